@@ -1,0 +1,173 @@
+// A whole pass through a model: the recurrent stack, the linear head y_t = W_hy h_t + b_y, the loss
+// and BPTT. Character models: p_t = softmax(y_t), ℓ = mean over positions of −log p_t[y*_t], and
+// dℓ/dy_t = (p_t − e_{y*_t}) / N. Regression: ℓ = mean((y − target)²), dℓ/dy = 2(y − target) / N.
+
+import {
+  backwardStack,
+  finalState,
+  forwardStack,
+  type SequenceInput,
+  type StackBackward,
+  type StackForward,
+  type StackState,
+} from './bptt.ts';
+import { accumulateDenseGrads, backpropDense, projectDense } from './linear.ts';
+import { allocateModel, namedTensors, type Model } from './model.ts';
+
+/** A chunk of T steps for B streams. Character targets: ids [T·B] (−1 = not scored); regression: [T·B·O]. */
+export interface Batch {
+  readonly T: number;
+  readonly B: number;
+  readonly input: SequenceInput;
+  readonly targets: Int32Array | Float64Array;
+}
+
+export interface ForwardPass {
+  readonly batch: Batch;
+  readonly stack: StackForward;
+  /** y_t per step: logits (char) or predictions (regression), [B, O]. */
+  readonly outputs: Float64Array[];
+  /** p_t = softmax(y_t) per step (char models), else null. */
+  readonly probs: Float64Array[] | null;
+  /** Per-position loss ℓ_{t,b} [T·B] (NaN where not scored). */
+  readonly positionLoss: Float64Array;
+  /** Mean loss over scored positions (nats per character for char models). */
+  readonly loss: number;
+  /** How many positions were scored. */
+  readonly count: number;
+}
+
+export interface BackwardPass extends StackBackward {
+  /** dL/dy_t per step [B, O]. */
+  readonly dOutputs: Float64Array[];
+}
+
+function stackOf(m: Model) {
+  return {
+    cell: m.cell,
+    layers: m.layers,
+    inputSize: m.config.inputSize,
+    hiddenSize: m.config.hiddenSize,
+  };
+}
+
+/** Runs the model over a batch from `initial` (zero state when null). */
+export function forwardModel(
+  m: Model,
+  batch: Batch,
+  initial: StackState | null,
+  tap?: Parameters<typeof forwardStack>[5],
+): ForwardPass {
+  const { T, B } = batch;
+  const { hiddenSize: H, outputSize: O, numLayers: L, head } = m.config;
+  const stack = forwardStack(stackOf(m), batch.input, T, B, initial, tap);
+  const outputs: Float64Array[] = [];
+  const probs: Float64Array[] | null = head === 'char' ? [] : null;
+  const positionLoss = new Float64Array(T * B).fill(NaN);
+  let total = 0;
+  let count = 0;
+  for (let t = 0; t < T; t++) {
+    const y = new Float64Array(B * O);
+    projectDense(m.decoder.W, m.decoder.b, O, H, stack.caches[L - 1]![t]!.h, B, y); // y_t = W_hy h_t + b_y
+    outputs.push(y);
+    if (probs) {
+      const targets = batch.targets as Int32Array;
+      const p = new Float64Array(B * O);
+      for (let b = 0; b < B; b++) {
+        // numerically stable softmax: exp(y − max y) / Σ
+        let max = -Infinity;
+        for (let k = 0; k < O; k++) max = Math.max(max, y[b * O + k]!);
+        let sum = 0;
+        for (let k = 0; k < O; k++) sum += p[b * O + k] = Math.exp(y[b * O + k]! - max);
+        for (let k = 0; k < O; k++) p[b * O + k]! /= sum;
+        const target = targets[t * B + b]!;
+        if (target >= 0) {
+          const l = -(y[b * O + target]! - max - Math.log(sum)); // −log p[y*] via log-sum-exp
+          positionLoss[t * B + b] = l;
+          total += l;
+          count++;
+        }
+      }
+      probs.push(p);
+    } else {
+      const targets = batch.targets as Float64Array;
+      for (let b = 0; b < B; b++) {
+        let l = 0;
+        for (let k = 0; k < O; k++) {
+          const e = y[b * O + k]! - targets[(t * B + b) * O + k]!;
+          l += e * e;
+        }
+        positionLoss[t * B + b] = l / O;
+        total += l;
+        count += O;
+      }
+    }
+  }
+  return {
+    batch,
+    stack,
+    outputs,
+    probs,
+    positionLoss,
+    loss: count > 0 ? total / count : NaN,
+    count,
+  };
+}
+
+/** Backprop of a forward pass; parameter gradients are added into `grads` (same shapes as m). */
+export function backwardModel(m: Model, grads: Model, pass: ForwardPass): BackwardPass {
+  const { T, B } = pass.batch;
+  const { hiddenSize: H, outputSize: O, numLayers: L } = m.config;
+  const dOutputs: Float64Array[] = [];
+  const dTop: Float64Array[] = [];
+  const n = pass.count;
+  for (let t = 0; t < T; t++) {
+    const dy = new Float64Array(B * O);
+    if (pass.probs) {
+      // through softmax cross-entropy: dy = (p − e_{y*}) / N
+      const targets = pass.batch.targets as Int32Array;
+      const p = pass.probs[t]!;
+      for (let b = 0; b < B; b++) {
+        const target = targets[t * B + b]!;
+        if (target < 0) continue;
+        for (let k = 0; k < O; k++) dy[b * O + k] = p[b * O + k]! / n;
+        dy[b * O + target]! -= 1 / n;
+      }
+    } else {
+      // through the mean squared error: dy = 2 (y − target) / N
+      const targets = pass.batch.targets as Float64Array;
+      const y = pass.outputs[t]!;
+      for (let k = 0; k < B * O; k++) dy[k] = (2 * (y[k]! - targets[t * B * O + k]!)) / n;
+    }
+    dOutputs.push(dy);
+    const hTop = pass.stack.caches[L - 1]![t]!.h;
+    accumulateDenseGrads(grads.decoder.W, grads.decoder.b, O, H, hTop, B, dy); // dW_hy += dy hᵀ, db_y += dy
+    const dh = new Float64Array(B * H);
+    backpropDense(m.decoder.W, O, H, dy, B, dh, false); // dh_t (from the head) = W_hyᵀ dy
+    dTop.push(dh);
+  }
+  const back = backwardStack(stackOf(m), grads.layers, pass.batch.input, pass.stack, dTop);
+  return { ...back, dOutputs };
+}
+
+/** A zero gradient container shaped like m. */
+export function zeroGrads(m: Model): Model {
+  return allocateModel(m.config);
+}
+
+export function clearGrads(g: Model): void {
+  for (const t of namedTensors(g)) t.data.fill(0);
+}
+
+/** Loss, gradients (into grads, which is cleared first) and the state to carry into the next chunk. */
+export function lossAndGradients(
+  m: Model,
+  grads: Model,
+  batch: Batch,
+  initial: StackState | null,
+): { loss: number; pass: ForwardPass; back: BackwardPass; final: StackState } {
+  clearGrads(grads);
+  const pass = forwardModel(m, batch, initial);
+  const back = backwardModel(m, grads, pass);
+  return { loss: pass.loss, pass, back, final: finalState(pass.stack) };
+}

@@ -1,0 +1,112 @@
+// Vanilla (Elman) RNN cell, PyTorch nn.RNN:  a_t = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh,
+// h_t = f(a_t) with f = tanh or ReLU (PyTorch), or linear / sigmoid for the gradient experiments.
+// Backward: da = dh ⊙ f′(a);  dW_ih += da xᵀ;  dW_hh += da h_{t−1}ᵀ;  db_ih = db_hh += da;  dh_{t−1} = W_hhᵀ da.
+
+import type {
+  Cell,
+  LayerInput,
+  LayerParams,
+  Nonlinearity,
+  StepCacheBase,
+  StepDims,
+  StepGradOut,
+} from './cell.ts';
+import {
+  accumulateDenseGrads,
+  accumulateInputGrads,
+  backpropDense,
+  projectDense,
+  projectInput,
+} from './linear.ts';
+import { sigmoid } from './tensor.ts';
+
+export interface RnnCache extends StepCacheBase {
+  /** Pre-activation a_t [B, H]. */
+  readonly a: Float64Array;
+  /** W_hh h_{t−1} + b_hh [B, H] (kept apart so the equation panel can show both terms). */
+  readonly ah: Float64Array;
+  readonly c: null;
+}
+
+/** f(a) for each nonlinearity. */
+export function activate(kind: Nonlinearity, a: number): number {
+  switch (kind) {
+    case 'tanh':
+      return Math.tanh(a);
+    case 'relu':
+      return a > 0 ? a : 0;
+    case 'linear':
+      return a;
+    case 'sigmoid':
+      return sigmoid(a);
+  }
+}
+
+/** f′(a) written in terms of h = f(a) (and a for ReLU). */
+export function activationDerivative(kind: Nonlinearity, a: number, h: number): number {
+  switch (kind) {
+    case 'tanh':
+      return 1 - h * h;
+    case 'relu':
+      return a > 0 ? 1 : 0;
+    case 'linear':
+      return 1;
+    case 'sigmoid':
+      return h * (1 - h);
+  }
+}
+
+export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCache> {
+  return {
+    kind: 'rnn',
+    gates: 1,
+    gateNames: ['h'],
+    hasCellState: false,
+    forward(p: LayerParams, d: StepDims, x: LayerInput, hPrev: Float64Array): RnnCache {
+      const { B, H, I } = d;
+      const a = new Float64Array(B * H);
+      const ah = new Float64Array(B * H);
+      const h = new Float64Array(B * H);
+      projectInput(p.Wih, p.bih, H, I, x, B, a); // a = W_ih x + b_ih
+      projectDense(p.Whh, p.bhh, H, H, hPrev, B, ah); // ah = W_hh h_{t−1} + b_hh
+      for (let k = 0; k < B * H; k++) {
+        a[k]! += ah[k]!;
+        h[k] = activate(nonlinearity, a[k]!); // h = f(a)
+      }
+      return { a, ah, h, c: null };
+    },
+    backward(
+      p: LayerParams,
+      g: LayerParams | null,
+      d: StepDims,
+      x: LayerInput,
+      hPrev: Float64Array,
+      _cPrev: Float64Array | null,
+      cache: RnnCache,
+      dh: Float64Array,
+      _dcNext: Float64Array | null,
+      out: StepGradOut,
+    ): void {
+      const { B, H, I } = d;
+      const da = new Float64Array(B * H);
+      // through h = f(a): da = dh ⊙ f′(a)
+      for (let k = 0; k < B * H; k++) {
+        da[k] = dh[k]! * activationDerivative(nonlinearity, cache.a[k]!, cache.h[k]!);
+      }
+      if (g) {
+        accumulateInputGrads(g.Wih, g.bih, H, I, x, B, da); // dW_ih += da xᵀ, db_ih += da
+        accumulateDenseGrads(g.Whh, g.bhh, H, H, hPrev, B, da); // dW_hh += da h_{t−1}ᵀ, db_hh += da
+      }
+      backpropDense(p.Whh, H, H, da, B, out.dhPrev, false); // dh_{t−1} = W_hhᵀ da
+      if (out.dx) backpropDense(p.Wih, H, I, da, B, out.dx, false); // dx = W_ihᵀ da
+    },
+    named(cache: RnnCache, H: number, b: number): Record<string, Float64Array> {
+      const s = b * H;
+      return {
+        a: cache.a.slice(s, s + H),
+        ah: cache.ah.slice(s, s + H),
+        h: cache.h.slice(s, s + H),
+      };
+    },
+  };
+}
