@@ -38,8 +38,9 @@ export function randomOrthogonal(n: number, rng: Rng, gain = 1): Float64Array {
     let norm = 0;
     for (let r = 0; r < n; r++) norm += q[r * n + j]! * q[r * n + j]!;
     norm = Math.sqrt(norm);
-    for (let r = 0; r < n; r++) q[r * n + j] = (q[r * n + j]! / norm) * gain;
+    for (let r = 0; r < n; r++) q[r * n + j]! /= norm;
   }
+  if (gain !== 1) for (let k = 0; k < n * n; k++) q[k]! *= gain;
   return q;
 }
 

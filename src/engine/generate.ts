@@ -1,0 +1,54 @@
+// Text generation from a character model: read the prime text (warming up the state), then
+// repeatedly sample x_{t+1} ~ softmax(y_t / τ) (or greedy, or top-k) and feed it back in.
+
+import type { StackState } from './bptt.ts';
+import { finalState } from './bptt.ts';
+import type { Model } from './model.ts';
+import { forwardModel } from './network.ts';
+import type { Rng } from './rng.ts';
+import { sampleIndex, type SampleOptions } from './sample.ts';
+
+/**
+ * Generates `length` ids after `prime` (ids, each in [0, V)). With an empty prime the first
+ * character is sampled from the output of a zero input from a zero state.
+ */
+export function generateIds(
+  m: Model,
+  prime: Int32Array,
+  length: number,
+  opts: SampleOptions,
+  rng: Rng,
+): Int32Array {
+  if (m.config.head !== 'char') throw new Error('Only character models can generate text.');
+  if (!Number.isInteger(length) || length < 0) throw new Error(`Invalid length: ${length}.`);
+  const V = m.config.outputSize;
+  const out = new Int32Array(length);
+  let state: StackState | null = null;
+  let logits: Float64Array;
+  const run = (ids: Int32Array): Float64Array => {
+    const pass = forwardModel(
+      m,
+      {
+        T: ids.length,
+        B: 1,
+        input: { kind: 'onehot', ids },
+        targets: new Int32Array(ids.length).fill(-1),
+      },
+      state,
+    );
+    state = finalState(pass.stack);
+    return pass.outputs[ids.length - 1]!;
+  };
+  logits = run(prime.length > 0 ? prime : Int32Array.of(-1));
+  const scratch = new Float64Array(V);
+  const one = new Int32Array(1);
+  for (let k = 0; k < length; k++) {
+    const next = sampleIndex(logits, 0, V, opts, rng, scratch);
+    out[k] = next;
+    if (k + 1 < length) {
+      one[0] = next;
+      logits = run(one);
+    }
+  }
+  return out;
+}
