@@ -1,0 +1,329 @@
+// The engine as the worker hosts it: one corpus, one model with its trainer, the last good
+// checkpoint, and a training loop that runs in slices so pause and other requests are honoured
+// between chunks. Plain TypeScript over src/engine; the worker entry only routes messages here.
+
+import { checkCorpus } from '../engine/corpus.ts';
+import { splitTrainVal } from '../engine/data.ts';
+import { generateIds } from '../engine/generate.ts';
+import {
+  cloneModel,
+  createModel,
+  namedTensors,
+  parameterCount,
+  type Model,
+} from '../engine/model.ts';
+import { parseModel, serializeModel } from '../engine/modelfile.ts';
+import { createOptimizer, type Optimizer } from '../engine/optim.ts';
+import { createRng } from '../engine/rng.ts';
+import {
+  clipConfigOf,
+  modelConfigOf,
+  optimizerConfigOf,
+  validateSettings,
+  type TrainSettings,
+} from '../engine/settings.ts';
+import { traceSequence, type Trace } from '../engine/trace.ts';
+import {
+  charSource,
+  createTrainer,
+  evaluateChars,
+  type StepReport,
+  type Trainer,
+} from '../engine/trainer.ts';
+import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
+import type { CorpusInfo, ModelInfo, ProgressBatch, SampleRequest } from './protocol.ts';
+
+interface Corpus {
+  readonly name: string;
+  readonly vocab: Vocab;
+  readonly train: Int32Array;
+  readonly val: Int32Array;
+  readonly length: number;
+}
+
+export interface SessionHooks {
+  /** Called with a batch of step reports while training runs. */
+  progress(batch: ProgressBatch): void;
+  /** Schedules the next training slice (setTimeout in the worker and in tests). */
+  schedule(fn: () => void): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+export class EngineSession {
+  private corpus: Corpus | null = null;
+  private model: Model | null = null;
+  private vocab: Vocab | null = null;
+  private settings: TrainSettings | null = null;
+  private trainer: Trainer | null = null;
+  private optimizer: Optimizer | null = null;
+  private lastGood: Model | null = null;
+  private running = false;
+  private pending: StepReport[] = [];
+  private lastPost = 0;
+  private charsSincePost = 0;
+  private lastGoodStep = 0;
+  private divergedAt = 0;
+
+  constructor(private readonly hooks: SessionHooks) {}
+
+  /** Checks and installs a training text. The current model and run are untouched on failure. */
+  setCorpus(name: string, text: string, valFraction = 0.1): CorpusInfo {
+    const checked = checkCorpus(text);
+    const ids = encode(text, checked.vocab);
+    const { train, val } = splitTrainVal(ids, valFraction);
+    this.corpus = { name, vocab: checked.vocab, train, val, length: checked.length };
+    return {
+      name,
+      length: checked.length,
+      vocabSize: checked.vocab.chars.length,
+      trainChars: train.length,
+      valChars: val.length,
+    };
+  }
+
+  /** A fresh model for the current corpus (or for a given vocabulary when there is none). */
+  create(settings: TrainSettings): ModelInfo {
+    validateSettings(settings);
+    const corpus = this.requireCorpus();
+    const model = createModel(
+      modelConfigOf(settings, corpus.vocab.chars.length),
+      createRng(settings.seed),
+      {
+        recurrent: settings.init,
+        ...(settings.gateBias !== null
+          ? { forgetBias: settings.gateBias, updateBias: settings.gateBias }
+          : {}),
+      },
+    );
+    this.pause();
+    this.install(model, corpus.vocab, settings);
+    return this.info();
+  }
+
+  /** Live changes that need no reset: learning rate and clipping. */
+  setHyper(settings: TrainSettings): void {
+    validateSettings(settings);
+    this.settings = settings;
+    if (this.optimizer) this.optimizer.lr = settings.lr;
+    if (this.trainer) this.trainer.clip = clipConfigOf(settings);
+  }
+
+  /** Starts the training loop; reports arrive through hooks.progress. */
+  train(): void {
+    this.requireTrainer();
+    if (this.running) return;
+    this.running = true;
+    this.lastPost = this.hooks.now();
+    this.hooks.schedule(() => this.slice());
+  }
+
+  /** Stops after the chunk in progress; returns the step count. */
+  pause(): number {
+    this.running = false;
+    this.flush();
+    return this.trainer?.stepCount ?? 0;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** One step, reported like the training loop's. */
+  step(): StepReport {
+    const report = this.runStep();
+    this.flush();
+    return report;
+  }
+
+  evaluate(maxChars = 20_000): number {
+    const corpus = this.requireCorpus();
+    return evaluateChars(this.requireModel(), corpus.val, { maxChars });
+  }
+
+  /** Forward and backward pass over a text (targets are the next characters). */
+  trace(
+    text: string,
+    jacobians = false,
+  ): { trace: Trace; unknown: { position: number; char: string }[] } {
+    const vocab = this.requireVocab();
+    const { ids, unknown } = encodeLenient(text, vocab);
+    if (ids.length < 2) throw new Error('Type at least two characters to trace.');
+    return {
+      trace: traceSequence(this.requireModel(), ids.slice(0, -1), ids.slice(1), { jacobians }),
+      unknown,
+    };
+  }
+
+  sample(req: SampleRequest): string {
+    const vocab = this.requireVocab();
+    const prime = encode(req.prime, vocab);
+    const opts = req.greedy
+      ? { greedy: true }
+      : { temperature: req.temperature, ...(req.topK ? { topK: req.topK } : {}) };
+    return decode(
+      generateIds(this.requireModel(), prime, req.length, opts, createRng(req.seed)),
+      vocab,
+    );
+  }
+
+  exportModel(): string {
+    return serializeModel(this.requireModel(), this.requireVocab());
+  }
+
+  /** Loads a model file; on any error the current model stays as it was. */
+  importModel(json: string, settings: TrainSettings): ModelInfo {
+    const { model, vocab } = parseModel(json);
+    const merged: TrainSettings = {
+      ...settings,
+      cell: model.config.cell,
+      nonlinearity: model.config.nonlinearity === 'relu' ? 'relu' : 'tanh',
+      hiddenSize: model.config.hiddenSize,
+      numLayers: model.config.numLayers,
+    };
+    this.pause();
+    this.install(model, vocab, merged);
+    return this.info();
+  }
+
+  /** Puts back the last checkpoint whose loss and gradients were finite. */
+  restoreLastGood(): ModelInfo {
+    if (!this.lastGood || !this.vocab || !this.settings)
+      throw new Error('There is no checkpoint to restore.');
+    this.pause();
+    const step = this.lastGoodStep;
+    this.install(cloneModel(this.lastGood), this.vocab, this.settings);
+    return { ...this.info(), step };
+  }
+
+  info(): ModelInfo {
+    const model = this.requireModel();
+    return {
+      cell: model.config.cell,
+      nonlinearity: model.config.nonlinearity,
+      hiddenSize: model.config.hiddenSize,
+      numLayers: model.config.numLayers,
+      vocab: [...this.requireVocab().chars],
+      parameters: parameterCount(model),
+      step: this.trainer?.stepCount ?? 0,
+      trainable:
+        this.corpus !== null && this.corpus.vocab.chars.join('') === this.vocab?.chars.join(''),
+    };
+  }
+
+  private install(model: Model, vocab: Vocab, settings: TrainSettings): void {
+    this.model = model;
+    this.vocab = vocab;
+    this.settings = settings;
+    this.lastGood = cloneModel(model);
+    this.lastGoodStep = 0;
+    this.divergedAt = 0;
+    this.pending = [];
+    const corpus = this.corpus;
+    if (corpus && corpus.vocab.chars.join('') === vocab.chars.join('')) {
+      this.optimizer = createOptimizer(
+        optimizerConfigOf(settings),
+        namedTensors(model).map((t) => t.data.length),
+      );
+      const B = Math.max(
+        1,
+        Math.min(settings.batchSize, Math.floor((corpus.train.length - 1) / settings.seqLen)),
+      );
+      this.trainer = createTrainer(
+        model,
+        charSource(corpus.train, B, settings.seqLen),
+        this.optimizer,
+        clipConfigOf(settings),
+      );
+    } else {
+      this.optimizer = null;
+      this.trainer = null;
+    }
+  }
+
+  private runStep(): StepReport {
+    const trainer = this.requireTrainer();
+    const report = trainer.step();
+    this.pending.push(report);
+    this.charsSincePost += report.chars;
+    if (this.isDiverged(report)) {
+      this.running = false;
+      this.divergedAt = report.step;
+    } else if (trainer.stepCount % 50 === 0 && this.model) {
+      this.lastGood = cloneModel(this.model);
+      this.lastGoodStep = report.step;
+    }
+    return report;
+  }
+
+  /**
+   * A run has diverged when its loss or gradient is not finite, or its loss is four times that of
+   * guessing uniformly (4·ln V nats): far past any recoverable spike.
+   */
+  private isDiverged(r: StepReport): boolean {
+    const V = this.model?.config.outputSize ?? 2;
+    return !r.finite || r.loss > 4 * Math.log(V);
+  }
+
+  /** One slice of the training loop: steps for about 30 ms, then yield. */
+  private slice(): void {
+    if (!this.running) return;
+    const start = this.hooks.now();
+    try {
+      do {
+        this.runStep();
+      } while (this.running && this.hooks.now() - start < 30);
+    } catch (e) {
+      this.running = false;
+      this.flush();
+      throw e;
+    }
+    if (!this.running || this.hooks.now() - this.lastPost >= 100) this.flush();
+    if (this.running) this.hooks.schedule(() => this.slice());
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const now = this.hooks.now();
+    const reports = this.pending;
+    this.pending = [];
+    const seconds = Math.max(1e-3, (now - this.lastPost) / 1000);
+    const last = reports[reports.length - 1]!;
+    this.hooks.progress({
+      firstStep: reports[0]!.step,
+      loss: Float64Array.from(reports, (r) => r.loss),
+      gradNormBefore: Float64Array.from(reports, (r) => r.gradNormBefore),
+      gradNormAfter: Float64Array.from(reports, (r) => r.gradNormAfter),
+      clipped: Uint8Array.from(reports, (r) => (r.clipped ? 1 : 0)),
+      charsPerSecond: this.charsSincePost / seconds,
+      stepsPerSecond: reports.length / seconds,
+      epoch: last.epoch,
+      dLdhNorm: last.dLdhNorm,
+      diverged: this.divergedAt === last.step,
+      lastGoodStep: this.lastGoodStep,
+      running: this.running,
+    });
+    this.lastPost = now;
+    this.charsSincePost = 0;
+  }
+
+  private requireCorpus(): Corpus {
+    if (!this.corpus) throw new Error('Choose a text to train on first.');
+    return this.corpus;
+  }
+  private requireModel(): Model {
+    if (!this.model) throw new Error('There is no model yet: create or load one first.');
+    return this.model;
+  }
+  private requireVocab(): Vocab {
+    if (!this.vocab) throw new Error('There is no model yet: create or load one first.');
+    return this.vocab;
+  }
+  private requireTrainer(): Trainer {
+    if (!this.trainer)
+      throw new Error(
+        'This model cannot train on the current text (its characters differ). Create a new model for it.',
+      );
+    return this.trainer;
+  }
+}

@@ -1,0 +1,115 @@
+// The worker-side engine host: corpus checks, training in slices with pause, divergence with the
+// last good checkpoint restored, trace, sampling, export and import that never half-loads.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
+import { EngineSession } from '../../src/worker/session.ts';
+import type { ProgressBatch } from '../../src/worker/protocol.ts';
+
+const text = 'to be or not to be, that is the question. '.repeat(30);
+const settings: TrainSettings = {
+  ...DEFAULT_SETTINGS,
+  hiddenSize: 16,
+  seqLen: 10,
+  batchSize: 4,
+  lr: 1e-2,
+};
+
+function makeSession() {
+  const queue: (() => void)[] = [];
+  const batches: ProgressBatch[] = [];
+  let clock = 0;
+  const session = new EngineSession({
+    progress: (b) => batches.push(b),
+    schedule: (fn) => queue.push(fn),
+    now: () => (clock += 7), // every call advances the clock: a slice holds a few steps
+  });
+  const runSlices = (n: number) => {
+    for (let k = 0; k < n && queue.length > 0; k++) queue.shift()!();
+  };
+  return { session, batches, queue, runSlices };
+}
+
+describe('EngineSession', () => {
+  it('trains in slices, posts progress batches and pauses between chunks', () => {
+    const { session, batches, queue, runSlices } = makeSession();
+    const corpus = session.setCorpus('test', text);
+    expect(corpus.vocabSize).toBe(new Set(text).size);
+    expect(corpus.trainChars + corpus.valChars).toBe(text.length);
+    session.create(settings);
+    session.train();
+    runSlices(20);
+    expect(batches.length).toBeGreaterThan(0);
+    const steps = batches.reduce((s, b) => s + b.loss.length, 0);
+    expect(batches[0]!.firstStep).toBe(1);
+    expect(batches.at(-1)!.firstStep + batches.at(-1)!.loss.length - 1).toBe(steps);
+    const at = session.pause();
+    const total = batches.reduce((s, b) => s + b.loss.length, 0);
+    expect(total).toBe(at);
+    runSlices(5);
+    expect(queue.length).toBe(0);
+    expect(session.info().step).toBe(at); // nothing ran after pause
+  });
+
+  it('rejects bad text without touching the current model', () => {
+    const { session } = makeSession();
+    session.setCorpus('test', text);
+    session.create(settings);
+    const before = session.exportModel();
+    expect(() => session.setCorpus('empty', '')).toThrow(/empty/);
+    expect(() => session.setCorpus('one', 'a'.repeat(500))).toThrow(/one distinct character/);
+    expect(() => session.setCorpus('bin', 'ab\u0000cd'.repeat(50))).toThrow(/binary/);
+    expect(session.exportModel()).toBe(before);
+    expect(session.step().finite).toBe(true);
+  });
+
+  it('stops on divergence and restores the last good checkpoint', () => {
+    const { session, batches, runSlices } = makeSession();
+    session.setCorpus('test', text);
+    session.create({ ...settings, lr: 10, clipMode: 'none', optimizer: 'adam' });
+    const good = session.exportModel();
+    session.train();
+    runSlices(200);
+    const last = batches.at(-1)!;
+    expect(last.diverged).toBe(true);
+    expect(last.running).toBe(false);
+    session.restoreLastGood();
+    expect(session.exportModel()).toBe(good);
+  });
+
+  it('traces a text, marking characters outside the vocabulary', () => {
+    const { session } = makeSession();
+    session.setCorpus('test', text);
+    session.create({ ...settings, cell: 'gru' });
+    const { trace, unknown } = session.trace('to bez');
+    expect(unknown).toEqual([{ position: 5, char: 'z' }]);
+    expect(trace.T).toBe(5);
+    expect(trace.named[0]![0]!['z']).toHaveLength(16);
+    expect(Number.isNaN(trace.stepLoss[4]!)).toBe(true); // the target "z" is not scored
+  });
+
+  it('samples deterministically per seed', () => {
+    const { session } = makeSession();
+    session.setCorpus('test', text);
+    session.create(settings);
+    const req = { prime: 'to ', length: 20, temperature: 0.8, seed: 3 };
+    expect(session.sample(req)).toBe(session.sample(req));
+    expect(Array.from(session.sample(req))).toHaveLength(20);
+  });
+
+  it('imports a model file, and a bad file leaves the model as it was', () => {
+    const { session } = makeSession();
+    session.setCorpus('test', text);
+    session.create(settings);
+    for (let k = 0; k < 5; k++) session.step();
+    const file = session.exportModel();
+    session.create({ ...settings, seed: 99 });
+    const other = session.exportModel();
+    expect(() => session.importModel('{"format":"nope"}', settings)).toThrow(
+      /not an Unrolled model file/,
+    );
+    expect(session.exportModel()).toBe(other);
+    const info = session.importModel(file, settings);
+    expect(session.exportModel()).toBe(file);
+    expect(info.trainable).toBe(true);
+  });
+});
