@@ -19,42 +19,63 @@ const cases: { cell: CellKind; nonlinearity?: Nonlinearity }[] = [
 function randomState(L: number, B: number, H: number, withCell: boolean, seed: number): StackState {
   const rng = createRng(seed);
   const s = zeroState(L, B, H, withCell);
-  for (const a of [...s.h, ...(s.c ?? [])]) for (let k = 0; k < a.length; k++) a[k] = rng.uniform(-0.8, 0.8);
+  for (const a of [...s.h, ...(s.c ?? [])])
+    for (let k = 0; k < a.length; k++) a[k] = rng.uniform(-0.8, 0.8);
   return s;
 }
 
 describe.each(cases)('gradient check: $cell $nonlinearity', ({ cell, nonlinearity }) => {
   describe.each([1, 2])('%i layer(s)', (L) => {
-    it.each(['char', 'regression'] as const)('%s head: every parameter and the initial state', (head) => {
-      const H = 3;
-      const V = 4;
-      const B = 3;
-      const T = 4;
-      const m = smallModel(cell, { H, L, V, head, I: 2, seed: 7, ...(nonlinearity ? { nonlinearity } : {}) });
-      // Move weights away from the default scale so gates are not all near 0.5.
-      for (const t of namedTensors(m)) for (let k = 0; k < t.data.length; k++) t.data[k]! *= 2.5;
-      const rng = createRng(11);
-      const batch = head === 'char' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 2, V);
-      const init = randomState(L, B, H, cell === 'lstm', 3);
-      const grads = zeroGrads(m);
-      const { back } = lossAndGradients(m, grads, batch, init);
-      const loss = () => forwardModel(m, batch, init).loss;
-      const analytic = namedTensors(grads);
-      let checked = 0;
-      namedTensors(m).forEach((t, i) => {
-        for (let k = 0; k < t.data.length; k++) {
-          expectClose(analytic[i]!.data[k]!, centralDiff(t.data, k, loss), `${t.name}[${k}]`);
-          checked++;
+    it.each(['char', 'regression'] as const)(
+      '%s head: every parameter and the initial state',
+      (head) => {
+        const H = 3;
+        const V = 4;
+        const B = 3;
+        const T = 4;
+        const m = smallModel(cell, {
+          H,
+          L,
+          V,
+          head,
+          I: 2,
+          seed: 7,
+          ...(nonlinearity ? { nonlinearity } : {}),
+        });
+        // Move weights away from the default scale so gates are not all near 0.5.
+        for (const t of namedTensors(m)) for (let k = 0; k < t.data.length; k++) t.data[k]! *= 2.5;
+        const rng = createRng(11);
+        const batch = head === 'char' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 2, V);
+        const init = randomState(L, B, H, cell === 'lstm', 3);
+        const grads = zeroGrads(m);
+        const { back } = lossAndGradients(m, grads, batch, init);
+        const loss = () => forwardModel(m, batch, init).loss;
+        const analytic = namedTensors(grads);
+        let checked = 0;
+        namedTensors(m).forEach((t, i) => {
+          for (let k = 0; k < t.data.length; k++) {
+            expectClose(analytic[i]!.data[k]!, centralDiff(t.data, k, loss), `${t.name}[${k}]`);
+            checked++;
+          }
+        });
+        expect(checked).toBe(namedTensors(m).reduce((s, t) => s + t.data.length, 0));
+        for (let l = 0; l < L; l++) {
+          for (let k = 0; k < B * H; k++) {
+            expectClose(
+              back.dInitial.h[l]![k]!,
+              centralDiff(init.h[l]!, k, loss),
+              `dh0[${l}][${k}]`,
+            );
+            if (init.c)
+              expectClose(
+                back.dInitial.c![l]![k]!,
+                centralDiff(init.c[l]!, k, loss),
+                `dc0[${l}][${k}]`,
+              );
+          }
         }
-      });
-      expect(checked).toBe(namedTensors(m).reduce((s, t) => s + t.data.length, 0));
-      for (let l = 0; l < L; l++) {
-        for (let k = 0; k < B * H; k++) {
-          expectClose(back.dInitial.h[l]![k]!, centralDiff(init.h[l]!, k, loss), `dh0[${l}][${k}]`);
-          if (init.c) expectClose(back.dInitial.c![l]![k]!, centralDiff(init.c[l]!, k, loss), `dc0[${l}][${k}]`);
-        }
-      }
-    });
+      },
+    );
 
     it('total dL/dh_t at every layer and step', () => {
       const H = 3;

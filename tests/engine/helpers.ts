@@ -6,7 +6,15 @@ import { createRng, type Rng } from '../../src/engine/rng.ts';
 
 export function smallModel(
   cell: CellKind,
-  opts: { H?: number; L?: number; V?: number; nonlinearity?: Nonlinearity; seed?: number; head?: 'char' | 'regression'; I?: number } = {},
+  opts: {
+    H?: number;
+    L?: number;
+    V?: number;
+    nonlinearity?: Nonlinearity;
+    seed?: number;
+    head?: 'char' | 'regression';
+    I?: number;
+  } = {},
 ): Model {
   const V = opts.V ?? 5;
   const head = opts.head ?? 'char';
@@ -48,7 +56,13 @@ export function centralDiff(a: Float64Array, k: number, f: () => number, eps = 1
 }
 
 /** |a − n| ≤ atol + rtol·max(|a|, |n|) for every element; returns the worst relative error seen. */
-export function expectClose(analytic: number, numeric: number, what: string, rtol = 1e-6, atol = 1e-9): void {
+export function expectClose(
+  analytic: number,
+  numeric: number,
+  what: string,
+  rtol = 1e-6,
+  atol = 1e-9,
+): void {
   const err = Math.abs(analytic - numeric);
   if (!(err <= atol + rtol * Math.max(Math.abs(analytic), Math.abs(numeric)))) {
     throw new Error(`${what}: analytic ${analytic} vs numeric ${numeric} (error ${err})`);
