@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'katex', 'd3', 'd3-*', 'idb-keyval'];
+const uiLibraries = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'zustand',
+  'zustand/*',
+  'katex',
+  'd3',
+  'd3-*',
+  'idb-keyval',
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'coverage', 'public', 'build'] },
@@ -14,7 +24,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
@@ -37,13 +50,36 @@ export default tseslint.config(
         {
           patterns: [
             { group: uiLibraries, message: 'src/engine is pure TypeScript: no UI libraries.' },
-            { group: ['**/worker/*', '**/store/*', '**/panels/*', '**/viz/*', '**/content/*', '**/app/*'], message: 'src/engine imports nothing outside src/engine.' },
+            {
+              group: [
+                '**/worker/*',
+                '**/store/*',
+                '**/panels/*',
+                '**/viz/*',
+                '**/content/*',
+                '**/app/*',
+              ],
+              message: 'src/engine imports nothing outside src/engine.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'self', 'postMessage', 'navigator', 'localStorage', 'indexedDB', 'fetch', 'Worker', 'importScripts', 'location', 'process'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'self',
+          'postMessage',
+          'navigator',
+          'localStorage',
+          'indexedDB',
+          'fetch',
+          'Worker',
+          'importScripts',
+          'location',
+          'process',
+        ].map((name) => ({
           name,
           message: 'src/engine uses no DOM, worker or Node globals.',
         })),
@@ -55,7 +91,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/store/*', 'zustand', 'zustand/*'], message: 'Charts take props; only panels read the store.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/store/*', 'zustand', 'zustand/*'],
+              message: 'Charts take props; only panels read the store.',
+            },
+          ],
+        },
       ],
     },
   },

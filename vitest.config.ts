@@ -10,7 +10,11 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['tests/engine/**/*.test.ts', 'tests/worker/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: [
+            'tests/engine/**/*.test.ts',
+            'tests/worker/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },
