@@ -1,0 +1,79 @@
+// The shell: skip link, header with navigation and theme toggle, the current view in <main>,
+// and a footer with the engine status. Each view's panel loads as its own chunk.
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
+import { VIEW_TEXT } from '../content/views';
+import { selectView } from '../store/selectors';
+import { useAppStore } from '../store/store';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Nav } from './Nav';
+import { NoticeBar } from './NoticeBar';
+import { PANELS } from './panels';
+import { StatusLine } from './StatusLine';
+import { ThemeToggle } from './ThemeToggle';
+
+export function App() {
+  const view = useAppStore(selectView);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(view);
+
+  // After a navigation, move focus to the new page's heading so keyboard and screen-reader
+  // users start reading there (not on the first load).
+  useEffect(() => {
+    if (shown.current === view) return;
+    shown.current = view;
+    heading.current?.focus();
+  }, [view]);
+
+  const Panel = PANELS[view];
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <p className="brand">
+            <BrandMark />
+            Unrolled
+          </p>
+          <Nav />
+          <ThemeToggle />
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        <NoticeBar />
+        <h1 ref={heading} tabIndex={-1}>
+          {VIEW_TEXT[view].heading}
+        </h1>
+        <ErrorBoundary key={view}>
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <Panel />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <StatusLine />
+          <p className="footer-note">Runs entirely in your browser.</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** The skip link focuses <main> itself: following `#main` would be read as a route. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+function BrandMark() {
+  return (
+    <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
+      <rect x="2" y="10" width="8" height="12" rx="2" fill="var(--accent)" />
+      <rect x="12" y="10" width="8" height="12" rx="2" fill="var(--accent)" opacity="0.75" />
+      <rect x="22" y="10" width="8" height="12" rx="2" fill="var(--accent)" opacity="0.5" />
+      <path d="M10 16h2M20 16h2" stroke="var(--text)" strokeWidth="2" />
+    </svg>
+  );
+}

@@ -1,0 +1,12 @@
+// Each view's panel is its own lazily loaded chunk.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { View } from '../store/ui';
+
+export const PANELS: Record<View, LazyExoticComponent<ComponentType>> = {
+  forward: lazy(() => import('../panels/ForwardPanel').then((m) => ({ default: m.ForwardPanel }))),
+  train: lazy(() => import('../panels/TrainingPanel').then((m) => ({ default: m.TrainingPanel }))),
+  gradients: lazy(() =>
+    import('../panels/GradientFlowPanel').then((m) => ({ default: m.GradientFlowPanel })),
+  ),
+  about: lazy(() => import('../panels/AboutPanel').then((m) => ({ default: m.AboutPanel }))),
+};

@@ -1,0 +1,23 @@
+// The words the shell uses for each view: its link in the navigation, its page heading and
+// its document title.
+import type { View } from '../store/ui';
+
+export interface ViewText {
+  /** The link's visible name in the navigation. */
+  label: string;
+  /** The page's <h1>. */
+  heading: string;
+  /** The document title while the view is showing. */
+  title: string;
+}
+
+export const VIEW_TEXT: Record<View, ViewText> = {
+  forward: { label: 'Forward pass', heading: 'Forward pass', title: 'Forward pass — Unrolled' },
+  train: { label: 'Training', heading: 'Training', title: 'Training — Unrolled' },
+  gradients: {
+    label: 'Gradient flow',
+    heading: 'Gradient flow',
+    title: 'Gradient flow — Unrolled',
+  },
+  about: { label: 'About', heading: 'About Unrolled', title: 'About — Unrolled' },
+};

@@ -1,0 +1,20 @@
+// Start-up: create the engine client, bind the store to the window, then render the shell.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startApp } from './store/actions';
+import { createEngineClient } from './worker/client';
+import './styles/theme.css';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
+
+// Bind before the first render so it already shows the view the address names.
+startApp(window, createEngineClient());
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,162 @@
+// Every action with a side effect: the address bar, localStorage, media queries, the document
+// and the engine worker. Components call these; they never touch the world themselves.
+// `startApp` binds the app to a window and an engine client and returns a teardown.
+import { VIEW_TEXT } from '../content/views';
+import type { EngineClient } from '../worker/client';
+import { configFromParams, type ConfigState } from './config';
+import { appStore, patchConfig, patchUi } from './store';
+import { effectiveTheme, type Theme } from './ui';
+import { hrefFor, parseHash, serialiseHash } from './url';
+
+export const THEME_STORAGE_KEY = 'unrolled.theme';
+
+interface Session {
+  win: Window;
+  engine: EngineClient;
+}
+
+// The window and engine the app is bound to, set by `startApp`. Later actions that talk to
+// the engine (training, inspection) read the client from here.
+let session: Session | null = null;
+
+/** Binds the store to the address bar, theme, document title and engine. */
+export function startApp(win: Window, engine: EngineClient): () => void {
+  session = { win, engine };
+  const stops = [bindUrl(win), bindTheme(win), bindTitle(win.document), connectEngine(engine)];
+  return () => {
+    for (const stop of stops) stop();
+    session = null;
+  };
+}
+
+// ---- address bar -----------------------------------------------------------------------
+
+/** Applies the current hash and follows `hashchange` (links, Back and Forward). */
+export function bindUrl(win: Window): () => void {
+  const apply = () => applyHash(win);
+  apply();
+  win.addEventListener('hashchange', apply);
+  return () => win.removeEventListener('hashchange', apply);
+}
+
+/** Puts the view and config the hash describes into the store. */
+export function applyHash(win: Window): void {
+  const { route, problems } = parseHash(win.location.hash);
+  patchUi({ view: route.view, notice: problems.length > 0 ? problems.join(' ') : null });
+  patchConfig(configFromParams(route.params));
+  if (problems.length > 0) {
+    // Show the address we actually used, without adding a history entry.
+    win.history.replaceState(win.history.state, '', serialiseHash(route));
+  }
+}
+
+/** Changes the config and writes it to the address (replacing, not adding, a history entry). */
+export function updateConfig(patch: Partial<ConfigState>): void {
+  patchConfig(patch);
+  if (session === null) return;
+  const { ui, config } = appStore.getState();
+  const { win } = session;
+  win.history.replaceState(win.history.state, '', hrefFor(ui.view, config));
+}
+
+export function dismissNotice(): void {
+  patchUi({ notice: null });
+}
+
+function bindTitle(doc: Document): () => void {
+  const write = () => {
+    doc.title = VIEW_TEXT[appStore.getState().ui.view].title;
+  };
+  write();
+  return appStore.subscribe((state, previous) => {
+    if (state.ui.view !== previous.ui.view) write();
+  });
+}
+
+// ---- theme and motion ------------------------------------------------------------------
+
+/**
+ * Reads the saved theme and the system's colour-scheme and motion preferences, follows their
+ * changes, and mirrors the theme in effect onto `<html data-theme>`.
+ */
+export function bindTheme(win: Window): () => void {
+  const dark = mediaQuery(win, '(prefers-color-scheme: dark)');
+  const calm = mediaQuery(win, '(prefers-reduced-motion: reduce)');
+  const readMedia = () =>
+    patchUi({
+      systemTheme: dark?.matches === true ? 'dark' : 'light',
+      reducedMotion: calm?.matches === true,
+    });
+  patchUi({ themeChoice: readSavedTheme(win) });
+  readMedia();
+
+  const root = win.document.documentElement;
+  const paint = (theme: Theme) => {
+    root.dataset.theme = theme;
+    root.style.colorScheme = theme;
+  };
+  paint(effectiveTheme(appStore.getState().ui));
+  const unsubscribe = appStore.subscribe((state, previous) => {
+    const theme = effectiveTheme(state.ui);
+    if (theme !== effectiveTheme(previous.ui)) paint(theme);
+  });
+
+  dark?.addEventListener('change', readMedia);
+  calm?.addEventListener('change', readMedia);
+  return () => {
+    unsubscribe();
+    dark?.removeEventListener('change', readMedia);
+    calm?.removeEventListener('change', readMedia);
+  };
+}
+
+/** Switches to the other theme and remembers the choice. */
+export function toggleTheme(): void {
+  const next: Theme = effectiveTheme(appStore.getState().ui) === 'dark' ? 'light' : 'dark';
+  patchUi({ themeChoice: next });
+  try {
+    session?.win.localStorage.setItem(THEME_STORAGE_KEY, next);
+  } catch {
+    // Storage can be disabled or full; the choice then lasts for this visit only.
+  }
+}
+
+function readSavedTheme(win: Window): Theme | null {
+  try {
+    const saved = win.localStorage.getItem(THEME_STORAGE_KEY);
+    return saved === 'light' || saved === 'dark' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function mediaQuery(win: Window, query: string): MediaQueryList | null {
+  return typeof win.matchMedia === 'function' ? win.matchMedia(query) : null;
+}
+
+// ---- engine ----------------------------------------------------------------------------
+
+/** Pings the engine and reports the outcome in `ui.engine`. */
+export function connectEngine(engine: EngineClient): () => void {
+  let live = true;
+  patchUi({ engine: { state: 'starting' } });
+  const unsubscribe = engine.subscribe((message) => {
+    if (live && message.type === 'error' && message.id === null) {
+      patchUi({ engine: { state: 'failed', message: `Engine error: ${message.message}` } });
+    }
+  });
+  engine.request({ type: 'ping' }).then(
+    (pong) => {
+      if (live) patchUi({ engine: { state: 'ready', engine: pong.engine } });
+    },
+    (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (live)
+        patchUi({ engine: { state: 'failed', message: `Engine failed to start: ${reason}` } });
+    },
+  );
+  return () => {
+    live = false;
+    unsubscribe();
+  };
+}

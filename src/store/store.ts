@@ -1,0 +1,38 @@
+// The app's one store, made of slices. The core is framework-free (`appStore`, usable in tests
+// and actions); React reads it through `useAppStore` with an atomic selector, e.g.
+// `useAppStore(selectView)`. State changes go through `src/store/actions.ts`.
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import { initialConfig, type ConfigState } from './config';
+import { initialUi, type UiState } from './ui';
+
+export interface AppState {
+  ui: UiState;
+  config: ConfigState;
+}
+
+export function initialState(): AppState {
+  return { ui: initialUi(), config: initialConfig() };
+}
+
+export const appStore = createStore<AppState>()(initialState);
+
+/** Reads one value from the store and re-renders when it changes. Keep selectors atomic. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore, selector);
+}
+
+/** Merges a change into the `ui` slice. */
+export function patchUi(patch: Partial<UiState>): void {
+  appStore.setState((state) => ({ ui: { ...state.ui, ...patch } }));
+}
+
+/** Merges a change into the `config` slice. */
+export function patchConfig(patch: Partial<ConfigState>): void {
+  appStore.setState((state) => ({ config: { ...state.config, ...patch } }));
+}
+
+/** Back to the initial state (tests). */
+export function resetStore(): void {
+  appStore.setState(initialState(), true);
+}

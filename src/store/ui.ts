@@ -1,0 +1,40 @@
+// The `ui` slice: which view is showing, the theme, the notice line and the engine status.
+
+export const VIEWS = ['forward', 'train', 'gradients', 'about'] as const;
+export type View = (typeof VIEWS)[number];
+export const DEFAULT_VIEW: View = 'forward';
+
+export type Theme = 'light' | 'dark';
+
+/** What the footer's status line reports about the engine worker. */
+export type EngineStatus =
+  { state: 'starting' } | { state: 'ready'; engine: string } | { state: 'failed'; message: string };
+
+export interface UiState {
+  view: View;
+  /** The theme the user picked with the toggle, or null to follow the system. */
+  themeChoice: Theme | null;
+  /** The system's `prefers-color-scheme`. */
+  systemTheme: Theme;
+  /** The system's `prefers-reduced-motion: reduce`; animations should jump when true. */
+  reducedMotion: boolean;
+  /** A short message for the dismissible notice line, e.g. about a bad address. */
+  notice: string | null;
+  engine: EngineStatus;
+}
+
+export function initialUi(): UiState {
+  return {
+    view: DEFAULT_VIEW,
+    themeChoice: null,
+    systemTheme: 'light',
+    reducedMotion: false,
+    notice: null,
+    engine: { state: 'starting' },
+  };
+}
+
+/** The theme in effect: the user's choice, else the system's. */
+export function effectiveTheme(ui: Pick<UiState, 'themeChoice' | 'systemTheme'>): Theme {
+  return ui.themeChoice ?? ui.systemTheme;
+}

@@ -1,0 +1,15 @@
+// The worker entry: binds `onmessage` to the handler and nothing else.
+import { receive } from './handler';
+import type { FromWorker } from './protocol';
+
+/** The part of a worker's global scope we use (the app's tsconfig has the DOM lib only). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  postMessage(message: FromWorker, transfer: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  receive(event.data, (message, transfer = []) => scope.postMessage(message, transfer));
+};

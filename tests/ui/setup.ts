@@ -1,0 +1,29 @@
+// Setup for the jsdom tests (tests/ui and tests/store): a matchMedia shim, and a clean store,
+// address, storage and document after every test.
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { resetStore } from '../../src/store/store';
+import { installMatchMedia, resetMedia } from './media';
+
+const teardowns: (() => void)[] = [];
+
+/** Registers something to undo after the current test (e.g. the function `startApp` returns). */
+export function onTeardown(teardown: () => void): void {
+  teardowns.push(teardown);
+}
+
+beforeEach(() => {
+  installMatchMedia();
+});
+
+afterEach(() => {
+  cleanup();
+  for (const teardown of teardowns.splice(0).reverse()) teardown();
+  resetStore();
+  resetMedia();
+  window.localStorage.clear();
+  window.history.replaceState(null, '', '/');
+  document.documentElement.removeAttribute('data-theme');
+  document.documentElement.removeAttribute('style');
+  document.title = '';
+});

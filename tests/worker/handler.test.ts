@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { ENGINE_NAME, handleMessage, receive } from '../../src/worker/handler';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+
+/** Runs `fn` with a `post` that records what it is given. */
+function posted(fn: (post: (message: FromWorker) => void) => void): FromWorker[] {
+  const messages: FromWorker[] = [];
+  fn((message) => messages.push(message));
+  return messages;
+}
+
+describe('handleMessage', () => {
+  test('answers ping with pong, echoing the id', () => {
+    expect(posted((post) => handleMessage({ type: 'ping', id: 41 }, post))).toEqual([
+      { type: 'pong', id: 41, engine: ENGINE_NAME },
+    ]);
+    expect(ENGINE_NAME).toBe('unrolled-engine 1');
+  });
+
+  test('an unknown message type gets an error reply with its id', () => {
+    // A message from a newer app, say: the type system cannot rule it out at run time.
+    const bogus = { type: 'teleport', id: 7 } as unknown as ToWorker;
+    expect(posted((post) => handleMessage(bogus, post))).toEqual([
+      { type: 'error', id: 7, message: 'Unknown message type: teleport' },
+    ]);
+  });
+
+  test('a throw while handling becomes an error reply', () => {
+    // Posting the pong throws, as postMessage does on data it cannot clone.
+    const messages: FromWorker[] = [];
+    let calls = 0;
+    handleMessage({ type: 'ping', id: 3 }, (message) => {
+      calls += 1;
+      if (calls === 1) throw new DOMException('could not be cloned', 'DataCloneError');
+      messages.push(message);
+    });
+    expect(messages).toEqual([{ type: 'error', id: 3, message: 'could not be cloned' }]);
+  });
+
+  test('never throws, even when the error reply cannot be posted either', () => {
+    const original = console.error;
+    const logged: unknown[] = [];
+    console.error = (...args: unknown[]) => logged.push(args[0]);
+    try {
+      expect(() =>
+        handleMessage({ type: 'ping', id: 1 }, () => {
+          throw new Error('channel closed');
+        }),
+      ).not.toThrow();
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual(['engine: could not post an error reply']);
+  });
+});
+
+describe('receive', () => {
+  test('passes a well-formed request on', () => {
+    expect(posted((post) => receive({ type: 'ping', id: 2 }, post))).toEqual([
+      { type: 'pong', id: 2, engine: ENGINE_NAME },
+    ]);
+  });
+
+  test.each([
+    [null, null],
+    ['ping', null],
+    [{ type: 'ping' }, null],
+    [{ type: 'ping', id: '5' }, null],
+    [{ id: 5 }, 5],
+    [{ type: 42, id: 6 }, 6],
+  ])('rejects %j as malformed (id %j)', (data, id) => {
+    expect(posted((post) => receive(data, post))).toEqual([
+      { type: 'error', id, message: 'Malformed request' },
+    ]);
+  });
+});
