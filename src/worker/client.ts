@@ -49,7 +49,21 @@ export class EngineError extends Error {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** The reply type that settles each request (checked at compile time to cover every request). */
-const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = { ping: 'pong' };
+const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
+  ping: 'pong',
+  setCorpus: 'corpus',
+  create: 'model',
+  setHyper: 'ack',
+  train: 'ack',
+  pause: 'ack',
+  step: 'ack',
+  evaluate: 'evaluation',
+  trace: 'trace',
+  sample: 'sample',
+  export: 'exported',
+  import: 'model',
+  restore: 'model',
+};
 
 interface Pending {
   expect: FromWorker['type'];
@@ -113,38 +127,41 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     broken = `could not create the worker (${describe(error)})`;
   }
 
-  return {
-    request<K extends RequestType>(
-      body: RequestBody<K> & { type: K },
-      requestOptions: RequestOptions = {},
-    ): Promise<Replies[K]> {
-      if (broken !== null || port === null) {
-        return Promise.reject(new EngineError(broken ?? 'no worker'));
-      }
-      const live = port;
-      const id = nextId++;
-      const timeoutMs = requestOptions.timeoutMs ?? defaultTimeout;
-      return new Promise<Replies[K]>((resolve, reject) => {
-        const timer = Number.isFinite(timeoutMs)
-          ? setTimeout(() => {
-              take(id)?.reject(new EngineError(`no reply to “${body.type}” after ${timeoutMs} ms`));
-            }, timeoutMs)
-          : undefined;
-        pending.set(id, {
-          expect: REPLY_TYPE[body.type],
-          // Safe: only a message whose type is REPLY_TYPE[K], i.e. Replies[K], resolves this.
-          resolve: resolve as (message: FromWorker) => void,
-          reject,
-          timer,
-        });
-        try {
-          // Safe: a RequestBody<K> plus its id is the ToWorker member of type K.
-          live.post({ ...body, id } as ToWorker, requestOptions.transfer ?? []);
-        } catch (error) {
-          take(id)?.reject(new EngineError(`could not send “${body.type}” (${describe(error)})`));
-        }
+  // Typed loosely inside; the EngineClient signature ties each request to its reply type.
+  const request = (
+    body: { type: RequestType },
+    requestOptions: RequestOptions = {},
+  ): Promise<FromWorker> => {
+    if (broken !== null || port === null) {
+      return Promise.reject(new EngineError(broken ?? 'no worker'));
+    }
+    const live = port;
+    const id = nextId++;
+    const timeoutMs = requestOptions.timeoutMs ?? defaultTimeout;
+    return new Promise<FromWorker>((resolve, reject) => {
+      const timer = Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            take(id)?.reject(new EngineError(`no reply to “${body.type}” after ${timeoutMs} ms`));
+          }, timeoutMs)
+        : undefined;
+      pending.set(id, {
+        expect: REPLY_TYPE[body.type],
+        // Only a message whose type is REPLY_TYPE[K], i.e. Replies[K], resolves this.
+        resolve,
+        reject,
+        timer,
       });
-    },
+      try {
+        // Safe: a RequestBody<K> plus its id is the ToWorker member of type K.
+        live.post({ ...body, id } as ToWorker, requestOptions.transfer ?? []);
+      } catch (error) {
+        take(id)?.reject(new EngineError(`could not send “${body.type}” (${describe(error)})`));
+      }
+    });
+  };
+
+  const client: EngineClient = {
+    request: request as EngineClient['request'],
 
     subscribe(listener) {
       listeners.add(listener);
@@ -161,6 +178,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
       port = null;
     },
   };
+  return client;
 }
 
 /** The real port: a module Worker running `engine.worker.ts`. Throws if it cannot be made. */

@@ -1,5 +1,5 @@
 // The worker entry: binds `onmessage` to the handler and nothing else.
-import { receive } from './handler';
+import { createSession, receive, type Post } from './handler';
 import type { FromWorker } from './protocol';
 
 /** The part of a worker's global scope we use (the app's tsconfig has the DOM lib only). */
@@ -10,6 +10,9 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+const post: Post = (message, transfer = []) => scope.postMessage(message, transfer);
+const session = createSession(post);
+
 scope.onmessage = (event) => {
-  receive(event.data, (message, transfer = []) => scope.postMessage(message, transfer));
+  receive(event.data, post, session);
 };

@@ -1,7 +1,9 @@
 // The worker's message switch: one case per request type, each replying through `post`.
 // It is a plain function so tests run it in Node without a Worker. Anything that throws
 // becomes a typed `error` reply carrying the request's id.
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ProgressBatch, ToWorker } from './protocol';
+import { EngineSession } from './session';
+import type { Trace } from '../engine/trace';
 
 /** Sends a message back to the app; large arrays go in `transfer`. */
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -9,15 +11,84 @@ export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
 /** The name and protocol version the engine reports in `pong`. */
 export const ENGINE_NAME = 'unrolled-engine 1';
 
+/**
+ * The engine session a worker hosts, posting training progress through `post`. Training slices
+ * run from timers; a slice that throws is reported as an error with id null and stops training,
+ * so a failed step never kills the worker silently.
+ */
+export function createSession(
+  post: Post,
+  now: () => number = () => performance.now(),
+): EngineSession {
+  const session: EngineSession = new EngineSession({
+    progress: (batch) => post({ type: 'progress', id: null, batch }, progressTransfer(batch)),
+    schedule: (fn) =>
+      setTimeout(() => {
+        try {
+          fn();
+        } catch (error) {
+          session.pause();
+          post({ type: 'error', id: null, message: `Training stopped: ${errorMessage(error)}` });
+        }
+      }, 0),
+    now,
+  });
+  return session;
+}
+
 /** Handles one request. Never throws: failures are posted as `error` messages. */
-export function handleMessage(msg: ToWorker, post: Post): void {
+export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession): void {
   try {
+    const s = (): EngineSession => {
+      if (session === undefined) throw new Error('The engine has no session.');
+      return session;
+    };
     switch (msg.type) {
       case 'ping':
         post({ type: 'pong', id: msg.id, engine: ENGINE_NAME });
         return;
+      case 'setCorpus':
+        post({ type: 'corpus', id: msg.id, info: s().setCorpus(msg.name, msg.text) });
+        return;
+      case 'create':
+        post({ type: 'model', id: msg.id, info: s().create(msg.settings) });
+        return;
+      case 'setHyper':
+        s().setHyper(msg.settings);
+        post({ type: 'ack', id: msg.id, step: s().info().step });
+        return;
+      case 'train':
+        s().train();
+        post({ type: 'ack', id: msg.id, step: s().info().step });
+        return;
+      case 'pause':
+        post({ type: 'ack', id: msg.id, step: s().pause() });
+        return;
+      case 'step':
+        post({ type: 'ack', id: msg.id, step: s().step().step });
+        return;
+      case 'evaluate':
+        post({ type: 'evaluation', id: msg.id, loss: s().evaluate(msg.maxChars) });
+        return;
+      case 'trace': {
+        const { trace, unknown } = s().trace(msg.text, msg.jacobians ?? false);
+        post({ type: 'trace', id: msg.id, trace, unknown }, traceTransfer(trace));
+        return;
+      }
+      case 'sample':
+        post({ type: 'sample', id: msg.id, text: s().sample(msg.request) });
+        return;
+      case 'export':
+        post({ type: 'exported', id: msg.id, json: s().exportModel() });
+        return;
+      case 'import':
+        post({ type: 'model', id: msg.id, info: s().importModel(msg.json, msg.settings) });
+        return;
+      case 'restore':
+        post({ type: 'model', id: msg.id, info: s().restoreLastGood() });
+        return;
       default:
-        unknownMessage(msg.type);
+        unknownMessage(msg);
     }
   } catch (error) {
     try {
@@ -33,17 +104,40 @@ export function handleMessage(msg: ToWorker, post: Post): void {
  * Entry point for raw data from `onmessage`: checks that it looks like a request (an object
  * with a string `type` and a numeric `id`) before handing it to `handleMessage`.
  */
-export function receive(data: unknown, post: Post): void {
+export function receive(data: unknown, post: Post, session?: EngineSession): void {
   if (!isRequestShaped(data)) {
     post({ type: 'error', id: requestId(data), message: 'Malformed request' });
     return;
   }
   // The switch in handleMessage rejects types it does not know, so this narrowing is safe.
-  handleMessage(data as ToWorker, post);
+  handleMessage(data as ToWorker, post, session);
+}
+
+/** Every distinct buffer of a trace, to transfer rather than copy. */
+function traceTransfer(trace: Trace): Transferable[] {
+  const buffers = new Set<ArrayBufferLike>();
+  const add = (a: Float64Array) => buffers.add(a.buffer);
+  trace.named.forEach((layer) => layer.forEach((rec) => Object.values(rec).forEach(add)));
+  trace.outputs.forEach(add);
+  trace.probs?.forEach(add);
+  trace.dLdh.forEach((layer) => layer.forEach(add));
+  trace.dLdc?.forEach((layer) => layer.forEach(add));
+  Object.values(trace.grads).forEach((g) => add(g.data));
+  return [...buffers] as Transferable[];
+}
+
+function progressTransfer(b: ProgressBatch): Transferable[] {
+  return [
+    b.loss.buffer,
+    b.gradNormBefore.buffer,
+    b.gradNormAfter.buffer,
+    b.clipped.buffer,
+  ] as Transferable[];
 }
 
 /** Compile-time: every request type has a case. Run-time: a type we do not know. */
-function unknownMessage(type: never): never {
+function unknownMessage(msg: never): never {
+  const type: unknown = (msg as { type?: unknown }).type;
   throw new Error(`Unknown message type: ${String(type).slice(0, 40)}`);
 }
 

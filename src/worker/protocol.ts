@@ -2,8 +2,32 @@
 // Every request carries a numeric `id`; the reply to it echoes that id. Messages the worker
 // sends on its own (progress, snapshots) belong in `FromWorker` too and go to subscribers.
 
+import type { TrainSettings } from '../engine/settings';
+import type { Trace } from '../engine/trace';
+
 /** Messages the app posts to the worker. */
-export type ToWorker = { type: 'ping'; id: number };
+export type ToWorker =
+  | { type: 'ping'; id: number }
+  /** Check and install a training text (the model is untouched if it is rejected). */
+  | { type: 'setCorpus'; id: number; name: string; text: string }
+  /** A fresh model for the current text. */
+  | { type: 'create'; id: number; settings: TrainSettings }
+  /** Learning rate and clipping, live. */
+  | { type: 'setHyper'; id: number; settings: TrainSettings }
+  /** Start training; `progress` messages follow until paused or diverged. */
+  | { type: 'train'; id: number }
+  | { type: 'pause'; id: number }
+  /** One training step (one batch). */
+  | { type: 'step'; id: number }
+  | { type: 'evaluate'; id: number; maxChars?: number }
+  /** Forward and backward pass over a text, for the views. */
+  | { type: 'trace'; id: number; text: string; jacobians?: boolean }
+  | { type: 'sample'; id: number; request: SampleRequest }
+  | { type: 'export'; id: number }
+  /** Load a model file; the current model stays if the file is bad. */
+  | { type: 'import'; id: number; json: string; settings: TrainSettings }
+  /** Put back the last good checkpoint. */
+  | { type: 'restore'; id: number };
 
 /** The worker's reply to `ping`: which engine is running. */
 export type Pong = { type: 'pong'; id: number; engine: string };
@@ -11,12 +35,50 @@ export type Pong = { type: 'pong'; id: number; engine: string };
 /** A failure. `id` is the request that failed, or null when no request can be blamed. */
 export type WorkerError = { type: 'error'; id: number | null; message: string };
 
+export type CorpusReply = { type: 'corpus'; id: number; info: CorpusInfo };
+export type ModelReply = { type: 'model'; id: number; info: ModelInfo };
+export type Ack = { type: 'ack'; id: number; step: number };
+export type EvaluationReply = { type: 'evaluation'; id: number; loss: number };
+export type TraceReply = {
+  type: 'trace';
+  id: number;
+  trace: Trace;
+  /** Characters outside the model's vocabulary (fed as zero vectors), by position. */
+  unknown: { position: number; char: string }[];
+};
+export type SampleReply = { type: 'sample'; id: number; text: string };
+export type ExportReply = { type: 'exported'; id: number; json: string };
+/** Sent on its own while training runs (id null); arrays arrive in the transfer list. */
+export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch };
+
 /** Messages the worker posts to the app. */
-export type FromWorker = Pong | WorkerError;
+export type FromWorker =
+  | Pong
+  | WorkerError
+  | CorpusReply
+  | ModelReply
+  | Ack
+  | EvaluationReply
+  | TraceReply
+  | SampleReply
+  | ExportReply
+  | ProgressMessage;
 
 /** The successful reply to each request type. The client uses it to type its promises. */
 export interface Replies {
   ping: Pong;
+  setCorpus: CorpusReply;
+  create: ModelReply;
+  setHyper: Ack;
+  train: Ack;
+  pause: Ack;
+  step: Ack;
+  evaluate: EvaluationReply;
+  trace: TraceReply;
+  sample: SampleReply;
+  export: ExportReply;
+  import: ModelReply;
+  restore: ModelReply;
 }
 
 export type RequestType = ToWorker['type'];
