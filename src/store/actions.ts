@@ -4,7 +4,9 @@
 import { VIEW_TEXT } from '../content/views';
 import type { EngineClient } from '../worker/client';
 import { configFromParams, type ConfigState } from './config';
-import { appStore, patchConfig, patchUi } from './store';
+import { forwardFromParams } from './forward';
+import { gradientsFromParams } from './gradients';
+import { appStore, patchConfig, patchForward, patchGradients, patchUi } from './store';
 import { effectiveTheme, type Theme } from './ui';
 import { hrefFor, parseHash, serialiseHash } from './url';
 
@@ -44,6 +46,8 @@ export function applyHash(win: Window): void {
   const { route, problems } = parseHash(win.location.hash);
   patchUi({ view: route.view, notice: problems.length > 0 ? problems.join(' ') : null });
   patchConfig(configFromParams(route.params));
+  patchForward(forwardFromParams(route.params));
+  patchGradients(gradientsFromParams(route.params));
   if (problems.length > 0) {
     // Show the address we actually used, without adding a history entry.
     win.history.replaceState(win.history.state, '', serialiseHash(route));
@@ -54,9 +58,15 @@ export function applyHash(win: Window): void {
 export function updateConfig(patch: Partial<ConfigState>): void {
   patchConfig(patch);
   if (session === null) return;
-  const { ui, config } = appStore.getState();
+  writeAddress();
+}
+
+/** Writes the current view's settings to the address bar (replacing the history entry). */
+export function writeAddress(): void {
+  if (session === null) return;
+  const state = appStore.getState();
   const { win } = session;
-  win.history.replaceState(win.history.state, '', hrefFor(ui.view, config));
+  win.history.replaceState(win.history.state, '', hrefFor(state.ui.view, state));
 }
 
 export function dismissNotice(): void {

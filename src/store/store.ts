@@ -4,15 +4,25 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { initialConfig, type ConfigState } from './config';
+import { initialForward, type ForwardState } from './forward';
+import { initialGradients, type GradientsState } from './gradients';
 import { initialUi, type UiState } from './ui';
 
 export interface AppState {
   ui: UiState;
+  /** The training configuration (the Training view; in the URL). */
   config: ConfigState;
+  forward: ForwardState;
+  gradients: GradientsState;
 }
 
 export function initialState(): AppState {
-  return { ui: initialUi(), config: initialConfig() };
+  return {
+    ui: initialUi(),
+    config: initialConfig(),
+    forward: initialForward(),
+    gradients: initialGradients(),
+  };
 }
 
 export const appStore = createStore<AppState>()(initialState);
@@ -30,6 +40,16 @@ export function patchUi(patch: Partial<UiState>): void {
 /** Merges a change into the `config` slice. */
 export function patchConfig(patch: Partial<ConfigState>): void {
   appStore.setState((state) => ({ config: { ...state.config, ...patch } }));
+}
+
+/** Merges a change into the `forward` slice. */
+export function patchForward(patch: Partial<ForwardState>): void {
+  appStore.setState((state) => ({ forward: { ...state.forward, ...patch } }));
+}
+
+/** Merges a change into the `gradients` slice. */
+export function patchGradients(patch: Partial<GradientsState>): void {
+  appStore.setState((state) => ({ gradients: { ...state.gradients, ...patch } }));
 }
 
 /** Back to the initial state (tests). */

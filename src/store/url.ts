@@ -2,7 +2,10 @@
 // falls back (to the default view, or by dropping the key) and is listed in `problems` so the
 // app can say what it ignored. Add a URL key by adding it to `paramsSchema` and `PARAM_KEYS`.
 import * as v from 'valibot';
-import { CELLS, CORPORA, paramsFromConfig, type ConfigState } from './config';
+import { CONFIG_PARAMS, paramsFromConfig } from './config';
+import { FORWARD_PARAMS, paramsFromForward } from './forward';
+import { GRADIENTS_PARAMS, paramsFromGradients } from './gradients';
+import type { AppState } from './store';
 import { DEFAULT_VIEW, VIEWS, type View } from './ui';
 
 /** Longer hashes are not parsed at all. */
@@ -10,19 +13,14 @@ export const MAX_HASH_LENGTH = 2000;
 
 const viewSchema = v.picklist(VIEWS);
 
-const paramsSchema = v.object({
-  cell: v.optional(v.picklist(CELLS)),
-  corpus: v.optional(v.picklist(CORPORA)),
-  seed: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,9}$/), v.transform(Number), v.integer(), v.minValue(0)),
-  ),
-});
+// Each view owns its keys (in its slice file); they share one namespace, so names must differ.
+const paramsSchema = v.object({ ...CONFIG_PARAMS, ...FORWARD_PARAMS, ...GRADIENTS_PARAMS });
 
 export type UrlParams = v.InferOutput<typeof paramsSchema>;
-type ParamKey = keyof UrlParams;
+type ParamKey = keyof UrlParams & string;
 
 /** The order keys are written in. */
-const PARAM_KEYS: readonly ParamKey[] = ['cell', 'corpus', 'seed'];
+const PARAM_KEYS = Object.keys(paramsSchema.entries) as readonly ParamKey[];
 
 export interface Route {
   view: View;
@@ -69,9 +67,28 @@ export function serialiseHash(route: Route): string {
   return `#/${route.view}${search === '' ? '' : `?${search}`}`;
 }
 
-/** The href of a view's link, carrying the current config. */
-export function hrefFor(view: View, config: ConfigState): string {
-  return serialiseHash({ view, params: paramsFromConfig(config) });
+/** The href of a view's link, carrying that view's current settings. */
+export function hrefFor(
+  view: View,
+  state: Pick<AppState, 'config' | 'forward' | 'gradients'>,
+): string {
+  return serialiseHash({ view, params: paramsForView(view, state) });
+}
+
+function paramsForView(
+  view: View,
+  state: Pick<AppState, 'config' | 'forward' | 'gradients'>,
+): UrlParams {
+  switch (view) {
+    case 'forward':
+      return paramsFromForward(state.forward);
+    case 'train':
+      return paramsFromConfig(state.config);
+    case 'gradients':
+      return paramsFromGradients(state.gradients);
+    case 'about':
+      return {};
+  }
 }
 
 function parseParams(query: string): { params: UrlParams; problems: string[] } {

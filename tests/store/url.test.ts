@@ -1,3 +1,4 @@
+import { initialState } from '../../src/store/store';
 import { describe, expect, test } from 'vitest';
 import { hrefFor, MAX_HASH_LENGTH, parseHash, serialiseHash } from '../../src/store/url';
 import { initialConfig } from '../../src/store/config';
@@ -79,9 +80,11 @@ describe('serialiseHash', () => {
 
 describe('hrefFor', () => {
   test('writes only the settings that differ from the defaults', () => {
-    expect(hrefFor('train', initialConfig())).toBe('#/train');
-    expect(hrefFor('about', { ...initialConfig(), cell: 'gru', seed: 9 })).toBe(
-      '#/about?cell=gru&seed=9',
-    );
+    const state = initialState();
+    expect(hrefFor('train', state)).toBe('#/train');
+    const changed = { ...state, config: { ...initialConfig(), cell: 'gru' as const, seed: 9 } };
+    expect(hrefFor('train', changed)).toBe('#/train?cell=gru&seed=9');
+    // Each view's link carries only its own settings.
+    expect(hrefFor('about', changed)).toBe('#/about');
   });
 });

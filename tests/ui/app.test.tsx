@@ -106,11 +106,12 @@ describe('navigation', () => {
     );
   });
 
-  test('links keep the settings in the address', () => {
+  test("each view's link keeps that view's settings", () => {
     renderApp('#/train?cell=gru&seed=7');
-    expect(nav().getByRole('link', { name: 'Gradient flow' }).getAttribute('href')).toBe(
-      '#/gradients?cell=gru&seed=7',
+    expect(nav().getByRole('link', { name: 'Training' }).getAttribute('href')).toBe(
+      '#/train?cell=gru&seed=7',
     );
+    expect(nav().getByRole('link', { name: 'About' }).getAttribute('href')).toBe('#/about');
   });
 });
 
