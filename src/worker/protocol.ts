@@ -20,8 +20,8 @@ export type ToWorker =
   /** One training step (one batch). */
   | { type: 'step'; id: number }
   | { type: 'evaluate'; id: number; maxChars?: number }
-  /** Forward and backward pass over a text, for the views. */
-  | { type: 'trace'; id: number; text: string; jacobians?: boolean }
+  /** Forward and backward pass over a text, for the views (default model: the training one). */
+  | { type: 'trace'; id: number; text: string; jacobians?: boolean; model?: ModelSource }
   | { type: 'sample'; id: number; request: SampleRequest }
   | { type: 'export'; id: number }
   /** Load a model file; the current model stays if the file is bad. */
@@ -43,6 +43,8 @@ export type TraceReply = {
   type: 'trace';
   id: number;
   trace: Trace;
+  /** The model that was traced (its vocabulary says how each id reads). */
+  model: ModelInfo;
   /** Characters outside the model's vocabulary (fed as zero vectors), by position. */
   unknown: { position: number; char: string }[];
 };
@@ -129,6 +131,23 @@ export interface ProgressBatch {
   lastGoodStep: number;
   running: boolean;
 }
+
+/**
+ * Which model a view asks about: the one being trained, a model file (sent once with its JSON,
+ * then named by its key), or a freshly initialised model (PyTorch's default initialisation).
+ */
+export type ModelSource =
+  | { kind: 'training' }
+  | { kind: 'file'; key: string; json?: string }
+  | {
+      kind: 'fresh';
+      cell: 'rnn' | 'lstm' | 'gru';
+      nonlinearity: 'tanh' | 'relu';
+      hiddenSize: number;
+      numLayers: number;
+      seed: number;
+      vocab: string[];
+    };
 
 export interface SampleRequest {
   prime: string;

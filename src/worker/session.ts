@@ -31,7 +31,14 @@ import {
   type Trainer,
 } from '../engine/trainer.ts';
 import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
-import type { CorpusInfo, ModelInfo, ProgressBatch, SampleRequest } from './protocol.ts';
+import type {
+  CorpusInfo,
+  ModelInfo,
+  ModelSource,
+  ProgressBatch,
+  SampleRequest,
+} from './protocol.ts';
+import { vocabFromChars } from '../engine/vocab.ts';
 
 interface Corpus {
   readonly name: string;
@@ -64,6 +71,7 @@ export class EngineSession {
   private charsSincePost = 0;
   private lastGoodStep = 0;
   private divergedAt = 0;
+  private readonly viewModels = new Map<string, { model: Model; vocab: Vocab }>();
 
   constructor(private readonly hooks: SessionHooks) {}
 
@@ -145,14 +153,59 @@ export class EngineSession {
   trace(
     text: string,
     jacobians = false,
-  ): { trace: Trace; unknown: { position: number; char: string }[] } {
-    const vocab = this.requireVocab();
+    source: ModelSource = { kind: 'training' },
+  ): { trace: Trace; unknown: { position: number; char: string }[]; model: ModelInfo } {
+    const { model, vocab } = this.resolve(source);
     const { ids, unknown } = encodeLenient(text, vocab);
     if (ids.length < 2) throw new Error('Type at least two characters to trace.');
+    const step = source.kind === 'training' ? (this.trainer?.stepCount ?? 0) : 0;
     return {
-      trace: traceSequence(this.requireModel(), ids.slice(0, -1), ids.slice(1), { jacobians }),
+      trace: traceSequence(model, ids.slice(0, -1), ids.slice(1), { jacobians }),
       unknown,
+      model: describeModel(model, vocab, step, false),
     };
+  }
+
+  /** The model a view names; file and fresh models are kept by key for the next request. */
+  private resolve(source: ModelSource): { model: Model; vocab: Vocab } {
+    if (source.kind === 'training') {
+      return { model: this.requireModel(), vocab: this.requireVocab() };
+    }
+    const key =
+      source.kind === 'file'
+        ? `file:${source.key}`
+        : [
+            'fresh',
+            source.cell,
+            source.nonlinearity,
+            source.hiddenSize,
+            source.numLayers,
+            source.seed,
+            source.vocab.join(''),
+          ].join(':');
+    const cached = this.viewModels.get(key);
+    if (cached && !(source.kind === 'file' && source.json !== undefined)) return cached;
+    let entry: { model: Model; vocab: Vocab };
+    if (source.kind === 'file') {
+      if (source.json === undefined) throw new Error(`The model "${source.key}" is not loaded.`);
+      entry = parseModel(source.json);
+    } else {
+      const vocab = vocabFromChars(source.vocab);
+      const V = vocab.chars.length;
+      const config = {
+        cell: source.cell,
+        nonlinearity: source.nonlinearity,
+        hiddenSize: source.hiddenSize,
+        numLayers: source.numLayers,
+        inputSize: V,
+        outputSize: V,
+        head: 'char' as const,
+      };
+      entry = { model: createModel(config, createRng(source.seed)), vocab };
+    }
+    if (this.viewModels.size >= 8) this.viewModels.delete(this.viewModels.keys().next().value!);
+    this.viewModels.set(key, entry);
+    return entry;
   }
 
   sample(req: SampleRequest): string {
@@ -197,18 +250,14 @@ export class EngineSession {
   }
 
   info(): ModelInfo {
-    const model = this.requireModel();
-    return {
-      cell: model.config.cell,
-      nonlinearity: model.config.nonlinearity,
-      hiddenSize: model.config.hiddenSize,
-      numLayers: model.config.numLayers,
-      vocab: [...this.requireVocab().chars],
-      parameters: parameterCount(model),
-      step: this.trainer?.stepCount ?? 0,
-      trainable:
-        this.corpus !== null && this.corpus.vocab.chars.join('') === this.vocab?.chars.join(''),
-    };
+    const trainable =
+      this.corpus !== null && this.corpus.vocab.chars.join('') === this.vocab?.chars.join('');
+    return describeModel(
+      this.requireModel(),
+      this.requireVocab(),
+      this.trainer?.stepCount ?? 0,
+      trainable,
+    );
   }
 
   private install(model: Model, vocab: Vocab, settings: TrainSettings): void {
@@ -326,4 +375,17 @@ export class EngineSession {
       );
     return this.trainer;
   }
+}
+
+function describeModel(model: Model, vocab: Vocab, step: number, trainable: boolean): ModelInfo {
+  return {
+    cell: model.config.cell,
+    nonlinearity: model.config.nonlinearity,
+    hiddenSize: model.config.hiddenSize,
+    numLayers: model.config.numLayers,
+    vocab: [...vocab.chars],
+    parameters: parameterCount(model),
+    step,
+    trainable,
+  };
 }

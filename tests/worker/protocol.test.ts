@@ -112,6 +112,43 @@ describe('engine messages', () => {
     expect(out.length).toBe(count); // nothing more after pause
   });
 
+  test('traces a model file by key and a fresh model, apart from the training model', () => {
+    const { send } = harness();
+    send({ type: 'setCorpus', name: 'numbers', text });
+    send({ type: 'create', settings });
+    const exported = send({ type: 'export' });
+    if (exported.type !== 'exported') throw new Error(exported.type);
+    const missing = send({ type: 'trace', text: 'one', model: { kind: 'file', key: 'm' } });
+    expect(missing).toMatchObject({ type: 'error', message: /not loaded/ });
+    const first = send({
+      type: 'trace',
+      text: 'one',
+      model: { kind: 'file', key: 'm', json: exported.json },
+    });
+    const again = send({ type: 'trace', text: 'one', model: { kind: 'file', key: 'm' } });
+    if (first.type !== 'trace' || again.type !== 'trace') throw new Error('no trace');
+    expect(again.trace.loss).toBe(first.trace.loss);
+    const fresh = {
+      kind: 'fresh' as const,
+      cell: 'gru' as const,
+      nonlinearity: 'tanh' as const,
+      hiddenSize: 5,
+      numLayers: 2,
+      seed: 4,
+      vocab: ['a', 'b', 'c'],
+    };
+    const f = send({ type: 'trace', text: 'abcab', model: fresh });
+    if (f.type !== 'trace') throw new Error(f.type);
+    expect(f.model).toMatchObject({
+      cell: 'gru',
+      hiddenSize: 5,
+      numLayers: 2,
+      vocab: ['a', 'b', 'c'],
+    });
+    expect(f.trace.L).toBe(2);
+    expect(f.trace.named[1]![3]!['z']).toHaveLength(5);
+  });
+
   test('malformed data is answered, not thrown', () => {
     const posted: FromWorker[] = [];
     receive({ hello: 1 }, (m) => posted.push(m));
