@@ -146,6 +146,11 @@ function mediaQuery(win: Window, query: string): MediaQueryList | null {
 
 // ---- engine ----------------------------------------------------------------------------
 
+/** The engine client the app is bound to (null before `startApp` and in tests without one). */
+export function getEngine(): EngineClient | null {
+  return session?.engine ?? null;
+}
+
 /** Pings the engine and reports the outcome in `ui.engine`. */
 export function connectEngine(engine: EngineClient): () => void {
   let live = true;
