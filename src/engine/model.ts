@@ -131,6 +131,22 @@ export function createModel(config: ModelConfig, rng: Rng, init: InitOptions = {
   return m;
 }
 
+/** The state_dict names and shapes of a configuration, without allocating anything. */
+export function tensorShapes(config: ModelConfig): { name: string; shape: number[] }[] {
+  const { hiddenSize: H, inputSize, outputSize, numLayers } = config;
+  const G = gateCount(config.cell);
+  const out: { name: string; shape: number[] }[] = [];
+  for (let l = 0; l < numLayers; l++) {
+    out.push({ name: `rnn.weight_ih_l${l}`, shape: [G * H, l === 0 ? inputSize : H] });
+    out.push({ name: `rnn.weight_hh_l${l}`, shape: [G * H, H] });
+    out.push({ name: `rnn.bias_ih_l${l}`, shape: [G * H] });
+    out.push({ name: `rnn.bias_hh_l${l}`, shape: [G * H] });
+  }
+  out.push({ name: 'decoder.weight', shape: [outputSize, H] });
+  out.push({ name: 'decoder.bias', shape: [outputSize] });
+  return out;
+}
+
 /** Every parameter with its PyTorch state_dict name and shape, in state_dict order. */
 export function namedTensors(m: Model): NamedTensor[] {
   const { hiddenSize: H, inputSize, outputSize } = m.config;

@@ -4,7 +4,14 @@
 // every name, shape, number and the vocabulary, and builds a new model only when all is well.
 
 import type { CellKind, Nonlinearity } from './cell.ts';
-import { allocateModel, MAX_LAYERS, namedTensors, type Model, type ModelConfig } from './model.ts';
+import {
+  allocateModel,
+  MAX_LAYERS,
+  namedTensors,
+  tensorShapes,
+  type Model,
+  type ModelConfig,
+} from './model.ts';
 import { vocabFromChars, VocabError, type Vocab } from './vocab.ts';
 
 export const MODEL_FORMAT = 'unrolled-model';
@@ -33,6 +40,9 @@ export interface ModelFileJson {
 
 /** Rounds to `digits` significant digits (for compact shipped files); undefined keeps every bit. */
 function roundTo(v: number, digits: number | undefined): number {
+  if (digits !== undefined && !(Number.isInteger(digits) && digits >= 1 && digits <= 17)) {
+    throw new ModelFileError(`Digits must be a whole number from 1 to 17 (got ${digits}).`);
+  }
   return digits === undefined ? v : Number(v.toPrecision(digits));
 }
 
@@ -144,8 +154,9 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
   };
   const tensors = own(root, 'tensors');
   if (!isRecord(tensors)) throw new ModelFileError('The file has no "tensors" object.');
-  const model = allocateModel(config);
-  const expected = namedTensors(model);
+  // Check every name, shape and length before allocating, so a file cannot make us reserve
+  // memory for a model it does not contain.
+  const expected = tensorShapes(config);
   const names = new Set(expected.map((t) => t.name));
   for (const key of Object.keys(tensors)) {
     if (!names.has(key)) {
@@ -154,6 +165,7 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
       );
     }
   }
+  const entries: unknown[][] = [];
   for (const t of expected) {
     const entry = own(tensors, t.name);
     if (!isRecord(entry)) throw new ModelFileError(`Missing tensor "${t.name}".`);
@@ -167,12 +179,18 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
         `Tensor "${t.name}" has shape ${JSON.stringify(shape)}; expected [${t.shape.join(', ')}].`,
       );
     }
+    const size = t.shape.reduce((a, b) => a * b, 1);
     const data = own(entry, 'data');
-    if (!Array.isArray(data) || data.length !== t.data.length) {
+    if (!Array.isArray(data) || data.length !== size) {
       throw new ModelFileError(
-        `Tensor "${t.name}" must hold ${t.data.length} numbers (found ${Array.isArray(data) ? data.length : 'no list'}).`,
+        `Tensor "${t.name}" must hold ${size} numbers (found ${Array.isArray(data) ? data.length : 'no list'}).`,
       );
     }
+    entries.push(data);
+  }
+  const model = allocateModel(config);
+  namedTensors(model).forEach((t, i) => {
+    const data = entries[i]!;
     for (let k = 0; k < data.length; k++) {
       const v: unknown = data[k];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -182,6 +200,6 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
       }
       t.data[k] = v;
     }
-  }
+  });
   return { model, vocab };
 }

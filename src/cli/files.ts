@@ -1,0 +1,65 @@
+// Reading and writing the CLI's files, with one-line messages for the usual failures (no such file,
+// a directory, not UTF-8, not a model file). Model files are parsed by the engine's parseModel.
+
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Model } from '../engine/model.ts';
+import { ModelFileError, parseModel } from '../engine/modelfile.ts';
+import type { Vocab } from '../engine/vocab.ts';
+import { CliError } from './args.ts';
+
+function reason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
+/** The file's text, decoded as strict UTF-8 (a byte-order mark is dropped). */
+export function readText(path: string, what: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new CliError(`cannot read the ${what} "${path}": ${reason(e)}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`the ${what} "${path}" is not UTF-8 text`);
+  }
+}
+
+/** A model and its vocabulary from an Unrolled model file. */
+export function loadModelFile(path: string): { model: Model; vocab: Vocab } {
+  const text = readText(path, 'model file');
+  try {
+    return parseModel(text);
+  } catch (e) {
+    if (e instanceof ModelFileError) throw new CliError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Fails early (before a long run) when `path` could not be written: no folder, or a folder. */
+export function checkWritable(path: string, flag: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CliError(`cannot write ${flag} "${path}": the folder "${dir}" does not exist`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new CliError(`cannot write ${flag} "${path}": it is a directory`);
+  }
+}
+
+/** Writes via a temporary file and a rename, so a reader never sees half a file. */
+export function writeText(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    throw new CliError(`cannot write "${path}": ${reason(e)}`);
+  }
+}

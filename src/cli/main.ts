@@ -1,0 +1,21 @@
+// The engine on the command line: `npm run engine -- COMMAND [flags]` (see run.ts). This file only
+// connects run() to the process: its arguments, streams and exit code. UNROLLED_DEBUG=1 adds the
+// stack trace of an unexpected error.
+
+import { run } from './run.ts';
+
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
+process.exitCode = run(
+  process.argv.slice(2),
+  {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    errIsTTY: process.stderr.isTTY === true,
+  },
+  Boolean(process.env['UNROLLED_DEBUG']),
+);

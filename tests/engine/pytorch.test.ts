@@ -1,0 +1,252 @@
+// The PyTorch export script: the right module, sizes and state_dict names; Python accepts it
+// (py_compile; torch is not installed); its vocabulary literal reads back exactly; and its loader,
+// run against a recording stand-in for torch, builds the modules and tensors a real file needs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CellKind, Nonlinearity } from '../../src/engine/cell.ts';
+import { createModel, namedTensors } from '../../src/engine/model.ts';
+import { serializeModel } from '../../src/engine/modelfile.ts';
+import { pythonString, pytorchScript } from '../../src/engine/pytorch.ts';
+import { createRng } from '../../src/engine/rng.ts';
+import { buildVocab } from '../../src/engine/vocab.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'unrolled-pytorch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Awkward characters on purpose: quotes, backslash, controls, non-BMP, CJK, a lone surrogate.
+const TEXT = 'ab "q" \'s\' \\ \n\t\r\x00\x7f é 你 😀 \ud800';
+
+function setup(cell: CellKind, nonlinearity: Nonlinearity = 'tanh', L = 2, H = 6) {
+  const vocab = buildVocab(TEXT);
+  const V = vocab.chars.length;
+  const model = createModel(
+    { cell, nonlinearity, hiddenSize: H, numLayers: L, inputSize: V, outputSize: V, head: 'char' },
+    createRng(3),
+  );
+  const script = pytorchScript({
+    cell,
+    nonlinearity,
+    hiddenSize: H,
+    numLayers: L,
+    vocab: vocab.chars,
+  });
+  return { model, vocab, script, V, H, L };
+}
+
+function python(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync('python3', args, {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stand-in for torch that records what the script builds (enough for load_model only). */
+function fakeTorch(): string {
+  const root = join(dir, 'fake');
+  mkdirSync(join(root, 'torch', 'nn'), { recursive: true });
+  writeFileSync(
+    join(root, 'torch', '__init__.py'),
+    `float32 = "float32"
+class _Tensor:
+    def __init__(self, data, dtype):
+        self.data, self.dtype, self.shape = data, dtype, None
+    def reshape(self, shape):
+        n = 1
+        for d in shape:
+            n *= d
+        if n != len(self.data):
+            raise RuntimeError("bad reshape")
+        self.shape = list(shape)
+        return self
+def tensor(data, dtype=None):
+    return _Tensor(data, dtype)
+class no_grad:
+    def __call__(self, f):
+        return f
+from . import nn
+`,
+  );
+  writeFileSync(
+    join(root, 'torch', 'nn', '__init__.py'),
+    `class Module:
+    def __init__(self):
+        pass
+    def load_state_dict(self, state_dict):
+        self.loaded = state_dict
+class _Recorded:
+    def __init__(self, *args, **kwargs):
+        self.args, self.kwargs = list(args), kwargs
+class RNN(_Recorded): pass
+class LSTM(_Recorded): pass
+class GRU(_Recorded): pass
+class Linear(_Recorded): pass
+`,
+  );
+  writeFileSync(join(root, 'torch', 'nn', 'functional.py'), '');
+  return root;
+}
+
+const LOAD = `import importlib.util, json, sys
+spec = importlib.util.spec_from_file_location("exported", sys.argv[1])
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+try:
+    m = mod.load_model(sys.argv[2])
+except ValueError as e:
+    print(json.dumps({"error": str(e)}))
+    sys.exit(0)
+print(json.dumps({
+    "rnn": [type(m.rnn).__name__, m.rnn.args, m.rnn.kwargs],
+    "decoder": m.decoder.args,
+    "vocab": m.vocab,
+    "tensors": {k: [t.shape, t.dtype, t.data] for k, t in m.loaded.items()},
+}))
+`;
+
+const CASES: { cell: CellKind; nonlinearity: Nonlinearity; module: string }[] = [
+  { cell: 'rnn', nonlinearity: 'tanh', module: 'RNN' },
+  { cell: 'rnn', nonlinearity: 'relu', module: 'RNN' },
+  { cell: 'lstm', nonlinearity: 'tanh', module: 'LSTM' },
+  { cell: 'gru', nonlinearity: 'tanh', module: 'GRU' },
+];
+
+describe('pythonString', () => {
+  it('escapes to ASCII', () => {
+    expect(pythonString('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(pythonString('\n\t\r\x00')).toBe('"\\n\\t\\r\\x00"');
+    expect(pythonString('é你😀')).toBe('"\\xe9\\u4f60\\U0001f600"');
+    expect(pythonString('\ud800')).toBe('"\\ud800"');
+  });
+});
+
+describe.each(CASES)('pytorchScript: $cell ($nonlinearity)', ({ cell, nonlinearity, module }) => {
+  const { model, vocab, script, V, H, L } = setup(cell, nonlinearity);
+  const file = join(dir, `${cell}-${nonlinearity}.py`);
+  writeFileSync(file, script);
+
+  it('names the module, sizes and every state_dict tensor', () => {
+    expect(script).toContain('class CharModel(nn.Module):');
+    expect(script).toContain(
+      `self.rnn = nn.${module}(size, HIDDEN_SIZE, num_layers=NUM_LAYERS, batch_first=True` +
+        (cell === 'rnn' ? `, nonlinearity="${nonlinearity}")` : ')'),
+    );
+    if (cell !== 'rnn') expect(script).not.toContain('nonlinearity=');
+    expect(script).toContain('self.decoder = nn.Linear(HIDDEN_SIZE, size)');
+    expect(script).toContain(`HIDDEN_SIZE = ${H}\n`);
+    expect(script).toContain(`NUM_LAYERS = ${L}\n`);
+    expect(script).toContain(`CELL = "${cell}"\n`);
+    expect(script).toContain('MODEL_FORMAT = "unrolled-model"');
+    expect(script).toContain('MODEL_VERSION = 1\n');
+    expect(script).toContain('load_state_dict(');
+    expect(script).toContain('dtype=torch.float32');
+    expect(script).toContain('def sample(self, prime="", length=200, temperature=1.0');
+    expect(script).toContain('if __name__ == "__main__":');
+    for (const t of namedTensors(model)) {
+      expect(script).toContain(`${t.name.padEnd(18)} [${t.shape.join(', ')}]\n`);
+    }
+    expect([...script].every((c) => c.charCodeAt(0) < 128)).toBe(true);
+  });
+
+  it('compiles with python3 -m py_compile', () => {
+    const r = python(['-m', 'py_compile', file]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('holds the vocabulary exactly (read back with ast.literal_eval)', () => {
+    const read = `import ast, json, sys
+tree = ast.parse(open(sys.argv[1], encoding="ascii").read())
+values = {t.id: ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)
+          for t in n.targets if isinstance(t, ast.Name)}
+print(json.dumps({k: values[k] for k in ["VOCAB", "CELL", "HIDDEN_SIZE", "NUM_LAYERS", "NONLINEARITY"]}))
+`;
+    const r = python(['-c', read, file]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      VOCAB: vocab.chars,
+      CELL: cell,
+      HIDDEN_SIZE: H,
+      NUM_LAYERS: L,
+      NONLINEARITY: nonlinearity,
+    });
+  });
+
+  it('load_model builds the module and reshapes every tensor of a real model file', () => {
+    const modelFile = join(dir, `${cell}-${nonlinearity}.json`);
+    writeFileSync(modelFile, serializeModel(model, vocab));
+    const r = python(['-c', LOAD, file, modelFile], { PYTHONPATH: fakeTorch() });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as {
+      rnn: [string, number[], Record<string, unknown>];
+      decoder: number[];
+      vocab: string[];
+      tensors: Record<string, [number[], string, number[]]>;
+    };
+    expect(out.rnn).toEqual([
+      module,
+      [V, H],
+      {
+        num_layers: L,
+        batch_first: true,
+        ...(cell === 'rnn' ? { nonlinearity } : {}),
+      },
+    ]);
+    expect(out.decoder).toEqual([H, V]);
+    expect(out.vocab).toEqual(vocab.chars);
+    const tensors = namedTensors(model);
+    expect(Object.keys(out.tensors)).toEqual(tensors.map((t) => t.name));
+    for (const t of tensors) {
+      const [shape, dtype, data] = out.tensors[t.name]!;
+      expect(shape).toEqual(t.shape);
+      expect(dtype).toBe('float32');
+      expect(data).toEqual(Array.from(t.data));
+    }
+  });
+});
+
+describe('load_model refuses a file for another model', () => {
+  const { model, vocab, script } = setup('lstm');
+  const file = join(dir, 'refuse.py');
+  writeFileSync(file, script);
+  const load = (
+    edit: (o: Record<string, unknown> & { config: Record<string, unknown> }) => void,
+  ) => {
+    const o = JSON.parse(serializeModel(model, vocab)) as Record<string, unknown> & {
+      config: Record<string, unknown>;
+    };
+    edit(o);
+    const path = join(dir, 'refuse.json');
+    writeFileSync(path, JSON.stringify(o));
+    const r = python(['-c', LOAD, file, path], { PYTHONPATH: fakeTorch() });
+    expect(r.stderr).toBe('');
+    return (JSON.parse(r.stdout) as { error?: string }).error;
+  };
+
+  it('wrong format, version, cell, size or vocabulary', () => {
+    expect(load((o) => (o['format'] = 'x'))).toMatch(/is not an Unrolled model file/);
+    expect(load((o) => (o['version'] = 2))).toMatch(/version 2; this script reads version 1/);
+    expect(load((o) => (o.config['cell'] = 'gru'))).toMatch(
+      /has cell 'gru'; this script is for 'lstm'/,
+    );
+    expect(load((o) => (o.config['hiddenSize'] = 7))).toMatch(/hiddenSize 7/);
+    expect(load((o) => (o.config['vocab'] = ['a', 'a']))).toMatch(/repeats a character/);
+    expect(load((o) => (o.config['vocab'] = ['ab']))).toMatch(/must be one character/);
+    expect(load(() => {})).toBeUndefined();
+  });
+});
+
+describe('pytorchScript refuses what PyTorch cannot build', () => {
+  const base = { cell: 'rnn' as const, hiddenSize: 4, numLayers: 1, vocab: ['a', 'b'] };
+  it('a sigmoid or linear RNN, an empty vocabulary, a zero size', () => {
+    expect(() => pytorchScript({ ...base, nonlinearity: 'sigmoid' })).toThrow(/no "sigmoid"/);
+    expect(() => pytorchScript({ ...base, nonlinearity: 'linear' })).toThrow(/no "linear"/);
+    expect(() => pytorchScript({ ...base, nonlinearity: 'tanh', vocab: [] })).toThrow(/empty/);
+    expect(() => pytorchScript({ ...base, nonlinearity: 'tanh', hiddenSize: 0 })).toThrow(
+      /hiddenSize/,
+    );
+  });
+});
