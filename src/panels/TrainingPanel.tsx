@@ -1,10 +1,40 @@
-/** The training view. A placeholder until its issue lands. */
+// The Training view: pick a text, press Train, watch a character model learn in the worker,
+// with its loss against baselines, samples, gradient health, neurons and weights.
+import { useEffect } from 'react';
+import { LESSON } from '../content/training';
+import { initTraining } from '../store/trainingActions';
+import '../styles/training.css';
+import { ControlsSection } from './training/ControlsSection';
+import { DataSection } from './training/DataSection';
+import { GradientSection } from './training/GradientSection';
+import { NeuronsSection, WeightsSection } from './training/InsideSection';
+import { LossSection } from './training/LossSection';
+import { RunBar } from './training/RunBar';
+import { SamplesSection } from './training/SamplesSection';
+import { SaveSection } from './training/SaveSection';
+
 export function TrainingPanel() {
+  useEffect(() => {
+    void initTraining();
+  }, []);
   return (
-    <p className="placeholder">
-      This view is not built yet. It will train a small character model live, in a background worker
-      on your own machine, and show its loss curve against simple baselines, samples of the text it
-      writes as it learns, and what its neurons and weights are doing.
-    </p>
+    <div className="training">
+      <p className="lesson">{LESSON.intro}</p>
+      <RunBar />
+      <div className="training__columns">
+        <div className="training__side">
+          <DataSection />
+          <ControlsSection />
+        </div>
+        <div className="training__main">
+          <LossSection />
+          <SamplesSection />
+          <GradientSection />
+          <NeuronsSection />
+          <WeightsSection />
+          <SaveSection />
+        </div>
+      </div>
+    </div>
   );
 }

@@ -156,7 +156,9 @@ export function connectEngine(engine: EngineClient): () => void {
   let live = true;
   patchUi({ engine: { state: 'starting' } });
   const unsubscribe = engine.subscribe((message) => {
-    if (live && message.type === 'error' && message.id === null) {
+    // A training slice that throws stops the run, not the engine: the Training view shows it.
+    const training = message.type === 'error' && message.message.startsWith('Training stopped');
+    if (live && message.type === 'error' && message.id === null && !training) {
       patchUi({ engine: { state: 'failed', message: `Engine error: ${message.message}` } });
     }
   });

@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { initialConfig, type ConfigState } from './config';
 import { initialForward, type ForwardState } from './forward';
 import { initialGradients, type GradientsState } from './gradients';
+import { initialTraining, type TrainingState } from './training';
 import { initialUi, type UiState } from './ui';
 
 export interface AppState {
@@ -14,6 +15,8 @@ export interface AppState {
   config: ConfigState;
   forward: ForwardState;
   gradients: GradientsState;
+  /** The training run (the Training view; not in the URL). */
+  training: TrainingState;
 }
 
 export function initialState(): AppState {
@@ -22,6 +25,7 @@ export function initialState(): AppState {
     config: initialConfig(),
     forward: initialForward(),
     gradients: initialGradients(),
+    training: initialTraining(),
   };
 }
 
@@ -50,6 +54,11 @@ export function patchForward(patch: Partial<ForwardState>): void {
 /** Merges a change into the `gradients` slice. */
 export function patchGradients(patch: Partial<GradientsState>): void {
   appStore.setState((state) => ({ gradients: { ...state.gradients, ...patch } }));
+}
+
+/** Merges a change into the `training` slice. */
+export function patchTraining(patch: Partial<TrainingState>): void {
+  appStore.setState((state) => ({ training: { ...state.training, ...patch } }));
 }
 
 /** Back to the initial state (tests). */

@@ -63,6 +63,11 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   export: 'exported',
   import: 'model',
   restore: 'model',
+  setTask: 'corpus',
+  weights: 'weights',
+  neurons: 'neurons',
+  snapshot: 'snapshot',
+  gradientExperiment: 'gradientResult',
 };
 
 interface Pending {

@@ -4,6 +4,7 @@
 import type { FromWorker, ProgressBatch, ToWorker } from './protocol';
 import { EngineSession } from './session';
 import type { Trace } from '../engine/trace';
+import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
 /** Sends a message back to the app; large arrays go in `transfer`. */
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -82,11 +83,44 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         post({ type: 'exported', id: msg.id, json: s().exportModel() });
         return;
       case 'import':
-        post({ type: 'model', id: msg.id, info: s().importModel(msg.json, msg.settings) });
+        post({
+          type: 'model',
+          id: msg.id,
+          info: s().importModel(msg.json, msg.settings, msg.step ?? 0),
+        });
         return;
       case 'restore':
         post({ type: 'model', id: msg.id, info: s().restoreLastGood() });
         return;
+      case 'setTask':
+        post({ type: 'corpus', id: msg.id, info: s().setTask(msg.name) });
+        return;
+      case 'weights': {
+        const weights = s().weights();
+        const buffers = weights.layers.flatMap((l) => [l.Wih.buffer, l.Whh.buffer]);
+        post({ type: 'weights', id: msg.id, weights }, buffers as Transferable[]);
+        return;
+      }
+      case 'neurons': {
+        const neurons = s().neurons(msg.layer, msg.chars);
+        const buffers = neurons.c ? [neurons.h.buffer, neurons.c.buffer] : [neurons.h.buffer];
+        post({ type: 'neurons', id: msg.id, neurons }, buffers as Transferable[]);
+        return;
+      }
+      case 'snapshot':
+        post({ type: 'snapshot', id: msg.id, ...s().snapshot() });
+        return;
+      case 'gradientExperiment': {
+        // Stateless: no session needed. The figures' arrays travel in the transfer list.
+        const start = performance.now();
+        const result = runGradientExperiment(msg.params);
+        const ms = performance.now() - start;
+        post(
+          { type: 'gradientResult', id: msg.id, result, ms },
+          resultBuffers(result) as Transferable[],
+        );
+        return;
+      }
       default:
         unknownMessage(msg);
     }

@@ -4,6 +4,7 @@
 
 import type { TrainSettings } from '../engine/settings';
 import type { Trace } from '../engine/trace';
+import type { GradientParams, GradientResult } from '../engine/experiments';
 
 /** Messages the app posts to the worker. */
 export type ToWorker =
@@ -25,9 +26,21 @@ export type ToWorker =
   | { type: 'sample'; id: number; request: SampleRequest }
   | { type: 'export'; id: number }
   /** Load a model file; the current model stays if the file is bad. */
-  | { type: 'import'; id: number; json: string; settings: TrainSettings }
+  | { type: 'import'; id: number; json: string; settings: TrainSettings; step?: number }
   /** Put back the last good checkpoint. */
-  | { type: 'restore'; id: number };
+  | { type: 'restore'; id: number }
+  // ---- Training view ----
+  /** Install one of the generated texts (copy10, brackets, …) by name. */
+  | { type: 'setTask'; id: number; name: string }
+  /** W_ih and W_hh of every layer, for the heatmaps. */
+  | { type: 'weights'; id: number }
+  /** Unit activations over the start of the validation text, units ranked by text features. */
+  | { type: 'neurons'; id: number; layer: number; chars: number }
+  /** The model file and step, for autosave and named checkpoints. */
+  | { type: 'snapshot'; id: number }
+  // ---- Gradient flow view ----
+  /** Run one gradient-flow experiment (stateless: its own seeded model and input). */
+  | { type: 'gradientExperiment'; id: number; params: GradientParams };
 
 /** The worker's reply to `ping`: which engine is running. */
 export type Pong = { type: 'pong'; id: number; engine: string };
@@ -50,6 +63,16 @@ export type TraceReply = {
 };
 export type SampleReply = { type: 'sample'; id: number; text: string };
 export type ExportReply = { type: 'exported'; id: number; json: string };
+export type WeightsReply = { type: 'weights'; id: number; weights: WeightsSnapshot };
+export type NeuronsReply = { type: 'neurons'; id: number; neurons: NeuronActivations };
+export type SnapshotReply = { type: 'snapshot'; id: number; json: string; step: number };
+/** A gradient-flow experiment's figures; `ms` is how long the worker computed. */
+export type GradientReply = {
+  type: 'gradientResult';
+  id: number;
+  result: GradientResult;
+  ms: number;
+};
 /** Sent on its own while training runs (id null); arrays arrive in the transfer list. */
 export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch };
 
@@ -64,6 +87,10 @@ export type FromWorker =
   | TraceReply
   | SampleReply
   | ExportReply
+  | WeightsReply
+  | NeuronsReply
+  | SnapshotReply
+  | GradientReply
   | ProgressMessage;
 
 /** The successful reply to each request type. The client uses it to type its promises. */
@@ -81,6 +108,11 @@ export interface Replies {
   export: ExportReply;
   import: ModelReply;
   restore: ModelReply;
+  setTask: CorpusReply;
+  weights: WeightsReply;
+  neurons: NeuronsReply;
+  snapshot: SnapshotReply;
+  gradientExperiment: GradientReply;
 }
 
 export type RequestType = ToWorker['type'];
@@ -98,6 +130,10 @@ export interface CorpusInfo {
   vocabSize: number;
   trainChars: number;
   valChars: number;
+  /** Reference lines in nats/char: ln V, unigram and bigram (fitted on train, scored on val). */
+  baselines: { uniform: number; unigram: number; bigram: number };
+  /** The start of the validation text, to show the split. */
+  valPreview: string;
 }
 
 /** The model the worker holds. */
@@ -130,6 +166,37 @@ export interface ProgressBatch {
   /** The step of the last good checkpoint (0: the model as created or loaded). */
   lastGoodStep: number;
   running: boolean;
+  /** Validation loss (nats/char on the start of the val split), when one was measured. */
+  val?: { step: number; loss: number };
+  /** Samples taken at timeline steps (1, 100, 300, 1,000, …) in this batch. */
+  samples?: { step: number; text: string }[];
+}
+
+/** W_ih [G·H, I] and W_hh [G·H, H] per layer, gate blocks stacked by rows. */
+export interface WeightsSnapshot {
+  step: number;
+  gateNames: string[];
+  hiddenSize: number;
+  layers: { inputSize: number; Wih: Float64Array; Whh: Float64Array }[];
+}
+
+/** One layer's h_t (and c_t) after each character of a passage, [T·H], with ranked units. */
+export interface NeuronActivations {
+  step: number;
+  layer: number;
+  hiddenSize: number;
+  chars: string[];
+  h: Float64Array;
+  c: Float64Array | null;
+  rankH: UnitRank[];
+  rankC: UnitRank[] | null;
+}
+
+/** A unit and the text feature it follows most strongly (Pearson r). */
+export interface UnitRank {
+  unit: number;
+  feature: 'quote' | 'bracket' | 'linePos' | 'afterSpace' | 'upper';
+  r: number;
 }
 
 /**

@@ -2,6 +2,7 @@
 // checkpoint, and a training loop that runs in slices so pause and other requests are honoured
 // between chunks. Plain TypeScript over src/engine; the worker entry only routes messages here.
 
+import { corpusBaselines } from '../engine/baselines.ts';
 import { checkCorpus } from '../engine/corpus.ts';
 import { splitTrainVal } from '../engine/data.ts';
 import { generateIds } from '../engine/generate.ts';
@@ -22,6 +23,7 @@ import {
   validateSettings,
   type TrainSettings,
 } from '../engine/settings.ts';
+import { isTaskId, taskText } from '../engine/tasks.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
 import {
   charSource,
@@ -35,10 +37,20 @@ import type {
   CorpusInfo,
   ModelInfo,
   ModelSource,
+  NeuronActivations,
   ProgressBatch,
   SampleRequest,
+  WeightsSnapshot,
 } from './protocol.ts';
 import { vocabFromChars } from '../engine/vocab.ts';
+import { isTimelineStep, neuronsOf, weightsOf } from './sessionViews.ts';
+
+/** How often the training loop measures the validation loss, and on how many characters. */
+export const EVAL_EVERY_MS = 2500;
+export const EVAL_CHARS = 4000;
+/** Length and temperature of the timeline samples. */
+export const TIMELINE_CHARS = 160;
+export const TIMELINE_TEMPERATURE = 0.8;
 
 interface Corpus {
   readonly name: string;
@@ -71,6 +83,11 @@ export class EngineSession {
   private charsSincePost = 0;
   private lastGoodStep = 0;
   private divergedAt = 0;
+  /** Steps taken before the current trainer was made (kept across restore, import, reload). */
+  private stepBase = 0;
+  private lastEval = 0;
+  private pendingVal: { step: number; loss: number } | null = null;
+  private pendingSamples: { step: number; text: string }[] = [];
   private readonly viewModels = new Map<string, { model: Model; vocab: Vocab }>();
 
   constructor(private readonly hooks: SessionHooks) {}
@@ -87,7 +104,15 @@ export class EngineSession {
       vocabSize: checked.vocab.chars.length,
       trainChars: train.length,
       valChars: val.length,
+      baselines: corpusBaselines(train, val, checked.vocab.chars.length),
+      valPreview: decode(val.subarray(0, 200), checked.vocab),
     };
+  }
+
+  /** Installs one of the generated texts by name (copy10, brackets, …). */
+  setTask(name: string): CorpusInfo {
+    if (!isTaskId(name)) throw new Error(`There is no generated text called "${name}".`);
+    return this.setCorpus(name, taskText(name));
   }
 
   /** A fresh model for the current corpus (or for a given vocabulary when there is none). */
@@ -109,12 +134,33 @@ export class EngineSession {
     return this.info();
   }
 
-  /** Live changes that need no reset: learning rate and clipping. */
+  /**
+   * Live changes that keep the model: learning rate and clipping (the run goes on); sequence
+   * length, batch size and optimizer (a new batcher and optimizer state, same weights and step).
+   */
   setHyper(settings: TrainSettings): void {
     validateSettings(settings);
+    const old = this.settings;
     this.settings = settings;
     if (this.optimizer) this.optimizer.lr = settings.lr;
     if (this.trainer) this.trainer.clip = clipConfigOf(settings);
+    if (
+      old &&
+      this.model &&
+      this.vocab &&
+      (old.seqLen !== settings.seqLen ||
+        old.batchSize !== settings.batchSize ||
+        old.optimizer !== settings.optimizer)
+    ) {
+      const running = this.running;
+      const step = this.currentStep();
+      const { lastGood, lastGoodStep } = this;
+      this.pause();
+      this.install(this.model, this.vocab, settings, step);
+      this.lastGood = lastGood;
+      this.lastGoodStep = lastGoodStep;
+      if (running) this.train();
+    }
   }
 
   /** Starts the training loop; reports arrive through hooks.progress. */
@@ -123,6 +169,7 @@ export class EngineSession {
     if (this.running) return;
     this.running = true;
     this.lastPost = this.hooks.now();
+    this.lastEval = this.lastPost;
     this.hooks.schedule(() => this.slice());
   }
 
@@ -130,7 +177,7 @@ export class EngineSession {
   pause(): number {
     this.running = false;
     this.flush();
-    return this.trainer?.stepCount ?? 0;
+    return this.currentStep();
   }
 
   get isRunning(): boolean {
@@ -158,7 +205,7 @@ export class EngineSession {
     const { model, vocab } = this.resolve(source);
     const { ids, unknown } = encodeLenient(text, vocab);
     if (ids.length < 2) throw new Error('Type at least two characters to trace.');
-    const step = source.kind === 'training' ? (this.trainer?.stepCount ?? 0) : 0;
+    const step = source.kind === 'training' ? this.currentStep() : 0;
     return {
       trace: traceSequence(model, ids.slice(0, -1), ids.slice(1), { jacobians }),
       unknown,
@@ -224,8 +271,8 @@ export class EngineSession {
     return serializeModel(this.requireModel(), this.requireVocab());
   }
 
-  /** Loads a model file; on any error the current model stays as it was. */
-  importModel(json: string, settings: TrainSettings): ModelInfo {
+  /** Loads a model file (at `step`, when it resumes a run); on any error the model stays. */
+  importModel(json: string, settings: TrainSettings, step = 0): ModelInfo {
     const { model, vocab } = parseModel(json);
     const merged: TrainSettings = {
       ...settings,
@@ -234,9 +281,32 @@ export class EngineSession {
       hiddenSize: model.config.hiddenSize,
       numLayers: model.config.numLayers,
     };
+    validateSettings(merged);
     this.pause();
-    this.install(model, vocab, merged);
+    this.install(model, vocab, merged, step);
     return this.info();
+  }
+
+  /** W_ih and W_hh of every layer (copies). */
+  weights(): WeightsSnapshot {
+    return weightsOf(this.requireModel(), this.currentStep());
+  }
+
+  /** Unit activations of `layer` over the first `chars` characters of the validation text. */
+  neurons(layer: number, chars: number): NeuronActivations {
+    const corpus = this.requireCorpus();
+    const vocab = this.requireVocab();
+    if (corpus.vocab.chars.join('') !== vocab.chars.join(''))
+      throw new Error('The model and the text have different characters.');
+    const n = Math.max(2, Math.min(chars, 4000, corpus.val.length));
+    const ids = corpus.val.slice(0, n);
+    const text = Array.from(ids, (id) => vocab.chars[id]!);
+    return neuronsOf(this.requireModel(), ids, text, layer, this.currentStep());
+  }
+
+  /** The model file and the step it was saved at. */
+  snapshot(): { json: string; step: number } {
+    return { json: this.exportModel(), step: this.currentStep() };
   }
 
   /** Puts back the last checkpoint whose loss and gradients were finite. */
@@ -245,29 +315,31 @@ export class EngineSession {
       throw new Error('There is no checkpoint to restore.');
     this.pause();
     const step = this.lastGoodStep;
-    this.install(cloneModel(this.lastGood), this.vocab, this.settings);
-    return { ...this.info(), step };
+    this.install(cloneModel(this.lastGood), this.vocab, this.settings, step);
+    return this.info();
   }
 
   info(): ModelInfo {
     const trainable =
       this.corpus !== null && this.corpus.vocab.chars.join('') === this.vocab?.chars.join('');
-    return describeModel(
-      this.requireModel(),
-      this.requireVocab(),
-      this.trainer?.stepCount ?? 0,
-      trainable,
-    );
+    return describeModel(this.requireModel(), this.requireVocab(), this.currentStep(), trainable);
   }
 
-  private install(model: Model, vocab: Vocab, settings: TrainSettings): void {
+  private currentStep(): number {
+    return this.stepBase + (this.trainer?.stepCount ?? 0);
+  }
+
+  private install(model: Model, vocab: Vocab, settings: TrainSettings, step = 0): void {
     this.model = model;
     this.vocab = vocab;
     this.settings = settings;
     this.lastGood = cloneModel(model);
-    this.lastGoodStep = 0;
+    this.lastGoodStep = step;
+    this.stepBase = step;
     this.divergedAt = 0;
     this.pending = [];
+    this.pendingVal = null;
+    this.pendingSamples = [];
     const corpus = this.corpus;
     if (corpus && corpus.vocab.chars.join('') === vocab.chars.join('')) {
       this.optimizer = createOptimizer(
@@ -292,17 +364,43 @@ export class EngineSession {
 
   private runStep(): StepReport {
     const trainer = this.requireTrainer();
-    const report = trainer.step();
+    const raw = trainer.step();
+    const report: StepReport = { ...raw, step: this.stepBase + raw.step };
     this.pending.push(report);
     this.charsSincePost += report.chars;
     if (this.isDiverged(report)) {
       this.running = false;
       this.divergedAt = report.step;
-    } else if (trainer.stepCount % 50 === 0 && this.model) {
-      this.lastGood = cloneModel(this.model);
-      this.lastGoodStep = report.step;
+    } else {
+      if (report.step % 50 === 0 && this.model) {
+        this.lastGood = cloneModel(this.model);
+        this.lastGoodStep = report.step;
+      }
+      if (isTimelineStep(report.step)) {
+        this.pendingSamples.push({ step: report.step, text: this.timelineSample(report.step) });
+      }
     }
     return report;
+  }
+
+  /** A sample for the timeline: fixed temperature and seed, so only the model differs. */
+  private timelineSample(step: number): string {
+    const vocab = this.requireVocab();
+    const prime = vocab.index.has('\n') ? '\n' : '';
+    return this.sample({
+      prime,
+      length: TIMELINE_CHARS,
+      temperature: TIMELINE_TEMPERATURE,
+      seed: (this.settings?.seed ?? 1) + step,
+    });
+  }
+
+  /** Validation loss on the start of the val split (same characters every time). */
+  private measureVal(): void {
+    const corpus = this.requireCorpus();
+    const loss = evaluateChars(this.requireModel(), corpus.val, { maxChars: EVAL_CHARS });
+    this.pendingVal = { step: this.currentStep(), loss };
+    this.lastEval = this.hooks.now();
   }
 
   /**
@@ -322,6 +420,7 @@ export class EngineSession {
       do {
         this.runStep();
       } while (this.running && this.hooks.now() - start < 30);
+      if (this.running && this.hooks.now() - this.lastEval >= EVAL_EVERY_MS) this.measureVal();
     } catch (e) {
       this.running = false;
       this.flush();
@@ -351,7 +450,11 @@ export class EngineSession {
       diverged: this.divergedAt === last.step,
       lastGoodStep: this.lastGoodStep,
       running: this.running,
+      ...(this.pendingVal ? { val: this.pendingVal } : {}),
+      ...(this.pendingSamples.length > 0 ? { samples: this.pendingSamples } : {}),
     });
+    this.pendingVal = null;
+    this.pendingSamples = [];
     this.lastPost = now;
     this.charsSincePost = 0;
   }

@@ -74,7 +74,7 @@ describe('the address', () => {
     goTo('#/train');
     onTeardown(startApp(window, fakeEngine()));
     updateConfig({ cell: 'rnn', seed: 5 });
-    expect(config()).toEqual({ cell: 'rnn', corpus: 'shakespeare', seed: 5 });
+    expect(config()).toMatchObject({ cell: 'rnn', corpus: 'shakespeare', seed: 5 });
     expect(window.location.hash).toBe('#/train?cell=rnn&seed=5');
   });
 

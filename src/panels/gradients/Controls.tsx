@@ -1,0 +1,216 @@
+// The experiment picker and the labelled controls of the preset in use. Every change goes
+// through the view's actions (store, address, engine).
+import { useId } from 'react';
+import {
+  CLIP_MODES,
+  FLOW_CELLS,
+  FLOW_NONLINEARITIES,
+  GRADIENT_PRESETS,
+  HIDDEN_SIZES,
+  MAX_H_CELLS,
+  PARAM_LIMITS,
+  PRESET_PARAMS,
+  type GradientParams,
+} from '../../engine/experiments';
+import {
+  CELL_TEXT,
+  CLIP_TEXT,
+  NONLINEARITY_TEXT,
+  PARAM_TEXT,
+  PRESET_TEXT,
+} from '../../content/gradients';
+import { choosePreset, setGradientParam } from '../../store/gradientsActions';
+import { formatValue } from '../../viz/gradientFormat';
+
+export function PresetPicker({ preset }: { preset: GradientParams['preset'] }) {
+  return (
+    <fieldset className="gf-presets">
+      <legend>Experiment</legend>
+      {GRADIENT_PRESETS.map((p) => (
+        <label key={p} className="gf-preset">
+          <input
+            type="radio"
+            name="gf-preset"
+            value={p}
+            checked={p === preset}
+            onChange={() => choosePreset(p)}
+          />
+          {PRESET_TEXT[p].label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+type SliderKey =
+  's' | 'g' | 'T' | 'inputScale' | 'bf' | 'bz' | 'lambda' | 'alpha' | 'trunc' | 'delay';
+
+function Slider({ k, value }: { k: SliderKey; value: number }) {
+  const id = useId();
+  const { min, max, step } = PARAM_LIMITS[k];
+  const text = PARAM_TEXT[k];
+  return (
+    <div className="gf-control">
+      <label htmlFor={id}>
+        {text.label}
+        {text.hint && <span className="gf-hint"> ({text.hint})</span>}
+      </label>
+      <div className="gf-control__row">
+        <input
+          id={id}
+          type="range"
+          min={min}
+          max={max}
+          step={step}
+          value={value}
+          data-param={k}
+          onChange={(e) => setGradientParam(k, Number(e.target.value), step)}
+        />
+        <output htmlFor={id}>{formatValue(value)}</output>
+      </div>
+    </div>
+  );
+}
+
+/** The clipping threshold moves on a log scale, from 0.01 to 10,000. */
+function ThresholdSlider({ value }: { value: number }) {
+  const id = useId();
+  const { min, max } = PARAM_LIMITS.clip;
+  return (
+    <div className="gf-control">
+      <label htmlFor={id}>{PARAM_TEXT.clip.label} (log scale)</label>
+      <div className="gf-control__row">
+        <input
+          id={id}
+          type="range"
+          min={Math.log10(min)}
+          max={Math.log10(max)}
+          step={0.05}
+          value={Math.log10(value)}
+          data-param="clip"
+          aria-valuetext={formatValue(value, 3)}
+          onChange={(e) =>
+            setGradientParam('clip', Number((10 ** Number(e.target.value)).toPrecision(3)))
+          }
+        />
+        <output htmlFor={id}>{formatValue(value, 3)}</output>
+      </div>
+    </div>
+  );
+}
+
+function Choice<K extends 'nonlinearity' | 'cell' | 'clipMode' | 'H'>({
+  k,
+  value,
+  options,
+}: {
+  k: K;
+  value: GradientParams[K];
+  options: readonly { value: GradientParams[K]; label: string }[];
+}) {
+  const id = useId();
+  return (
+    <div className="gf-control">
+      <label htmlFor={id}>{PARAM_TEXT[k].label}</label>
+      <select
+        id={id}
+        value={String(value)}
+        data-param={k}
+        onChange={(e) => {
+          const picked = options.find((o) => String(o.value) === e.target.value);
+          if (picked) setGradientParam(k, picked.value);
+        }}
+      >
+        {options.map((o) => (
+          <option key={String(o.value)} value={String(o.value)}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function SeedInput({ value }: { value: number }) {
+  const id = useId();
+  return (
+    <div className="gf-control">
+      <label htmlFor={id}>{PARAM_TEXT.seed.label}</label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        max={PARAM_LIMITS.seed.max}
+        step={1}
+        value={value}
+        data-param="seed"
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          if (e.target.value !== '' && Number.isInteger(n)) setGradientParam('seed', n);
+        }}
+      />
+    </div>
+  );
+}
+
+export function ParamControls({ params }: { params: GradientParams }) {
+  const gated = params.preset === 'cells' || params.preset === 'carousel';
+  return (
+    <div className="gf-controls">
+      {PRESET_PARAMS[params.preset].map((k) => {
+        switch (k) {
+          case 'preset':
+            return null;
+          case 'nonlinearity':
+            return (
+              <Choice
+                key={k}
+                k={k}
+                value={params.nonlinearity}
+                options={FLOW_NONLINEARITIES.map((v) => ({
+                  value: v,
+                  label: NONLINEARITY_TEXT[v],
+                }))}
+              />
+            );
+          case 'cell':
+            return (
+              <Choice
+                key={k}
+                k={k}
+                value={params.cell}
+                options={FLOW_CELLS.map((v) => ({ value: v, label: CELL_TEXT[v] }))}
+              />
+            );
+          case 'clipMode':
+            return (
+              <Choice
+                key={k}
+                k={k}
+                value={params.clipMode}
+                options={CLIP_MODES.map((v) => ({ value: v, label: CLIP_TEXT[v] }))}
+              />
+            );
+          case 'H':
+            return (
+              <Choice
+                key={k}
+                k={k}
+                value={params.H}
+                options={HIDDEN_SIZES.filter((h) => !gated || h <= MAX_H_CELLS).map((h) => ({
+                  value: h,
+                  label: String(h),
+                }))}
+              />
+            );
+          case 'clip':
+            return <ThresholdSlider key={k} value={params.clip} />;
+          case 'seed':
+            return <SeedInput key={k} value={params.seed} />;
+          default:
+            return <Slider key={k} k={k} value={params[k]} />;
+        }
+      })}
+    </div>
+  );
+}

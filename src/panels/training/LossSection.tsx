@@ -1,0 +1,107 @@
+// The loss curve: smoothed training loss, validation loss and the baselines, in nats or bits
+// per character, on a linear or log step axis.
+import { LESSON } from '../../content/training';
+import { useAppStore } from '../../store/store';
+import { setLogSteps, setUnits } from '../../store/trainingActions';
+import { ChartFrame } from '../../viz/ChartFrame';
+import { LineChart } from '../../viz/LineChart';
+
+export function LossSection() {
+  const history = useAppStore((s) => s.training.history);
+  useAppStore((s) => s.training.version); // re-render when the history grows in place
+  const baselines = useAppStore((s) => s.training.corpus?.baselines ?? null);
+  const units = useAppStore((s) => s.training.units);
+  const logSteps = useAppStore((s) => s.training.logSteps);
+  const k = units === 'bits' ? 1 / Math.LN2 : 1;
+  const scale = (ys: readonly number[]) => ys.map((y) => y * k);
+  const val = history.val;
+  const refs = baselines
+    ? [
+        { label: `uniform ${(baselines.uniform * k).toFixed(2)}`, y: baselines.uniform * k },
+        { label: `unigram ${(baselines.unigram * k).toFixed(2)}`, y: baselines.unigram * k },
+        { label: `bigram ${(baselines.bigram * k).toFixed(2)}`, y: baselines.bigram * k },
+      ]
+    : [];
+  const lastVal = val.at(-1);
+  const unit = units === 'bits' ? 'bits/char' : 'nats/char';
+  return (
+    <section className="train-section" aria-labelledby="loss-heading">
+      <h2 id="loss-heading">Loss</h2>
+      <p className="lesson">{LESSON.loss}</p>
+      <ChartFrame
+        title="Training and validation loss"
+        name="loss"
+        controls={
+          <div className="toggles">
+            <label>
+              <input
+                type="checkbox"
+                checked={units === 'bits'}
+                onChange={(e) => setUnits(e.target.checked ? 'bits' : 'nats')}
+              />{' '}
+              bits per character
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={logSteps}
+                onChange={(e) => setLogSteps(e.target.checked)}
+              />{' '}
+              log step axis
+            </label>
+          </div>
+        }
+        caption={
+          <span data-testid="val-loss">
+            {lastVal
+              ? `Validation loss ${(lastVal.loss * k).toFixed(3)} ${unit} at step ${lastVal.step.toLocaleString('en-US')}.`
+              : 'Validation loss is measured every few seconds while training.'}
+          </span>
+        }
+        data={{
+          caption: `Loss per step (${unit})`,
+          columns: ['step', 'loss', 'smoothed', 'validation'],
+          rows: () =>
+            history.steps.map((s, i) => [
+              s,
+              history.loss[i]! * k,
+              history.smooth[i]! * k,
+              val.find((p) => p.step === s)?.loss ?? '',
+            ]),
+        }}
+      >
+        <LineChart
+          label={`Loss in ${unit} against training step`}
+          xLabel="step"
+          yLabel={unit}
+          logX={logSteps}
+          references={refs}
+          series={[
+            {
+              label: 'training (per step)',
+              xs: history.steps,
+              ys: scale(history.loss),
+              color: 'var(--accent)',
+              opacity: 0.25,
+              width: 1,
+            },
+            {
+              label: 'training (smoothed)',
+              xs: history.steps,
+              ys: scale(history.smooth),
+              color: 'var(--accent)',
+              width: 2,
+            },
+            {
+              label: 'validation',
+              xs: val.map((p) => p.step),
+              ys: scale(val.map((p) => p.loss)),
+              color: 'var(--val)',
+              dots: true,
+            },
+          ]}
+        />
+      </ChartFrame>
+    </section>
+  );
+}

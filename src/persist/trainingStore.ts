@@ -1,0 +1,166 @@
+// The training run in IndexedDB (idb-keyval): the autosave (config, model file, step, curves and
+// sample timeline), the learner's own text, and named checkpoints. Everything read back is checked
+// with valibot; anything that does not fit is ignored (and reported as null), so a corrupt store
+// never breaks the app. Writes that fail (private mode, quota) are reported, never thrown.
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import * as v from 'valibot';
+import { CLIP_MODES, CELLS, CORPORA, INITS, NONLINEARITIES, OPTIMIZERS } from '../store/config';
+import type { ConfigState } from '../store/config';
+import type { CheckpointMeta } from '../store/training';
+
+const finite = v.pipe(v.number(), v.finite());
+const numberOrNaN = v.number(); // losses may be NaN or ±Infinity after a divergence
+
+const configSchema = v.object({
+  cell: v.picklist(CELLS),
+  corpus: v.picklist(CORPORA),
+  seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  nonlinearity: v.picklist(NONLINEARITIES),
+  hiddenSize: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(512)),
+  numLayers: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)),
+  seqLen: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(400)),
+  batchSize: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(256)),
+  optimizer: v.picklist(OPTIMIZERS),
+  lr: finite,
+  clipMode: v.picklist(CLIP_MODES),
+  clipThreshold: finite,
+  init: v.picklist(INITS),
+  gateBias: v.nullable(finite),
+});
+
+const historySchema = v.object({
+  steps: v.array(finite),
+  loss: v.array(numberOrNaN),
+  gradBefore: v.array(numberOrNaN),
+  gradAfter: v.array(numberOrNaN),
+  clipped: v.array(v.picklist([0, 1])),
+  val: v.array(v.object({ step: finite, loss: numberOrNaN })),
+});
+
+const autosaveSchema = v.pipe(
+  v.object({
+    version: v.literal(1),
+    savedAt: finite,
+    config: configSchema,
+    model: v.pipe(v.string(), v.maxLength(200_000_000)),
+    step: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    history: historySchema,
+    timeline: v.array(v.object({ step: finite, text: v.string() })),
+  }),
+  v.check(
+    (a) =>
+      a.history.loss.length === a.history.steps.length &&
+      a.history.gradBefore.length === a.history.steps.length &&
+      a.history.gradAfter.length === a.history.steps.length &&
+      a.history.clipped.length === a.history.steps.length,
+    'The saved curves have different lengths.',
+  ),
+);
+
+export type Autosave = v.InferOutput<typeof autosaveSchema>;
+
+const checkpointMetaSchema = v.object({
+  id: v.string(),
+  name: v.pipe(v.string(), v.maxLength(200)),
+  step: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  savedAt: finite,
+  corpus: v.string(),
+  cell: v.string(),
+  hiddenSize: finite,
+  numLayers: finite,
+});
+
+const checkpointSchema = v.object({
+  meta: checkpointMetaSchema,
+  config: configSchema,
+  model: v.string(),
+});
+
+export interface Checkpoint {
+  meta: CheckpointMeta;
+  config: ConfigState;
+  model: string;
+}
+
+const KEYS = {
+  autosave: 'autosave',
+  ownText: 'own-text',
+  checkpoints: 'checkpoints',
+  checkpoint: (id: string) => `checkpoint:${id}`,
+};
+
+let store: UseStore | null = null;
+function db(): UseStore {
+  store ??= createStore('unrolled', 'training');
+  return store;
+}
+
+async function read<T>(key: string, schema: v.GenericSchema<unknown, T>): Promise<T | null> {
+  try {
+    const raw: unknown = await get(key, db());
+    if (raw === undefined) return null;
+    const parsed = v.safeParse(schema, raw);
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
+
+async function write(key: string, value: unknown): Promise<boolean> {
+  try {
+    await set(key, value, db());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadAutosave(): Promise<Autosave | null> {
+  return read(KEYS.autosave, autosaveSchema);
+}
+
+export function saveAutosave(a: Autosave): Promise<boolean> {
+  return write(KEYS.autosave, a);
+}
+
+export function loadOwnText(): Promise<string | null> {
+  return read(KEYS.ownText, v.string());
+}
+
+export function saveOwnText(text: string): Promise<boolean> {
+  return write(KEYS.ownText, text);
+}
+
+export async function listCheckpoints(): Promise<CheckpointMeta[]> {
+  return (await read(KEYS.checkpoints, v.array(checkpointMetaSchema))) ?? [];
+}
+
+export async function saveCheckpoint(c: Checkpoint): Promise<CheckpointMeta[] | null> {
+  const list = await listCheckpoints();
+  if (!(await write(KEYS.checkpoint(c.meta.id), c))) return null;
+  const next = [...list.filter((m) => m.id !== c.meta.id), c.meta];
+  return (await write(KEYS.checkpoints, next)) ? next : null;
+}
+
+export function loadCheckpoint(id: string): Promise<Checkpoint | null> {
+  return read(KEYS.checkpoint(id), checkpointSchema);
+}
+
+export async function renameCheckpoint(id: string, name: string): Promise<CheckpointMeta[]> {
+  const list = (await listCheckpoints()).map((m) => (m.id === id ? { ...m, name } : m));
+  await write(KEYS.checkpoints, list);
+  const c = await loadCheckpoint(id);
+  if (c) await write(KEYS.checkpoint(id), { ...c, meta: { ...c.meta, name } });
+  return list;
+}
+
+export async function deleteCheckpoint(id: string): Promise<CheckpointMeta[]> {
+  const list = (await listCheckpoints()).filter((m) => m.id !== id);
+  await write(KEYS.checkpoints, list);
+  try {
+    await del(KEYS.checkpoint(id), db());
+  } catch {
+    // Already gone, or storage is unavailable: the list no longer names it either way.
+  }
+  return list;
+}

@@ -1,0 +1,54 @@
+// A chart's frame: title, the chart, a caption, PNG/SVG export and the "Show data" table.
+// The chart renders into the frame; export finds its first <svg> or <canvas>.
+import { useRef, type ReactNode } from 'react';
+import { DataTable, type DataTableProps } from './DataTable';
+import { exportPng, exportSvg } from './exportChart';
+
+export interface ChartFrameProps {
+  title: string;
+  /** File name for exports, without extension. */
+  name: string;
+  caption?: ReactNode;
+  data: DataTableProps;
+  children: ReactNode;
+  /** Controls shown next to the title (toggles). */
+  controls?: ReactNode;
+}
+
+export function ChartFrame({ title, name, caption, data, children, controls }: ChartFrameProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const graphic = () => body.current?.querySelector('svg.chart, canvas') ?? null;
+  return (
+    <figure className="chart-frame">
+      <div className="chart-frame__head">
+        <h3>{title}</h3>
+        {controls}
+      </div>
+      <div ref={body} className="chart-frame__body">
+        {children}
+      </div>
+      {caption !== undefined && <figcaption>{caption}</figcaption>}
+      <div className="chart-frame__tools">
+        <button
+          type="button"
+          onClick={() => {
+            const g = graphic();
+            if (g instanceof SVGSVGElement || g instanceof HTMLCanvasElement) exportPng(g, name);
+          }}
+        >
+          PNG<span className="visually-hidden"> of {title}</span>
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const g = graphic();
+            if (g instanceof SVGSVGElement) exportSvg(g, name);
+          }}
+        >
+          SVG<span className="visually-hidden"> of {title}</span>
+        </button>
+        <DataTable {...data} />
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,189 @@
+// A line chart: React renders the SVG, d3 computes the scales, ticks and paths. Series share one
+// x axis (linear or log) and one y axis; reference lines are drawn dashed and labelled at the
+// right. Long series are thinned to about one point per pixel. Props only.
+import { extent } from 'd3-array';
+import { format } from 'd3-format';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useEffect, useRef, useState } from 'react';
+
+export interface Series {
+  label: string;
+  xs: readonly number[];
+  ys: readonly number[];
+  /** A CSS colour (a variable is fine). */
+  color: string;
+  width?: number;
+  opacity?: number;
+  /** Draw dots rather than a line (sparse series such as validation loss). */
+  dots?: boolean;
+}
+
+export interface Reference {
+  label: string;
+  y: number;
+  color?: string;
+}
+
+export interface LineChartProps {
+  series: readonly Series[];
+  references?: readonly Reference[];
+  xLabel: string;
+  yLabel: string;
+  logX?: boolean;
+  logY?: boolean;
+  height?: number;
+  /** Fixed y domain; default: fitted to the data and references. */
+  yDomain?: readonly [number, number];
+  /** Accessible name of the graphic. */
+  label: string;
+}
+
+const MARGIN = { top: 10, right: 92, bottom: 36, left: 52 };
+
+/** Width of the element, following resizes. */
+function useWidth(fallback = 600) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(240, Math.floor(entry.contentRect.width)));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, width };
+}
+
+/** Keeps at most about `max` points (every k-th, and always the last). */
+export function thin(
+  xs: readonly number[],
+  ys: readonly number[],
+  max: number,
+): [number, number][] {
+  const n = xs.length;
+  const k = Math.max(1, Math.ceil(n / max));
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i += k) out.push([xs[i]!, ys[i]!]);
+  if (n > 0 && (n - 1) % k !== 0) out.push([xs[n - 1]!, ys[n - 1]!]);
+  return out;
+}
+
+export function LineChart({
+  series,
+  references = [],
+  xLabel,
+  yLabel,
+  logX = false,
+  logY = false,
+  height = 240,
+  yDomain,
+  label,
+}: LineChartProps) {
+  const { ref, width } = useWidth();
+  const innerW = width - MARGIN.left - MARGIN.right;
+  const innerH = height - MARGIN.top - MARGIN.bottom;
+  const pts = series.map((s) =>
+    thin(s.xs, s.ys, innerW).filter(
+      ([x, y]) => Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0),
+    ),
+  );
+  const allX = pts.flatMap((p) => p.map(([x]) => x));
+  const allY = [...pts.flatMap((p) => p.map(([, y]) => y)), ...references.map((r) => r.y)];
+  const [x0, x1] = extent(allX);
+  const [y0, y1] = yDomain ?? extent(allY);
+  const xDomain: [number, number] = [x0 ?? (logX ? 1 : 0), Math.max(x1 ?? 1, (x0 ?? 0) + 1)];
+  const x = (logX ? scaleLog() : scaleLinear()).domain(xDomain).range([0, innerW]);
+  const yLo = y0 ?? 0;
+  const yHi = y1 ?? 1;
+  const pad = (yHi - yLo) * 0.05 || 0.5;
+  const y = (logY ? scaleLog() : scaleLinear())
+    .domain(logY ? [Math.max(1e-6, yLo * 0.8), yHi * 1.25] : [yLo - pad, yHi + pad])
+    .range([innerH, 0]);
+  if (!logX) x.nice();
+  const path = line<[number, number]>()
+    .x(([a]) => x(a))
+    .y(([, b]) => y(b));
+  const fx = format('~s');
+  const fy = format('.2~f');
+  return (
+    <div ref={ref} className="line-chart">
+      <svg
+        className="chart"
+        width={width}
+        height={height}
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${width} ${height}`}
+      >
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {y.ticks(5).map((t) => (
+            <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
+              <line x2={innerW} className="chart__grid" />
+              <text x={-6} dy="0.32em" textAnchor="end" className="chart__tick">
+                {fy(t)}
+              </text>
+            </g>
+          ))}
+          {x.ticks(logX ? 4 : 6).map((t) => (
+            <g key={`x${t}`} transform={`translate(${x(t)},${innerH})`}>
+              <line y2={5} className="chart__axis" />
+              <text y={18} textAnchor="middle" className="chart__tick">
+                {fx(t)}
+              </text>
+            </g>
+          ))}
+          <line y1={innerH} y2={innerH} x2={innerW} className="chart__axis" />
+          {references.map((r) => (
+            <g key={r.label} transform={`translate(0,${y(r.y)})`}>
+              <line
+                x2={innerW}
+                className="chart__ref"
+                style={{ stroke: r.color ?? 'var(--muted)' }}
+              />
+              <text x={innerW + 4} dy="0.32em" className="chart__reflabel">
+                {r.label}
+              </text>
+            </g>
+          ))}
+          {series.map((s, k) =>
+            s.dots ? (
+              <g key={s.label} style={{ fill: s.color }}>
+                {pts[k]!.map(([a, b]) => (
+                  <circle key={a} cx={x(a)} cy={y(b)} r={3.5} />
+                ))}
+              </g>
+            ) : (
+              <path
+                key={s.label}
+                d={path(pts[k]!) ?? ''}
+                fill="none"
+                style={{ stroke: s.color, strokeWidth: s.width ?? 1.5, opacity: s.opacity ?? 1 }}
+              />
+            ),
+          )}
+          <text x={innerW / 2} y={innerH + 32} textAnchor="middle" className="chart__label">
+            {xLabel}
+          </text>
+          <text
+            transform={`translate(-40,${innerH / 2}) rotate(-90)`}
+            textAnchor="middle"
+            className="chart__label"
+          >
+            {yLabel}
+          </text>
+        </g>
+      </svg>
+      <ul className="chart-legend">
+        {series.map((s) => (
+          <li key={s.label}>
+            <span className="chart-legend__swatch" style={{ background: s.color }} />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
