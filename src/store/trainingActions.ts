@@ -141,6 +141,9 @@ export function stopTraining(): void {
   if (runtime === null) return;
   runtime.unsubscribe();
   stopTimers();
+  if (progressTimer !== null) clearTimeout(progressTimer);
+  progressTimer = null;
+  pendingProgress = null;
   runtime = null;
 }
 
@@ -158,13 +161,22 @@ function onMessage(message: FromWorker): void {
   }
 }
 
-/** Appends a progress batch; a diverged one stops the run and says why. */
+/** How often growing curves reach the store (and so the charts) while training runs. */
+const PROGRESS_EVERY_MS = 250;
+let lastProgressPatch = 0;
+let progressTimer: ReturnType<typeof setTimeout> | null = null;
+let pendingProgress: Partial<TrainingState> | null = null;
+
+/**
+ * Appends a progress batch to the history at once, but lets the charts know at most every
+ * PROGRESS_EVERY_MS (the worker posts up to ten batches a second); a diverged or stopped run is
+ * reported immediately and says why.
+ */
 export function onProgress(b: ProgressBatch): void {
   const t = training();
   appendProgress(t.history, b);
   const n = b.loss.length;
   const patch: Partial<TrainingState> = {
-    version: t.version + 1,
     step: b.firstStep + n - 1,
     speed: {
       charsPerSecond: b.charsPerSecond,
@@ -175,16 +187,35 @@ export function onProgress(b: ProgressBatch): void {
     dLdhNorm: b.dLdhNorm,
   };
   if (b.samples) patch.timeline = [...t.timeline, ...b.samples];
+  let urgent = b.samples !== undefined || b.val !== undefined;
   if (b.diverged) {
     const c = config();
     patch.divergence = divergenceOf(t.history, b, c.lr, c.clipMode);
     patch.phase = 'diverged';
     stopTimers();
+    urgent = true;
   } else if (!b.running && t.phase === 'running') {
     patch.phase = 'ready';
     stopTimers();
+    urgent = true;
   }
-  patchTraining(patch);
+  const now = Date.now();
+  if (urgent || now - lastProgressPatch >= PROGRESS_EVERY_MS) {
+    if (progressTimer !== null) clearTimeout(progressTimer);
+    progressTimer = null;
+    lastProgressPatch = now;
+    patchTraining({ ...patch, version: training().version + 1 });
+    return;
+  }
+  // Keep the latest numbers; the curves are already appended and show on the next patch.
+  pendingProgress = patch;
+  progressTimer ??= setTimeout(() => {
+    progressTimer = null;
+    lastProgressPatch = Date.now();
+    const pending = pendingProgress;
+    pendingProgress = null;
+    if (pending) patchTraining({ ...pending, version: training().version + 1 });
+  }, PROGRESS_EVERY_MS);
 }
 
 // ---- text ---------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 // Gradient health: global norm per step before and after clipping, the share clipped, and
 // ‖dL/dh_t‖ across the latest chunk per layer.
+import { memo, useDeferredValue } from 'react';
 import { LESSON } from '../../content/training';
 import { useAppStore } from '../../store/store';
-import { clippedShare } from '../../store/training';
+import { clippedShare, type TrainingState } from '../../store/training';
 import { ChartFrame } from '../../viz/ChartFrame';
 import { LineChart } from '../../viz/LineChart';
 
@@ -10,11 +11,23 @@ const LAYER_COLORS = ['var(--accent)', 'var(--val)', 'var(--ok)', 'var(--muted)'
 
 export function GradientSection() {
   const history = useAppStore((s) => s.training.history);
-  const version = useAppStore((s) => s.training.version);
-  const dLdh = useAppStore((s) => s.training.dLdhNorm);
+  // Deferred, like the loss chart: redraws happen in an interruptible render.
+  const version = useDeferredValue(useAppStore((s) => s.training.version));
+  const dLdh = useDeferredValue(useAppStore((s) => s.training.dLdhNorm));
   const logSteps = useAppStore((s) => s.training.logSteps);
+  return <GradientView history={history} version={version} dLdh={dLdh} logSteps={logSteps} />;
+}
+
+interface GradientViewProps {
+  history: TrainingState['history'];
+  /** Only here so that memo re-renders when the history grew. */
+  version: number;
+  dLdh: TrainingState['dLdhNorm'];
+  logSteps: boolean;
+}
+
+const GradientView = memo(function GradientView({ history, dLdh, logSteps }: GradientViewProps) {
   const share = clippedShare(history);
-  void version;
   return (
     <section className="train-section" aria-labelledby="grad-heading">
       <h2 id="grad-heading">Gradient health</h2>
@@ -88,4 +101,4 @@ export function GradientSection() {
       </div>
     </section>
   );
-}
+});

@@ -101,7 +101,7 @@ export function WeightsSection() {
   }, [phase, step]);
   useEffect(() => {
     if (phase !== 'running') return;
-    const timer = setInterval(() => void refreshWeights(), 400);
+    const timer = setInterval(() => void refreshWeights(), 500);
     return () => clearInterval(timer);
   }, [phase]);
   const l = weights?.layers[Math.min(layer, (weights?.layers.length ?? 1) - 1)];

@@ -1,17 +1,42 @@
 // The loss curve: smoothed training loss, validation loss and the baselines, in nats or bits
 // per character, on a linear or log step axis.
+import { memo, useDeferredValue } from 'react';
 import { LESSON } from '../../content/training';
 import { useAppStore } from '../../store/store';
+import type { TrainingState } from '../../store/training';
 import { setLogSteps, setUnits } from '../../store/trainingActions';
 import { ChartFrame } from '../../viz/ChartFrame';
 import { LineChart } from '../../viz/LineChart';
 
 export function LossSection() {
   const history = useAppStore((s) => s.training.history);
-  useAppStore((s) => s.training.version); // re-render when the history grows in place
+  // The history grows in place; `version` says it changed. Deferring it lets React redraw the
+  // chart in an interruptible render, so a long history never blocks the page.
+  const version = useDeferredValue(useAppStore((s) => s.training.version));
   const baselines = useAppStore((s) => s.training.corpus?.baselines ?? null);
   const units = useAppStore((s) => s.training.units);
   const logSteps = useAppStore((s) => s.training.logSteps);
+  return (
+    <LossView
+      history={history}
+      version={version}
+      baselines={baselines}
+      units={units}
+      logSteps={logSteps}
+    />
+  );
+}
+
+interface LossViewProps {
+  history: TrainingState['history'];
+  /** Only here so that memo re-renders when the history grew. */
+  version: number;
+  baselines: NonNullable<TrainingState['corpus']>['baselines'] | null;
+  units: TrainingState['units'];
+  logSteps: boolean;
+}
+
+const LossView = memo(function LossView({ history, baselines, units, logSteps }: LossViewProps) {
   const k = units === 'bits' ? 1 / Math.LN2 : 1;
   const scale = (ys: readonly number[]) => ys.map((y) => y * k);
   const val = history.val;
@@ -104,4 +129,4 @@ export function LossSection() {
       </ChartFrame>
     </section>
   );
-}
+});
