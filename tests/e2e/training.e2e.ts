@@ -68,7 +68,7 @@ describe('the Training view', () => {
     await page.waitForTimeout(1500);
     expect(await stepOf(page)).toBe(paused);
     await expect
-      .poll(() => page.getByTestId('autosave').innerText(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('autosave').textContent(), { timeout: 10_000 })
       .toMatch(/Autosaved/);
 
     // A rejected upload: the message says why, the model and its step stay.
@@ -96,7 +96,7 @@ describe('the Training view', () => {
     await page.waitForTimeout(500);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect
-      .poll(() => page.getByTestId('autosave').innerText(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('autosave').textContent(), { timeout: 10_000 })
       .toMatch(/Autosaved/);
     await page.waitForTimeout(1000);
     const saved = await stepOf(page);
