@@ -2,7 +2,17 @@
 // connects run() to the process: its arguments, streams and exit code. UNROLLED_DEBUG=1 adds the
 // stack trace of an unexpected error.
 
+import { readFileSync } from 'node:fs';
+import { installKernels } from '../engine/kernels.ts';
 import { run } from './run.ts';
+
+// The WebAssembly matrix kernel (built by `npm run build:wasm`); without it the engine runs its
+// plain-JS path, which gives the same numbers more slowly.
+try {
+  installKernels(readFileSync(new URL('../../build/wasm/kernels.wasm', import.meta.url)));
+} catch {
+  // plain JS
+}
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -3,6 +3,8 @@
 // about gates. Truncated BPTT: a chunk starts from a carried state but no gradient leaves the chunk.
 
 import type { Cell, LayerInput, LayerParams, StepCacheBase, StepDims } from './cell.ts';
+import { withKernelPass } from './kernels.ts';
+import { deferWeightGrads } from './linear.ts';
 
 /** The input sequence of the bottom layer: one-hot ids [T·B] or dense x [T·B·I] (index t·B + b). */
 export type SequenceInput =
@@ -86,16 +88,19 @@ export function forwardStack(
   const L = stack.layers.length;
   const init = initial ?? zeroState(L, B, stack.hiddenSize, stack.cell.hasCellState);
   const caches: StepCacheBase[][] = Array.from({ length: L }, () => []);
-  for (let t = 0; t < T; t++) {
-    for (let l = 0; l < L; l++) {
-      const hPrev = t === 0 ? init.h[l]! : caches[l]![t - 1]!.h;
-      const cPrev = init.c ? (t === 0 ? init.c[l]! : caches[l]![t - 1]!.c) : null;
-      const x = layerInput(stack, input, caches, l, t, B);
-      const cache = stack.cell.forward(stack.layers[l]!, dims(stack, l, B), x, hPrev, cPrev);
-      tap?.(l, t, cache);
-      caches[l]!.push(cache);
+  // One kernel pass: the weights do not change during the chunk, so they are uploaded once.
+  withKernelPass(() => {
+    for (let t = 0; t < T; t++) {
+      for (let l = 0; l < L; l++) {
+        const hPrev = t === 0 ? init.h[l]! : caches[l]![t - 1]!.h;
+        const cPrev = init.c ? (t === 0 ? init.c[l]! : caches[l]![t - 1]!.c) : null;
+        const x = layerInput(stack, input, caches, l, t, B);
+        const cache = stack.cell.forward(stack.layers[l]!, dims(stack, l, B), x, hPrev, cPrev);
+        tap?.(l, t, cache);
+        caches[l]!.push(cache);
+      }
     }
-  }
+  });
   return { T, B, initial: init, caches };
 }
 
@@ -116,54 +121,85 @@ export function backwardStack(
   const H = stack.hiddenSize;
   const cell = stack.cell;
   const hasC = cell.hasCellState;
+  const R = cell.gates * H;
   const dLdh: Float64Array[][] = Array.from({ length: L }, () => new Array<Float64Array>(T));
   const dLdc: Float64Array[][] | null = hasC
     ? Array.from({ length: L }, () => new Array<Float64Array>(T))
     : null;
-  // dhNext[l], dcNext[l]: gradient reaching step t of layer l from step t+1 (zero past the chunk's end).
-  let dhNext: Float64Array[] = Array.from({ length: L }, () => new Float64Array(B * H));
-  let dcNext: Float64Array[] | null = hasC ? Array.from({ length: L }, () => new Float64Array(B * H)) : null;
-  for (let t = T - 1; t >= 0; t--) {
-    // dFromAbove: dL/dh_t of layer l arriving from layer l+1's input at the same step.
-    let dFromAbove: Float64Array = dTop[t]!;
-    const nextDh: Float64Array[] = new Array<Float64Array>(L);
-    const nextDc: Float64Array[] | null = hasC ? new Array<Float64Array>(L) : null;
-    for (let l = L - 1; l >= 0; l--) {
-      // total dL/dh_t = from the output (or layer above) + through h_t → h_{t+1}
-      const dh = new Float64Array(B * H);
-      for (let k = 0; k < B * H; k++) dh[k] = dFromAbove[k]! + dhNext[l]![k]!;
-      dLdh[l]![t] = dh;
-      const hPrev = t === 0 ? initial.h[l]! : caches[l]![t - 1]!.h;
-      const cPrev = initial.c ? (t === 0 ? initial.c[l]! : caches[l]![t - 1]!.c) : null;
-      const I = l === 0 ? stack.inputSize : H;
-      const needDx = l > 0;
-      const out = {
-        dhPrev: new Float64Array(B * H),
-        dcPrev: hasC ? new Float64Array(B * H) : null,
-        dc: hasC ? new Float64Array(B * H) : null,
-        dx: needDx ? new Float64Array(B * I) : null,
-      };
-      cell.backward(
-        stack.layers[l]!,
-        grads ? grads[l]! : null,
-        { B, H, I },
-        layerInput(stack, input, caches, l, t, B),
-        hPrev,
-        cPrev,
-        caches[l]![t]!,
-        dh,
-        dcNext ? dcNext[l]! : null,
-        out,
-      );
-      nextDh[l] = out.dhPrev;
-      if (nextDc && dLdc) {
-        nextDc[l] = out.dcPrev!;
-        dLdc[l]![t] = out.dc!;
+  // dhNext[l], dcNext[l]: gradient reaching step t of layer l from step t+1 (zero past the chunk's
+  // end). Each step writes the next ones into the other buffer of a pair (dhPrev, dcPrev).
+  const pair = (): readonly [Float64Array, Float64Array] => [
+    new Float64Array(B * H),
+    new Float64Array(B * H),
+  ];
+  const dhBuf = Array.from({ length: L }, pair);
+  const dcBuf = hasC ? Array.from({ length: L }, pair) : null;
+  const dhNext: Float64Array[] = dhBuf.map((p) => p[0]);
+  const dcNext: Float64Array[] | null = dcBuf ? dcBuf.map((p) => p[0]) : null;
+  // dL/dx_t of layers above the first, read at once by the layer below.
+  const dxBuf = L > 1 ? new Float64Array(B * H) : null;
+  // One kernel pass, and the weight gradients' outer products summed once at the end.
+  return withKernelPass(() => {
+    const deferredGrads = grads
+      ? deferWeightGrads(
+          grads.flatMap((g, l) => {
+            const I = l === 0 ? stack.inputSize : H;
+            const whh = { dW: g.Whh, R, C: H };
+            const denseInput = l > 0 || input.kind === 'dense';
+            return denseInput ? [{ dW: g.Wih, R, C: I }, whh] : [whh];
+          }),
+          T * B,
+        )
+      : null;
+    try {
+      for (let t = T - 1; t >= 0; t--) {
+        // dFromAbove: dL/dh_t of layer l arriving from layer l+1's input at the same step.
+        let dFromAbove: Float64Array = dTop[t]!;
+        for (let l = L - 1; l >= 0; l--) {
+          // total dL/dh_t = from the output (or layer above) + through h_t → h_{t+1}
+          const dh = new Float64Array(B * H);
+          const dhN = dhNext[l]!;
+          for (let k = 0; k < B * H; k++) dh[k] = dFromAbove[k]! + dhN[k]!;
+          dLdh[l]![t] = dh;
+          const hPrev = t === 0 ? initial.h[l]! : caches[l]![t - 1]!.h;
+          const cPrev = initial.c ? (t === 0 ? initial.c[l]! : caches[l]![t - 1]!.c) : null;
+          const I = l === 0 ? stack.inputSize : H;
+          const dhPrev = otherOf(dhBuf[l]!, dhN);
+          const dcPrev = dcBuf && dcNext ? otherOf(dcBuf[l]!, dcNext[l]!) : null;
+          const out = {
+            dhPrev,
+            dcPrev,
+            dc: hasC ? new Float64Array(B * H) : null,
+            dx: l > 0 ? dxBuf : null,
+          };
+          cell.backward(
+            stack.layers[l]!,
+            grads ? grads[l]! : null,
+            { B, H, I },
+            layerInput(stack, input, caches, l, t, B),
+            hPrev,
+            cPrev,
+            caches[l]![t]!,
+            dh,
+            dcNext ? dcNext[l]! : null,
+            out,
+          );
+          dhNext[l] = dhPrev;
+          if (dcNext && dcPrev && dLdc) {
+            dcNext[l] = dcPrev;
+            dLdc[l]![t] = out.dc!;
+          }
+          if (out.dx) dFromAbove = out.dx;
+        }
       }
-      if (out.dx) dFromAbove = out.dx;
+    } finally {
+      deferredGrads?.flush();
     }
-    dhNext = nextDh;
-    dcNext = nextDc;
-  }
-  return { dLdh, dLdc, dInitial: { h: dhNext, c: dcNext } };
+    return { dLdh, dLdc, dInitial: { h: dhNext, c: dcNext } };
+  });
+}
+
+/** The buffer of a pair that is not `current`. */
+function otherOf(pair: readonly [Float64Array, Float64Array], current: Float64Array): Float64Array {
+  return pair[0] === current ? pair[1] : pair[0];
 }

@@ -17,6 +17,7 @@ import {
   backpropDense,
   projectDense,
   projectInput,
+  workspace,
 } from './linear.ts';
 import { sigmoid } from './tensor.ts';
 
@@ -34,6 +35,9 @@ export interface GruCache extends StepCacheBase {
 export const GRU_GATES = ['r', 'z', 'n'] as const;
 
 export function createGruCell(): Cell<GruCache> {
+  // Scratch for the backward pass's gate gradients on the input and hidden sides.
+  const dGiWork = workspace();
+  const dGhWork = workspace();
   return {
     kind: 'gru',
     gates: 3,
@@ -78,8 +82,8 @@ export function createGruCell(): Cell<GruCache> {
       const { B, H, I } = d;
       const G = 3 * H;
       const { act, gh } = cache;
-      const dGi = new Float64Array(B * G); // [dr̂; dẑ; dn̂]
-      const dGh = new Float64Array(B * G); // [dr̂; dẑ; r ⊙ dn̂]
+      const dGi = dGiWork(B * G); // [dr̂; dẑ; dn̂]
+      const dGh = dGhWork(B * G); // [dr̂; dẑ; r ⊙ dn̂]
       const dhPrev = out.dhPrev;
       for (let b = 0; b < B; b++) {
         const g0 = b * G;

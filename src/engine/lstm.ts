@@ -17,6 +17,7 @@ import {
   backpropDense,
   projectDense,
   projectInput,
+  workspace,
 } from './linear.ts';
 import { sigmoid } from './tensor.ts';
 
@@ -36,6 +37,9 @@ export interface LstmCache extends StepCacheBase {
 export const LSTM_GATES = ['i', 'f', 'g', 'o'] as const;
 
 export function createLstmCell(): Cell<LstmCache> {
+  // Scratch for W_hh h_{t−1} + b_hh (forward) and the gate gradients dA (backward).
+  const hhWork = workspace();
+  const dAWork = workspace();
   return {
     kind: 'lstm',
     gates: 4,
@@ -51,7 +55,7 @@ export function createLstmCell(): Cell<LstmCache> {
       const { B, H, I } = d;
       const G = 4 * H;
       const pre = new Float64Array(B * G);
-      const hh = new Float64Array(B * G);
+      const hh = hhWork(B * G);
       const act = new Float64Array(B * G);
       const c = new Float64Array(B * H);
       const tc = new Float64Array(B * H);
@@ -98,7 +102,7 @@ export function createLstmCell(): Cell<LstmCache> {
       const { B, H, I } = d;
       const G = 4 * H;
       const { act, tc } = cache;
-      const dA = new Float64Array(B * G);
+      const dA = dAWork(B * G);
       for (let b = 0; b < B; b++) {
         const g0 = b * G;
         const s0 = b * H;

@@ -11,6 +11,7 @@ import {
   type StackForward,
   type StackState,
 } from './bptt.ts';
+import { withKernelPass } from './kernels.ts';
 import { accumulateDenseGrads, backpropDense, projectDense } from './linear.ts';
 import { allocateModel, namedTensors, type Model } from './model.ts';
 
@@ -51,6 +52,15 @@ function stackOf(m: Model) {
   };
 }
 
+/** h_t of the top layer for every step, gathered into rows t·B + b of one [T·B, H] array. */
+function topStates(fwd: StackForward, L: number, H: number): Float64Array {
+  const { T, B } = fwd;
+  const hs = new Float64Array(T * B * H);
+  const top = fwd.caches[L - 1]!;
+  for (let t = 0; t < T; t++) hs.set(top[t]!.h.subarray(0, B * H), t * B * H);
+  return hs;
+}
+
 /** Runs the model over a batch from `initial` (zero state when null). */
 export function forwardModel(
   m: Model,
@@ -66,9 +76,14 @@ export function forwardModel(
   const positionLoss = new Float64Array(T * B).fill(NaN);
   let total = 0;
   let count = 0;
+  // The head for all T·B positions at once: [T·B, H] → [T·B, O], one product instead of T.
+  const ys = new Float64Array(T * B * O);
+  const hs = topStates(stack, L, H);
+  withKernelPass(() => {
+    projectDense(m.decoder.W, m.decoder.b, O, H, hs, T * B, ys); // y_t = W_hy h_t + b_y
+  });
   for (let t = 0; t < T; t++) {
-    const y = new Float64Array(B * O);
-    projectDense(m.decoder.W, m.decoder.b, O, H, stack.caches[L - 1]![t]!.h, B, y); // y_t = W_hy h_t + b_y
+    const y = ys.slice(t * B * O, (t + 1) * B * O);
     outputs.push(y);
     if (probs) {
       const targets = batch.targets as Int32Array;
@@ -119,10 +134,11 @@ export function backwardModel(m: Model, grads: Model, pass: ForwardPass): Backwa
   const { T, B } = pass.batch;
   const { hiddenSize: H, outputSize: O, numLayers: L } = m.config;
   const dOutputs: Float64Array[] = [];
-  const dTop: Float64Array[] = [];
   const n = pass.count;
+  // dy for all T·B positions, so the head's gradients are one product each.
+  const dys = new Float64Array(T * B * O);
   for (let t = 0; t < T; t++) {
-    const dy = new Float64Array(B * O);
+    const dy = dys.subarray(t * B * O, (t + 1) * B * O);
     if (pass.probs) {
       // through softmax cross-entropy: dy = (p − e_{y*}) / N
       const targets = pass.batch.targets as Int32Array;
@@ -139,13 +155,15 @@ export function backwardModel(m: Model, grads: Model, pass: ForwardPass): Backwa
       const y = pass.outputs[t]!;
       for (let k = 0; k < B * O; k++) dy[k] = (2 * (y[k]! - targets[t * B * O + k]!)) / n;
     }
-    dOutputs.push(dy);
-    const hTop = pass.stack.caches[L - 1]![t]!.h;
-    accumulateDenseGrads(grads.decoder.W, grads.decoder.b, O, H, hTop, B, dy); // dW_hy += dy hᵀ, db_y += dy
-    const dh = new Float64Array(B * H);
-    backpropDense(m.decoder.W, O, H, dy, B, dh, false); // dh_t (from the head) = W_hyᵀ dy
-    dTop.push(dh);
+    dOutputs.push(dy.slice());
   }
+  const dhs = new Float64Array(T * B * H);
+  withKernelPass(() => {
+    const hs = topStates(pass.stack, L, H);
+    accumulateDenseGrads(grads.decoder.W, grads.decoder.b, O, H, hs, T * B, dys); // dW_hy += dy hᵀ, db_y += dy
+    backpropDense(m.decoder.W, O, H, dys, T * B, dhs, false); // dh_t (from the head) = W_hyᵀ dy
+  });
+  const dTop = Array.from({ length: T }, (_, t) => dhs.subarray(t * B * H, (t + 1) * B * H));
   const back = backwardStack(stackOf(m), grads.layers, pass.batch.input, pass.stack, dTop);
   return { ...back, dOutputs };
 }

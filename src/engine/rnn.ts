@@ -17,6 +17,7 @@ import {
   backpropDense,
   projectDense,
   projectInput,
+  workspace,
 } from './linear.ts';
 import { sigmoid } from './tensor.ts';
 
@@ -57,6 +58,8 @@ export function activationDerivative(kind: Nonlinearity, a: number, h: number): 
 }
 
 export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCache> {
+  // Scratch for da in the backward pass.
+  const daWork = workspace();
   return {
     kind: 'rnn',
     gates: 1,
@@ -88,7 +91,7 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
       out: StepGradOut,
     ): void {
       const { B, H, I } = d;
-      const da = new Float64Array(B * H);
+      const da = daWork(B * H);
       // through h = f(a): da = dh ⊙ f′(a)
       for (let k = 0; k < B * H; k++) {
         da[k] = dh[k]! * activationDerivative(nonlinearity, cache.a[k]!, cache.h[k]!);

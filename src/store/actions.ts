@@ -164,7 +164,13 @@ export function connectEngine(engine: EngineClient): () => void {
   });
   engine.request({ type: 'ping' }).then(
     (pong) => {
-      if (live) patchUi({ engine: { state: 'ready', engine: pong.engine } });
+      const kernel =
+        pong.kernel === 'wasm-simd'
+          ? ', WebAssembly SIMD'
+          : pong.kernel === 'js'
+            ? ', plain JavaScript'
+            : '';
+      if (live) patchUi({ engine: { state: 'ready', engine: `${pong.engine}${kernel}` } });
     },
     (error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@
 // becomes a typed `error` reply carrying the request's id.
 import type { FromWorker, ProgressBatch, ToWorker } from './protocol';
 import { EngineSession } from './session';
+import { kernelsInstalled } from '../engine/kernels';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
@@ -46,7 +47,12 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
     };
     switch (msg.type) {
       case 'ping':
-        post({ type: 'pong', id: msg.id, engine: ENGINE_NAME });
+        post({
+          type: 'pong',
+          id: msg.id,
+          engine: ENGINE_NAME,
+          kernel: kernelsInstalled() ? 'wasm-simd' : 'js',
+        });
         return;
       case 'setCorpus':
         post({ type: 'corpus', id: msg.id, info: s().setCorpus(msg.name, msg.text) });

@@ -43,7 +43,13 @@ export type ToWorker =
   | { type: 'gradientExperiment'; id: number; params: GradientParams };
 
 /** The worker's reply to `ping`: which engine is running. */
-export type Pong = { type: 'pong'; id: number; engine: string };
+export type Pong = {
+  type: 'pong';
+  id: number;
+  engine: string;
+  /** Which matrix kernel runs: WebAssembly SIMD, or the plain-JavaScript fallback. */
+  kernel?: 'wasm-simd' | 'js';
+};
 
 /** A failure. `id` is the request that failed, or null when no request can be blamed. */
 export type WorkerError = { type: 'error'; id: number | null; message: string };

@@ -51,6 +51,7 @@ describe('createEngineClient', () => {
       type: 'pong',
       id: 1,
       engine: 'unrolled-engine 1',
+      kernel: 'js',
     });
     await expect(client.request({ type: 'ping' })).resolves.toMatchObject({ id: 2 });
   });

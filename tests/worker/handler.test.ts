@@ -12,7 +12,7 @@ function posted(fn: (post: (message: FromWorker) => void) => void): FromWorker[]
 describe('handleMessage', () => {
   test('answers ping with pong, echoing the id', () => {
     expect(posted((post) => handleMessage({ type: 'ping', id: 41 }, post))).toEqual([
-      { type: 'pong', id: 41, engine: ENGINE_NAME },
+      { type: 'pong', id: 41, engine: ENGINE_NAME, kernel: 'js' },
     ]);
     expect(ENGINE_NAME).toBe('unrolled-engine 1');
   });
@@ -57,7 +57,7 @@ describe('handleMessage', () => {
 describe('receive', () => {
   test('passes a well-formed request on', () => {
     expect(posted((post) => receive({ type: 'ping', id: 2 }, post))).toEqual([
-      { type: 'pong', id: 2, engine: ENGINE_NAME },
+      { type: 'pong', id: 2, engine: ENGINE_NAME, kernel: 'js' },
     ]);
   });
 

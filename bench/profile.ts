@@ -1,0 +1,23 @@
+// One configuration of our engine, trained for a few seconds, for profiling:
+//   node --cpu-prof --import tsx bench/profile.ts lstm 32 wasm     (cell, batch, wasm | js)
+// then open the .cpuprofile in Chrome DevTools (Performance) or VS Code.
+
+import { readFileSync } from 'node:fs';
+import type { CellKind } from '../src/engine/cell.ts';
+import { installKernels } from '../src/engine/kernels.ts';
+import { oursJob } from './ours.ts';
+
+const cell = (process.argv[2] ?? 'lstm') as CellKind;
+const B = Number(process.argv[3] ?? 32);
+const wasm = (process.argv[4] ?? 'wasm') === 'wasm';
+const seconds = Number(process.argv[5] ?? 4);
+
+if (wasm && !installKernels(readFileSync(new URL('../build/wasm/kernels.wasm', import.meta.url)))) {
+  throw new Error('kernels.wasm did not install');
+}
+const job = oursJob({ cell, V: 65, H: 128, T: 25, B });
+const t0 = performance.now();
+let chars = 0;
+while (performance.now() - t0 < seconds * 1000) chars += job.step();
+const rate = (chars / (performance.now() - t0)) * 1000;
+console.log(`${cell} B=${B} ${wasm ? 'wasm kernel' : 'plain JS'}: ${Math.round(rate)} chars/s`);

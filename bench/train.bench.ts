@@ -1,0 +1,187 @@
+// npm run bench: training throughput (chars/s) of our engine, with its WebAssembly kernel ('ours')
+// and on its plain-JS path ('js'), against TensorFlow.js (WASM and CPU backends) in the same
+// process, for RNN, LSTM and GRU at V = 65, H = 128, T = 25, batch 1 and 32, one layer, Adam; plus
+// single-thread f64 matmul GFLOP/s. Defaults: 4 rounds of 0.8 s windows (1.2 s at batch 32). Options:
+//   --cells lstm,gru  --batches 1,32  --engines ours,js,wasm,cpu  --rounds 5  --window 1  --quick
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import type * as TF from '@tensorflow/tfjs';
+import type { CellKind } from '../src/engine/cell.ts';
+import { installKernels, uninstallKernels } from '../src/engine/kernels.ts';
+import { engineGflops, plainJsGflops } from './matmul.ts';
+import { oursJob, type JobConfig } from './ours.ts';
+import { tfjsJob, type TfVariant } from './tfjs.ts';
+import { timeInterleaved, type Contender } from './timing.ts';
+
+type Engine = 'ours' | 'js' | 'wasm' | 'cpu';
+
+function arg(name: string, fallback: string): string {
+  const k = process.argv.indexOf(`--${name}`);
+  return k >= 0 && process.argv[k + 1] ? process.argv[k + 1]! : fallback;
+}
+
+const quick = process.argv.includes('--quick');
+const cells = arg('cells', 'rnn,lstm,gru').split(',') as CellKind[];
+const batches = arg('batches', '1,32').split(',').map(Number);
+const engines = arg('engines', 'ours,js,wasm,cpu').split(',') as Engine[];
+const rounds = Number(arg('rounds', quick ? '3' : '4'));
+const windowSeconds = Number(arg('window', quick ? '0.5' : '0.8'));
+const V = 65;
+const H = 128;
+const T = 25;
+
+/**
+ * TF.js variants run per backend. On the CPU backend the hand-built graph beat tf.layers in every
+ * configuration we measured (tf.layers' GRU spends seconds per step in SplitV there), so only it runs.
+ */
+const variants: Record<'wasm' | 'cpu', TfVariant[]> = {
+  wasm: ['layers', 'hand'],
+  cpu: ['hand'],
+};
+
+async function loadTf(): Promise<{ tf: typeof TF; wasmVariant: string } | null> {
+  if (!engines.includes('cpu') && !engines.includes('wasm')) return null;
+  const tf = await import('@tensorflow/tfjs');
+  // As a deployed app would run it: no debug checks, no console advice about tfjs-node.
+  tf.enableProdMode();
+  let wasmVariant = 'not run';
+  if (engines.includes('wasm')) {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    // In Node the backend reads its .wasm files from disk: point it at the package's dist folder.
+    const require = createRequire(import.meta.url);
+    const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
+    wasm.setWasmPaths(path.join(path.dirname(pkg), 'dist') + path.sep);
+    await tf.setBackend('wasm');
+    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    wasmVariant = `tfjs-backend-wasm${threads ? '-threaded' : ''}${simd ? '-simd' : ''}.wasm`;
+  }
+  return { tf, wasmVariant };
+}
+
+/** A table row: figures per engine and our two paths relative to the best TF.js backend. */
+function row(config: string, f: Partial<Record<Engine, number>>): string[] {
+  const tfBest = Math.max(f.wasm ?? 0, f.cpu ?? 0);
+  const ratio = (v: number | undefined) =>
+    v !== undefined && tfBest > 0 ? `${(v / tfBest).toFixed(2)}×` : '—';
+  return [config, fmt(f.ours), fmt(f.js), fmt(f.cpu), fmt(f.wasm), ratio(f.ours), ratio(f.js)];
+}
+
+const fmt = (v: number | undefined): string =>
+  v === undefined ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1);
+
+function printTable(head: string[], lines: string[][]): void {
+  const widths = head.map((h, k) => Math.max(h.length, ...lines.map((l) => l[k]!.length)));
+  const row = (cols: string[]) =>
+    '| ' +
+    cols.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join(' | ') +
+    ' |';
+  console.log(row(head));
+  console.log(
+    '|' + widths.map((w, k) => '-'.repeat(w + 1) + (k === 0 ? '-' : ':')).join('|') + '|',
+  );
+  for (const l of lines) console.log(row(l));
+}
+
+/** The kernel's bytes, built by `npm run build:wasm` (the prebench hook). */
+const kernelBytes = readFileSync(new URL('../build/wasm/kernels.wasm', import.meta.url));
+
+function useKernels(on: boolean): void {
+  if (!on) uninstallKernels();
+  else if (!installKernels(kernelBytes)) throw new Error('kernels.wasm did not install');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(`node ${process.version}; V = ${V}, H = ${H}, T = ${T}, one layer, Adam`);
+  const mm = plainJsGflops();
+  console.log(`plain-JS f64 matmul 256×256: ${mm.gflops.toFixed(2)} GFLOP/s (${mm.name} loop)`);
+  useKernels(false);
+  const js = engineGflops();
+  useKernels(true);
+  const kernel = engineGflops();
+  console.log(
+    `engine's product 256×256×256 (projectDense): plain JS ${js.toFixed(2)} GFLOP/s, ` +
+      `wasm kernel ${kernel.toFixed(2)} GFLOP/s`,
+  );
+  const loaded = await loadTf();
+  if (loaded)
+    console.log(`TF.js ${loaded.tf.version.tfjs}; WASM backend ran ${loaded.wasmVariant}`);
+  console.log(
+    `load average ${loadavg()
+      .map((v) => v.toFixed(2))
+      .join(', ')} (${cpus().length} cores)`,
+  );
+  console.log(`${rounds} interleaved rounds of ${windowSeconds} s windows per configuration\n`);
+
+  const lines: string[][] = [];
+  const cpuLines: string[][] = [];
+  for (const cell of cells) {
+    for (const B of batches) {
+      const config: JobConfig = { cell, V, H, T, B };
+      const contenders: (Contender & { engine: Engine })[] = [];
+      for (const engine of engines) {
+        if (engine === 'ours' || engine === 'js') {
+          const on = engine === 'ours';
+          contenders.push({
+            name: on ? 'ours (wasm kernel)' : 'ours (plain JS)',
+            engine,
+            job: oursJob(config),
+            before: async () => useKernels(on),
+          });
+          continue;
+        }
+        const tf = loaded!.tf;
+        for (const variant of variants[engine]) {
+          await tf.setBackend(engine);
+          contenders.push({
+            name: `tfjs-${engine}-${variant}`,
+            engine,
+            job: tfjsJob(tf, config, variant),
+            before: async () => {
+              await tf.setBackend(engine);
+            },
+          });
+        }
+      }
+      const slow = B === 1 ? 1 : 1.5;
+      const timings = await timeInterleaved(contenders, {
+        warmup: windowSeconds,
+        window: windowSeconds * slow,
+        rounds,
+      });
+      const best: Partial<Record<Engine, number>> = {};
+      const bestCpu: Partial<Record<Engine, number>> = {};
+      contenders.forEach((c, k) => {
+        const t = timings[k]!;
+        c.job.dispose?.();
+        best[c.engine] = Math.max(best[c.engine] ?? 0, t.charsPerSec);
+        bestCpu[c.engine] = Math.max(bestCpu[c.engine] ?? 0, t.charsPerCpuSec);
+        console.log(
+          `  ${`${cell} B=${B}`.padEnd(9)} ${c.name.padEnd(18)} ${fmt(t.charsPerSec).padStart(7)} chars/s` +
+            ` (${fmt(t.charsPerCpuSec).padStart(7)} per CPU-s)  ${t.msPerStep.toFixed(1).padStart(6)} ms/step` +
+            `  [${t.samples.map(fmt).join(', ')}]`,
+        );
+      });
+      lines.push(row(`${cell} B=${B}`, best));
+      cpuLines.push(row(`${cell} B=${B}`, bestCpu));
+    }
+  }
+  const head = ['config', 'ours', 'ours, JS', 'TF.js cpu', 'TF.js wasm'];
+  head.push('ours / best TF', 'JS / best TF');
+  console.log('\nchars/s, median of the timed windows (TF.js: the faster of its variants)\n');
+  printTable(head, lines);
+  console.log('\nthe same per second of CPU time (less sensitive to other load on the machine)\n');
+  printTable(head, cpuLines);
+  console.log(
+    `\nload average ${loadavg()
+      .map((v) => v.toFixed(2))
+      .join(', ')} (${cpus().length} cores)`,
+  );
+  console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+await main();
