@@ -24,7 +24,9 @@ import { sigmoid } from './tensor.ts';
 export interface RnnCache extends StepCacheBase {
   /** Pre-activation a_t [B, H]. */
   readonly a: Float64Array;
-  /** W_hh h_{t−1} + b_hh [B, H] (kept apart so the equation panel can show both terms). */
+  /** W_ih x_t + b_ih [B, H] (kept apart so the equation panel can show both terms). */
+  readonly ai: Float64Array;
+  /** W_hh h_{t−1} + b_hh [B, H]. */
   readonly ah: Float64Array;
   readonly c: null;
 }
@@ -68,15 +70,16 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
     forward(p: LayerParams, d: StepDims, x: LayerInput, hPrev: Float64Array): RnnCache {
       const { B, H, I } = d;
       const a = new Float64Array(B * H);
+      const ai = new Float64Array(B * H);
       const ah = new Float64Array(B * H);
       const h = new Float64Array(B * H);
-      projectInput(p.Wih, p.bih, H, I, x, B, a); // a = W_ih x + b_ih
+      projectInput(p.Wih, p.bih, H, I, x, B, ai); // ai = W_ih x + b_ih
       projectDense(p.Whh, p.bhh, H, H, hPrev, B, ah); // ah = W_hh h_{t−1} + b_hh
       for (let k = 0; k < B * H; k++) {
-        a[k]! += ah[k]!;
+        a[k] = ai[k]! + ah[k]!; // a = ai + ah
         h[k] = activate(nonlinearity, a[k]!); // h = f(a)
       }
-      return { a, ah, h, c: null };
+      return { a, ai, ah, h, c: null };
     },
     backward(
       p: LayerParams,
@@ -107,6 +110,7 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
       const s = b * H;
       return {
         a: cache.a.slice(s, s + H),
+        a_ih: cache.ai.slice(s, s + H),
         ah: cache.ah.slice(s, s + H),
         h: cache.h.slice(s, s + H),
       };
