@@ -18,7 +18,7 @@ const uiLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'coverage', 'public', 'build'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'coverage', 'public', 'build', '.prof'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
