@@ -4,6 +4,7 @@
 // Linked symbols are wrapped in \htmlClass{sym-KEY}{…} so hover can join equation and diagram.
 
 import type { CellKind } from '../engine/cell.ts';
+import { formatValue } from './forward';
 
 /** Trace values of one hidden unit j: `now` at step t, `prev` the state before it (h, c). */
 export interface UnitValues {
@@ -22,15 +23,23 @@ export interface EquationLine {
   readonly plug: (v: UnitValues) => string;
 }
 
-/** A number for TeX: 3 decimals, negatives in parentheses so "+ (−0.2)" reads right. */
+/** A number for TeX, written as everywhere in the view (`formatValue`: 3 decimals). */
 export function num(v: number | undefined): string {
-  if (v === undefined || Number.isNaN(v)) return '\\text{–}';
-  const s = Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toFixed(3);
-  return v < 0 ? `(${s})` : s;
+  if (v === undefined || Number.isNaN(v)) return '\\text{--}';
+  return formatValue(v).replace('∞', '\\infty');
+}
+
+/** A number that follows an operator: negatives in parentheses so "+ (-0.2)" reads right. */
+export function term(v: number | undefined): string {
+  const s = num(v);
+  return s.startsWith('-') ? `(${s})` : s;
 }
 
 const sym = (key: string, body: string) => `\\htmlClass{sym-${key}}{${body}}`;
 const at = (name: string) => `${name}_t[j]`;
+/** A plugged number linked to its symbol (hovering it highlights the chart element). */
+const val = (key: string, v: number | undefined, after = false) =>
+  sym(key, after ? term(v) : num(v));
 
 function gate(
   key: string,
@@ -44,7 +53,8 @@ function gate(
     key,
     label,
     tex: `${sym(key, `${name}_t`)} = ${f}(W_{i${w}}x_t + b_{i${w}} + W_{h${w}}${sym('hprev', 'h_{t-1}')} + b_{h${w}})`,
-    plug: ({ now }) => `${sym(key, at(name))} = ${f}(${num(now[`${key}_pre`])}) = ${num(now[key])}`,
+    plug: ({ now }) =>
+      `${sym(key, at(name))} = ${f}(${num(now[`${key}_pre`])}) = ${val(key, now[key])}`,
   };
 }
 
@@ -58,14 +68,14 @@ const LSTM: EquationLine[] = [
     label: 'cell state: keep part of the old, add part of the new',
     tex: `${sym('c', 'c_t')} = ${sym('f', 'f_t')} \\odot ${sym('cprev', 'c_{t-1}')} + ${sym('i', 'i_t')} \\odot ${sym('g', 'g_t')}`,
     plug: ({ now, prev }) =>
-      `${sym('c', at('c'))} = ${num(now['f'])} \\cdot ${num(prev.c)} + ${num(now['i'])} \\cdot ${num(now['g'])} = ${num(now['c'])}`,
+      `${sym('c', at('c'))} = ${val('f', now['f'])} \\cdot ${val('cprev', prev.c, true)} + ${val('i', now['i'], true)} \\cdot ${val('g', now['g'], true)} = ${val('c', now['c'])}`,
   },
   {
     key: 'h',
     label: 'hidden state: the gated read-out of the cell',
     tex: `${sym('h', 'h_t')} = ${sym('o', 'o_t')} \\odot \\tanh(${sym('c', 'c_t')})`,
     plug: ({ now }) =>
-      `${sym('h', at('h'))} = ${num(now['o'])} \\cdot \\tanh(${num(now['c'])}) = ${num(now['o'])} \\cdot ${num(now['tanh_c'])} = ${num(now['h'])}`,
+      `${sym('h', at('h'))} = ${val('o', now['o'])} \\cdot \\tanh(${val('c', now['c'])}) = ${val('o', now['o'])} \\cdot ${term(now['tanh_c'])} = ${val('h', now['h'])}`,
   },
 ];
 
@@ -77,14 +87,14 @@ const GRU: EquationLine[] = [
     label: 'candidate state (PyTorch applies r after the product W_hn h)',
     tex: `${sym('n', 'n_t')} = \\tanh\\big(W_{in}x_t + b_{in} + ${sym('r', 'r_t')} \\odot (W_{hn}${sym('hprev', 'h_{t-1}')} + b_{hn})\\big)`,
     plug: ({ now }) =>
-      `${sym('n', at('n'))} = \\tanh(${num(now['n_ih'])} + ${num(now['r'])} \\cdot ${num(now['u'])}) = ${num(now['n'])}`,
+      `${sym('n', at('n'))} = \\tanh(${num(now['n_ih'])} + ${val('r', now['r'], true)} \\cdot ${term(now['u'])}) = ${val('n', now['n'])}`,
   },
   {
     key: 'h',
     label: 'new state: a blend of the candidate and the old state',
     tex: `${sym('h', 'h_t')} = (1 - ${sym('z', 'z_t')}) \\odot ${sym('n', 'n_t')} + ${sym('z', 'z_t')} \\odot ${sym('hprev', 'h_{t-1}')}`,
     plug: ({ now, prev }) =>
-      `${sym('h', at('h'))} = (1 - ${num(now['z'])}) \\cdot ${num(now['n'])} + ${num(now['z'])} \\cdot ${num(prev.h)} = ${num(now['h'])}`,
+      `${sym('h', at('h'))} = (1 - ${val('z', now['z'], true)}) \\cdot ${val('n', now['n'], true)} + ${val('z', now['z'], true)} \\cdot ${val('hprev', prev.h, true)} = ${val('h', now['h'])}`,
   },
 ];
 
@@ -95,14 +105,16 @@ function rnn(nonlinearity: 'tanh' | 'relu'): EquationLine[] {
       key: 'a',
       label: 'pre-activation: input and previous state, each through its own weights and bias',
       tex: `${sym('a', 'a_t')} = W_{ih}x_t + b_{ih} + W_{hh}${sym('hprev', 'h_{t-1}')} + b_{hh}`,
+      // a_ih (W_ih x_t + b_ih) is a newer trace key; without it that term stays symbolic.
       plug: ({ now }) =>
-        `${sym('a', at('a'))} = ${num(now['a_ih'])} + ${num(now['ah'])} = ${num(now['a'])}`,
+        `${sym('a', at('a'))} = ${now['a_ih'] === undefined ? '(W_{ih}x_t + b_{ih})[j]' : num(now['a_ih'])} + ${term(now['ah'])} = ${val('a', now['a'])}`,
     },
     {
       key: 'h',
       label: 'hidden state',
       tex: `${sym('h', 'h_t')} = ${f}(${sym('a', 'a_t')})`,
-      plug: ({ now }) => `${sym('h', at('h'))} = ${f}(${num(now['a'])}) = ${num(now['h'])}`,
+      plug: ({ now }) =>
+        `${sym('h', at('h'))} = ${f}(${val('a', now['a'])}) = ${val('h', now['h'])}`,
     },
   ];
 }

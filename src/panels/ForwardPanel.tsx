@@ -1,11 +1,71 @@
-/** The forward-pass view. A placeholder until its issue lands. */
+// The Forward pass view: a real network reads a short text one character per timestep; the
+// learner steps through it and sees the unrolled network, every gate of the cell, the guesses
+// for the next character and the equations with the live numbers.
+// Keys (when focus is in the view but not in a text field): ← → step, Space plays, Home/End jump.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { FORWARD_TEXT } from '../content/forward';
+import { jumpToEnd, jumpToStart, startForward, stepBy, togglePlay } from '../store/forwardActions';
+import { selectReducedMotion } from '../store/selectors';
+import { useAppStore } from '../store/store';
+import { CellSection } from './forward/CellSection';
+import { DiagramSection } from './forward/DiagramSection';
+import { EquationsSection } from './forward/EquationsSection';
+import { ModelInput } from './forward/ModelInput';
+import { OutputSection } from './forward/OutputSection';
+import { StepControls } from './forward/StepControls';
+import { useSymbolLink } from './forward/useSymbolLink';
+import '../styles/forward.css';
+
 export function ForwardPanel() {
+  const root = useRef<HTMLDivElement>(null);
+  const reducedMotion = useAppStore(selectReducedMotion);
+  useEffect(() => startForward(), []);
+  useSymbolLink(root);
   return (
-    <p className="placeholder">
-      This view is not built yet. It will step through a real network as it reads a text, one
-      character (one timestep) at a time. At each step you will see the input, the gates and the
-      cell state, the network’s guesses for the next character, and the equations with the live
-      numbers filled in.
-    </p>
+    <div ref={root} className={`fwd${reducedMotion ? ' fwd--instant' : ''}`} onKeyDown={onViewKey}>
+      <p className="prose">{FORWARD_TEXT.intro}</p>
+      <ModelInput />
+      <div className="fwd-sticky">
+        <StepControls />
+      </div>
+      <DiagramSection />
+      <div className="fwd-grid">
+        <CellSection />
+        <OutputSection />
+      </div>
+      <EquationsSection />
+    </div>
   );
+}
+
+/** Fields where the keys keep their usual meaning (typing, choosing). */
+const OWN_KEYS = 'input, textarea, select, [contenteditable="true"]';
+/** Controls that Space activates on its own. */
+const SPACE_KEYS = 'button, a[href], summary, [role="button"]';
+
+function onViewKey(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+  const target = event.target instanceof Element ? event.target : null;
+  if (target?.closest(OWN_KEYS)) return;
+  switch (event.key) {
+    case 'ArrowRight':
+      stepBy(1);
+      break;
+    case 'ArrowLeft':
+      stepBy(-1);
+      break;
+    case 'Home':
+      jumpToStart();
+      break;
+    case 'End':
+      jumpToEnd();
+      break;
+    case ' ':
+      if (target?.closest(SPACE_KEYS)) return;
+      togglePlay();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
 }

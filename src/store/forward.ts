@@ -1,29 +1,125 @@
 // The `forward` slice: what the Forward pass view shows. Its URL keys live here too, so a shared
-// link reproduces the view. (Filled in by the Forward pass view.)
-import type * as v from 'valibot';
+// link reproduces the view: the model, the text, the timestep, the layer and the hidden unit.
+// The trace itself is not in the URL: it is recomputed by the engine from the model and text.
+import * as v from 'valibot';
+import {
+  DEFAULT_MODEL,
+  DEFAULT_SPEED,
+  DEFAULT_TEXT,
+  FORWARD_MODELS,
+  MAX_TEXT_CHARS,
+  MIN_TEXT_CHARS,
+  type ForwardModel,
+} from '../content/forward';
+import type { Trace } from '../engine/trace';
+import type { ModelInfo } from '../worker/protocol';
+
+/** A trace the engine returned, with what it was asked. */
+export interface ForwardResult {
+  /** The text that was traced; inputs are chars[0..T−1], targets chars[1..T]. */
+  readonly text: string;
+  /** The text split into characters (code points). */
+  readonly chars: readonly string[];
+  readonly trace: Trace;
+  readonly model: ModelInfo;
+  /** Characters outside the model's vocabulary, by position in `chars`. */
+  readonly unknown: readonly { position: number; char: string }[];
+  /** Where the traced model came from (a file model that failed to load falls back to fresh). */
+  readonly source: 'file' | 'fresh' | 'training';
+}
+
+export type ForwardStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface ForwardState {
-  /** Placeholder until the view lands. */
-  ready: boolean;
+  model: ForwardModel;
+  text: string;
+  /** The current timestep, 0-based (shown as step t + 1; the URL's `t` is 1-based too). */
+  t: number;
+  /** The layer shown, 0-based (PyTorch's l0, l1, …; the URL's `layer` is 1-based). */
+  layer: number;
+  /** The hidden unit j whose numbers the equations show, 0-based as in the engine's arrays. */
+  unit: number;
+  playing: boolean;
+  /** Playback speed in steps per second. */
+  speed: number;
+  status: ForwardStatus;
+  /** Why there is no trace (engine error, bad model file, too short a text). */
+  error: string | null;
+  /** A note about the model, e.g. that a pretrained one was missing and a fresh one is shown. */
+  modelNote: string | null;
+  result: ForwardResult | null;
 }
 
 export function initialForward(): ForwardState {
-  return { ready: false };
+  return {
+    model: DEFAULT_MODEL,
+    text: DEFAULT_TEXT,
+    t: 0,
+    layer: 0,
+    unit: 0,
+    playing: false,
+    speed: DEFAULT_SPEED,
+    status: 'idle',
+    error: null,
+    modelNote: null,
+    result: null,
+  };
 }
 
+const count = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{1,4}$/),
+    v.transform(Number),
+    v.integer(),
+    v.minValue(0),
+    v.maxValue(max),
+  );
+
 /** URL keys of the forward view (valibot entries, merged into the one URL schema). */
-export const FORWARD_PARAMS = {} satisfies v.ObjectEntries;
+export const FORWARD_PARAMS = {
+  model: v.optional(v.picklist(FORWARD_MODELS)),
+  text: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => {
+        const n = Array.from(s).length;
+        return n >= MIN_TEXT_CHARS && n <= MAX_TEXT_CHARS;
+      }),
+    ),
+  ),
+  /** Step, 1-based. */
+  t: v.optional(v.pipe(count(MAX_TEXT_CHARS), v.minValue(1))),
+  /** Layer, 1-based. */
+  layer: v.optional(v.pipe(count(4), v.minValue(1))),
+  /** Hidden unit, 0-based. */
+  unit: v.optional(count(2047)),
+} satisfies v.ObjectEntries;
 
 export type ForwardParams = {
   [K in keyof typeof FORWARD_PARAMS]?: v.InferOutput<(typeof FORWARD_PARAMS)[K]>;
 };
 
 /** The slice an address describes (defaults for missing keys). */
-export function forwardFromParams(_params: ForwardParams): Partial<ForwardState> {
-  return {};
+export function forwardFromParams(params: ForwardParams): Partial<ForwardState> {
+  const defaults = initialForward();
+  return {
+    model: params.model ?? defaults.model,
+    text: params.text ?? defaults.text,
+    t: params.t !== undefined ? params.t - 1 : defaults.t,
+    layer: params.layer !== undefined ? params.layer - 1 : defaults.layer,
+    unit: params.unit ?? defaults.unit,
+  };
 }
 
 /** The URL keys for the slice: only values that differ from the defaults. */
-export function paramsFromForward(_state: ForwardState): ForwardParams {
-  return {};
+export function paramsFromForward(state: ForwardState): ForwardParams {
+  const defaults = initialForward();
+  const params: ForwardParams = {};
+  if (state.model !== defaults.model) params.model = state.model;
+  if (state.text !== defaults.text) params.text = state.text;
+  if (state.t !== defaults.t) params.t = state.t + 1;
+  if (state.layer !== defaults.layer) params.layer = state.layer + 1;
+  if (state.unit !== defaults.unit) params.unit = state.unit;
+  return params;
 }

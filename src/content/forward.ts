@@ -1,0 +1,203 @@
+// The Forward pass view's words and small display rules, as data: the models it offers, the
+// default text, how a character and a number are written. One number format serves the diagram,
+// the tables and the equations, so tests can compare what is shown with the engine's trace.
+
+/** Decimals of every value the view shows (gates, states, logits, losses). */
+export const DECIMALS = 3;
+
+/** A trace value as the view shows it: fixed 3 decimals, ASCII minus ("-0.250"), "–" for none. */
+export function formatValue(v: number | undefined): string {
+  if (v === undefined || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
+  // Avoid "-0.000": a value that rounds to zero is shown without a sign.
+  const s = Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toFixed(DECIMALS);
+  return /^-0\.0+$/.test(s) ? s.slice(1) : s;
+}
+
+/** A probability as a number: 3 decimals, or 3 significant digits below 0.001 ("4.12e-4"). */
+export function formatProbability(p: number | undefined): string {
+  if (p === undefined || Number.isNaN(p)) return '–';
+  return p > 0 && p < 0.001 ? p.toExponential(2) : formatValue(p);
+}
+
+/** A probability as a percentage with one decimal: 0.4137 → "41.4 %". */
+export function formatPercent(p: number | undefined): string {
+  if (p === undefined || Number.isNaN(p)) return '–';
+  return `${(p * 100).toFixed(1)} %`;
+}
+
+/** A character made visible: space, newline and tab get a symbol. */
+export function showChar(c: string): string {
+  switch (c) {
+    case ' ':
+      return '␣';
+    case '\n':
+      return '↵';
+    case '\t':
+      return '⇥';
+    case '\r':
+      return '␍';
+    default:
+      return c;
+  }
+}
+
+/** A character in words for screen readers and captions, e.g. “space”, “e”. */
+export function nameChar(c: string): string {
+  switch (c) {
+    case ' ':
+      return 'space';
+    case '\n':
+      return 'newline';
+    case '\t':
+      return 'tab';
+    case '\r':
+      return 'carriage return';
+    default:
+      return `“${c}”`;
+  }
+}
+
+/** Longest text the view reads, in characters (code points). */
+export const MAX_TEXT_CHARS = 64;
+/** Shortest: one input and one target. */
+export const MIN_TEXT_CHARS = 2;
+
+export const DEFAULT_TEXT = 'Before we proceed any further, hear me speak.';
+
+/** The 65 characters of tinyshakespeare (sorted by code point): the vocabulary of fresh models. */
+export const SHAKESPEARE_CHARS: readonly string[] = Array.from(
+  "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+);
+
+export type CellName = 'rnn' | 'lstm' | 'gru';
+
+export const CELL_LABEL: Record<CellName, string> = {
+  rnn: 'RNN',
+  lstm: 'LSTM',
+  gru: 'GRU',
+};
+
+/** The models the view offers, in menu order (the value is the URL's `model`). */
+export const FORWARD_MODELS = [
+  'lstm',
+  'gru',
+  'rnn',
+  'fresh-lstm',
+  'fresh-gru',
+  'fresh-rnn',
+  'training',
+] as const;
+export type ForwardModel = (typeof FORWARD_MODELS)[number];
+
+export const DEFAULT_MODEL: ForwardModel = 'lstm';
+
+export type ModelPlan =
+  | { kind: 'file'; cell: CellName; url: string }
+  | { kind: 'fresh'; cell: CellName }
+  | { kind: 'training' };
+
+/** Where a menu choice comes from. Model files are fetched from the app's own origin. */
+export function modelPlan(model: ForwardModel): ModelPlan {
+  switch (model) {
+    case 'lstm':
+    case 'gru':
+    case 'rnn':
+      return { kind: 'file', cell: model, url: `./models/${model}.json` };
+    case 'fresh-lstm':
+    case 'fresh-gru':
+    case 'fresh-rnn':
+      return { kind: 'fresh', cell: model.slice('fresh-'.length) as CellName };
+    case 'training':
+      return { kind: 'training' };
+  }
+}
+
+export const MODEL_LABEL: Record<ForwardModel, string> = {
+  lstm: 'LSTM trained on Shakespeare',
+  gru: 'GRU trained on Shakespeare',
+  rnn: 'RNN trained on Shakespeare',
+  'fresh-lstm': 'LSTM, freshly initialised',
+  'fresh-gru': 'GRU, freshly initialised',
+  'fresh-rnn': 'RNN, freshly initialised',
+  training: 'The model in the Training view',
+};
+
+/**
+ * Size and seed of the freshly initialised models (PyTorch's default initialisation): the sizes
+ * of the pretrained models (public/models/README.md), so the two can be compared.
+ */
+export const FRESH_MODEL: Record<
+  CellName,
+  { hiddenSize: number; numLayers: number; seed: number }
+> = {
+  lstm: { hiddenSize: 48, numLayers: 1, seed: 1 },
+  gru: { hiddenSize: 48, numLayers: 1, seed: 1 },
+  rnn: { hiddenSize: 64, numLayers: 1, seed: 1 },
+};
+
+/** Playback speeds, in steps per second. */
+export const SPEEDS = [1, 2, 4, 8] as const;
+export const DEFAULT_SPEED = 2;
+
+export const FORWARD_TEXT = {
+  intro:
+    'Type a short text and step through a real network as it reads it, one character per timestep. At each step the cell combines the character it reads with the state it carried over, and guesses the next character.',
+  modelMissing: (cell: CellName, reason: string) =>
+    `The pretrained ${CELL_LABEL[cell]} could not be loaded (${reason}). Showing a freshly initialised ${CELL_LABEL[cell]} instead: its guesses are close to uniform.`,
+  tooShort: 'Type at least two characters: one to read and one to guess.',
+  engineDown:
+    'The engine is not running, so no network can read the text (the status line at the bottom of the page says why).',
+  tooLong: `Up to ${MAX_TEXT_CHARS} characters; the rest was cut off.`,
+  unknownLead: (n: number, vocab: number) =>
+    `${n === 1 ? '1 character is' : `${n} characters are`} not in this model’s vocabulary of ${vocab} characters:`,
+  unknownExplain:
+    'The model has no input for them, so each is fed as an all-zero vector (no character at all), and a step whose next character is one of them has no loss.',
+  trainingHint:
+    'This is the model the Training view holds right now; read it again to see how training has changed it.',
+  lossNote:
+    'The loss is softmax cross-entropy: minus the log of the probability the model gave the character that actually came next (in nats). Squared error on the outputs would be the wrong loss here: the outputs are scores for 65 categories, not measurements, and squared error gives no probabilities, cannot be compared with ln 65 = 4.17 (uniform guessing), and barely moves when the model is confidently wrong.',
+  gruNote: {
+    lead: 'Many texts write the GRU differently. They swap the role of z,',
+    swapped: String.raw`h_t = z_t \odot \tilde h_t + (1 - z_t) \odot h_{t-1},`,
+    middle: 'and apply the reset gate before the matrix product,',
+    before: String.raw`\tilde h_t = \tanh\big(W x_t + U (r_t \odot h_{t-1})\big).`,
+    tail: 'The equations above are the ones the engine and PyTorch run: z → 1 keeps the old state, and r scales the recurrent term after its matrix product, so the two forms compute different functions.',
+  },
+  rnnNote:
+    'The vanilla RNN has no gates: the new state is a squashed sum of the input and the old state.',
+  keys: 'Keys: ← and → step, Space plays or pauses, Home and End jump to the start and the end.',
+};
+
+/** How each row of the cell's heat strips is labelled, by trace name. */
+export const ROW_TEXT: Record<string, { symbol: string; label: string }> = {
+  hprev: { symbol: 'h_{t−1}', label: 'previous state' },
+  cprev: { symbol: 'c_{t−1}', label: 'previous cell state' },
+  i: { symbol: 'i_t', label: 'input gate' },
+  f: { symbol: 'f_t', label: 'forget gate' },
+  g: { symbol: 'g_t', label: 'candidate' },
+  o: { symbol: 'o_t', label: 'output gate' },
+  c: { symbol: 'c_t', label: 'cell state' },
+  h: { symbol: 'h_t', label: 'hidden state' },
+  r: { symbol: 'r_t', label: 'reset gate' },
+  z: { symbol: 'z_t', label: 'update gate' },
+  n: { symbol: 'n_t', label: 'candidate' },
+  a: { symbol: 'a_t', label: 'pre-activation' },
+};
+
+/** Sigmoid gates: their values lie in [0, 1]. */
+export const GATE_KEYS: ReadonlySet<string> = new Set(['i', 'f', 'o', 'r', 'z']);
+
+/** The live summary of a step for screen readers. */
+export function stepSummary(args: {
+  t: number;
+  T: number;
+  read: string;
+  guess: string | null;
+  p: number | null;
+}): string {
+  const { t, T, read, guess, p } = args;
+  const head = `Step ${t + 1} of ${T}: read ${nameChar(read)}`;
+  if (guess === null || p === null) return `${head}.`;
+  return `${head}, top guess ${nameChar(guess)} ${formatPercent(p)}.`;
+}

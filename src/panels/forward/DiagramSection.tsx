@@ -1,0 +1,78 @@
+// The unrolled network over the whole text, with its legend and its data table.
+import { useMemo } from 'react';
+import { formatPercent, formatProbability, nameChar } from '../../content/forward';
+import { goToStep } from '../../store/forwardActions';
+import { selectReducedMotion } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import { ColorLegend } from '../../viz/HeatStrip';
+import { ShowData, type Cell } from '../../viz/ShowData';
+import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
+import { columnsOf } from './derive';
+import { useScales } from './scales';
+import { selectLayer, selectResult, selectStep, selectUnit } from './select';
+
+export function DiagramSection() {
+  const result = useAppStore(selectResult);
+  const layer = useAppStore(selectLayer);
+  const t = useAppStore(selectStep);
+  const unit = useAppStore(selectUnit);
+  const reducedMotion = useAppStore(selectReducedMotion);
+  const columns = useMemo(() => (result === null ? [] : columnsOf(result, layer)), [result, layer]);
+  const scales = useScales(result, layer);
+  const lstm = result?.model.cell === 'lstm';
+  const L = result?.trace.L ?? 1;
+
+  const table = useMemo(() => {
+    const heads = ['Step', 'Reads x_t', `h_t[${String(unit)}]`];
+    if (lstm) heads.push(`c_t[${String(unit)}]`);
+    heads.push('Top guess', 'p(top guess)', 'Next character', 'p(next)', 'Loss ℓ_t');
+    const rows: Cell[][] = columns.map((col) => {
+      const top = col.guesses[0];
+      const row: Cell[] = [String(col.t + 1), nameChar(col.char), col.h[unit] ?? Number.NaN];
+      if (lstm) row.push(col.c?.[unit] ?? Number.NaN);
+      row.push(
+        top === undefined ? '–' : nameChar(top.char),
+        top === undefined ? '–' : formatProbability(top.p),
+        nameChar(col.target.char),
+        col.target.p === null ? 'not in the vocabulary' : formatProbability(col.target.p),
+        col.loss,
+      );
+      return row;
+    });
+    return { heads, rows };
+  }, [columns, unit, lstm]);
+
+  if (result === null) return null;
+  const T = result.trace.T;
+  const layerText = L > 1 ? `, layer ${String(layer + 1)} of ${String(L)}` : '';
+  return (
+    <section className="fwd-diagram" aria-labelledby="fwd-diagram-h">
+      <h2 id="fwd-diagram-h">The unrolled network</h2>
+      <p className="fwd-lede">
+        The same cell, with the same weights, runs once per character. Each column is one timestep:
+        the cell reads x<sub>t</sub> and the state it passed itself, and guesses the next character.
+        Click a column to jump there.
+      </p>
+      <UnrolledDiagram
+        columns={columns}
+        current={t}
+        unit={unit}
+        hScale={scales.h}
+        cScale={lstm ? scales.c : null}
+        onSelectStep={goToStep}
+        reducedMotion={reducedMotion}
+        label={`Unrolled network over ${String(T)} steps${layerText}; step ${String(t + 1)} is highlighted (${formatPercent(columns[t]?.guesses[0]?.p)} on its top guess).`}
+      />
+      <div className="fwd-legends">
+        <ColorLegend scale={scales.h} label="hidden state h (blue negative, red positive)" />
+        {lstm && <ColorLegend scale={scales.c} label="cell state c" />}
+      </div>
+      <ShowData
+        caption={`The unrolled network${layerText}: each step’s input, the state of unit ${String(unit)}, the top guess and the loss`}
+        columns={table.heads}
+        rows={table.rows}
+        currentRow={t}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+// The model and the text: which network reads, what it reads, which layer is shown, and what
+// the engine said about it (characters outside the vocabulary, a missing model file, errors).
+import { useId, useState } from 'react';
+import {
+  CELL_LABEL,
+  FORWARD_MODELS,
+  FORWARD_TEXT,
+  MAX_TEXT_CHARS,
+  MODEL_LABEL,
+  nameChar,
+  showChar,
+  type ForwardModel,
+} from '../../content/forward';
+import { retrace, setLayer, setModel, setText } from '../../store/forwardActions';
+import { useAppStore } from '../../store/store';
+import {
+  selectError,
+  selectLayer,
+  selectModel,
+  selectModelNote,
+  selectResult,
+  selectStatus,
+  selectText,
+} from './select';
+
+export function ModelInput() {
+  const id = useId();
+  const model = useAppStore(selectModel);
+  const text = useAppStore(selectText);
+  const [clipped, setClipped] = useState(false);
+  const length = Array.from(text).length;
+  return (
+    <section className="fwd-input" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Model and text</h2>
+      <div className="fwd-input__fields">
+        <div className="field">
+          <label htmlFor={`${id}-model`}>Model</label>
+          <select
+            id={`${id}-model`}
+            value={model}
+            onChange={(event) => setModel(event.target.value as ForwardModel)}
+          >
+            {FORWARD_MODELS.map((m) => (
+              <option key={m} value={m}>
+                {MODEL_LABEL[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <LayerPicker id={`${id}-layer`} />
+        <div className="field field--wide">
+          <label htmlFor={`${id}-text`}>
+            Text <span className="field__hint">(up to {MAX_TEXT_CHARS} characters)</span>
+          </label>
+          <input
+            id={`${id}-text`}
+            type="text"
+            value={text}
+            spellCheck={false}
+            autoComplete="off"
+            aria-describedby={`${id}-count`}
+            onChange={(event) => setClipped(setText(event.target.value).clipped)}
+          />
+          <p id={`${id}-count`} className="field__hint">
+            {length} / {MAX_TEXT_CHARS} characters{clipped ? `. ${FORWARD_TEXT.tooLong}` : ''}
+          </p>
+        </div>
+      </div>
+      <ModelSummary />
+      <UnknownChars />
+      <TraceStatus />
+    </section>
+  );
+}
+
+function LayerPicker({ id }: { id: string }) {
+  const layer = useAppStore(selectLayer);
+  const L = useAppStore((s) => s.forward.result?.trace.L ?? 1);
+  if (L <= 1) return null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>Layer shown</label>
+      <select id={id} value={layer} onChange={(event) => setLayer(Number(event.target.value))}>
+        {Array.from({ length: L }, (_, l) => (
+          <option key={l} value={l}>
+            Layer {l + 1} of {L}
+            {l === 0 ? ' (reads the text)' : l === L - 1 ? ' (feeds the output)' : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function ModelSummary() {
+  const result = useAppStore(selectResult);
+  const note = useAppStore(selectModelNote);
+  const model = useAppStore(selectModel);
+  const info = result?.model;
+  return (
+    <div className="fwd-model">
+      {info !== undefined && (
+        <p className="fwd-model__summary">
+          Reading with {result?.source === 'fresh' ? 'a freshly initialised' : 'a'}{' '}
+          <strong>{CELL_LABEL[info.cell]}</strong>
+          {info.cell === 'rnn' ? ` (${info.nonlinearity})` : ''}: {info.numLayers} layer
+          {info.numLayers === 1 ? '' : 's'} of {info.hiddenSize} hidden units,{' '}
+          {info.parameters.toLocaleString('en-US')} parameters, {info.vocab.length} characters in
+          its vocabulary
+          {result?.source === 'training'
+            ? `, after ${info.step.toLocaleString('en-US')} training steps`
+            : ''}
+          .
+        </p>
+      )}
+      {note !== null && <p className="fwd-note">{note}</p>}
+      {model === 'training' && (
+        <p className="fwd-model__training">
+          {FORWARD_TEXT.trainingHint}{' '}
+          <button type="button" onClick={retrace}>
+            Read again
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function UnknownChars() {
+  const result = useAppStore(selectResult);
+  if (result === null || result.unknown.length === 0) return null;
+  const shown = result.unknown.slice(0, 8);
+  return (
+    <div className="fwd-unknown">
+      <p>
+        {FORWARD_TEXT.unknownLead(result.unknown.length, result.model.vocab.length)}{' '}
+        {shown.map((u, k) => (
+          <span key={u.position}>
+            {k > 0 ? ', ' : ''}
+            <mark className="fwd-unknown__char">{showChar(u.char)}</mark>{' '}
+            <span className="visually-hidden">{nameChar(u.char)} </span>
+            (position {u.position + 1})
+          </span>
+        ))}
+        {result.unknown.length > shown.length ? ', …' : ''}.
+      </p>
+      <p>{FORWARD_TEXT.unknownExplain}</p>
+    </div>
+  );
+}
+
+function TraceStatus() {
+  const status = useAppStore(selectStatus);
+  const error = useAppStore(selectError);
+  if (status === 'error' && error !== null)
+    return (
+      <p className="fwd-error" role="alert">
+        {error}
+      </p>
+    );
+  return <p className="fwd-status">{status === 'loading' ? 'Reading…' : ''}</p>;
+}

@@ -1,0 +1,78 @@
+// The guess for the next character: the top ten of p_t as bars, the true next character marked,
+// the loss at this step, and the table of the numbers.
+import { useMemo } from 'react';
+import { formatPercent, formatProbability, formatValue, nameChar } from '../../content/forward';
+import { useAppStore } from '../../store/store';
+import { ShowData, type Cell } from '../../viz/ShowData';
+import { TopGuesses } from '../../viz/TopGuesses';
+import { targetAt, topGuesses, vocabIndex } from './derive';
+import { selectResult, useDetailStep } from './select';
+
+export const TOP_K = 10;
+
+export function OutputSection() {
+  const result = useAppStore(selectResult);
+  const { t } = useDetailStep();
+  const index = useMemo(() => (result === null ? null : vocabIndex(result.model.vocab)), [result]);
+  const view = useMemo(() => {
+    if (result === null || index === null) return null;
+    const probs = result.trace.probs?.[t];
+    const logits = result.trace.outputs[t];
+    if (probs === undefined || logits === undefined) return null;
+    const guesses = topGuesses(probs, result.model.vocab, TOP_K);
+    const target = targetAt(result, index, t);
+    const rows: Cell[][] = guesses.map((g, k) => [
+      String(k + 1),
+      nameChar(g.char),
+      formatProbability(g.p),
+      formatPercent(g.p),
+      logits[g.id] ?? Number.NaN,
+      g.char === target.char ? 'yes' : '',
+    ]);
+    if (target.rank !== null && target.rank > TOP_K && target.p !== null)
+      rows.push([
+        String(target.rank),
+        nameChar(target.char),
+        formatProbability(target.p),
+        formatPercent(target.p),
+        logits[target.id] ?? Number.NaN,
+        'yes',
+      ]);
+    return { guesses, target, rows, loss: result.trace.stepLoss[t] ?? Number.NaN };
+  }, [result, index, t]);
+
+  if (result === null || view === null) return null;
+  const { guesses, target, rows, loss } = view;
+  const V = result.model.vocab.length;
+  return (
+    <section className="fwd-output" aria-labelledby="fwd-output-h">
+      <h2 id="fwd-output-h">The guess for the next character</h2>
+      <p className="fwd-lede">
+        After reading {nameChar(result.chars[t] ?? '')} the model gives every character of its
+        vocabulary a probability, p<sub>t</sub> = softmax(y<sub>t</sub>). The top {TOP_K}:
+      </p>
+      <TopGuesses guesses={guesses} target={target} />
+      <p className="fwd-loss" data-sym="loss">
+        {target.p === null ? (
+          <>
+            No loss at this step: the next character, {nameChar(target.char)}, is not in the
+            vocabulary.
+          </>
+        ) : (
+          <>
+            Loss at this step: ℓ<sub>t</sub> = −ln p<sub>t</sub>[{nameChar(target.char)}] = −ln{' '}
+            {formatProbability(target.p)} = <strong data-value="loss">{formatValue(loss)}</strong>{' '}
+            nats.
+          </>
+        )}{' '}
+        Mean over the text: {formatValue(result.trace.loss)} nats per character (guessing uniformly
+        among {V} characters scores ln {V} = {formatValue(Math.log(V))}).
+      </p>
+      <ShowData
+        caption={`Top ${String(TOP_K)} guesses after step ${String(t + 1)}, with their logits y_t`}
+        columns={['Rank', 'Character', 'Probability', 'Percent', 'Logit y_t', 'Came next']}
+        rows={rows}
+      />
+    </section>
+  );
+}

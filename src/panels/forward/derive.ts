@@ -1,0 +1,157 @@
+// What the Forward pass view shows, picked out of the engine's trace: the columns of the unrolled
+// diagram, the top guesses, the values of one hidden unit for the equations. Nothing here
+// recomputes the network: values are read from the trace, only sorted or looked up. The one
+// exception is the LSTM belt's two products (f ⊙ c_{t−1} and i ⊙ g), which the trace does not
+// hold; see `beltOf`.
+import { quantile } from 'd3-array';
+import type { UnitValues } from '../../content/cellEquations';
+import type { ForwardResult } from '../../store/forward';
+
+export interface Guess {
+  readonly id: number;
+  readonly char: string;
+  readonly p: number;
+}
+
+/** The k most probable next characters, most probable first (ties: lower id first). */
+export function topGuesses(probs: ArrayLike<number>, vocab: readonly string[], k: number): Guess[] {
+  const ids = Array.from({ length: probs.length }, (_, id) => id);
+  ids.sort((a, b) => probs[b]! - probs[a]! || a - b);
+  return ids.slice(0, k).map((id) => ({ id, char: vocab[id] ?? '?', p: probs[id]! }));
+}
+
+/** The character that actually came next at step t, its probability and its rank (1 = top). */
+export interface Target {
+  readonly char: string;
+  /** −1 when it is outside the vocabulary (then p and rank are null and the step has no loss). */
+  readonly id: number;
+  readonly p: number | null;
+  readonly rank: number | null;
+}
+
+export function vocabIndex(vocab: readonly string[]): Map<string, number> {
+  return new Map(vocab.map((c, i) => [c, i]));
+}
+
+export function targetAt(result: ForwardResult, index: Map<string, number>, t: number): Target {
+  const char = result.chars[t + 1] ?? '';
+  const id = index.get(char) ?? -1;
+  const probs = result.trace.probs?.[t];
+  if (id < 0 || probs === undefined) return { char, id: -1, p: null, rank: null };
+  const p = probs[id]!;
+  let rank = 1;
+  for (let k = 0; k < probs.length; k++) {
+    const q = probs[k]!;
+    if (q > p || (q === p && k < id)) rank += 1;
+  }
+  return { char, id, p, rank };
+}
+
+/** One column of the unrolled diagram: step t of one layer. */
+export interface StepColumn {
+  readonly t: number;
+  /** x_t, the character read. */
+  readonly char: string;
+  /** x_t is outside the vocabulary (fed as the zero vector). */
+  readonly unknown: boolean;
+  readonly h: Float64Array;
+  /** c_t (LSTM), else null. */
+  readonly c: Float64Array | null;
+  /** The top three guesses for the next character. */
+  readonly guesses: readonly Guess[];
+  /** ℓ_t (NaN when the next character is not scored). */
+  readonly loss: number;
+  readonly target: Target;
+}
+
+export function columnsOf(result: ForwardResult, layer: number): StepColumn[] {
+  const { trace, chars, model, unknown } = result;
+  const index = vocabIndex(model.vocab);
+  const unknownAt = new Set(unknown.map((u) => u.position));
+  const steps = trace.named[layer] ?? [];
+  return steps.map((named, t) => ({
+    t,
+    char: chars[t] ?? '',
+    unknown: unknownAt.has(t),
+    h: named['h'] ?? new Float64Array(trace.H),
+    c: named['c'] ?? null,
+    guesses: trace.probs?.[t] ? topGuesses(trace.probs[t], model.vocab, 3) : [],
+    loss: trace.stepLoss[t] ?? Number.NaN,
+    target: targetAt(result, index, t),
+  }));
+}
+
+/** The trace values of unit j at step t of a layer, and the state before it (zero at t = 0). */
+export function unitValues(
+  result: ForwardResult,
+  layer: number,
+  t: number,
+  unit: number,
+): UnitValues {
+  const steps = result.trace.named[layer] ?? [];
+  const named = steps[t] ?? {};
+  const now: Record<string, number> = {};
+  for (const [key, values] of Object.entries(named)) {
+    const v = values[unit];
+    if (v !== undefined) now[key] = v;
+  }
+  const before = t > 0 ? steps[t - 1] : undefined;
+  return {
+    now,
+    prev: { h: before?.['h']?.[unit] ?? 0, c: before?.['c']?.[unit] ?? 0 },
+  };
+}
+
+/** The whole vector before step t (h_{t−1} or c_{t−1}), zeros at t = 0. */
+export function previous(result: ForwardResult, layer: number, t: number, key: 'h' | 'c') {
+  const before = t > 0 ? result.trace.named[layer]?.[t - 1]?.[key] : undefined;
+  return before ?? new Float64Array(result.trace.H);
+}
+
+/** The LSTM conveyor belt at step t: c_{t−1}, what f keeps, what i ⊙ g writes, c_t. */
+export interface Belt {
+  readonly cPrev: Float64Array;
+  readonly f: Float64Array;
+  readonly kept: Float64Array;
+  readonly i: Float64Array;
+  readonly g: Float64Array;
+  readonly written: Float64Array;
+  readonly c: Float64Array;
+}
+
+/**
+ * The belt's values. `kept` = f ⊙ c_{t−1} and `written` = i ⊙ g are the two terms of the
+ * engine's c_t = f ⊙ c_{t−1} + i ⊙ g; the trace keeps their factors and their sum but not the
+ * terms, so they are multiplied here (tests check kept + written = c_t).
+ */
+export function beltOf(result: ForwardResult, layer: number, t: number): Belt | null {
+  const named = result.trace.named[layer]?.[t];
+  const { f, i, g, c } = named ?? {};
+  if (f === undefined || i === undefined || g === undefined || c === undefined) return null;
+  const cPrev = previous(result, layer, t, 'c');
+  return {
+    cPrev,
+    f,
+    kept: f.map((fj, j) => fj * cPrev[j]!),
+    i,
+    g,
+    written: i.map((ij, j) => ij * g[j]!),
+    c,
+  };
+}
+
+/**
+ * A colour domain [−m, m] for `key` that holds still over the text: m is the 95th percentile of
+ * |v| over every step and unit of the layer, rounded up to a half, at least `floor`. A few
+ * larger values take the end colours (the numbers are always written out).
+ */
+export function colorMax(result: ForwardResult, layer: number, key: string, floor = 1): number {
+  const magnitudes: number[] = [];
+  for (const named of result.trace.named[layer] ?? []) {
+    const values = named[key];
+    if (values === undefined) continue;
+    for (const v of values) if (Number.isFinite(v)) magnitudes.push(Math.abs(v));
+  }
+  const q = quantile(magnitudes, 0.95) ?? 0;
+  return Math.max(floor, Math.ceil(q * 2) / 2);
+}

@@ -1,0 +1,380 @@
+// The Forward pass view's actions with side effects: asking the engine for a trace (fetching a
+// pretrained model file first when one is chosen), dropping replies that a newer request has
+// made stale, playback, and writing the view's settings to the address bar.
+// `startForward` binds the view while its panel is shown and returns a teardown.
+import {
+  FORWARD_TEXT,
+  FRESH_MODEL,
+  MAX_TEXT_CHARS,
+  MIN_TEXT_CHARS,
+  SHAKESPEARE_CHARS,
+  modelPlan,
+  type CellName,
+  type ForwardModel,
+} from '../content/forward';
+import type { EngineClient } from '../worker/client';
+import type { ModelSource, TraceReply } from '../worker/protocol';
+import { getEngine, writeAddress } from './actions';
+import type { ForwardResult, ForwardState } from './forward';
+import { appStore, patchForward, patchUi } from './store';
+
+/** Typing waits this long for a pause before the engine reads the text again. */
+export const TYPING_DEBOUNCE_MS = 150;
+
+const forward = (): ForwardState => appStore.getState().forward;
+
+// ---- binding -----------------------------------------------------------------------------
+
+let bound = 0;
+let debounce: ReturnType<typeof setTimeout> | null = null;
+/** Incremented by every trace request; a reply whose generation is not the latest is dropped. */
+let generation = 0;
+/** Until the first trace has been shown, clamping a URL value is reported in the notice line. */
+let fromAddress = true;
+
+/**
+ * Binds the view: traces the current model and text once the engine is ready, and again
+ * whenever the model or text changes (typing is debounced). Returns the teardown.
+ */
+export function startForward(): () => void {
+  bound += 1;
+  fromAddress = true;
+  const unsubscribe = appStore.subscribe((state, previous) => {
+    const now = state.forward;
+    const before = previous.forward;
+    const ready = state.ui.engine.state === 'ready';
+    if (ready && previous.ui.engine.state !== 'ready') {
+      scheduleTrace(0);
+    } else if (now.model !== before.model) {
+      stopPlayback();
+      scheduleTrace(0);
+    } else if (now.text !== before.text) {
+      stopPlayback();
+      scheduleTrace(TYPING_DEBOUNCE_MS);
+    }
+    if (state.ui.engine.state === 'failed' && previous.ui.engine.state !== 'failed') {
+      patchForward({ status: 'error', error: FORWARD_TEXT.engineDown });
+    }
+  });
+  if (appStore.getState().ui.engine.state === 'ready') scheduleTrace(0);
+  else if (appStore.getState().ui.engine.state === 'failed') {
+    patchForward({ status: 'error', error: FORWARD_TEXT.engineDown });
+  }
+  return () => {
+    bound -= 1;
+    unsubscribe();
+    stopPlayback();
+    flushAddress();
+    if (debounce !== null) clearTimeout(debounce);
+    debounce = null;
+    generation += 1; // replies still on their way are now stale
+  };
+}
+
+/** Asks for a trace after `delayMs`, replacing any request still waiting to be sent. */
+export function scheduleTrace(delayMs: number): void {
+  if (debounce !== null) clearTimeout(debounce);
+  debounce = null;
+  if (delayMs <= 0) {
+    void runTrace();
+    return;
+  }
+  generation += 1; // a reply to an older request would show a text that is no longer typed
+  debounce = setTimeout(() => {
+    debounce = null;
+    void runTrace();
+  }, delayMs);
+}
+
+// ---- model files --------------------------------------------------------------------------
+
+type Fetched = { ok: true; json: string } | { ok: false; reason: string };
+
+/** Each model file is fetched once per page; its outcome (text or failure) is kept. */
+const fetched = new Map<string, Promise<Fetched>>();
+/** Keys of the model files the worker has been sent. */
+const sent = new Set<string>();
+
+/** Forgets fetched model files and what the worker was sent (tests; a new engine). */
+export function forgetModelFiles(): void {
+  fetched.clear();
+  sent.clear();
+}
+
+function fetchModel(url: string): Promise<Fetched> {
+  let pending = fetched.get(url);
+  if (pending === undefined) {
+    pending = fetch(url).then(
+      async (response): Promise<Fetched> =>
+        response.ok
+          ? { ok: true, json: await response.text() }
+          : { ok: false, reason: `HTTP ${String(response.status)}` },
+      (): Fetched => ({ ok: false, reason: 'the network request failed' }),
+    );
+    fetched.set(url, pending);
+  }
+  return pending;
+}
+
+function freshSource(cell: CellName): ModelSource {
+  return {
+    kind: 'fresh',
+    cell,
+    nonlinearity: 'tanh',
+    ...FRESH_MODEL[cell],
+    vocab: [...SHAKESPEARE_CHARS],
+  };
+}
+
+interface Resolved {
+  source: ModelSource;
+  kind: ForwardResult['source'];
+  note: string | null;
+  /** The file's JSON, to send again if the worker has forgotten the model. */
+  json: string | null;
+}
+
+async function resolveModel(model: ForwardModel): Promise<Resolved> {
+  const plan = modelPlan(model);
+  switch (plan.kind) {
+    case 'training':
+      return { source: { kind: 'training' }, kind: 'training', note: null, json: null };
+    case 'fresh':
+      return { source: freshSource(plan.cell), kind: 'fresh', note: null, json: null };
+    case 'file': {
+      const file = await fetchModel(plan.url);
+      if (!file.ok) {
+        return {
+          source: freshSource(plan.cell),
+          kind: 'fresh',
+          note: FORWARD_TEXT.modelMissing(plan.cell, file.reason),
+          json: null,
+        };
+      }
+      const key = plan.url;
+      const source: ModelSource = sent.has(key)
+        ? { kind: 'file', key }
+        : { kind: 'file', key, json: file.json };
+      return { source, kind: 'file', note: null, json: file.json };
+    }
+  }
+}
+
+async function requestTrace(
+  engine: EngineClient,
+  text: string,
+  resolved: Resolved,
+): Promise<TraceReply> {
+  const { source, json } = resolved;
+  try {
+    const reply = await engine.request({ type: 'trace', text, model: source });
+    if (source.kind === 'file') sent.add(source.key);
+    return reply;
+  } catch (error) {
+    // The worker keeps a few view models; one it has dropped is sent again, once.
+    if (source.kind === 'file' && source.json === undefined && json !== null) {
+      sent.delete(source.key);
+      const reply = await engine.request({
+        type: 'trace',
+        text,
+        model: { kind: 'file', key: source.key, json },
+      });
+      sent.add(source.key);
+      return reply;
+    }
+    throw error;
+  }
+}
+
+// ---- tracing -------------------------------------------------------------------------------
+
+async function runTrace(): Promise<void> {
+  const gen = ++generation;
+  const { model, text } = forward();
+  const engine = getEngine();
+  if (engine === null || appStore.getState().ui.engine.state !== 'ready') return;
+  const chars = Array.from(text);
+  if (chars.length < MIN_TEXT_CHARS) {
+    patchForward({ status: 'error', error: FORWARD_TEXT.tooShort, result: null });
+    return;
+  }
+  patchForward({ status: 'loading' });
+  try {
+    const resolved = await resolveModel(model);
+    if (gen !== generation) return;
+    const reply = await requestTrace(engine, text, resolved);
+    if (gen !== generation || bound === 0) return;
+    // Only a trace reply is a result (a test double may answer something else).
+    if (reply.type !== 'trace') return;
+    showResult(
+      {
+        text,
+        chars,
+        trace: reply.trace,
+        model: reply.model,
+        unknown: reply.unknown,
+        source: resolved.kind,
+      },
+      resolved.note,
+    );
+  } catch (error) {
+    if (gen !== generation) return;
+    const message = error instanceof Error ? error.message : String(error);
+    patchForward({ status: 'error', error: message, result: null, playing: false });
+  }
+}
+
+/** Installs a result and brings the step, layer and unit into its range. */
+function showResult(result: ForwardResult, note: string | null): void {
+  const { T, L, H } = result.trace;
+  const state = forward();
+  const t = clamp(state.t, 0, T - 1);
+  const layer = clamp(state.layer, 0, L - 1);
+  const unit = clamp(state.unit, 0, H - 1);
+  patchForward({ result, status: 'ready', error: null, modelNote: note, t, layer, unit });
+  if (fromAddress) {
+    const problems: string[] = [];
+    if (t !== state.t)
+      problems.push(
+        `Step ${String(state.t + 1)} is past the end of the text; showing step ${String(t + 1)}.`,
+      );
+    if (layer !== state.layer)
+      problems.push(
+        `This model has ${String(L)} layer${L === 1 ? '' : 's'}; showing layer ${String(layer + 1)}.`,
+      );
+    if (unit !== state.unit)
+      problems.push(
+        `This model has ${String(H)} hidden units (0 to ${String(H - 1)}); showing unit ${String(unit)}.`,
+      );
+    if (problems.length > 0) patchUi({ notice: problems.join(' ') });
+  }
+  fromAddress = false;
+  if (t !== state.t || layer !== state.layer || unit !== state.unit) writeAddress();
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}
+
+/** Reads the chosen model again (the Training view's model changes as it trains). */
+export function retrace(): void {
+  scheduleTrace(0);
+}
+
+// ---- settings --------------------------------------------------------------------------------
+
+/** Sets the text (cut to MAX_TEXT_CHARS characters); the engine reads it after a pause. */
+export function setText(text: string): { clipped: boolean } {
+  const chars = Array.from(text);
+  const clipped = chars.length > MAX_TEXT_CHARS;
+  patchForward({ text: clipped ? chars.slice(0, MAX_TEXT_CHARS).join('') : text });
+  writeAddress();
+  return { clipped };
+}
+
+export function setModel(model: ForwardModel): void {
+  patchForward({ model });
+  writeAddress();
+}
+
+export function setLayer(layer: number): void {
+  const L = forward().result?.trace.L ?? 1;
+  patchForward({ layer: clamp(Math.round(layer), 0, L - 1) });
+  writeAddress();
+}
+
+export function setUnit(unit: number): void {
+  const H = forward().result?.trace.H ?? 1;
+  if (!Number.isFinite(unit)) return;
+  patchForward({ unit: clamp(Math.round(unit), 0, H - 1) });
+  writeAddress();
+}
+
+// ---- stepping and playback -------------------------------------------------------------------
+
+/** The last step index of the current trace (0 when there is none). */
+function lastStep(): number {
+  return Math.max(0, (forward().result?.trace.T ?? 1) - 1);
+}
+
+/** Address writes wait this long after a step: replaceState costs a few ms in some browsers. */
+export const STEP_ADDRESS_DELAY_MS = 200;
+let addressTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Writes the address once stepping pauses (a reload in between loses at most the last steps). */
+function writeAddressSoon(): void {
+  if (addressTimer !== null) clearTimeout(addressTimer);
+  addressTimer = setTimeout(flushAddress, STEP_ADDRESS_DELAY_MS);
+}
+
+/** Writes a pending address now. */
+export function flushAddress(): void {
+  if (addressTimer === null) return;
+  clearTimeout(addressTimer);
+  addressTimer = null;
+  writeAddress();
+}
+
+/** Moves to step `t` (0-based, clamped) without touching playback. */
+function moveTo(t: number): void {
+  const next = clamp(Math.round(t), 0, lastStep());
+  if (next === forward().t) return;
+  patchForward({ t: next });
+  writeAddressSoon();
+}
+
+/** Jumps to step `t` (0-based, clamped); a jump by hand pauses playback. */
+export function goToStep(t: number): void {
+  stopPlayback();
+  moveTo(t);
+}
+
+export function stepBy(delta: number): void {
+  goToStep(forward().t + delta);
+}
+
+export function jumpToStart(): void {
+  goToStep(0);
+}
+
+export function jumpToEnd(): void {
+  goToStep(lastStep());
+}
+
+let timer: ReturnType<typeof setInterval> | null = null;
+
+function startTimer(): void {
+  if (timer !== null) clearInterval(timer);
+  timer = setInterval(() => {
+    const { t } = forward();
+    if (t >= lastStep()) {
+      stopPlayback();
+      return;
+    }
+    moveTo(t + 1);
+    if (forward().t >= lastStep()) stopPlayback();
+  }, 1000 / forward().speed);
+}
+
+/** Plays from the current step (from the start when at the end), or pauses. */
+export function togglePlay(): void {
+  if (forward().playing) {
+    stopPlayback();
+    return;
+  }
+  if (forward().result === null) return;
+  if (forward().t >= lastStep()) moveTo(0);
+  patchForward({ playing: true });
+  startTimer();
+}
+
+export function stopPlayback(): void {
+  if (timer !== null) clearInterval(timer);
+  timer = null;
+  if (forward().playing) patchForward({ playing: false });
+}
+
+export function setSpeed(stepsPerSecond: number): void {
+  patchForward({ speed: stepsPerSecond });
+  if (forward().playing) startTimer();
+}

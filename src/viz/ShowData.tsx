@@ -1,0 +1,86 @@
+// "Show data": a toggle under a chart that shows the chart's numbers as an HTML table with a
+// caption, for screen readers and for copying. Generic: any view passes its columns and rows.
+// The table is only rendered while open, so a closed toggle costs nothing when the chart updates.
+import { memo, useId, useState, type ReactNode } from 'react';
+import { formatValue } from '../content/forward';
+import './ShowData.css';
+
+export type Cell = string | number;
+
+export interface ShowDataProps {
+  /** The table's caption, e.g. "Gate activations at step 3, layer 1". Also names the button. */
+  caption: string;
+  /** Column headings; the first column holds row headings. */
+  columns: readonly string[];
+  rows: readonly (readonly Cell[])[];
+  /** How numbers are written (default: the view's 3-decimal format). */
+  format?: (v: number) => string;
+  /** Index of a row to mark (the current step, the selected unit). */
+  currentRow?: number;
+  /** Open at first (tests, or a chart that has no picture). */
+  defaultOpen?: boolean;
+  /** A note under the table. */
+  children?: ReactNode;
+}
+
+export const ShowData = memo(function ShowData({
+  caption,
+  columns,
+  rows,
+  format = formatValue,
+  currentRow,
+  defaultOpen = false,
+  children,
+}: ShowDataProps) {
+  const [open, setOpen] = useState(defaultOpen);
+  const id = useId();
+  const text = (cell: Cell) => (typeof cell === 'number' ? format(cell) : cell);
+  return (
+    <div className="show-data">
+      <button
+        type="button"
+        className="show-data__toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((was) => !was)}
+      >
+        {open ? 'Hide data' : 'Show data'}
+        <span className="visually-hidden">: {caption}</span>
+      </button>
+      <div id={id} className="show-data__body" hidden={!open}>
+        {open && (
+          <div className="show-data__scroll" tabIndex={0} role="region" aria-label={caption}>
+            <table className="show-data__table">
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row, r) => (
+                  <tr key={r} aria-current={r === currentRow ? 'true' : undefined}>
+                    {row.map((cell, c) =>
+                      c === 0 ? (
+                        <th key={c} scope="row">
+                          {text(cell)}
+                        </th>
+                      ) : (
+                        <td key={c}>{text(cell)}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {open && children}
+      </div>
+    </div>
+  );
+});

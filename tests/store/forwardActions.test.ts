@@ -1,0 +1,133 @@
+// The Forward pass view's stepping and playback actions, on the store alone (no React, no
+// engine): a trace computed here is installed as the view's result.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { SHAKESPEARE_CHARS } from '../../src/content/forward';
+import { createModel } from '../../src/engine/model';
+import { createRng } from '../../src/engine/rng';
+import { traceSequence } from '../../src/engine/trace';
+import { encode, vocabFromChars } from '../../src/engine/vocab';
+import type { ForwardResult } from '../../src/store/forward';
+import {
+  goToStep,
+  jumpToEnd,
+  jumpToStart,
+  setSpeed,
+  setUnit,
+  stepBy,
+  stopPlayback,
+  togglePlay,
+} from '../../src/store/forwardActions';
+import { appStore, patchForward } from '../../src/store/store';
+
+const forward = () => appStore.getState().forward;
+
+function install(text: string, hiddenSize = 4): ForwardResult {
+  const vocab = vocabFromChars([...SHAKESPEARE_CHARS]);
+  const V = vocab.chars.length;
+  const model = createModel(
+    {
+      cell: 'gru',
+      nonlinearity: 'tanh',
+      hiddenSize,
+      numLayers: 1,
+      inputSize: V,
+      outputSize: V,
+      head: 'char',
+    },
+    createRng(1),
+  );
+  const ids = encode(text, vocab);
+  const trace = traceSequence(model, ids.slice(0, -1), ids.slice(1));
+  const result: ForwardResult = {
+    text,
+    chars: Array.from(text),
+    trace,
+    model: {
+      cell: 'gru',
+      nonlinearity: 'tanh',
+      hiddenSize,
+      numLayers: 1,
+      vocab: [...vocab.chars],
+      parameters: 0,
+      step: 0,
+      trainable: false,
+    },
+    unknown: [],
+    source: 'fresh',
+  };
+  patchForward({ text, result, status: 'ready', t: 0 });
+  return result;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  stopPlayback();
+  vi.useRealTimers();
+});
+
+describe('stepping', () => {
+  test('steps, jumps and clamps to the trace', () => {
+    install('hello'); // T = 4
+    stepBy(1);
+    expect(forward().t).toBe(1);
+    stepBy(10);
+    expect(forward().t).toBe(3);
+    stepBy(-10);
+    expect(forward().t).toBe(0);
+    jumpToEnd();
+    expect(forward().t).toBe(3);
+    jumpToStart();
+    expect(forward().t).toBe(0);
+    goToStep(2.4);
+    expect(forward().t).toBe(2);
+  });
+
+  test('the unit is clamped to the hidden size', () => {
+    install('hello', 4);
+    setUnit(9);
+    expect(forward().unit).toBe(3);
+    setUnit(-2);
+    expect(forward().unit).toBe(0);
+    setUnit(Number.NaN);
+    expect(forward().unit).toBe(0);
+  });
+});
+
+describe('playback', () => {
+  test('plays at the chosen speed and stops at the end', () => {
+    install('hello');
+    setSpeed(4);
+    togglePlay();
+    expect(forward().playing).toBe(true);
+    vi.advanceTimersByTime(250);
+    expect(forward().t).toBe(1);
+    vi.advanceTimersByTime(500);
+    expect(forward().t).toBe(3);
+    expect(forward().playing).toBe(false);
+  });
+
+  test('play at the end starts again from the first step', () => {
+    install('hello');
+    jumpToEnd();
+    togglePlay();
+    expect(forward().t).toBe(0);
+    expect(forward().playing).toBe(true);
+  });
+
+  test('a step by hand pauses', () => {
+    install('hello');
+    togglePlay();
+    stepBy(1);
+    expect(forward().playing).toBe(false);
+    vi.advanceTimersByTime(5000);
+    expect(forward().t).toBe(1);
+  });
+
+  test('without a trace there is nothing to play', () => {
+    togglePlay();
+    expect(forward().playing).toBe(false);
+  });
+});

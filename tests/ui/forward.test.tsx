@@ -1,0 +1,372 @@
+// The Forward pass view in jsdom with the real engine behind a fake client: every number it
+// shows is compared with the engine's trace at the displayed precision.
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { num } from '../../src/content/cellEquations';
+import {
+  DEFAULT_TEXT,
+  formatPercent,
+  formatProbability,
+  formatValue,
+  SHAKESPEARE_CHARS,
+} from '../../src/content/forward';
+import type { Trace } from '../../src/engine/trace';
+import { forgetModelFiles, stopPlayback } from '../../src/store/forwardActions';
+import { appStore } from '../../src/store/store';
+import { loadKatex } from '../../src/viz/katex';
+import { forwardEngine, modelFile, serveModels, type ForwardEngine } from './forwardEngine';
+import { renderApp } from './renderApp';
+
+beforeAll(async () => {
+  await loadKatex();
+});
+
+beforeEach(() => {
+  forgetModelFiles();
+});
+
+afterEach(() => {
+  stopPlayback();
+  vi.unstubAllGlobals();
+});
+
+const forward = () => appStore.getState().forward;
+
+async function openForward(hash = '#/forward', engine: ForwardEngine = forwardEngine()) {
+  const view = renderApp(hash, engine);
+  await screen.findByRole('heading', { name: 'The unrolled network' }, { timeout: 5000 });
+  await waitFor(() => expect(forward().status).toBe('ready'));
+  return { view, engine };
+}
+
+function lastTrace(engine: ForwardEngine): Trace {
+  const reply = engine.traces.at(-1);
+  if (reply === undefined) throw new Error('no trace yet');
+  return reply.trace;
+}
+
+function button(name: string) {
+  return screen.getByRole('button', { name });
+}
+
+function heatValue(key: string): string {
+  const strips = document.querySelector('.heat-strips');
+  return strips?.querySelector(`[data-value="${key}"]`)?.textContent ?? '';
+}
+
+/** The TeX source of a KaTeX block (its MathML annotation). */
+function texOf(testId: string): string {
+  return screen.getByTestId(testId).querySelector('annotation')?.textContent ?? '';
+}
+
+function openTable(caption: RegExp): HTMLTableElement {
+  fireEvent.click(screen.getByRole('button', { name: caption }));
+  const table = screen.getByRole('table', { name: caption });
+  return table as HTMLTableElement;
+}
+
+function rowsOf(table: HTMLTableElement): string[][] {
+  return [...table.tBodies[0]!.rows].map((row) => [...row.cells].map((c) => c.textContent ?? ''));
+}
+
+describe('the Forward pass view with a pretrained LSTM', () => {
+  beforeEach(() => {
+    serveModels({ lstm: modelFile('lstm'), gru: modelFile('gru'), rnn: modelFile('rnn') });
+  });
+
+  test('reads the default text and shows the trace’s numbers in every chart', async () => {
+    const { engine } = await openForward();
+    const trace = lastTrace(engine);
+    expect(engine.traceRequests[0]).toEqual({ text: DEFAULT_TEXT, model: 'file', json: true });
+    expect(trace.T).toBe(Array.from(DEFAULT_TEXT).length - 1);
+
+    // Heat strips: unit 0 at step 1.
+    const named = trace.named[0]![0]!;
+    for (const key of ['i', 'f', 'g', 'o', 'c', 'h']) {
+      expect(heatValue(key), key).toBe(formatValue(named[key]![0]));
+    }
+    expect(heatValue('hprev')).toBe(formatValue(0));
+
+    // Output: the loss at this step and the mean loss.
+    expect(document.querySelector('[data-value="loss"]')?.textContent).toBe(
+      formatValue(trace.stepLoss[0]),
+    );
+    expect(
+      screen.getByText(new RegExp(`Mean over the text: ${formatValue(trace.loss)}`)),
+    ).toBeTruthy();
+
+    // Equations: the plugged lines carry the same numbers.
+    const tex = texOf('plugged-equations');
+    for (const key of ['i', 'f', 'g', 'o', 'c', 'h']) {
+      expect(tex, key).toContain(num(named[key]![0]));
+    }
+    expect(tex).toContain(`\\sigma(${num(named['f_pre']![0])})`);
+    expect(texOf('plugged-loss')).toContain(num(trace.stepLoss[0]));
+  });
+
+  test('the Show data tables equal the trace', async () => {
+    const { engine } = await openForward('#/forward?t=3&unit=2');
+    const trace = lastTrace(engine);
+    const t = 2;
+    const named = trace.named[0]![t]!;
+
+    const gates = openTable(/Gates and states of every hidden unit at step 3/);
+    const heads = [...gates.tHead!.rows[0]!.cells].map((c) => c.textContent);
+    expect(heads).toEqual(['Unit j', 'h_{t-1}', 'i_t', 'f_t', 'g_t', 'o_t', 'c_t', 'h_t']);
+    rowsOf(gates).forEach((row, j) => {
+      expect(row).toEqual([
+        String(j),
+        formatValue(trace.named[0]![t - 1]!['h']![j]),
+        ...['i', 'f', 'g', 'o', 'c', 'h'].map((k) => formatValue(named[k]![j])),
+      ]);
+    });
+
+    const belt = openTable(/The cell-state belt at step 3/);
+    rowsOf(belt).forEach((row, j) => {
+      const cPrev = trace.named[0]![t - 1]!['c']![j]!;
+      expect(row[1]).toBe(formatValue(cPrev));
+      expect(row[2]).toBe(formatValue(named['f']![j]));
+      expect(row[5]).toBe(formatValue(named['c']![j]));
+      // The two terms the belt shows add up to the engine's c_t.
+      expect(named['f']![j]! * cPrev + named['i']![j]! * named['g']![j]!).toBeCloseTo(
+        named['c']![j]!,
+        12,
+      );
+    });
+
+    const probs = trace.probs![t]!;
+    const guesses = openTable(/Top 10 guesses after step 3/);
+    const sorted = [...probs].map((p, id) => ({ p, id })).sort((a, b) => b.p - a.p || a.id - b.id);
+    rowsOf(guesses)
+      .slice(0, 10)
+      .forEach((row, k) => {
+        const { p, id } = sorted[k]!;
+        expect(row[2]).toBe(formatProbability(p));
+        expect(row[3]).toBe(formatPercent(p));
+        expect(row[4]).toBe(formatValue(trace.outputs[t]![id]));
+      });
+
+    const steps = openTable(/The unrolled network: each step’s input/);
+    const rows = rowsOf(steps);
+    expect(rows).toHaveLength(trace.T);
+    rows.forEach((row, s) => {
+      expect(row[0]).toBe(String(s + 1));
+      expect(row[2]).toBe(formatValue(trace.named[0]![s]!['h']![2]));
+      expect(row[3]).toBe(formatValue(trace.named[0]![s]!['c']![2]));
+      expect(row[8]).toBe(formatValue(trace.stepLoss[s]));
+    });
+    expect(steps.querySelector('tr[aria-current="true"] th')?.textContent).toBe('3');
+  });
+
+  test('buttons and keys step, play, and jump; the URL follows', async () => {
+    const { engine } = await openForward();
+    const trace = lastTrace(engine);
+    const at = (t: number) => formatValue(trace.named[0]![t]!['f']![0]);
+    const live = () =>
+      document.querySelector('[aria-live="polite"][aria-atomic="true"]')?.textContent;
+
+    fireEvent.click(button('Step forward'));
+    expect(forward().t).toBe(1);
+    expect(heatValue('f')).toBe(at(1));
+    await waitFor(() => expect(window.location.hash).toBe('#/forward?t=2'));
+    expect(live()).toMatch(/^Step 2 of \d+: read “e”, top guess .+ \d+\.\d %\.$/);
+    expect(document.querySelector('.unrolled__col.is-current')?.getAttribute('data-step')).toBe(
+      '1',
+    );
+
+    fireEvent.click(button('Step back'));
+    expect(forward().t).toBe(0);
+
+    const region = screen.getByRole('group', { name: /Unrolled network over/ });
+    region.focus();
+    fireEvent.keyDown(region, { key: 'ArrowRight' });
+    fireEvent.keyDown(region, { key: 'ArrowRight' });
+    expect(forward().t).toBe(2);
+    expect(heatValue('f')).toBe(at(2));
+    fireEvent.keyDown(region, { key: 'ArrowLeft' });
+    expect(forward().t).toBe(1);
+    fireEvent.keyDown(region, { key: 'End' });
+    expect(forward().t).toBe(trace.T - 1);
+    expect(heatValue('f')).toBe(at(trace.T - 1));
+    fireEvent.keyDown(region, { key: 'Home' });
+    expect(forward().t).toBe(0);
+    await waitFor(() => expect(window.location.hash).toBe('#/forward'));
+
+    // Typing in the text box keeps its keys.
+    const box = screen.getByRole('textbox', { name: /Text/ });
+    fireEvent.keyDown(box, { key: 'ArrowRight' });
+    expect(forward().t).toBe(0);
+
+    // Space plays and pauses; play advances on its own.
+    vi.useFakeTimers();
+    try {
+      fireEvent.keyDown(region, { key: ' ' });
+      expect(forward().playing).toBe(true);
+      expect(button('Pause')).toBeTruthy();
+      act(() => vi.advanceTimersByTime(1100));
+      expect(forward().t).toBe(2);
+      fireEvent.keyDown(region, { key: ' ' });
+      expect(forward().playing).toBe(false);
+      expect(button('Play')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+
+    // A click on a column jumps there.
+    const column = document.querySelector('.unrolled__col[data-step="5"]');
+    fireEvent.click(column!);
+    expect(forward().t).toBe(5);
+    expect(heatValue('f')).toBe(at(5));
+  });
+
+  test('picking a unit updates the strips, the diagram and the equations', async () => {
+    const { engine } = await openForward('#/forward?t=4');
+    const trace = lastTrace(engine);
+    const named = trace.named[0]![3]!;
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Hidden unit/ }), {
+      target: { value: '4' },
+    });
+    expect(forward().unit).toBe(4);
+    expect(window.location.hash).toBe('#/forward?t=4&unit=4');
+    expect(heatValue('o')).toBe(formatValue(named['o']![4]));
+    expect(texOf('plugged-equations')).toContain(`${num(named['c']![4])}`);
+    const current = document.querySelector('.unrolled__col.is-current .unrolled__value');
+    expect(current?.textContent).toBe(formatValue(named['h']![4]));
+  });
+
+  test('hovering an equation term highlights the chart, and the other way round', async () => {
+    await openForward();
+    const root = document.querySelector('.fwd') as HTMLElement;
+    const term = document.querySelector('[data-testid="plugged-equations"] .sym-f');
+    expect(term).not.toBeNull();
+    fireEvent.mouseOver(term!);
+    expect(root.dataset['hover']).toBe('f');
+    expect(document.querySelector('.heat-row[data-sym="f"]')).not.toBeNull();
+    fireEvent.mouseOut(term!, { relatedTarget: document.body });
+    expect(root.dataset['hover']).toBeUndefined();
+
+    fireEvent.mouseOver(document.querySelector('.heat-row[data-sym="c"] .heat-row__label')!);
+    expect(root.dataset['hover']).toBe('c');
+    expect(document.querySelectorAll('.fwd-equations .sym-c').length).toBeGreaterThan(0);
+  });
+
+  test('a reload restores the view from the URL', async () => {
+    const { engine } = await openForward('#/forward?model=gru&text=To+be%2C+or+not&t=6&unit=3');
+    expect(forward()).toMatchObject({ model: 'gru', text: 'To be, or not', t: 5, unit: 3 });
+    const trace = lastTrace(engine);
+    expect(engine.traceRequests.at(-1)).toMatchObject({ text: 'To be, or not', model: 'file' });
+    expect(heatValue('z')).toBe(formatValue(trace.named[0]![5]!['z']![3]));
+    expect(screen.getByRole('heading', { name: 'Inside the GRU cell at step 6' })).toBeTruthy();
+    expect(screen.getByTestId('gru-note').textContent).toMatch(/swap the role of z/);
+    expect(texOf('plugged-equations')).toContain(num(trace.named[0]![5]!['n']![3]));
+  });
+
+  test('an out-of-range step in the URL is clamped, with a notice', async () => {
+    await openForward('#/forward?text=abcd&t=40');
+    expect(forward().t).toBe(2);
+    expect(appStore.getState().ui.notice).toMatch(/Step 40 is past the end/);
+    await waitFor(() => expect(window.location.hash).toBe('#/forward?text=abcd&t=3'));
+  });
+
+  test('characters outside the vocabulary are marked and explained', async () => {
+    const { engine } = await openForward('#/forward?text=caf%C3%A9+%E2%82%AC5');
+    const reply = engine.traces.at(-1)!;
+    expect(reply.unknown.map((u) => u.char)).toEqual(['é', '€', '5']);
+    const note = document.querySelector('.fwd-unknown')!;
+    expect(note.textContent).toMatch(/3 characters are not in this model’s vocabulary of 65/);
+    expect(note.textContent).toMatch(/position 4/);
+    expect(note.textContent).toMatch(/all-zero vector/);
+    expect(document.querySelectorAll('.unrolled__input.is-unknown')).toHaveLength(2); // é and € (5 is only a target)
+    // The step whose next character is unknown has no loss.
+    act(() => appStore.setState((s) => ({ forward: { ...s.forward, t: 2 } })));
+    expect(screen.getByText(/No loss at this step/)).toBeTruthy();
+  });
+
+  test('typing retraces after a pause, and stale replies are dropped', async () => {
+    const { engine } = await openForward();
+    const box = screen.getByRole('textbox', { name: /Text/ });
+    engine.hold();
+    fireEvent.change(box, { target: { value: 'Hello' } });
+    await waitFor(() => expect(engine.traceRequests.at(-1)?.text).toBe('Hello'));
+    fireEvent.change(box, { target: { value: 'Hello there' } });
+    await waitFor(() => expect(engine.traceRequests.at(-1)?.text).toBe('Hello there'));
+    engine.release();
+    await waitFor(() => expect(forward().result?.text).toBe('Hello there'));
+    expect(engine.traces.map((r) => r.trace.T)).toContain(4); // the stale reply did arrive…
+    expect(forward().result?.trace.T).toBe(10); // …but was not shown
+  });
+
+  test('text is cut at 64 characters; fewer than 2 is explained', async () => {
+    await openForward();
+    const box = screen.getByRole('textbox', { name: /Text/ });
+    fireEvent.change(box, { target: { value: 'x'.repeat(70) } });
+    expect(forward().text).toHaveLength(64);
+    expect(screen.getByText(/the rest was cut off/)).toBeTruthy();
+    fireEvent.change(box, { target: { value: 'x' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/at least two/));
+  });
+
+  test('a layer picker appears for a stacked model and shows that layer', async () => {
+    serveModels({ lstm: modelFile('lstm', { numLayers: 2, hiddenSize: 5 }) });
+    const { engine } = await openForward('#/forward?t=2');
+    const trace = lastTrace(engine);
+    expect(heatValue('f')).toBe(formatValue(trace.named[0]![1]!['f']![0]));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Layer shown' }), {
+      target: { value: '1' },
+    });
+    expect(forward().layer).toBe(1);
+    expect(window.location.hash).toBe('#/forward?t=2&layer=2');
+    expect(heatValue('f')).toBe(formatValue(trace.named[1]![1]!['f']![0]));
+    expect(texOf('plugged-equations')).toContain(num(trace.named[1]![1]!['c']![0]));
+  });
+});
+
+describe('other models', () => {
+  test('a missing model file falls back to a fresh model, with a note', async () => {
+    const fetched = serveModels({});
+    const { engine } = await openForward();
+    expect(fetched).toEqual([expect.stringMatching(/\/models\/lstm\.json$/)]);
+    expect(engine.traceRequests[0]?.model).toBe('fresh');
+    expect(screen.getByText(/pretrained LSTM could not be loaded \(HTTP 404\)/)).toBeTruthy();
+    expect(
+      screen.getByText(/freshly initialised/, { selector: '.fwd-model__summary' }),
+    ).toBeTruthy();
+    expect(lastTrace(engine).H).toBe(48);
+  });
+
+  test('a bad model file shows the engine’s message', async () => {
+    serveModels({ lstm: '{"format":"nope"}' });
+    renderApp('#/forward', forwardEngine());
+    await waitFor(() => expect(forward().status).toBe('error'));
+    expect(screen.getByRole('alert').textContent).not.toBe('');
+  });
+
+  test('switching to a fresh RNN shows its equations and values', async () => {
+    serveModels({ lstm: modelFile('lstm') });
+    const { engine } = await openForward();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Model' }), {
+      target: { value: 'fresh-rnn' },
+    });
+    await waitFor(() => expect(forward().result?.model.cell).toBe('rnn'));
+    expect(window.location.hash).toBe('#/forward?model=fresh-rnn');
+    const trace = lastTrace(engine);
+    expect(trace.O).toBe(SHAKESPEARE_CHARS.length);
+    expect(heatValue('a')).toBe(formatValue(trace.named[0]![0]!['a']![0]));
+    expect(heatValue('h')).toBe(formatValue(trace.named[0]![0]!['h']![0]));
+    const tex = texOf('plugged-equations');
+    expect(tex).toContain(`\\tanh(`);
+    const named = trace.named[0]![0]!;
+    // a = (W_ih x + b_ih) + (W_hh h + b_hh), each term from the trace.
+    expect(tex).toContain(`${num(named['a_ih']![0])} + ${num(named['ah']![0])}`);
+  });
+
+  test('the training model, when there is none, explains why', async () => {
+    serveModels({});
+    renderApp('#/forward?model=training', forwardEngine());
+    await waitFor(() => expect(forward().status).toBe('error'));
+    expect(screen.getByRole('alert').textContent).toMatch(/no model/i);
+    expect(
+      within(document.querySelector('.fwd-model')!).getByRole('button', { name: 'Read again' }),
+    ).toBeTruthy();
+  });
+});

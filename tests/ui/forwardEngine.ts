@@ -1,0 +1,139 @@
+// Test doubles for the Forward pass view: an engine client that answers ping and trace with the
+// worker's own EngineSession (the real engine, in jsdom), and model files served to `fetch`.
+import { vi } from 'vitest';
+import { SHAKESPEARE_CHARS, type CellName } from '../../src/content/forward';
+import { createModel } from '../../src/engine/model';
+import { serializeModel } from '../../src/engine/modelfile';
+import { createRng } from '../../src/engine/rng';
+import { vocabFromChars } from '../../src/engine/vocab';
+import { EngineError, type EngineClient } from '../../src/worker/client';
+import type {
+  FromWorker,
+  Replies,
+  RequestBody,
+  RequestType,
+  TraceReply,
+} from '../../src/worker/protocol';
+import { EngineSession } from '../../src/worker/session';
+
+export interface ForwardEngine extends EngineClient {
+  /** Every trace reply sent, in order; the last one is what the view should show. */
+  readonly traces: TraceReply[];
+  /** The trace requests received (text and model kind), in order. */
+  readonly traceRequests: { text: string; model: string; json: boolean }[];
+  /** Holds replies back until `release()` (to test stale replies). */
+  hold(): void;
+  release(): void;
+}
+
+export function forwardEngine(): ForwardEngine {
+  const session = new EngineSession({
+    progress() {},
+    schedule: (fn) => setTimeout(fn, 0),
+    now: () => performance.now(),
+  });
+  const traces: TraceReply[] = [];
+  const traceRequests: { text: string; model: string; json: boolean }[] = [];
+  let held: (() => void)[] | null = null;
+  let id = 0;
+  const answer = <T>(make: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const settle = () => {
+        try {
+          resolve(make());
+        } catch (error) {
+          reject(new EngineError(error instanceof Error ? error.message : String(error)));
+        }
+      };
+      if (held === null) setTimeout(settle, 0);
+      else held.push(settle);
+    });
+
+  // Typed loosely inside and cast once: the client's generic signature does not narrow by `type`.
+  function request(body: { type: RequestType }): Promise<Replies[RequestType]> {
+    id += 1;
+    const requestId = id;
+    if (body.type === 'ping') {
+      return Promise.resolve({
+        type: 'pong',
+        id: requestId,
+        engine: 'test engine',
+      });
+    }
+    if (body.type === 'trace') {
+      const trace = body as RequestBody<'trace'>;
+      traceRequests.push({
+        text: trace.text,
+        model: trace.model?.kind ?? 'training',
+        json: trace.model?.kind === 'file' && trace.model.json !== undefined,
+      });
+      return answer(() => {
+        const reply: TraceReply = {
+          type: 'trace',
+          id: requestId,
+          ...session.trace(trace.text, false, trace.model),
+        };
+        traces.push(reply);
+        return reply;
+      });
+    }
+    return new Promise<never>(() => {});
+  }
+
+  return {
+    traces,
+    traceRequests,
+    request: request as EngineClient['request'],
+    subscribe(_listener: (message: FromWorker) => void) {
+      return () => {};
+    },
+    dispose() {},
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const pending = held ?? [];
+      held = null;
+      for (const settle of pending) setTimeout(settle, 0);
+    },
+  };
+}
+
+/** A small model file of a cell (random weights, the Shakespeare vocabulary). */
+export function modelFile(cell: CellName, { hiddenSize = 6, numLayers = 1, seed = 7 } = {}) {
+  const vocab = vocabFromChars([...SHAKESPEARE_CHARS]);
+  const V = vocab.chars.length;
+  const model = createModel(
+    {
+      cell,
+      nonlinearity: 'tanh',
+      hiddenSize,
+      numLayers,
+      inputSize: V,
+      outputSize: V,
+      head: 'char',
+    },
+    createRng(seed),
+  );
+  return serializeModel(model, vocab);
+}
+
+/**
+ * Serves model files to `fetch`: a string is the file's text, null answers 404. Returns the URLs
+ * fetched.
+ */
+export function serveModels(files: Partial<Record<CellName, string | null>>): string[] {
+  const fetched: string[] = [];
+  vi.stubGlobal('fetch', (input: RequestInfo | URL) => {
+    const url = String(input instanceof Request ? input.url : input);
+    fetched.push(url);
+    const cell = /models\/(\w+)\.json$/.exec(url)?.[1] as CellName | undefined;
+    const body = cell === undefined ? undefined : files[cell];
+    return Promise.resolve(
+      body === undefined || body === null
+        ? new Response('not found', { status: 404 })
+        : new Response(body, { status: 200 }),
+    );
+  });
+  return fetched;
+}
