@@ -19,7 +19,7 @@ import { Equation } from '../viz/Equation';
 import { EigenPlot } from '../viz/EigenPlot';
 import { formatNorm, formatValue } from '../viz/gradientFormat';
 import { GradientNormChart, type NormSeries } from '../viz/GradientNormChart';
-import { GradientTable } from '../viz/GradientTable';
+import { ShowData } from '../viz/ShowData';
 import { JacobianHeatmap } from '../viz/JacobianHeatmap';
 import { ParamControls, PresetPicker } from './gradients/Controls';
 import { ClipSection, TruncationSection } from './gradients/Sections';
@@ -153,7 +153,7 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
           Replay the backward flow
         </button>
         <Identities result={result} />
-        <GradientTable
+        <ShowData
           name="gradient norms"
           caption={`Norms of the gradient flowing back from step ${T} (4 significant digits)`}
           columns={gradientTable.columns}
@@ -183,7 +183,7 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
             <dt>σ_min</dt>
             <dd data-testid="sigma-min">{formatValue(result.sigmaMin)}</dd>
           </dl>
-          <GradientTable
+          <ShowData
             name="eigenvalues"
             caption="Eigenvalues (real part, imaginary part, modulus)"
             columns={['#', 'Re λ', 'Im λ', '|λ|']}
@@ -250,7 +250,7 @@ function HeatmapTable({ result }: { result: GradientResult }) {
   for (let k = 0; k <= T; k += every) ks.push(k);
   const { rows, values } = result.heatmap;
   return (
-    <GradientTable
+    <ShowData
       name="Jacobian map"
       caption={`‖u_tᵀ ∂h_t/∂h_k‖ by loss step t (rows) and state k (columns${every > 1 ? `, every ${every}th k` : ''})`}
       columns={['t \\ k', ...ks.map(String)]}

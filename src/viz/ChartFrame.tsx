@@ -1,7 +1,7 @@
 // A chart's frame: title, the chart, a caption, PNG/SVG export and the "Show data" table.
 // The chart renders into the frame; export finds its first <svg> or <canvas>.
 import { useRef, type ReactNode } from 'react';
-import { DataTable, type DataTableProps } from './DataTable';
+import { ShowData, type ShowDataProps } from './ShowData';
 import { exportPng, exportSvg } from './exportChart';
 
 export interface ChartFrameProps {
@@ -9,11 +9,15 @@ export interface ChartFrameProps {
   /** File name for exports, without extension. */
   name: string;
   caption?: ReactNode;
-  data: DataTableProps;
+  /** The numbers behind the chart, for its "Show data" table. */
+  data: Pick<ShowDataProps, 'caption' | 'columns' | 'rows'>;
   children: ReactNode;
   /** Controls shown next to the title (toggles). */
   controls?: ReactNode;
 }
+
+/** Whole numbers as they are, others to 4 significant digits. */
+const compact = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
 
 export function ChartFrame({ title, name, caption, data, children, controls }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
@@ -47,7 +51,7 @@ export function ChartFrame({ title, name, caption, data, children, controls }: C
         >
           SVG<span className="visually-hidden"> of {title}</span>
         </button>
-        <DataTable {...data} />
+        <ShowData {...data} maxRows={200} format={compact} />
       </div>
     </figure>
   );

@@ -2,7 +2,7 @@
 // does, the TeX source is shown instead.
 import { memo, Suspense, use, useMemo } from 'react';
 import type { KatexOptions } from 'katex';
-import { loadedKatex, loadKatex, type RenderToString } from './katex';
+import { loadKatex, type RenderToString } from './katex';
 
 export interface EquationProps {
   /** TeX source. Only our own strings: it is rendered as HTML. */
@@ -29,8 +29,8 @@ export const Equation = memo(function Equation({ tex, display = false }: Equatio
 });
 
 function Typeset({ tex, display }: Required<EquationProps>) {
-  const ready = loadedKatex();
-  const render = ready === undefined ? use(loadKatex()) : ready;
+  // Always the same promise: `use` suspends while it loads and unwraps it at once afterwards.
+  const render = use(loadKatex());
   const html = useMemo(() => typeset(render, tex, display), [render, tex, display]);
   if (html === null) return <TexSource tex={tex} display={display} />;
   const Tag = display ? 'div' : 'span';

@@ -7,12 +7,19 @@ import './ShowData.css';
 
 export type Cell = string | number;
 
+export type Rows = readonly (readonly Cell[])[];
+
 export interface ShowDataProps {
   /** The table's caption, e.g. "Gate activations at step 3, layer 1". Also names the button. */
   caption: string;
+  /** A shorter name for the button ("Show data: NAME"); default: the caption. */
+  name?: string;
   /** Column headings; the first column holds row headings. */
   columns: readonly string[];
-  rows: readonly (readonly Cell[])[];
+  /** The rows, or a function that computes them only when the table is opened. */
+  rows: Rows | (() => Rows);
+  /** Longest table shown: longer ones show their first and last maxRows / 2 rows. */
+  maxRows?: number;
   /** How numbers are written (default: the view's 3-decimal format). */
   format?: (v: number) => string;
   /** Index of a row to mark (the current step, the selected unit). */
@@ -25,8 +32,10 @@ export interface ShowDataProps {
 
 export const ShowData = memo(function ShowData({
   caption,
+  name,
   columns,
-  rows,
+  rows: rowsOrFn,
+  maxRows = Infinity,
   format = formatValue,
   currentRow,
   defaultOpen = false,
@@ -34,6 +43,10 @@ export const ShowData = memo(function ShowData({
 }: ShowDataProps) {
   const [open, setOpen] = useState(defaultOpen);
   const id = useId();
+  const all: Rows = open ? (typeof rowsOrFn === 'function' ? rowsOrFn() : rowsOrFn) : [];
+  const cut = all.length > maxRows;
+  const half = Math.floor(maxRows / 2);
+  const rows = cut ? [...all.slice(0, half), ...all.slice(all.length - half)] : all;
   const text = (cell: Cell) => (typeof cell === 'number' ? format(cell) : cell);
   return (
     <div className="show-data">
@@ -42,16 +55,20 @@ export const ShowData = memo(function ShowData({
         className="show-data__toggle"
         aria-expanded={open}
         aria-controls={id}
+        // The visible words first, then what the table is about (one name, no stray spaces).
+        aria-label={`${open ? 'Hide' : 'Show'} data: ${name ?? caption}`}
         onClick={() => setOpen((was) => !was)}
       >
         {open ? 'Hide data' : 'Show data'}
-        <span className="visually-hidden">: {caption}</span>
       </button>
       <div id={id} className="show-data__body" hidden={!open}>
         {open && (
           <div className="show-data__scroll" tabIndex={0} role="region" aria-label={caption}>
             <table className="show-data__table">
-              <caption>{caption}</caption>
+              <caption>
+                {caption}
+                {cut && ` (first and last ${half} of ${all.length} rows)`}
+              </caption>
               <thead>
                 <tr>
                   {columns.map((column) => (

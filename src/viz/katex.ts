@@ -11,14 +11,20 @@ let loaded: RenderToString | null | undefined;
 
 /** Resolves to KaTeX's `renderToString`, or to null if the chunk could not be loaded. */
 export function loadKatex(): Promise<RenderToString | null> {
-  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
-    ([katex]) => (loaded = katex.default.renderToString),
-    (error: unknown) => {
-      // Kept as null (not retried): a fresh promise per render would suspend for ever.
-      console.error('KaTeX failed to load', error);
-      return (loaded = null);
-    },
-  );
+  if (loading === null) {
+    const promise = Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+      ([katex]) => (loaded = katex.default.renderToString),
+      (error: unknown) => {
+        // Kept as null (not retried): a fresh promise per render would suspend for ever.
+        console.error('KaTeX failed to load', error);
+        return (loaded = null);
+      },
+    );
+    // Mark the promise settled the way React's `use` reads it, so equations that render after
+    // the load unwrap it synchronously instead of suspending once more.
+    void promise.then((value) => Object.assign(promise, { status: 'fulfilled', value }));
+    loading = promise;
+  }
   return loading;
 }
 

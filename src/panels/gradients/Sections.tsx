@@ -2,7 +2,7 @@
 import type { ClipResult, TruncationResult } from '../../engine/experiments';
 import { ClipScatter } from '../../viz/ClipScatter';
 import { formatNorm, formatValue } from '../../viz/gradientFormat';
-import { GradientTable } from '../../viz/GradientTable';
+import { ShowData } from '../../viz/ShowData';
 
 export function ClipSection({ clip }: { clip: ClipResult }) {
   return (
@@ -26,7 +26,7 @@ export function ClipSection({ clip }: { clip: ClipResult }) {
           <dd>{(100 * clip.changedFraction).toFixed(1)} %</dd>
         </dl>
       </div>
-      <GradientTable
+      <ShowData
         name="clipping"
         caption="Gradient norm of each parameter before and after clipping"
         columns={['parameter', 'before', 'after']}
