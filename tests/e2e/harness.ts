@@ -53,6 +53,8 @@ export interface OpenOptions {
   readonly viewport?: Viewport;
   /** Emulates `prefers-reduced-motion: reduce` when true. */
   readonly reducedMotion?: boolean;
+  /** Emulates `prefers-color-scheme`; defaults to light. */
+  readonly colorScheme?: 'light' | 'dark';
 }
 
 export interface AppHarness {
@@ -171,11 +173,15 @@ export function setupApp(options: HarnessOptions = {}): AppHarness {
   return {
     browser: launched,
     urlOf,
-    async openApp(hashPath = '', { viewport = DESKTOP, reducedMotion = false } = {}) {
+    async openApp(
+      hashPath = '',
+      { viewport = DESKTOP, reducedMotion = false, colorScheme = 'light' } = {},
+    ) {
       const url = urlOf(hashPath);
       const context = await launched().newContext({
         viewport,
         reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
+        colorScheme,
       });
       contexts.add(context);
       await context.addInitScript(installLongTaskObserver);

@@ -41,12 +41,16 @@ describe.each(VIEWS)('the $link view ($hash)', ({ hash, link, name, from }) => {
     expectClean(recorder);
   });
 
-  test('has no serious or critical accessibility violation', async () => {
-    const { page } = await app.openApp(hash);
-    await viewHeading(page).waitFor();
-    await settle(page);
-    await expectAccessible(page);
-  });
+  test.each(['light', 'dark'] as const)(
+    'has no serious or critical accessibility violation (%s theme)',
+    async (colorScheme) => {
+      const { page } = await app.openApp(hash, { colorScheme });
+      await viewHeading(page).waitFor();
+      await settle(page);
+      await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(colorScheme);
+      await expectAccessible(page);
+    },
+  );
 
   test('fits a 375 px screen without horizontal scrolling', async () => {
     const { page, recorder } = await app.openApp(hash, { viewport: PHONE });
