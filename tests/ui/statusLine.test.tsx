@@ -43,7 +43,9 @@ describe('the engine status line', () => {
       close: () => {},
     };
     renderApp('', createEngineClient({ createPort: () => port }));
-    expect(await screen.findByText('Engine ready (unrolled-engine 1, plain JavaScript)')).toBeTruthy();
+    expect(
+      await screen.findByText('Engine ready (unrolled-engine 1, plain JavaScript)'),
+    ).toBeTruthy();
   });
 
   test('with a worker that cannot be created, it says so', async () => {
