@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store';
 import { refreshNeurons, refreshWeights } from '../../store/trainingActions';
 import { ChartFrame } from '../../viz/ChartFrame';
 import { NeuronText } from '../../viz/NeuronText';
+import { ShowData } from '../../viz/ShowData';
 import { WeightsHeatmap } from '../../viz/WeightsHeatmap';
 
 export function NeuronsSection() {
@@ -62,13 +63,28 @@ export function NeuronsSection() {
       </div>
       {neurons && values ? (
         <div className="neurons">
-          <NeuronText
-            chars={neurons.chars}
-            values={values}
-            H={H}
-            unit={Math.min(unit, H - 1)}
-            label={`Validation text coloured by unit ${unit} of ${kind}, layer ${neurons.layer}`}
-          />
+          <div>
+            <NeuronText
+              chars={neurons.chars}
+              values={values}
+              H={H}
+              unit={Math.min(unit, H - 1)}
+              label={`Validation text coloured by unit ${unit} of ${kind}, layer ${neurons.layer}`}
+            />
+            <ShowData
+              caption={`Activation of unit ${Math.min(unit, H - 1)} of ${kind} at each character, layer ${neurons.layer}`}
+              name={`unit ${Math.min(unit, H - 1)} activations`}
+              columns={['position', 'character', 'activation']}
+              maxRows={400}
+              rows={() =>
+                neurons.chars.map((ch, t) => [
+                  t,
+                  JSON.stringify(ch),
+                  values[t * H + Math.min(unit, H - 1)] ?? NaN,
+                ])
+              }
+            />
+          </div>
           <div>
             <h3>Units that follow a feature</h3>
             <ol className="unit-rank">
