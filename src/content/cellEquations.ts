@@ -130,8 +130,8 @@ export function cellEquations(
 export const OUTPUT_EQUATIONS = {
   logits: String.raw`y_t = W_{hy}\,${sym('h', 'h_t')} + b_y`,
   softmax: String.raw`p_t = \operatorname{softmax}(y_t),\quad p_{t,k} = \frac{e^{y_{t,k}}}{\sum_{m} e^{y_{t,m}}}`,
-  loss: String.raw`\ell_t = -\log p_t[y^*_t]`,
-  plugLoss: (p: number, loss: number) => String.raw`\ell_t = -\log ${num(p)} = ${num(loss)}`,
+  loss: String.raw`\ell_t = -\ln p_t[y^*_t]`,
+  plugLoss: (p: number, loss: number) => String.raw`\ell_t = -\ln ${num(p)} = ${num(loss)}`,
 };
 
 /** Names shown for each trace key in the diagram and its legend. */

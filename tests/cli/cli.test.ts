@@ -217,7 +217,7 @@ describe('forward', () => {
       'n_pre',
       'u',
     ],
-    rnn: ['a', 'ah'],
+    rnn: ['a', 'a_ih', 'ah'],
   };
 
   it.each(['lstm', 'gru', 'rnn'] as const)(
