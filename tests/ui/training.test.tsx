@@ -37,7 +37,7 @@ function start(hash: string) {
 }
 
 const stepShown = () => Number(screen.getByTestId('step').textContent!.replace(/,/g, ''));
-const button = (name: string) => screen.getByRole('button', { name, exact: true });
+const button = (name: string) => screen.getByRole('button', { name });
 
 describe('the Training view', () => {
   test('steps, trains, pauses and changes the learning rate live on a generated text', async () => {
