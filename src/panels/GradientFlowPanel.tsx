@@ -86,7 +86,7 @@ function chartSeries(result: GradientResult): NormSeries[] {
   if (result.bound && result.gamma !== null) {
     list.push({
       id: SERIES_BOUND_ID,
-      label: `bound (γ·σ_max)^{T−k} = (${result.gamma === 1 ? '1' : '¼'}·${result.sigmaMaxWhh.toFixed(3)})^{T−k}`,
+      label: `bound (γ·σ_max)^(T−k) = (${result.gamma === 1 ? '1' : '¼'}·${result.sigmaMaxWhh.toFixed(3)})^(T−k)`,
       values: result.bound,
       style: 'bound',
     });
