@@ -1,46 +1,57 @@
-// Side-effecting actions of the Training view: loading texts, creating and training models,
-// live settings, divergence and restore, samples, autosave and checkpoints, import and export.
-// Components call these; they talk to the engine through getEngine() and keep the `training`
-// slice up to date. A failure lands in `training.error` (or `corpusError`), never as a throw.
-import { CORPUS_FILES, corpusLabel } from '../content/corpora';
-import { pytorchScript } from '../engine/pytorch';
-import {
-  deleteCheckpoint,
-  listCheckpoints,
-  loadAutosave,
-  loadCheckpoint,
-  loadOwnText,
-  renameCheckpoint,
-  saveAutosave,
-  saveCheckpoint,
-  saveOwnText,
-} from '../persist/trainingStore';
+// Side-effecting actions of the Training view that run a model: start (restore or fresh), create,
+// train, pause, step, reset, live settings, divergence and restore, and the throttled progress
+// from the engine. It owns the live run's state; the sibling modules (trainingData, trainingPersist,
+// trainingExport, trainingViews) use its helpers and are re-exported here for the components.
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, ModelInfo, ProgressBatch } from '../worker/protocol';
 import { getEngine, updateConfig } from './actions';
-import { needsNewModel, settingsOf, type ConfigState, type CorpusId } from './config';
+import { needsNewModel, settingsOf, type ConfigState } from './config';
 import { appStore, patchTraining } from './store';
 import {
   appendProgress,
   divergenceOf,
   emptyHistory,
-  historyCsv,
   truncateHistory,
   type TrainingState,
 } from './training';
+import { loadCorpus } from './trainingData';
+import { autosave, refreshCheckpoints, restoreAutosave } from './trainingPersist';
+import { refreshSample } from './trainingViews';
 
-/** Largest file accepted for upload, in bytes. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-/** Largest model file accepted for import, in bytes. */
-export const MAX_MODEL_BYTES = 100 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES, chooseCorpus, readTextFile, trainOnOwnText } from './trainingData';
+export {
+  autosave,
+  deleteNamedCheckpoint,
+  loadNamedCheckpoint,
+  renameNamedCheckpoint,
+  saveNamedCheckpoint,
+} from './trainingPersist';
+export {
+  MAX_MODEL_BYTES,
+  exportLossCsv,
+  exportModelFile,
+  exportPytorchScript,
+  importModelFile,
+} from './trainingExport';
+export {
+  dismissTrainingMessage,
+  refreshNeurons,
+  refreshSample,
+  refreshWeights,
+  setLogSteps,
+  setTemperature,
+  setUnits,
+} from './trainingViews';
+
 const SAMPLE_EVERY_MS = 4000;
 const AUTOSAVE_EVERY_MS = 15_000;
-const SAMPLE_CHARS = 240;
 /** Long requests (a 1 MB text, a big model file) get more time than the default. */
-const SLOW = { timeoutMs: 60_000 };
+export const SLOW = { timeoutMs: 60_000 };
 
-const training = (): TrainingState => appStore.getState().training;
-const config = (): ConfigState => appStore.getState().config;
+// ---- helpers the sibling modules share ----------------------------------------------------
+
+export const training = (): TrainingState => appStore.getState().training;
+export const config = (): ConfigState => appStore.getState().config;
 
 // The live run's timers and subscription (one app, one run).
 interface Runtime {
@@ -52,18 +63,19 @@ interface Runtime {
 }
 let runtime: Runtime | null = null;
 
-function engine(): EngineClient {
+/** The engine the live run follows (else the app's); throws when there is none. */
+export function engine(): EngineClient {
   const e = runtime?.engine ?? getEngine();
   if (e === null) throw new Error('The engine is not running.');
   return e;
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs an action, putting any failure in `training.error`. */
-async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
+export async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (error) {
@@ -90,50 +102,10 @@ export async function initTraining(): Promise<void> {
   };
   void refreshCheckpoints();
   await guarded('Could not start', async () => {
-    const saved = await loadAutosave();
-    if (saved && sameConfig(saved.config, config())) {
-      patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
-      await loadCorpus(saved.config.corpus);
-      const reply = await engine().request(
-        { type: 'import', json: saved.model, settings: settingsOf(saved.config), step: saved.step },
-        SLOW,
-      );
-      const history = emptyHistory();
-      appendProgress(history, {
-        firstStep: saved.history.steps[0] ?? 1,
-        loss: Float64Array.from(saved.history.loss),
-        gradNormBefore: Float64Array.from(saved.history.gradBefore),
-        gradNormAfter: Float64Array.from(saved.history.gradAfter),
-        clipped: Uint8Array.from(saved.history.clipped),
-        charsPerSecond: 0,
-        stepsPerSecond: 0,
-        epoch: 0,
-        dLdhNorm: [],
-        diverged: false,
-        lastGoodStep: 0,
-        running: false,
-      });
-      history.val = saved.history.val;
-      patchTraining({
-        phase: 'ready',
-        busy: null,
-        model: reply.info,
-        step: reply.info.step,
-        history,
-        version: training().version + 1,
-        timeline: saved.timeline,
-        savedAt: saved.savedAt,
-        message: `Restored your run at step ${reply.info.step.toLocaleString('en-US')}.`,
-      });
-      return;
-    }
+    if (await restoreAutosave()) return;
     await loadCorpus(config().corpus);
     await createModel();
   });
-}
-
-function sameConfig(a: ConfigState, b: ConfigState): boolean {
-  return (Object.keys(a) as (keyof ConfigState)[]).every((k) => a[k] === b[k]);
 }
 
 /** Stops following the engine (tests, and when the app shuts down). */
@@ -218,30 +190,10 @@ export function onProgress(b: ProgressBatch): void {
   }, PROGRESS_EVERY_MS);
 }
 
-// ---- text ---------------------------------------------------------------------------------
-
-/** Installs a built-in or generated text (or the stored own text) in the engine. */
-async function loadCorpus(id: CorpusId): Promise<void> {
-  patchTraining({ phase: 'loading', busy: `Loading ${corpusLabel(id)}…`, corpusError: null });
-  let info;
-  const file = CORPUS_FILES[id as keyof typeof CORPUS_FILES] as string | undefined;
-  if (file !== undefined) {
-    const response = await fetch(`./corpora/${file}`);
-    if (!response.ok) throw new Error(`could not fetch ${file} (HTTP ${response.status})`);
-    const text = await response.text();
-    info = (await engine().request({ type: 'setCorpus', name: id, text }, SLOW)).info;
-  } else if (id === 'own') {
-    const text = await loadOwnText();
-    if (text === null) throw new Error('your own text is no longer stored; upload it again');
-    info = (await engine().request({ type: 'setCorpus', name: 'own', text }, SLOW)).info;
-  } else {
-    info = (await engine().request({ type: 'setTask', name: id }, SLOW)).info;
-  }
-  patchTraining({ corpus: info, busy: null });
-}
+// ---- model and run ----------------------------------------------------------------------
 
 /** Asks first when a trained model would be discarded; runs `fn` at once otherwise. */
-function confirmDiscard(action: string, fn: () => void): void {
+export function confirmDiscard(action: string, fn: () => void): void {
   const t = training();
   if (t.model === null || t.step === 0) {
     fn();
@@ -262,82 +214,20 @@ export function answerConfirm(yes: boolean): void {
   if (yes) pending?.run();
 }
 
-/** Switches to another text (asking before a trained model is discarded). */
-export function chooseCorpus(id: CorpusId): void {
-  if (id === config().corpus && training().corpus !== null) return;
-  confirmDiscard('Training on another text', () => {
-    void guarded('Could not load the text', async () => {
-      await pause();
-      await loadCorpus(id);
-      updateConfig({ corpus: id });
-      await createModel();
-    });
-  });
-}
-
-/**
- * Reads an uploaded file as UTF-8 text; throws with a message a learner can act on for a file
- * that is too big or not valid UTF-8.
- */
-export async function readTextFile(file: Blob & { name?: string }): Promise<string> {
-  if (file.size > MAX_UPLOAD_BYTES) {
-    const mb = (file.size / 1024 / 1024).toFixed(1);
-    throw new Error(`The file is too big (${mb} MB); the limit is 5 MB.`);
-  }
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(
-      'The file is not valid UTF-8 text. Save it as UTF-8 (or plain text) and try again.',
-    );
-  }
-}
-
-/** Trains on the learner's own text (pasted, or read from a file). A rejected text changes nothing. */
-export function trainOnOwnText(source: string | Blob): void {
-  patchTraining({ corpusError: null });
-  void (async () => {
-    let text: string;
-    try {
-      text = typeof source === 'string' ? source : await readTextFile(source);
-    } catch (error) {
-      patchTraining({ corpusError: messageOf(error) });
-      return;
-    }
-    confirmDiscard('Training on your own text', () => {
-      void (async () => {
-        try {
-          const info = (await engine().request({ type: 'setCorpus', name: 'own', text }, SLOW))
-            .info;
-          patchTraining({ corpus: info, corpusError: null });
-        } catch (error) {
-          // The engine rejected the text before touching anything: the model and run go on.
-          patchTraining({ corpusError: messageOf(error) });
-          return;
-        }
-        await guarded('Could not start on your text', async () => {
-          await pause();
-          await saveOwnText(text);
-          updateConfig({ corpus: 'own' });
-          await createModel();
-        });
-      })();
-    });
-  })();
-}
-
-// ---- model and run ----------------------------------------------------------------------
-
 /** A fresh model for the current text and configuration; the curves start again. */
-async function createModel(): Promise<void> {
+export async function createModel(): Promise<void> {
   const reply = await engine().request({ type: 'create', settings: settingsOf(config()) });
   installed(reply.info, emptyHistory(), []);
   patchTraining({ message: null });
   void autosave();
 }
 
-function installed(info: ModelInfo, history = training().history, timeline = training().timeline) {
+/** Shows a model the engine now holds, with the given curves; the old model's views are cleared. */
+export function installed(
+  info: ModelInfo,
+  history = training().history,
+  timeline = training().timeline,
+): void {
   stopTimers();
   patchTraining({
     phase: 'ready',
@@ -446,60 +336,7 @@ export function restoreLastGood(lrFactor = 1): void {
   });
 }
 
-// ---- samples, views -------------------------------------------------------------------
-
-export function setTemperature(temperature: number): void {
-  patchTraining({ temperature });
-}
-
-/** A fresh sample at the chosen temperature. */
-export async function refreshSample(): Promise<void> {
-  const t = training();
-  if (t.model === null) return;
-  const vocab = t.model.vocab;
-  await guarded('Could not sample', async () => {
-    const reply = await engine().request({
-      type: 'sample',
-      request: {
-        prime: vocab.includes('\n') ? '\n' : '',
-        length: SAMPLE_CHARS,
-        temperature: t.temperature,
-        seed: (Date.now() >>> 0) % 1_000_000,
-      },
-    });
-    patchTraining({
-      sample: { step: training().step, text: reply.text, temperature: t.temperature },
-    });
-  });
-}
-
-export async function refreshWeights(): Promise<void> {
-  if (training().model === null) return;
-  await guarded('Could not read the weights', async () => {
-    const reply = await engine().request({ type: 'weights' });
-    patchTraining({ weights: reply.weights });
-  });
-}
-
-export async function refreshNeurons(layer: number): Promise<void> {
-  if (training().model === null) return;
-  await guarded('Could not read the neurons', async () => {
-    const reply = await engine().request({ type: 'neurons', layer, chars: 600 });
-    patchTraining({ neurons: reply.neurons });
-  });
-}
-
-export function setUnits(units: 'nats' | 'bits'): void {
-  patchTraining({ units });
-}
-
-export function setLogSteps(logSteps: boolean): void {
-  patchTraining({ logSteps });
-}
-
-export function dismissTrainingMessage(): void {
-  patchTraining({ error: null, message: null, corpusError: null });
-}
+// ---- timers ---------------------------------------------------------------------------------
 
 function startTimers(): void {
   stopTimers();
@@ -538,180 +375,4 @@ function startFps(): void {
     r.frame = requestAnimationFrame(tick);
   };
   r.frame = requestAnimationFrame(tick);
-}
-
-// ---- persistence --------------------------------------------------------------------------
-
-/** Saves the run (model, settings, curves, timeline) to IndexedDB; skipped after a divergence. */
-export async function autosave(): Promise<void> {
-  const t = training();
-  if (t.model === null || t.phase === 'diverged' || t.phase === 'loading') return;
-  try {
-    const snap = await engine().request({ type: 'snapshot' }, SLOW);
-    const h = training().history;
-    const savedAt = Date.now();
-    const ok = await saveAutosave({
-      version: 1,
-      savedAt,
-      config: config(),
-      model: snap.json,
-      step: snap.step,
-      history: {
-        steps: h.steps.filter((s) => s <= snap.step),
-        loss: h.loss.slice(0, countUpTo(h.steps, snap.step)),
-        gradBefore: h.gradBefore.slice(0, countUpTo(h.steps, snap.step)),
-        gradAfter: h.gradAfter.slice(0, countUpTo(h.steps, snap.step)),
-        clipped: h.clipped.slice(0, countUpTo(h.steps, snap.step)).map((c) => (c ? 1 : 0)),
-        val: h.val.filter((p) => p.step <= snap.step),
-      },
-      timeline: training().timeline,
-    });
-    if (ok) patchTraining({ savedAt });
-  } catch {
-    // Autosave is best effort: the next one tries again.
-  }
-}
-
-function countUpTo(steps: number[], step: number): number {
-  const k = steps.findIndex((s) => s > step);
-  return k === -1 ? steps.length : k;
-}
-
-async function refreshCheckpoints(): Promise<void> {
-  patchTraining({ checkpoints: await listCheckpoints() });
-}
-
-export function saveNamedCheckpoint(name: string): void {
-  void guarded('Could not save the checkpoint', async () => {
-    const t = training();
-    if (t.model === null) return;
-    const snap = await engine().request({ type: 'snapshot' }, SLOW);
-    const c = config();
-    const list = await saveCheckpoint({
-      meta: {
-        id: `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
-        name: name.trim() || `Step ${snap.step}`,
-        step: snap.step,
-        savedAt: Date.now(),
-        corpus: c.corpus,
-        cell: c.cell,
-        hiddenSize: c.hiddenSize,
-        numLayers: c.numLayers,
-      },
-      config: c,
-      model: snap.json,
-    });
-    if (list === null) throw new Error('the browser would not store it');
-    patchTraining({ checkpoints: list, message: `Saved checkpoint “${name}”.` });
-  });
-}
-
-export function loadNamedCheckpoint(id: string): void {
-  confirmDiscard('Loading a checkpoint', () => {
-    void guarded('Could not load the checkpoint', async () => {
-      const c = await loadCheckpoint(id);
-      if (c === null) throw new Error('it is missing or damaged');
-      await pause();
-      if (c.config.corpus !== config().corpus || training().corpus === null)
-        await loadCorpus(c.config.corpus);
-      const reply = await engine().request(
-        { type: 'import', json: c.model, settings: settingsOf(c.config), step: c.meta.step },
-        SLOW,
-      );
-      updateConfig(c.config);
-      installed(reply.info, emptyHistory(), []);
-      patchTraining({ message: `Loaded checkpoint “${c.meta.name}” (step ${c.meta.step}).` });
-    });
-  });
-}
-
-export function renameNamedCheckpoint(id: string, name: string): void {
-  void guarded('Could not rename', async () => {
-    patchTraining({ checkpoints: await renameCheckpoint(id, name) });
-  });
-}
-
-export function deleteNamedCheckpoint(id: string): void {
-  void guarded('Could not delete', async () => {
-    patchTraining({ checkpoints: await deleteCheckpoint(id) });
-  });
-}
-
-// ---- import and export ------------------------------------------------------------------
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-export function exportModelFile(): void {
-  void guarded('Could not export', async () => {
-    const reply = await engine().request({ type: 'export' }, SLOW);
-    const c = config();
-    download(
-      `unrolled-${c.cell}-${c.corpus}-step${training().step}.json`,
-      reply.json,
-      'application/json',
-    );
-  });
-}
-
-export function exportPytorchScript(): void {
-  const m = training().model;
-  if (m === null) return;
-  void guarded('Could not write the script', async () => {
-    const script = pytorchScript({
-      cell: m.cell,
-      nonlinearity: m.nonlinearity,
-      hiddenSize: m.hiddenSize,
-      numLayers: m.numLayers,
-      vocab: m.vocab,
-    });
-    download('continue_in_pytorch.py', script, 'text/x-python');
-    return Promise.resolve();
-  });
-}
-
-export function exportLossCsv(): void {
-  download(`unrolled-loss-step${training().step}.csv`, historyCsv(training().history), 'text/csv');
-}
-
-/** Loads a model file; a file that fails any check leaves the current model as it was. */
-export function importModelFile(file: Blob): void {
-  void (async () => {
-    let json: string;
-    try {
-      if (file.size > MAX_MODEL_BYTES) throw new Error('The file is too big for a model file.');
-      json = await file.text();
-    } catch (error) {
-      patchTraining({ error: `Could not import: ${messageOf(error)}` });
-      return;
-    }
-    confirmDiscard('Importing a model', () => {
-      void guarded('Could not import the model (your current model is unchanged)', async () => {
-        const reply = await engine().request(
-          { type: 'import', json, settings: settingsOf(config()) },
-          SLOW,
-        );
-        await pause();
-        const m = reply.info;
-        updateConfig({
-          cell: m.cell,
-          hiddenSize: m.hiddenSize,
-          numLayers: m.numLayers,
-          nonlinearity: m.nonlinearity === 'relu' ? 'relu' : 'tanh',
-        });
-        installed(m, emptyHistory(), []);
-        patchTraining({
-          message: m.trainable
-            ? 'Imported the model.'
-            : 'Imported the model. Its characters differ from this text, so it can be inspected but not trained here.',
-        });
-      });
-    });
-  })();
 }

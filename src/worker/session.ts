@@ -1,18 +1,12 @@
-// The engine as the worker hosts it: one corpus, one model with its trainer, the last good
-// checkpoint, and a training loop that runs in slices so pause and other requests are honoured
-// between chunks. Plain TypeScript over src/engine; the worker entry only routes messages here.
+// The engine as the worker hosts it: one corpus, one model with its trainer and optimizer, the
+// training loop (trainingLoop.ts) and the models the views name (viewModels.ts). Plain TypeScript
+// over src/engine; the worker entry only routes messages here.
 
 import { corpusBaselines } from '../engine/baselines.ts';
 import { checkCorpus } from '../engine/corpus.ts';
 import { splitTrainVal } from '../engine/data.ts';
 import { generateIds } from '../engine/generate.ts';
-import {
-  cloneModel,
-  createModel,
-  namedTensors,
-  parameterCount,
-  type Model,
-} from '../engine/model.ts';
+import { cloneModel, createModel, namedTensors, type Model } from '../engine/model.ts';
 import { parseModel, serializeModel } from '../engine/modelfile.ts';
 import { createOptimizer, type Optimizer } from '../engine/optim.ts';
 import { createRng } from '../engine/rng.ts';
@@ -42,12 +36,11 @@ import type {
   SampleRequest,
   WeightsSnapshot,
 } from './protocol.ts';
-import { vocabFromChars } from '../engine/vocab.ts';
-import { isTimelineStep, neuronsOf, weightsOf } from './sessionViews.ts';
+import { neuronsOf, weightsOf } from './sessionViews.ts';
+import { TrainingLoop } from './trainingLoop.ts';
+import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
 
-/** How often the training loop measures the validation loss, and on how many characters. */
-export const EVAL_EVERY_MS = 2500;
-export const EVAL_CHARS = 4000;
+export { EVAL_CHARS, EVAL_EVERY_MS } from './trainingLoop.ts';
 /** Length and temperature of the timeline samples. */
 export const TIMELINE_CHARS = 160;
 export const TIMELINE_TEMPERATURE = 0.8;
@@ -76,21 +69,21 @@ export class EngineSession {
   private settings: TrainSettings | null = null;
   private trainer: Trainer | null = null;
   private optimizer: Optimizer | null = null;
-  private lastGood: Model | null = null;
-  private running = false;
-  private pending: StepReport[] = [];
-  private lastPost = 0;
-  private charsSincePost = 0;
-  private lastGoodStep = 0;
-  private divergedAt = 0;
   /** Steps taken before the current trainer was made (kept across restore, import, reload). */
   private stepBase = 0;
-  private lastEval = 0;
-  private pendingVal: { step: number; loss: number } | null = null;
-  private pendingSamples: { step: number; text: string }[] = [];
-  private readonly viewModels = new Map<string, { model: Model; vocab: Vocab }>();
+  private readonly loop: TrainingLoop;
+  private readonly viewModels = new ViewModels();
 
-  constructor(private readonly hooks: SessionHooks) {}
+  constructor(hooks: SessionHooks) {
+    this.loop = new TrainingLoop(hooks, {
+      trainer: () => this.requireTrainer(),
+      model: () => this.model,
+      stepBase: () => this.stepBase,
+      currentStep: () => this.currentStep(),
+      valLoss: (maxChars) => this.evaluate(maxChars),
+      timelineSample: (step) => this.timelineSample(step),
+    });
+  }
 
   /** Checks and installs a training text. The current model and run are untouched on failure. */
   setCorpus(name: string, text: string, valFraction = 0.1): CorpusInfo {
@@ -152,13 +145,13 @@ export class EngineSession {
         old.batchSize !== settings.batchSize ||
         old.optimizer !== settings.optimizer)
     ) {
-      const running = this.running;
+      const running = this.loop.isRunning;
       const step = this.currentStep();
-      const { lastGood, lastGoodStep } = this;
+      const { lastGood, lastGoodStep } = this.loop;
       this.pause();
       this.install(this.model, this.vocab, settings, step);
-      this.lastGood = lastGood;
-      this.lastGoodStep = lastGoodStep;
+      this.loop.lastGood = lastGood;
+      this.loop.lastGoodStep = lastGoodStep;
       if (running) this.train();
     }
   }
@@ -166,29 +159,22 @@ export class EngineSession {
   /** Starts the training loop; reports arrive through hooks.progress. */
   train(): void {
     this.requireTrainer();
-    if (this.running) return;
-    this.running = true;
-    this.lastPost = this.hooks.now();
-    this.lastEval = this.lastPost;
-    this.hooks.schedule(() => this.slice());
+    this.loop.start();
   }
 
   /** Stops after the chunk in progress; returns the step count. */
   pause(): number {
-    this.running = false;
-    this.flush();
+    this.loop.stop();
     return this.currentStep();
   }
 
   get isRunning(): boolean {
-    return this.running;
+    return this.loop.isRunning;
   }
 
   /** One step, reported like the training loop's. */
   step(): StepReport {
-    const report = this.runStep();
-    this.flush();
-    return report;
+    return this.loop.step();
   }
 
   evaluate(maxChars = 20_000): number {
@@ -214,45 +200,11 @@ export class EngineSession {
   }
 
   /** The model a view names; file and fresh models are kept by key for the next request. */
-  private resolve(source: ModelSource): { model: Model; vocab: Vocab } {
+  private resolve(source: ModelSource): ViewModel {
     if (source.kind === 'training') {
       return { model: this.requireModel(), vocab: this.requireVocab() };
     }
-    const key =
-      source.kind === 'file'
-        ? `file:${source.key}`
-        : [
-            'fresh',
-            source.cell,
-            source.nonlinearity,
-            source.hiddenSize,
-            source.numLayers,
-            source.seed,
-            source.vocab.join(''),
-          ].join(':');
-    const cached = this.viewModels.get(key);
-    if (cached && !(source.kind === 'file' && source.json !== undefined)) return cached;
-    let entry: { model: Model; vocab: Vocab };
-    if (source.kind === 'file') {
-      if (source.json === undefined) throw new Error(`The model "${source.key}" is not loaded.`);
-      entry = parseModel(source.json);
-    } else {
-      const vocab = vocabFromChars(source.vocab);
-      const V = vocab.chars.length;
-      const config = {
-        cell: source.cell,
-        nonlinearity: source.nonlinearity,
-        hiddenSize: source.hiddenSize,
-        numLayers: source.numLayers,
-        inputSize: V,
-        outputSize: V,
-        head: 'char' as const,
-      };
-      entry = { model: createModel(config, createRng(source.seed)), vocab };
-    }
-    if (this.viewModels.size >= 8) this.viewModels.delete(this.viewModels.keys().next().value!);
-    this.viewModels.set(key, entry);
-    return entry;
+    return this.viewModels.resolve(source);
   }
 
   sample(req: SampleRequest): string {
@@ -311,11 +263,12 @@ export class EngineSession {
 
   /** Puts back the last checkpoint whose loss and gradients were finite. */
   restoreLastGood(): ModelInfo {
-    if (!this.lastGood || !this.vocab || !this.settings)
+    const { lastGood, lastGoodStep } = this.loop;
+    if (!lastGood || !this.vocab || !this.settings)
       throw new Error('There is no checkpoint to restore.');
     this.pause();
-    const step = this.lastGoodStep;
-    this.install(cloneModel(this.lastGood), this.vocab, this.settings, step);
+    const step = lastGoodStep;
+    this.install(cloneModel(lastGood), this.vocab, this.settings, step);
     return this.info();
   }
 
@@ -333,13 +286,8 @@ export class EngineSession {
     this.model = model;
     this.vocab = vocab;
     this.settings = settings;
-    this.lastGood = cloneModel(model);
-    this.lastGoodStep = step;
+    this.loop.reset(cloneModel(model), step);
     this.stepBase = step;
-    this.divergedAt = 0;
-    this.pending = [];
-    this.pendingVal = null;
-    this.pendingSamples = [];
     const corpus = this.corpus;
     if (corpus && corpus.vocab.chars.join('') === vocab.chars.join('')) {
       this.optimizer = createOptimizer(
@@ -362,27 +310,6 @@ export class EngineSession {
     }
   }
 
-  private runStep(): StepReport {
-    const trainer = this.requireTrainer();
-    const raw = trainer.step();
-    const report: StepReport = { ...raw, step: this.stepBase + raw.step };
-    this.pending.push(report);
-    this.charsSincePost += report.chars;
-    if (this.isDiverged(report)) {
-      this.running = false;
-      this.divergedAt = report.step;
-    } else {
-      if (report.step % 50 === 0 && this.model) {
-        this.lastGood = cloneModel(this.model);
-        this.lastGoodStep = report.step;
-      }
-      if (isTimelineStep(report.step)) {
-        this.pendingSamples.push({ step: report.step, text: this.timelineSample(report.step) });
-      }
-    }
-    return report;
-  }
-
   /** A sample for the timeline: fixed temperature and seed, so only the model differs. */
   private timelineSample(step: number): string {
     const vocab = this.requireVocab();
@@ -393,70 +320,6 @@ export class EngineSession {
       temperature: TIMELINE_TEMPERATURE,
       seed: (this.settings?.seed ?? 1) + step,
     });
-  }
-
-  /** Validation loss on the start of the val split (same characters every time). */
-  private measureVal(): void {
-    const corpus = this.requireCorpus();
-    const loss = evaluateChars(this.requireModel(), corpus.val, { maxChars: EVAL_CHARS });
-    this.pendingVal = { step: this.currentStep(), loss };
-    this.lastEval = this.hooks.now();
-  }
-
-  /**
-   * A run has diverged when its loss or gradient is not finite, or its loss is four times that of
-   * guessing uniformly (4·ln V nats): far past any recoverable spike.
-   */
-  private isDiverged(r: StepReport): boolean {
-    const V = this.model?.config.outputSize ?? 2;
-    return !r.finite || r.loss > 4 * Math.log(V);
-  }
-
-  /** One slice of the training loop: steps for about 30 ms, then yield. */
-  private slice(): void {
-    if (!this.running) return;
-    const start = this.hooks.now();
-    try {
-      do {
-        this.runStep();
-      } while (this.running && this.hooks.now() - start < 30);
-      if (this.running && this.hooks.now() - this.lastEval >= EVAL_EVERY_MS) this.measureVal();
-    } catch (e) {
-      this.running = false;
-      this.flush();
-      throw e;
-    }
-    if (!this.running || this.hooks.now() - this.lastPost >= 100) this.flush();
-    if (this.running) this.hooks.schedule(() => this.slice());
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const now = this.hooks.now();
-    const reports = this.pending;
-    this.pending = [];
-    const seconds = Math.max(1e-3, (now - this.lastPost) / 1000);
-    const last = reports[reports.length - 1]!;
-    this.hooks.progress({
-      firstStep: reports[0]!.step,
-      loss: Float64Array.from(reports, (r) => r.loss),
-      gradNormBefore: Float64Array.from(reports, (r) => r.gradNormBefore),
-      gradNormAfter: Float64Array.from(reports, (r) => r.gradNormAfter),
-      clipped: Uint8Array.from(reports, (r) => (r.clipped ? 1 : 0)),
-      charsPerSecond: this.charsSincePost / seconds,
-      stepsPerSecond: reports.length / seconds,
-      epoch: last.epoch,
-      dLdhNorm: last.dLdhNorm,
-      diverged: this.divergedAt === last.step,
-      lastGoodStep: this.lastGoodStep,
-      running: this.running,
-      ...(this.pendingVal ? { val: this.pendingVal } : {}),
-      ...(this.pendingSamples.length > 0 ? { samples: this.pendingSamples } : {}),
-    });
-    this.pendingVal = null;
-    this.pendingSamples = [];
-    this.lastPost = now;
-    this.charsSincePost = 0;
   }
 
   private requireCorpus(): Corpus {
@@ -478,17 +341,4 @@ export class EngineSession {
       );
     return this.trainer;
   }
-}
-
-function describeModel(model: Model, vocab: Vocab, step: number, trainable: boolean): ModelInfo {
-  return {
-    cell: model.config.cell,
-    nonlinearity: model.config.nonlinearity,
-    hiddenSize: model.config.hiddenSize,
-    numLayers: model.config.numLayers,
-    vocab: [...vocab.chars],
-    parameters: parameterCount(model),
-    step,
-    trainable,
-  };
 }

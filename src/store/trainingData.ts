@@ -1,0 +1,107 @@
+// Side-effecting actions of the Training view that choose its text: a built-in or generated
+// text, or the learner's own (pasted or uploaded, checked for size and UTF-8 first). A rejected
+// own text lands in `training.corpusError` and changes nothing; other failures in `training.error`.
+import { CORPUS_FILES, corpusLabel } from '../content/corpora';
+import { loadOwnText, saveOwnText } from '../persist/trainingStore';
+import { updateConfig } from './actions';
+import type { CorpusId } from './config';
+import { patchTraining } from './store';
+import {
+  SLOW,
+  config,
+  confirmDiscard,
+  createModel,
+  engine,
+  guarded,
+  messageOf,
+  pause,
+  training,
+} from './trainingActions';
+
+/** Largest file accepted for upload, in bytes. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/** Installs a built-in or generated text (or the stored own text) in the engine. */
+export async function loadCorpus(id: CorpusId): Promise<void> {
+  patchTraining({ phase: 'loading', busy: `Loading ${corpusLabel(id)}…`, corpusError: null });
+  let info;
+  const file = CORPUS_FILES[id as keyof typeof CORPUS_FILES] as string | undefined;
+  if (file !== undefined) {
+    const response = await fetch(`./corpora/${file}`);
+    if (!response.ok) throw new Error(`could not fetch ${file} (HTTP ${response.status})`);
+    const text = await response.text();
+    info = (await engine().request({ type: 'setCorpus', name: id, text }, SLOW)).info;
+  } else if (id === 'own') {
+    const text = await loadOwnText();
+    if (text === null) throw new Error('your own text is no longer stored; upload it again');
+    info = (await engine().request({ type: 'setCorpus', name: 'own', text }, SLOW)).info;
+  } else {
+    info = (await engine().request({ type: 'setTask', name: id }, SLOW)).info;
+  }
+  patchTraining({ corpus: info, busy: null });
+}
+
+/** Switches to another text (asking before a trained model is discarded). */
+export function chooseCorpus(id: CorpusId): void {
+  if (id === config().corpus && training().corpus !== null) return;
+  confirmDiscard('Training on another text', () => {
+    void guarded('Could not load the text', async () => {
+      await pause();
+      await loadCorpus(id);
+      updateConfig({ corpus: id });
+      await createModel();
+    });
+  });
+}
+
+/**
+ * Reads an uploaded file as UTF-8 text; throws with a message a learner can act on for a file
+ * that is too big or not valid UTF-8.
+ */
+export async function readTextFile(file: Blob & { name?: string }): Promise<string> {
+  if (file.size > MAX_UPLOAD_BYTES) {
+    const mb = (file.size / 1024 / 1024).toFixed(1);
+    throw new Error(`The file is too big (${mb} MB); the limit is 5 MB.`);
+  }
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(
+      'The file is not valid UTF-8 text. Save it as UTF-8 (or plain text) and try again.',
+    );
+  }
+}
+
+/** Trains on the learner's own text (pasted, or read from a file). A rejected text changes nothing. */
+export function trainOnOwnText(source: string | Blob): void {
+  patchTraining({ corpusError: null });
+  void (async () => {
+    let text: string;
+    try {
+      text = typeof source === 'string' ? source : await readTextFile(source);
+    } catch (error) {
+      patchTraining({ corpusError: messageOf(error) });
+      return;
+    }
+    confirmDiscard('Training on your own text', () => {
+      void (async () => {
+        try {
+          const info = (await engine().request({ type: 'setCorpus', name: 'own', text }, SLOW))
+            .info;
+          patchTraining({ corpus: info, corpusError: null });
+        } catch (error) {
+          // The engine rejected the text before touching anything: the model and run go on.
+          patchTraining({ corpusError: messageOf(error) });
+          return;
+        }
+        await guarded('Could not start on your text', async () => {
+          await pause();
+          await saveOwnText(text);
+          updateConfig({ corpus: 'own' });
+          await createModel();
+        });
+      })();
+    });
+  })();
+}

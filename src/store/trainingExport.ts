@@ -1,0 +1,99 @@
+// Side-effecting actions of the Training view that move a model in and out of the browser: the
+// model file (export, and an import checked before it replaces anything), a PyTorch script that
+// continues the run, and the loss curves as CSV. Failures land in `training.error`.
+import { pytorchScript } from '../engine/pytorch';
+import { updateConfig } from './actions';
+import { settingsOf } from './config';
+import { patchTraining } from './store';
+import { emptyHistory, historyCsv } from './training';
+import {
+  SLOW,
+  config,
+  confirmDiscard,
+  engine,
+  guarded,
+  installed,
+  messageOf,
+  pause,
+  training,
+} from './trainingActions';
+
+/** Largest model file accepted for import, in bytes. */
+export const MAX_MODEL_BYTES = 100 * 1024 * 1024;
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function exportModelFile(): void {
+  void guarded('Could not export', async () => {
+    const reply = await engine().request({ type: 'export' }, SLOW);
+    const c = config();
+    download(
+      `unrolled-${c.cell}-${c.corpus}-step${training().step}.json`,
+      reply.json,
+      'application/json',
+    );
+  });
+}
+
+export function exportPytorchScript(): void {
+  const m = training().model;
+  if (m === null) return;
+  void guarded('Could not write the script', async () => {
+    const script = pytorchScript({
+      cell: m.cell,
+      nonlinearity: m.nonlinearity,
+      hiddenSize: m.hiddenSize,
+      numLayers: m.numLayers,
+      vocab: m.vocab,
+    });
+    download('continue_in_pytorch.py', script, 'text/x-python');
+    return Promise.resolve();
+  });
+}
+
+export function exportLossCsv(): void {
+  download(`unrolled-loss-step${training().step}.csv`, historyCsv(training().history), 'text/csv');
+}
+
+/** Loads a model file; a file that fails any check leaves the current model as it was. */
+export function importModelFile(file: Blob): void {
+  void (async () => {
+    let json: string;
+    try {
+      if (file.size > MAX_MODEL_BYTES) throw new Error('The file is too big for a model file.');
+      json = await file.text();
+    } catch (error) {
+      patchTraining({ error: `Could not import: ${messageOf(error)}` });
+      return;
+    }
+    confirmDiscard('Importing a model', () => {
+      void guarded('Could not import the model (your current model is unchanged)', async () => {
+        const reply = await engine().request(
+          { type: 'import', json, settings: settingsOf(config()) },
+          SLOW,
+        );
+        await pause();
+        const m = reply.info;
+        updateConfig({
+          cell: m.cell,
+          hiddenSize: m.hiddenSize,
+          numLayers: m.numLayers,
+          nonlinearity: m.nonlinearity === 'relu' ? 'relu' : 'tanh',
+        });
+        installed(m, emptyHistory(), []);
+        patchTraining({
+          message: m.trainable
+            ? 'Imported the model.'
+            : 'Imported the model. Its characters differ from this text, so it can be inspected but not trained here.',
+        });
+      });
+    });
+  })();
+}

@@ -1,0 +1,171 @@
+// The training loop as the worker runs it: steps in slices of about 30 ms so pause and other
+// requests are honoured between them, a validation loss every EVAL_EVERY_MS, timeline samples,
+// the last good checkpoint, and the step reports posted as one batch at most every 100 ms.
+
+import { cloneModel, type Model } from '../engine/model.ts';
+import type { StepReport, Trainer } from '../engine/trainer.ts';
+import type { SessionHooks } from './session.ts';
+import { isTimelineStep } from './sessionViews.ts';
+
+/** How often the training loop measures the validation loss, and on how many characters. */
+export const EVAL_EVERY_MS = 2500;
+export const EVAL_CHARS = 4000;
+
+/** What the loop drives, as the session holds it. */
+export interface LoopTarget {
+  /** The trainer; throws when the model cannot train on the current text. */
+  trainer(): Trainer;
+  /** The model in training (null before there is one). */
+  model(): Model | null;
+  /** Steps taken before the current trainer was made. */
+  stepBase(): number;
+  /** The run's step count. */
+  currentStep(): number;
+  /** Validation loss on the first `maxChars` characters of the val split. */
+  valLoss(maxChars: number): number;
+  /** The sample the timeline shows for `step`. */
+  timelineSample(step: number): string;
+}
+
+export class TrainingLoop {
+  /** The last checkpoint whose loss and gradients were finite, and its step. */
+  lastGood: Model | null = null;
+  lastGoodStep = 0;
+  private running = false;
+  private pending: StepReport[] = [];
+  private lastPost = 0;
+  private charsSincePost = 0;
+  private divergedAt = 0;
+  private lastEval = 0;
+  private pendingVal: { step: number; loss: number } | null = null;
+  private pendingSamples: { step: number; text: string }[] = [];
+
+  constructor(
+    private readonly hooks: SessionHooks,
+    private readonly target: LoopTarget,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** A new run from `lastGood` at `step`: nothing pending, no divergence. */
+  reset(lastGood: Model, step: number): void {
+    this.lastGood = lastGood;
+    this.lastGoodStep = step;
+    this.divergedAt = 0;
+    this.pending = [];
+    this.pendingVal = null;
+    this.pendingSamples = [];
+  }
+
+  /** Starts the slices (the caller has checked there is a trainer); reports go to hooks.progress. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.lastPost = this.hooks.now();
+    this.lastEval = this.lastPost;
+    this.hooks.schedule(() => this.slice());
+  }
+
+  /** Stops after the chunk in progress and posts what is pending. */
+  stop(): void {
+    this.running = false;
+    this.flush();
+  }
+
+  /** One step, reported like the loop's. */
+  step(): StepReport {
+    const report = this.runStep();
+    this.flush();
+    return report;
+  }
+
+  private runStep(): StepReport {
+    const trainer = this.target.trainer();
+    const raw = trainer.step();
+    const report: StepReport = { ...raw, step: this.target.stepBase() + raw.step };
+    this.pending.push(report);
+    this.charsSincePost += report.chars;
+    if (this.isDiverged(report)) {
+      this.running = false;
+      this.divergedAt = report.step;
+    } else {
+      const model = report.step % 50 === 0 ? this.target.model() : null;
+      if (model) {
+        this.lastGood = cloneModel(model);
+        this.lastGoodStep = report.step;
+      }
+      if (isTimelineStep(report.step)) {
+        this.pendingSamples.push({
+          step: report.step,
+          text: this.target.timelineSample(report.step),
+        });
+      }
+    }
+    return report;
+  }
+
+  /** Validation loss on the start of the val split (same characters every time). */
+  private measureVal(): void {
+    const loss = this.target.valLoss(EVAL_CHARS);
+    this.pendingVal = { step: this.target.currentStep(), loss };
+    this.lastEval = this.hooks.now();
+  }
+
+  /**
+   * A run has diverged when its loss or gradient is not finite, or its loss is four times that of
+   * guessing uniformly (4·ln V nats): far past any recoverable spike.
+   */
+  private isDiverged(r: StepReport): boolean {
+    const V = this.target.model()?.config.outputSize ?? 2;
+    return !r.finite || r.loss > 4 * Math.log(V);
+  }
+
+  /** One slice of the training loop: steps for about 30 ms, then yield. */
+  private slice(): void {
+    if (!this.running) return;
+    const start = this.hooks.now();
+    try {
+      do {
+        this.runStep();
+      } while (this.running && this.hooks.now() - start < 30);
+      if (this.running && this.hooks.now() - this.lastEval >= EVAL_EVERY_MS) this.measureVal();
+    } catch (e) {
+      this.running = false;
+      this.flush();
+      throw e;
+    }
+    if (!this.running || this.hooks.now() - this.lastPost >= 100) this.flush();
+    if (this.running) this.hooks.schedule(() => this.slice());
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const now = this.hooks.now();
+    const reports = this.pending;
+    this.pending = [];
+    const seconds = Math.max(1e-3, (now - this.lastPost) / 1000);
+    const last = reports[reports.length - 1]!;
+    this.hooks.progress({
+      firstStep: reports[0]!.step,
+      loss: Float64Array.from(reports, (r) => r.loss),
+      gradNormBefore: Float64Array.from(reports, (r) => r.gradNormBefore),
+      gradNormAfter: Float64Array.from(reports, (r) => r.gradNormAfter),
+      clipped: Uint8Array.from(reports, (r) => (r.clipped ? 1 : 0)),
+      charsPerSecond: this.charsSincePost / seconds,
+      stepsPerSecond: reports.length / seconds,
+      epoch: last.epoch,
+      dLdhNorm: last.dLdhNorm,
+      diverged: this.divergedAt === last.step,
+      lastGoodStep: this.lastGoodStep,
+      running: this.running,
+      ...(this.pendingVal ? { val: this.pendingVal } : {}),
+      ...(this.pendingSamples.length > 0 ? { samples: this.pendingSamples } : {}),
+    });
+    this.pendingVal = null;
+    this.pendingSamples = [];
+    this.lastPost = now;
+    this.charsSincePost = 0;
+  }
+}
