@@ -164,6 +164,31 @@ export const FORWARD_TEXT = {
     before: String.raw`\tilde h_t = \tanh\big(W x_t + U (r_t \odot h_{t-1})\big).`,
     tail: 'The equations above are the ones the engine and PyTorch run: z → 1 keeps the old state, and r scales the recurrent term after its matrix product, so the two forms compute different functions.',
   },
+  /** equations.md §2.3: the three GRUs a learner will meet. */
+  gruVariants: {
+    caption: 'Three GRUs you will meet',
+    columns: ['Source', 'Update', 'Candidate', 'Same as here?'],
+    rows: [
+      {
+        source: 'PyTorch, cuDNN, ONNX (linear_before_reset), Keras reset_after=True: this view',
+        update: String.raw`(1 - z_t) \odot n_t + z_t \odot h_{t-1}`,
+        candidate: String.raw`\tanh(W_{in}x_t + b_{in} + r_t \odot (W_{hn}h_{t-1} + b_{hn}))`,
+        same: 'yes',
+      },
+      {
+        source: 'Cho et al. 2014 (v3), d2l.ai, Keras reset_after=False',
+        update: String.raw`z_t \odot h_{t-1} + (1 - z_t) \odot \tilde h_t`,
+        candidate: String.raw`\tanh(W x_t + U (r_t \odot h_{t-1}))`,
+        same: 'z: yes; reset: no',
+      },
+      {
+        source: 'Chung et al. 2014, colah’s blog, char-rnn',
+        update: String.raw`(1 - z_t) \odot h_{t-1} + z_t \odot \tilde h_t`,
+        candidate: String.raw`\tanh(W_h [r_t \odot h_{t-1}, x_t] + b_h)`,
+        same: 'z: swapped; reset: no',
+      },
+    ],
+  },
   rnnNote:
     'The vanilla RNN has no gates: the new state is a squashed sum of the input and the old state.',
   keys: 'Keys: ← and → step, Space plays or pauses, Home and End jump to the start and the end.',

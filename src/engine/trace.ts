@@ -72,6 +72,7 @@ export function traceSequence(
   const grads = zeroGrads(m);
   const { pass, back } = lossAndGradients(m, grads, batch, opts.initial ?? null);
   const named = pass.stack.caches.map((layer) => layer.map((cache) => m.cell.named(cache, H, 0)));
+  if (m.cell.hasCellState) addCellTerms(named, pass.stack.initial.c);
   const gradList = namedTensors(grads);
   const gradRecord: Record<string, TraceGradient> = {};
   let sq = 0;
@@ -104,4 +105,24 @@ export function traceSequence(
     gradNorm: Math.sqrt(sq),
     jacobian: opts.jacobians ? jacobianNorms(m, pass.stack, inputAt) : null,
   };
+}
+
+/**
+ * LSTM: the two terms of c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t as the cell computed them ('fc' what the
+ * forget gate keeps, 'ig' what the input gate writes), so the cell-state view reads them too.
+ */
+function addCellTerms(
+  named: Record<string, Float64Array>[][],
+  initialC: Float64Array[] | null,
+): void {
+  named.forEach((layer, l) => {
+    layer.forEach((rec, t) => {
+      const f = rec['f']!;
+      const i = rec['i']!;
+      const g = rec['g']!;
+      const cPrev = t > 0 ? layer[t - 1]!['c']! : (initialC?.[l] ?? new Float64Array(f.length));
+      rec['fc'] = f.map((fj, j) => fj * cPrev[j]!);
+      rec['ig'] = i.map((ij, j) => ij * g[j]!);
+    });
+  });
 }

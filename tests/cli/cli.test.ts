@@ -201,7 +201,7 @@ describe('forward', () => {
   };
 
   const GATES = {
-    lstm: ['i', 'i_pre', 'f', 'f_pre', 'g', 'g_pre', 'o', 'o_pre', 'tanh_c'],
+    lstm: ['i', 'i_pre', 'f', 'f_pre', 'g', 'g_pre', 'o', 'o_pre', 'tanh_c', 'fc', 'ig'],
     gru: [
       'r',
       'r_ih',

@@ -142,3 +142,24 @@ describe('Jacobian products', () => {
     expect(tr.jacobian!.h[0]![0]! / (1 / (1 + Math.exp(-bz))) ** T).toBeCloseTo(1, 12);
   });
 });
+
+describe('the LSTM trace', () => {
+  it('holds both terms of c_t = f ⊙ c_{t−1} + i ⊙ g, adding up to c_t exactly', () => {
+    const H = 5;
+    const m = smallModel('lstm', { H, V: 4, L: 2, seed: 8 });
+    const init = zeroState(2, 1, H, true);
+    init.c!.forEach((c, l) => c.fill(0.3 * (l + 1)));
+    const ids = Int32Array.of(0, 1, 2, 3, 1);
+    const tr = traceSequence(m, ids, ids, { initial: init });
+    for (let l = 0; l < 2; l++) {
+      for (let t = 0; t < ids.length; t++) {
+        const n = tr.named[l]![t]!;
+        const cPrev = t === 0 ? init.c![l]! : tr.named[l]![t - 1]!['c']!;
+        for (let j = 0; j < H; j++) {
+          expect(n['fc']![j]! + n['ig']![j]!).toBe(n['c']![j]);
+          expect(n['fc']![j]).toBe(n['f']![j]! * cPrev[j]!);
+        }
+      }
+    }
+  });
+});

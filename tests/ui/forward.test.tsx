@@ -258,6 +258,13 @@ describe('the Forward pass view with a pretrained LSTM', () => {
     expect(heatValue('z')).toBe(formatValue(trace.named[0]![5]!['z']![3]));
     expect(screen.getByRole('heading', { name: 'Inside the GRU cell at step 6' })).toBeTruthy();
     expect(screen.getByTestId('gru-note').textContent).toMatch(/swap the role of z/);
+    const variants = screen.getByRole('table', { name: 'Three GRUs you will meet' });
+    const rows = within(variants).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.lastElementChild?.textContent)).toEqual([
+      'yes',
+      'z: yes; reset: no',
+      'z: swapped; reset: no',
+    ]);
     expect(texOf('plugged-equations')).toContain(num(trace.named[0]![5]!['n']![3]));
   });
 

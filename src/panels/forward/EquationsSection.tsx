@@ -144,6 +144,37 @@ export function EquationsSection() {
           {FORWARD_TEXT.gruNote.tail}
         </p>
       )}
+      {cell === 'gru' && (
+        <div
+          className="fwd-gru-variants"
+          role="region"
+          aria-label={FORWARD_TEXT.gruVariants.caption}
+          tabIndex={0}
+        >
+          <table className="show-data__table">
+            <caption>{FORWARD_TEXT.gruVariants.caption}</caption>
+            <thead>
+              <tr>
+                {FORWARD_TEXT.gruVariants.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {FORWARD_TEXT.gruVariants.rows.map((r) => (
+                <tr key={r.source}>
+                  <th scope="row">{r.source}</th>
+                  <td>{katex ? <Equation tex={r.update} /> : r.update}</td>
+                  <td>{katex ? <Equation tex={r.candidate} /> : r.candidate}</td>
+                  <td>{r.same}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {cell === 'rnn' && <p className="fwd-note">{FORWARD_TEXT.rnnNote}</p>}
       <p className="fwd-note">{FORWARD_TEXT.lossNote}</p>
     </section>

@@ -126,18 +126,11 @@ export interface Belt {
  */
 export function beltOf(result: ForwardResult, layer: number, t: number): Belt | null {
   const named = result.trace.named[layer]?.[t];
-  const { f, i, g, c } = named ?? {};
+  const { f, i, g, c, fc, ig } = named ?? {};
   if (f === undefined || i === undefined || g === undefined || c === undefined) return null;
-  const cPrev = previous(result, layer, t, 'c');
-  return {
-    cPrev,
-    f,
-    kept: f.map((fj, j) => fj * cPrev[j]!),
-    i,
-    g,
-    written: i.map((ij, j) => ij * g[j]!),
-    c,
-  };
+  if (fc === undefined || ig === undefined) return null;
+  // Both terms come from the engine's trace; nothing is multiplied here.
+  return { cPrev: previous(result, layer, t, 'c'), f, kept: fc, i, g, written: ig, c };
 }
 
 /**
