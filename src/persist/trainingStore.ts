@@ -37,6 +37,13 @@ const historySchema = v.object({
   val: v.array(v.object({ step: finite, loss: numberOrNaN })),
 });
 
+/** An optimizer's state as the engine exports it; the engine checks kinds and sizes on import. */
+const optimizerSchema = v.object({
+  kind: v.picklist(['sgd', 'adagrad', 'rmsprop', 'adam']),
+  stepCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  buffers: v.record(v.string(), v.array(v.array(finite))),
+});
+
 const autosaveSchema = v.pipe(
   v.object({
     version: v.literal(1),
@@ -44,6 +51,8 @@ const autosaveSchema = v.pipe(
     config: configSchema,
     model: v.pipe(v.string(), v.maxLength(200_000_000)),
     step: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    /** Absent in runs saved before the optimizer state was kept. */
+    optimizer: v.optional(v.nullable(optimizerSchema)),
     history: historySchema,
     timeline: v.array(v.object({ step: finite, text: v.string() })),
   }),

@@ -2,6 +2,7 @@
 // while training and restored on start when the address has the same configuration) and named
 // checkpoints in IndexedDB. Autosave is best effort; other failures land in `training.error`.
 import {
+  type Autosave,
   deleteCheckpoint,
   listCheckpoints,
   loadAutosave,
@@ -36,7 +37,13 @@ export async function restoreAutosave(): Promise<boolean> {
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
   await loadCorpus(saved.config.corpus);
   const reply = await engine().request(
-    { type: 'import', json: saved.model, settings: settingsOf(saved.config), step: saved.step },
+    {
+      type: 'import',
+      json: saved.model,
+      settings: settingsOf(saved.config),
+      step: saved.step,
+      optimizer: saved.optimizer ?? null,
+    },
     SLOW,
   );
   const history = emptyHistory();
@@ -87,6 +94,8 @@ export async function autosave(): Promise<void> {
       config: config(),
       model: snap.json,
       step: snap.step,
+      // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
+      optimizer: snap.optimizer as Autosave['optimizer'],
       history: {
         steps: h.steps.filter((s) => s <= snap.step),
         loss: h.loss.slice(0, countUpTo(h.steps, snap.step)),

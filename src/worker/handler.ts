@@ -92,7 +92,7 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         post({
           type: 'model',
           id: msg.id,
-          info: s().importModel(msg.json, msg.settings, msg.step ?? 0),
+          info: s().importModel(msg.json, msg.settings, msg.step ?? 0, msg.optimizer ?? null),
         });
         return;
       case 'restore':

@@ -2,6 +2,7 @@
 // Every request carries a numeric `id`; the reply to it echoes that id. Messages the worker
 // sends on its own (progress, snapshots) belong in `FromWorker` too and go to subscribers.
 
+import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
@@ -26,7 +27,15 @@ export type ToWorker =
   | { type: 'sample'; id: number; request: SampleRequest }
   | { type: 'export'; id: number }
   /** Load a model file; the current model stays if the file is bad. */
-  | { type: 'import'; id: number; json: string; settings: TrainSettings; step?: number }
+  | {
+      type: 'import';
+      id: number;
+      json: string;
+      settings: TrainSettings;
+      step?: number;
+      /** The optimizer's state when the import resumes a run (ignored if it does not fit). */
+      optimizer?: OptimizerState | null;
+    }
   /** Put back the last good checkpoint. */
   | { type: 'restore'; id: number }
   // ---- Training view ----
@@ -71,7 +80,14 @@ export type SampleReply = { type: 'sample'; id: number; text: string };
 export type ExportReply = { type: 'exported'; id: number; json: string };
 export type WeightsReply = { type: 'weights'; id: number; weights: WeightsSnapshot };
 export type NeuronsReply = { type: 'neurons'; id: number; neurons: NeuronActivations };
-export type SnapshotReply = { type: 'snapshot'; id: number; json: string; step: number };
+export type SnapshotReply = {
+  type: 'snapshot';
+  id: number;
+  json: string;
+  step: number;
+  /** The optimizer's state (moments, step count), so a resumed run continues exactly. */
+  optimizer: OptimizerState | null;
+};
 /** A gradient-flow experiment's figures; `ms` is how long the worker computed. */
 export type GradientReply = {
   type: 'gradientResult';

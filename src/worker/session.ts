@@ -8,7 +8,7 @@ import { splitTrainVal } from '../engine/data.ts';
 import { generateIds } from '../engine/generate.ts';
 import { cloneModel, createModel, namedTensors, type Model } from '../engine/model.ts';
 import { parseModel, serializeModel } from '../engine/modelfile.ts';
-import { createOptimizer, type Optimizer } from '../engine/optim.ts';
+import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/optim.ts';
 import { createRng } from '../engine/rng.ts';
 import {
   clipConfigOf,
@@ -223,8 +223,16 @@ export class EngineSession {
     return serializeModel(this.requireModel(), this.requireVocab());
   }
 
-  /** Loads a model file (at `step`, when it resumes a run); on any error the model stays. */
-  importModel(json: string, settings: TrainSettings, step = 0): ModelInfo {
+  /**
+   * Loads a model file (at `step`, with the optimizer's state, when it resumes a run); on any
+   * error in the file the model stays. An optimizer state that does not fit is ignored.
+   */
+  importModel(
+    json: string,
+    settings: TrainSettings,
+    step = 0,
+    optimizer: OptimizerState | null = null,
+  ): ModelInfo {
     const { model, vocab } = parseModel(json);
     const merged: TrainSettings = {
       ...settings,
@@ -236,6 +244,13 @@ export class EngineSession {
     validateSettings(merged);
     this.pause();
     this.install(model, vocab, merged, step);
+    if (optimizer && this.optimizer) {
+      try {
+        this.optimizer.importState(optimizer);
+      } catch {
+        // A state from other settings: keep the fresh optimizer.
+      }
+    }
     return this.info();
   }
 
@@ -256,9 +271,13 @@ export class EngineSession {
     return neuronsOf(this.requireModel(), ids, text, layer, this.currentStep());
   }
 
-  /** The model file and the step it was saved at. */
-  snapshot(): { json: string; step: number } {
-    return { json: this.exportModel(), step: this.currentStep() };
+  /** The model file, the step it was saved at and the optimizer's state. */
+  snapshot(): { json: string; step: number; optimizer: OptimizerState | null } {
+    return {
+      json: this.exportModel(),
+      step: this.currentStep(),
+      optimizer: this.optimizer?.exportState() ?? null,
+    };
   }
 
   /** Puts back the last checkpoint whose loss and gradients were finite. */
