@@ -292,7 +292,7 @@ function rewind(mark: number): false {
   return false;
 }
 
-/** Rows of dA [·, R] and x [·, C] gathered in wasm memory, to be summed as dAᵀ·x in one product. */
+/** Rows of dA [·, R] and x [·, C] gathered to be summed as dAᵀ·x in one product (linear.ts has a plain-JS one). */
 export interface KernelRecorder {
   record(x: Float64Array, xOff: number, dA: Float64Array, B: number): void;
   /** dW += Σ over the recorded rows, then forget them. */

@@ -4,6 +4,7 @@
 
 import type { Model } from '../model.ts';
 import { singularValues } from '../spectrum.ts';
+import { sigmoid } from '../tensor.ts';
 import {
   flowNorms,
   gateProduct,
@@ -15,10 +16,6 @@ import {
 import { buildCell, experimentInput, runForward } from './models.ts';
 import { FLOW_CELLS, type GradientParams } from './params.ts';
 import type { FlowSeries, GradientResult, IdentityCheck } from './results.ts';
-
-function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-}
 
 /** E4: RNN, LSTM and GRU side by side on the same input, each at PyTorch's default init. */
 export function cellsExperiment(p: GradientParams): GradientResult {
