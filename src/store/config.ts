@@ -3,6 +3,7 @@
 // written out. Keys: cell corpus seed nl hidden layers seq batch opt lr clip clipAt init bias
 // (the Forward view owns model/text/t/layer/unit; the Gradient flow view's keys start with g).
 import * as v from 'valibot';
+import { real, whole } from './urlValues';
 import type { TrainSettings } from '../engine/settings';
 
 export const CELLS = ['rnn', 'lstm', 'gru'] as const;
@@ -46,36 +47,11 @@ export interface ConfigState {
   gateBias: number | null;
 }
 
-const whole = (lo: number, hi: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,9}$/),
-      v.transform(Number),
-      v.integer(),
-      v.minValue(lo),
-      v.maxValue(hi),
-    ),
-  );
-const real = (lo: number, hi: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^-?\d*\.?\d+(e-?\d+)?$/i),
-      v.transform(Number),
-      v.number(),
-      v.minValue(lo),
-      v.maxValue(hi),
-    ),
-  );
-
 /** URL keys of the training configuration (valibot entries, merged into the one URL schema). */
 export const CONFIG_PARAMS = {
   cell: v.optional(v.picklist(CELLS)),
   corpus: v.optional(v.picklist(CORPORA)),
-  seed: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,9}$/), v.transform(Number), v.integer(), v.minValue(0)),
-  ),
+  seed: whole(0, 999_999_999),
   nl: v.optional(v.picklist(NONLINEARITIES)),
   hidden: whole(1, 512),
   layers: whole(1, 4),

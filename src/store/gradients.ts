@@ -2,6 +2,7 @@
 // URL, keys prefixed `g` so they never collide with another view's), the latest figures the
 // engine sent back, and whether a computation is under way.
 import * as v from 'valibot';
+import { real, whole } from './urlValues';
 import {
   CLIP_MODES,
   DEFAULT_PARAMS,
@@ -37,28 +38,6 @@ export function initialGradients(): GradientsState {
   };
 }
 
-/** A number in a range, written as decimal text. */
-const decimal = (min: number, max: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^-?\d{1,9}(\.\d{1,6})?$/),
-      v.transform(Number),
-      v.minValue(min),
-      v.maxValue(max),
-    ),
-  );
-const whole = (min: number, max: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,9}$/),
-      v.transform(Number),
-      v.integer(),
-      v.minValue(min),
-      v.maxValue(max),
-    ),
-  );
 const L = PARAM_LIMITS;
 
 /** URL keys of the gradients view (valibot entries, merged into the one URL schema). */
@@ -66,17 +45,17 @@ export const GRADIENTS_PARAMS = {
   gp: v.optional(v.picklist(GRADIENT_PRESETS)),
   gT: whole(L.T.min, L.T.max),
   gH: whole(L.H.min, L.H.max),
-  gs: decimal(L.s.min, L.s.max),
-  gg: decimal(L.g.min, L.g.max),
+  gs: real(L.s.min, L.s.max),
+  gg: real(L.g.min, L.g.max),
   gn: v.optional(v.picklist(FLOW_NONLINEARITIES)),
-  gx: decimal(L.inputScale.min, L.inputScale.max),
-  gbf: decimal(L.bf.min, L.bf.max),
-  gbz: decimal(L.bz.min, L.bz.max),
+  gx: real(L.inputScale.min, L.inputScale.max),
+  gbf: real(L.bf.min, L.bf.max),
+  gbz: real(L.bz.min, L.bz.max),
   gc: v.optional(v.picklist(FLOW_CELLS)),
   gcm: v.optional(v.picklist(CLIP_MODES)),
-  gct: decimal(L.clip.min, L.clip.max),
-  gl: decimal(L.lambda.min, L.lambda.max),
-  ga: decimal(L.alpha.min, L.alpha.max),
+  gct: real(L.clip.min, L.clip.max),
+  gl: real(L.lambda.min, L.lambda.max),
+  ga: real(L.alpha.min, L.alpha.max),
   gk: whole(L.trunc.min, L.trunc.max),
   gd: whole(L.delay.min, L.delay.max),
   gseed: whole(L.seed.min, L.seed.max),
