@@ -5,7 +5,7 @@ import { extent } from 'd3-array';
 import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useEffect, useRef, useState } from 'react';
+import { useChartWidth } from './useChartWidth';
 
 export interface Series {
   label: string;
@@ -41,22 +41,6 @@ export interface LineChartProps {
 
 const MARGIN = { top: 10, right: 92, bottom: 36, left: 52 };
 
-/** Width of the element, following resizes. */
-function useWidth(fallback = 600) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(240, Math.floor(entry.contentRect.width)));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return { ref, width };
-}
-
 /** Keeps at most about `max` points (every k-th, and always the last). */
 export function thin(
   xs: readonly number[],
@@ -82,7 +66,8 @@ export function LineChart({
   yDomain,
   label,
 }: LineChartProps) {
-  const { ref, width } = useWidth();
+  const [ref, measured] = useChartWidth<HTMLDivElement>(600);
+  const width = Math.max(240, measured);
   const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const pts = series.map((s) =>
