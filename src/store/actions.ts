@@ -157,7 +157,7 @@ export function connectEngine(engine: EngineClient): () => void {
   patchUi({ engine: { state: 'starting' } });
   const unsubscribe = engine.subscribe((message) => {
     // A training slice that throws stops the run, not the engine: the Training view shows it.
-    const training = message.type === 'error' && message.message.startsWith('Training stopped');
+    const training = message.type === 'error' && message.source === 'training';
     if (live && message.type === 'error' && message.id === null && !training) {
       patchUi({ engine: { state: 'failed', message: `Engine error: ${message.message}` } });
     }

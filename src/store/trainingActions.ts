@@ -123,11 +123,7 @@ export function stopTraining(): void {
 
 function onMessage(message: FromWorker): void {
   if (message.type === 'progress') onProgress(message.batch);
-  else if (
-    message.type === 'error' &&
-    message.id === null &&
-    message.message.startsWith('Training stopped')
-  ) {
+  else if (message.type === 'error' && message.id === null && message.source === 'training') {
     stopTimers();
     patchTraining({ phase: 'ready', error: message.message });
   }

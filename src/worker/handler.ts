@@ -30,7 +30,12 @@ export function createSession(
           fn();
         } catch (error) {
           session.pause();
-          post({ type: 'error', id: null, message: `Training stopped: ${errorMessage(error)}` });
+          post({
+            type: 'error',
+            id: null,
+            source: 'training',
+            message: `Training stopped: ${errorMessage(error)}`,
+          });
         }
       }, 0),
     now,

@@ -61,7 +61,13 @@ export type Pong = {
 };
 
 /** A failure. `id` is the request that failed, or null when no request can be blamed. */
-export type WorkerError = { type: 'error'; id: number | null; message: string };
+export type WorkerError = {
+  type: 'error';
+  id: number | null;
+  message: string;
+  /** 'training': the training loop failed and stopped; the worker itself is fine. */
+  source?: 'training';
+};
 
 export type CorpusReply = { type: 'corpus'; id: number; info: CorpusInfo };
 export type ModelReply = { type: 'model'; id: number; info: ModelInfo };

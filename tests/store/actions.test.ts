@@ -160,6 +160,17 @@ describe('the engine', () => {
     );
   });
 
+  test('a training failure stops the run, not the engine; any other error marks it failed', async () => {
+    const engine = fakeEngine();
+    onTeardown(connectEngine(engine));
+    engine.resolvePing('e1');
+    await vi.waitFor(() => expect(ui().engine).toEqual({ state: 'ready', engine: 'e1' }));
+    engine.push({ type: 'error', id: null, source: 'training', message: 'Training stopped: x' });
+    expect(ui().engine).toEqual({ state: 'ready', engine: 'e1' });
+    engine.push({ type: 'error', id: null, message: 'worker crashed' });
+    expect(ui().engine).toEqual({ state: 'failed', message: 'Engine error: worker crashed' });
+  });
+
   test('a reply after disconnecting is ignored', async () => {
     const engine = fakeEngine();
     connectEngine(engine)();
