@@ -57,12 +57,6 @@ export function spectralNorm(M: Float64Array, m: number, n: number, iterations =
   return sigma;
 }
 
-export function frobenius(M: Float64Array): number {
-  let s = 0;
-  for (let k = 0; k < M.length; k++) s += M[k]! * M[k]!;
-  return Math.sqrt(s);
-}
-
 /** The square sub-block [r0, r0+n) × [c0, c0+n) of an S×S matrix. */
 export function block(M: Float64Array, S: number, r0: number, c0: number, n: number): Float64Array {
   const out = new Float64Array(n * n);
