@@ -3,7 +3,13 @@
 // backward turns dL/dh_t (and dL/dc_t) into dL/dh_{t-1}, dL/dx_t and parameter gradients.
 // The time loop (bptt.ts) only moves states and gradients between steps; it knows nothing of gates.
 
-export type CellKind = 'rnn' | 'lstm' | 'gru';
+/** Every cell kind, in the order menus list them (the registry in cells.ts describes each). */
+export const CELL_KINDS = ['rnn', 'lstm', 'gru'] as const;
+export type CellKind = (typeof CELL_KINDS)[number];
+
+export function isCellKind(v: unknown): v is CellKind {
+  return typeof v === 'string' && (CELL_KINDS as readonly string[]).includes(v);
+}
 export type Nonlinearity = 'tanh' | 'relu' | 'linear' | 'sigmoid';
 
 /** One layer's parameters, laid out as PyTorch's state_dict (gate blocks stacked by rows). */
