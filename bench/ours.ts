@@ -28,9 +28,11 @@ export function oursJob(c: JobConfig): Job {
       nonlinearity: 'tanh',
       hiddenSize: c.H,
       numLayers: 1,
+      bidirectional: false,
+      input: 'onehot',
       inputSize: c.V,
       outputSize: c.V,
-      head: 'char',
+      head: 'softmax',
     },
     createRng(1),
   );

@@ -112,9 +112,11 @@ export function train(args: readonly string[], io: Io): void {
     nonlinearity,
     hiddenSize,
     numLayers,
+    bidirectional: false,
+    input: 'onehot',
     inputSize: vocab.chars.length,
     outputSize: vocab.chars.length,
-    head: 'char',
+    head: 'softmax',
   };
   const model = createModel(config, createRng(seed));
   const trainer = createTrainer(model, charSource(trainIds, batchSize, seqLen), optimizer, clip);

@@ -1,6 +1,8 @@
-// The time loop: runs a stack of L layers of one cell over T timesteps for B streams, and backprops
-// through time by hand. It moves states and gradients between steps and layers and knows nothing
-// about gates. Truncated BPTT: a chunk starts from a carried state but no gradient leaves the chunk.
+// The time loop: runs a stack of L layers of one cell over T timesteps for B streams, each layer in
+// one direction or both (PyTorch's bidirectional: the reverse direction reads x_T … x_1, and the
+// layer's output at t is [h→_t; h←_t]), and backprops through time by hand. It moves states and
+// gradients between steps, directions and layers and knows nothing about gates. Truncated BPTT: a
+// chunk starts from a carried state but no gradient leaves the chunk. docs/equations.md §4.
 
 import type { Cell, LayerInput, LayerParams, StepCacheBase, StepDims } from './cell.ts';
 import { withKernelPass } from './kernels.ts';
@@ -11,7 +13,10 @@ export type SequenceInput =
   | { readonly kind: 'onehot'; readonly ids: Int32Array }
   | { readonly kind: 'dense'; readonly x: Float64Array };
 
-/** Recurrent state per layer: h[l] and (LSTM) c[l], each [B, H]. */
+/**
+ * Recurrent state per layer and direction (index l·D + d, as PyTorch's h_n): h and (LSTM) c, each
+ * [B, H]. For the reverse direction it is the state before its first step, at the chunk's end.
+ */
 export interface StackState {
   readonly h: Float64Array[];
   readonly c: Float64Array[] | null;
@@ -19,7 +24,10 @@ export interface StackState {
 
 export interface Stack {
   readonly cell: Cell;
+  /** Parameters per layer and direction, index l·D + d. */
   readonly layers: readonly LayerParams[];
+  /** Directions per layer: 1, or 2 for bidirectional. */
+  readonly directions: 1 | 2;
   readonly inputSize: number;
   readonly hiddenSize: number;
 }
@@ -27,55 +35,83 @@ export interface Stack {
 export interface StackForward {
   readonly T: number;
   readonly B: number;
-  /** The state before the first step. */
+  readonly D: 1 | 2;
+  /** The state before the first step of each layer and direction. */
   readonly initial: StackState;
-  /** caches[l][t]: every intermediate of layer l at step t. */
+  /** caches[l·D + d][t]: every intermediate of layer l, direction d, at time t (t in input order). */
   readonly caches: StepCacheBase[][];
+  /** Bidirectional only: outputs[l][t] = [h→_t; h←_t] per stream, [B, 2H]; null for D = 1. */
+  readonly outputs: Float64Array[][] | null;
 }
 
 export interface StackBackward {
-  /** dL/dh_t per layer and step, total over all paths (within the chunk): [L][T] of [B, H]. */
+  /** dL/dh_t per layer and direction and step, total over all paths (within the chunk): [L·D][T] of [B, H]. */
   readonly dLdh: Float64Array[][];
-  /** dL/dc_t per layer and step (LSTM), else null. */
+  /** dL/dc_t per layer and direction and step (LSTM), else null. */
   readonly dLdc: Float64Array[][] | null;
   /** dL/d(initial state). */
   readonly dInitial: StackState;
 }
 
-export function zeroState(L: number, B: number, H: number, withCell: boolean): StackState {
-  const h = Array.from({ length: L }, () => new Float64Array(B * H));
-  const c = withCell ? Array.from({ length: L }, () => new Float64Array(B * H)) : null;
+/** A zero state for n = L·D layer-directions. */
+export function zeroState(n: number, B: number, H: number, withCell: boolean): StackState {
+  const h = Array.from({ length: n }, () => new Float64Array(B * H));
+  const c = withCell ? Array.from({ length: n }, () => new Float64Array(B * H)) : null;
   return { h, c };
+}
+
+/** The time at which direction d of a T-step chunk takes its s-th step. */
+function timeOf(d: number, s: number, T: number): number {
+  return d === 0 ? s : T - 1 - s;
 }
 
 /** The state after the last step of a forward pass (copies, safe to carry into the next chunk). */
 export function finalState(fwd: StackForward): StackState {
-  const h = fwd.caches.map((layer) => layer[fwd.T - 1]!.h.slice());
-  const c = fwd.initial.c ? fwd.caches.map((layer) => layer[fwd.T - 1]!.c!.slice()) : null;
+  const last = (k: number) => timeOf(k % fwd.D, fwd.T - 1, fwd.T);
+  const h = fwd.caches.map((steps, k) => steps[last(k)]!.h.slice());
+  const c = fwd.initial.c ? fwd.caches.map((steps, k) => steps[last(k)]!.c!.slice()) : null;
   return { h, c };
+}
+
+/** The output of layer l at time t: h_t [B, H], or [h→_t; h←_t] [B, 2H] when bidirectional. */
+export function layerOutput(fwd: StackForward, l: number, t: number): Float64Array {
+  return fwd.outputs ? fwd.outputs[l]![t]! : fwd.caches[l]![t]!.h;
 }
 
 function layerInput(
   stack: Stack,
   input: SequenceInput,
-  fwdCaches: StepCacheBase[][],
+  fwd: Pick<StackForward, 'caches' | 'outputs' | 'D'>,
   l: number,
   t: number,
   B: number,
 ): LayerInput {
-  if (l > 0) return { kind: 'dense', x: fwdCaches[l - 1]![t]!.h, off: 0 };
+  if (l > 0) {
+    const x = fwd.outputs ? fwd.outputs[l - 1]![t]! : fwd.caches[l - 1]![t]!.h;
+    return { kind: 'dense', x, off: 0 };
+  }
   return input.kind === 'onehot'
     ? { kind: 'onehot', ids: input.ids, off: t * B }
     : { kind: 'dense', x: input.x, off: t * B * stack.inputSize };
 }
 
-function dims(stack: Stack, l: number, B: number): StepDims {
-  return { B, H: stack.hiddenSize, I: l === 0 ? stack.inputSize : stack.hiddenSize };
+function inputWidth(stack: Stack, l: number): number {
+  return l === 0 ? stack.inputSize : stack.directions * stack.hiddenSize;
+}
+
+/** [B, H] rows of a and b side by side: [B, 2H]. */
+function concatRows(a: Float64Array, b: Float64Array, B: number, H: number): Float64Array {
+  const out = new Float64Array(B * 2 * H);
+  for (let r = 0; r < B; r++) {
+    out.set(a.subarray(r * H, (r + 1) * H), r * 2 * H);
+    out.set(b.subarray(r * H, (r + 1) * H), r * 2 * H + H);
+  }
+  return out;
 }
 
 /**
- * Forward over T steps from `initial` (zero state when null). `tap`, if given, sees each step's
- * cache before anything reads it (tests use it to perturb h_t for finite differences).
+ * Forward over T steps from `initial` (zero state when null), layer by layer. `tap`, if given, sees
+ * each step's cache (k = l·D + d, time t) before anything reads it (tests use it to perturb h_t).
  */
 export function forwardStack(
   stack: Stack,
@@ -83,30 +119,48 @@ export function forwardStack(
   T: number,
   B: number,
   initial: StackState | null,
-  tap?: (l: number, t: number, cache: StepCacheBase) => void,
+  tap?: (k: number, t: number, cache: StepCacheBase) => void,
 ): StackForward {
-  const L = stack.layers.length;
-  const init = initial ?? zeroState(L, B, stack.hiddenSize, stack.cell.hasCellState);
-  const caches: StepCacheBase[][] = Array.from({ length: L }, () => []);
+  const D = stack.directions;
+  const L = stack.layers.length / D;
+  const H = stack.hiddenSize;
+  const init = initial ?? zeroState(L * D, B, H, stack.cell.hasCellState);
+  const caches: StepCacheBase[][] = Array.from({ length: L * D }, () => new Array(T));
+  const outputs: Float64Array[][] | null = D === 2 ? [] : null;
+  const fwd = { caches, outputs, D };
   // One kernel pass: the weights do not change during the chunk, so they are uploaded once.
   withKernelPass(() => {
-    for (let t = 0; t < T; t++) {
-      for (let l = 0; l < L; l++) {
-        const hPrev = t === 0 ? init.h[l]! : caches[l]![t - 1]!.h;
-        const cPrev = init.c ? (t === 0 ? init.c[l]! : caches[l]![t - 1]!.c) : null;
-        const x = layerInput(stack, input, caches, l, t, B);
-        const cache = stack.cell.forward(stack.layers[l]!, dims(stack, l, B), x, hPrev, cPrev);
-        tap?.(l, t, cache);
-        caches[l]!.push(cache);
+    for (let l = 0; l < L; l++) {
+      const dims: StepDims = { B, H, I: inputWidth(stack, l) };
+      for (let d = 0; d < D; d++) {
+        const k = l * D + d;
+        for (let s = 0; s < T; s++) {
+          const t = timeOf(d, s, T);
+          const before = s === 0 ? null : caches[k]![timeOf(d, s - 1, T)]!;
+          const hPrev = before ? before.h : init.h[k]!;
+          const cPrev = init.c ? (before ? before.c : init.c[k]!) : null;
+          const x = layerInput(stack, input, fwd, l, t, B);
+          const cache = stack.cell.forward(stack.layers[k]!, dims, x, hPrev, cPrev);
+          tap?.(k, t, cache);
+          caches[k]![t] = cache;
+        }
+      }
+      // A bidirectional layer's output: [h→_t; h←_t], read by the layer above and the head.
+      if (outputs) {
+        outputs.push(
+          Array.from({ length: T }, (_, t) =>
+            concatRows(caches[2 * l]![t]!.h, caches[2 * l + 1]![t]!.h, B, H),
+          ),
+        );
       }
     }
   });
-  return { T, B, initial: init, caches };
+  return { T, B, D, initial: init, caches, outputs };
 }
 
 /**
- * Backprop through time. dTop[t] is dL/dh_t of the top layer from the output head ([B, H]);
- * parameter gradients are summed over time into grads[l] (weights are shared across steps).
+ * Backprop through time. dTop[t] is dL/d(output of the top layer at t) from the head ([B, D·H]);
+ * parameter gradients are summed over time into grads[l·D + d] (weights are shared across steps).
  * With grads null only the state gradients are computed.
  */
 export function backwardStack(
@@ -116,90 +170,103 @@ export function backwardStack(
   fwd: StackForward,
   dTop: readonly Float64Array[],
 ): StackBackward {
-  const { T, B, caches, initial } = fwd;
-  const L = stack.layers.length;
+  const { T, B, D, caches, initial } = fwd;
+  const L = stack.layers.length / D;
   const H = stack.hiddenSize;
   const cell = stack.cell;
   const hasC = cell.hasCellState;
   const R = cell.gates * H;
-  const dLdh: Float64Array[][] = Array.from({ length: L }, () => new Array<Float64Array>(T));
+  const dLdh: Float64Array[][] = Array.from({ length: L * D }, () => new Array<Float64Array>(T));
   const dLdc: Float64Array[][] | null = hasC
-    ? Array.from({ length: L }, () => new Array<Float64Array>(T))
+    ? Array.from({ length: L * D }, () => new Array<Float64Array>(T))
     : null;
-  // dhNext[l], dcNext[l]: gradient reaching step t of layer l from step t+1 (zero past the chunk's
-  // end). Each step writes the next ones into the other buffer of a pair (dhPrev, dcPrev).
-  const pair = (): readonly [Float64Array, Float64Array] => [
-    new Float64Array(B * H),
-    new Float64Array(B * H),
-  ];
-  const dhBuf = Array.from({ length: L }, pair);
-  const dcBuf = hasC ? Array.from({ length: L }, pair) : null;
-  const dhNext: Float64Array[] = dhBuf.map((p) => p[0]);
-  const dcNext: Float64Array[] | null = dcBuf ? dcBuf.map((p) => p[0]) : null;
-  // dL/dx_t of layers above the first, read at once by the layer below.
-  const dxBuf = L > 1 ? new Float64Array(B * H) : null;
+  const dInitial: StackState = {
+    h: new Array<Float64Array>(L * D),
+    c: hasC ? new Array<Float64Array>(L * D) : null,
+  };
   // One kernel pass, and the weight gradients' outer products summed once at the end.
   return withKernelPass(() => {
     const deferredGrads = grads
       ? deferWeightGrads(
-          grads.flatMap((g, l) => {
-            const I = l === 0 ? stack.inputSize : H;
+          grads.flatMap((g, k) => {
+            const l = Math.floor(k / D);
             const whh = { dW: g.Whh, R, C: H };
             const denseInput = l > 0 || input.kind === 'dense';
-            return denseInput ? [{ dW: g.Wih, R, C: I }, whh] : [whh];
+            return denseInput ? [{ dW: g.Wih, R, C: inputWidth(stack, l) }, whh] : [whh];
           }),
           T * B,
         )
       : null;
     try {
-      for (let t = T - 1; t >= 0; t--) {
-        // dFromAbove: dL/dh_t of layer l arriving from layer l+1's input at the same step.
-        let dFromAbove: Float64Array = dTop[t]!;
-        for (let l = L - 1; l >= 0; l--) {
-          // total dL/dh_t = from the output (or layer above) + through h_t → h_{t+1}
-          const dh = new Float64Array(B * H);
-          const dhN = dhNext[l]!;
-          for (let k = 0; k < B * H; k++) dh[k] = dFromAbove[k]! + dhN[k]!;
-          dLdh[l]![t] = dh;
-          const hPrev = t === 0 ? initial.h[l]! : caches[l]![t - 1]!.h;
-          const cPrev = initial.c ? (t === 0 ? initial.c[l]! : caches[l]![t - 1]!.c) : null;
-          const I = l === 0 ? stack.inputSize : H;
-          const dhPrev = otherOf(dhBuf[l]!, dhN);
-          const dcPrev = dcBuf && dcNext ? otherOf(dcBuf[l]!, dcNext[l]!) : null;
-          const out = {
-            dhPrev,
-            dcPrev,
-            dc: hasC ? new Float64Array(B * H) : null,
-            dx: l > 0 ? dxBuf : null,
-          };
-          cell.backward(
-            stack.layers[l]!,
-            grads ? grads[l]! : null,
-            { B, H, I },
-            layerInput(stack, input, caches, l, t, B),
-            hPrev,
-            cPrev,
-            caches[l]![t]!,
-            dh,
-            dcNext ? dcNext[l]! : null,
-            out,
-          );
-          dhNext[l] = dhPrev;
-          if (dcNext && dcPrev && dLdc) {
-            dcNext[l] = dcPrev;
-            dLdc[l]![t] = out.dc!;
+      // dOut[t]: dL/d(output of layer l at t), [B, D·H]; starts as the head's gradient.
+      let dOut: readonly Float64Array[] = dTop;
+      for (let l = L - 1; l >= 0; l--) {
+        const I = inputWidth(stack, l);
+        // dL/dx_t of this layer, read by the layer below (summed over directions).
+        const dIn: Float64Array[] | null =
+          l > 0 ? Array.from({ length: T }, () => new Float64Array(B * I)) : null;
+        const dxOne = D === 2 && dIn ? new Float64Array(B * I) : null;
+        for (let d = 0; d < D; d++) {
+          const k = l * D + d;
+          // dhNext, dcNext: gradient reaching this step from the direction's next step (zero past
+          // the chunk's end). Each step writes the next ones into the other buffer of a pair.
+          const dhBuf = [new Float64Array(B * H), new Float64Array(B * H)] as const;
+          const dcBuf = hasC ? ([new Float64Array(B * H), new Float64Array(B * H)] as const) : null;
+          let dhNext = dhBuf[0];
+          let dcNext = dcBuf ? dcBuf[0] : null;
+          // The direction's steps in reverse order of processing.
+          for (let s = T - 1; s >= 0; s--) {
+            const t = timeOf(d, s, T);
+            const dFrom = dOut[t]!;
+            // total dL/dh_t = from the output (or layer above) + through h_t → h_{t+1} (its next step)
+            const dh = new Float64Array(B * H);
+            if (D === 1) {
+              for (let j = 0; j < B * H; j++) dh[j] = dFrom[j]! + dhNext[j]!;
+            } else {
+              for (let b = 0; b < B; b++) {
+                const o = b * 2 * H + d * H; // this direction's half of [h→; h←]
+                for (let j = 0; j < H; j++) dh[b * H + j] = dFrom[o + j]! + dhNext[b * H + j]!;
+              }
+            }
+            dLdh[k]![t] = dh;
+            const before = s === 0 ? null : caches[k]![timeOf(d, s - 1, T)]!;
+            const hPrev = before ? before.h : initial.h[k]!;
+            const cPrev = initial.c ? (before ? before.c : initial.c[k]!) : null;
+            const dhPrev = dhNext === dhBuf[0] ? dhBuf[1] : dhBuf[0];
+            const dcPrev = dcBuf && dcNext ? (dcNext === dcBuf[0] ? dcBuf[1] : dcBuf[0]) : null;
+            const dx = dIn ? (d === 0 ? dIn[t]! : dxOne) : null;
+            const out = { dhPrev, dcPrev, dc: hasC ? new Float64Array(B * H) : null, dx };
+            cell.backward(
+              stack.layers[k]!,
+              grads ? grads[k]! : null,
+              { B, H, I },
+              layerInput(stack, input, fwd, l, t, B),
+              hPrev,
+              cPrev,
+              caches[k]![t]!,
+              dh,
+              dcNext,
+              out,
+            );
+            // The reverse direction's dx adds to the forward one's: both read x_t.
+            if (dxOne && dIn && d === 1) {
+              const sum = dIn[t]!;
+              for (let j = 0; j < B * I; j++) sum[j]! += dxOne[j]!;
+            }
+            dhNext = dhPrev;
+            if (dcPrev && dLdc) {
+              dcNext = dcPrev;
+              dLdc[k]![t] = out.dc!;
+            }
           }
-          if (out.dx) dFromAbove = out.dx;
+          dInitial.h[k] = dhNext;
+          if (dInitial.c && dcNext) dInitial.c[k] = dcNext;
         }
+        if (dIn) dOut = dIn;
       }
     } finally {
       deferredGrads?.flush();
     }
-    return { dLdh, dLdc, dInitial: { h: dhNext, c: dcNext } };
+    return { dLdh, dLdc, dInitial };
   });
-}
-
-/** The buffer of a pair that is not `current`. */
-function otherOf(pair: readonly [Float64Array, Float64Array], current: Float64Array): Float64Array {
-  return pair[0] === current ? pair[1] : pair[0];
 }

@@ -57,11 +57,11 @@ export function runGradientExperiment(raw: GradientParams): GradientResult {
     case 'carousel':
       return cellsExperiment(p);
     case 'clip':
-      return rnnExperiment(p, 'regression');
+      return rnnExperiment(p, 'linear');
     case 'truncation':
-      return rnnExperiment(p, 'char');
+      return rnnExperiment(p, 'softmax');
     default:
-      return rnnExperiment(p, 'regression');
+      return rnnExperiment(p, 'linear');
   }
 }
 

@@ -19,7 +19,7 @@ export function generateIds(
   opts: SampleOptions,
   rng: Rng,
 ): Int32Array {
-  if (m.config.head !== 'char') throw new Error('Only character models can generate text.');
+  if (m.config.head !== 'softmax') throw new Error('Only character models can generate text.');
   if (!Number.isInteger(length) || length < 0) throw new Error(`Invalid length: ${length}.`);
   const V = m.config.outputSize;
   const out = new Int32Array(length);

@@ -1,9 +1,11 @@
-// A recurrent model: a stack of L layers of one cell and a linear head (PyTorch nn.Linear).
-// Character models read one-hot characters and are scored by softmax cross-entropy averaged over
-// positions (nats/char); regression models read dense inputs and are scored by mean squared error.
+// A recurrent model: an input encoding (one-hot over a vocabulary, or real-valued features per
+// step) → a stack of L recurrent layers of one cell, each running forward in time or both ways
+// (PyTorch's bidirectional: outputs concatenated [h→_t; h←_t], the next layer reads 2H) → a linear
+// head at each step (PyTorch nn.Linear). A softmax head is scored by cross-entropy over classes,
+// averaged over positions; a linear head by mean squared error (docs/beyond-characters.md §1–§3).
 
 import type { Cell, CellKind, LayerParams, Nonlinearity } from './cell.ts';
-import { createGruCell } from './gru.ts';
+import { CELLS, gateCount } from './cells.ts';
 import {
   fillUniform,
   randomOrthogonal,
@@ -11,9 +13,12 @@ import {
   setBlock,
   type InitOptions,
 } from './init.ts';
-import { createLstmCell } from './lstm.ts';
 import type { Rng } from './rng.ts';
-import { createRnnCell } from './rnn.ts';
+
+/** How the bottom layer reads a step: one-hot ids over inputSize classes, or inputSize reals. */
+export type InputEncoding = 'onehot' | 'dense';
+/** softmax: y_t are logits over outputSize classes, cross-entropy; linear: y_t are values, squared error. */
+export type HeadKind = 'softmax' | 'linear';
 
 export interface ModelConfig {
   readonly cell: CellKind;
@@ -21,18 +26,25 @@ export interface ModelConfig {
   readonly nonlinearity: Nonlinearity;
   readonly hiddenSize: number;
   readonly numLayers: number;
-  /** Width of the input: the vocabulary size for a character model. */
+  /** Each layer runs both ways (PyTorch's bidirectional=True). */
+  readonly bidirectional: boolean;
+  readonly input: InputEncoding;
+  /** Width of the input: the vocabulary size for one-hot input. */
   readonly inputSize: number;
-  /** Width of the output: the vocabulary size for a character model. */
+  /** Width of the output: the number of classes of a softmax head. */
   readonly outputSize: number;
-  readonly head: 'char' | 'regression';
+  readonly head: HeadKind;
 }
 
 export interface Model {
   readonly config: ModelConfig;
   readonly cell: Cell;
+  /**
+   * Parameters per layer and direction, in PyTorch's state_dict order: index l·D + d, with D = 2
+   * for a bidirectional model (d = 1 is the reverse direction, `…_l{l}_reverse`), else D = 1.
+   */
   readonly layers: LayerParams[];
-  /** decoder.weight [O, H] and decoder.bias [O]. */
+  /** decoder.weight [O, D·H] and decoder.bias [O]. */
   readonly decoder: { readonly W: Float64Array; readonly b: Float64Array };
 }
 
@@ -44,20 +56,21 @@ export interface NamedTensor {
 }
 
 export const MAX_LAYERS = 4;
+export const MAX_HIDDEN = 2048;
+export const MAX_WIDTH = 8192;
 
-export function gateCount(cell: CellKind): number {
-  return cell === 'rnn' ? 1 : cell === 'lstm' ? 4 : 3;
+/** Directions per layer: 2 for a bidirectional model, else 1. */
+export function directions(c: ModelConfig): 1 | 2 {
+  return c.bidirectional ? 2 : 1;
+}
+
+/** Width of layer l's input: the model's input for l = 0, else D·H. */
+export function layerInputSize(c: ModelConfig, l: number): number {
+  return l === 0 ? c.inputSize : directions(c) * c.hiddenSize;
 }
 
 export function createCell(cell: CellKind, nonlinearity: Nonlinearity): Cell {
-  switch (cell) {
-    case 'rnn':
-      return createRnnCell(nonlinearity) as Cell;
-    case 'lstm':
-      return createLstmCell() as unknown as Cell;
-    case 'gru':
-      return createGruCell() as unknown as Cell;
-  }
+  return CELLS[cell].create(nonlinearity);
 }
 
 export function validateConfig(c: ModelConfig): void {
@@ -65,34 +78,42 @@ export function validateConfig(c: ModelConfig): void {
     if (!Number.isInteger(v) || v < lo || v > hi)
       throw new RangeError(`${what} must be a whole number from ${lo} to ${hi} (got ${v}).`);
   };
-  if (c.cell !== 'rnn' && c.cell !== 'lstm' && c.cell !== 'gru')
-    throw new RangeError(`Unknown cell "${String(c.cell)}".`);
-  int(c.hiddenSize, 1, 2048, 'The hidden size');
+  if (!Object.hasOwn(CELLS, c.cell)) throw new RangeError(`Unknown cell "${String(c.cell)}".`);
+  int(c.hiddenSize, 1, MAX_HIDDEN, 'The hidden size');
   int(c.numLayers, 1, MAX_LAYERS, 'The number of layers');
-  int(c.inputSize, 1, 8192, 'The input size');
-  int(c.outputSize, 1, 8192, 'The output size');
+  int(c.inputSize, 1, MAX_WIDTH, 'The input size');
+  int(c.outputSize, 1, MAX_WIDTH, 'The output size');
+  if (c.input !== 'onehot' && c.input !== 'dense')
+    throw new RangeError(`Unknown input encoding "${String(c.input)}".`);
+  if (c.head !== 'softmax' && c.head !== 'linear')
+    throw new RangeError(`Unknown head "${String(c.head)}".`);
+  if (typeof c.bidirectional !== 'boolean')
+    throw new RangeError('bidirectional must be a boolean.');
 }
 
 /** Zero-filled parameters of the right shapes. */
 export function allocateModel(config: ModelConfig): Model {
   validateConfig(config);
-  const { hiddenSize: H, numLayers: L, inputSize, outputSize } = config;
+  const { hiddenSize: H, numLayers: L, outputSize } = config;
   const G = gateCount(config.cell);
+  const D = directions(config);
   const layers: LayerParams[] = [];
   for (let l = 0; l < L; l++) {
-    const I = l === 0 ? inputSize : H;
-    layers.push({
-      Wih: new Float64Array(G * H * I),
-      Whh: new Float64Array(G * H * H),
-      bih: new Float64Array(G * H),
-      bhh: new Float64Array(G * H),
-    });
+    const I = layerInputSize(config, l);
+    for (let d = 0; d < D; d++) {
+      layers.push({
+        Wih: new Float64Array(G * H * I),
+        Whh: new Float64Array(G * H * H),
+        bih: new Float64Array(G * H),
+        bhh: new Float64Array(G * H),
+      });
+    }
   }
   return {
     config,
     cell: createCell(config.cell, config.nonlinearity),
     layers,
-    decoder: { W: new Float64Array(outputSize * H), b: new Float64Array(outputSize) },
+    decoder: { W: new Float64Array(outputSize * D * H), b: new Float64Array(outputSize) },
   };
 }
 
@@ -102,8 +123,9 @@ export function createModel(config: ModelConfig, rng: Rng, init: InitOptions = {
   const H = config.hiddenSize;
   const G = gateCount(config.cell);
   const k = 1 / Math.sqrt(H);
+  const biasGate = CELLS[config.cell].biasGate;
   for (const p of m.layers) {
-    // PyTorch order of draws: weight_ih, weight_hh, bias_ih, bias_hh.
+    // PyTorch order of draws, per layer and direction: weight_ih, weight_hh, bias_ih, bias_hh.
     fillUniform(p.Wih, k, rng);
     fillUniform(p.Whh, k, rng);
     fillUniform(p.bih, k, rng);
@@ -119,49 +141,50 @@ export function createModel(config: ModelConfig, rng: Rng, init: InitOptions = {
         : config.cell === 'gru'
           ? init.updateBias
           : undefined;
-    if (gateBias !== undefined) {
+    if (gateBias !== undefined && biasGate !== null) {
       // f is block 1 of i, f, g, o; z is block 1 of r, z, n.
-      p.bih.fill(gateBias, H, 2 * H);
-      p.bhh.fill(0, H, 2 * H);
+      p.bih.fill(gateBias, biasGate * H, (biasGate + 1) * H);
+      p.bhh.fill(0, biasGate * H, (biasGate + 1) * H);
     }
   }
-  const kd = 1 / Math.sqrt(H);
+  // nn.Linear(D·H, O): bound 1/√(fan_in).
+  const kd = 1 / Math.sqrt(directions(config) * H);
   fillUniform(m.decoder.W, kd, rng);
   fillUniform(m.decoder.b, kd, rng);
   return m;
 }
 
+/** The state_dict name suffix of layer l, direction d: `l0`, `l0_reverse`. */
+export function layerSuffix(l: number, d: number): string {
+  return d === 0 ? `l${l}` : `l${l}_reverse`;
+}
+
 /** The state_dict names and shapes of a configuration, without allocating anything. */
 export function tensorShapes(config: ModelConfig): { name: string; shape: number[] }[] {
-  const { hiddenSize: H, inputSize, outputSize, numLayers } = config;
+  const { hiddenSize: H, outputSize, numLayers } = config;
   const G = gateCount(config.cell);
+  const D = directions(config);
   const out: { name: string; shape: number[] }[] = [];
   for (let l = 0; l < numLayers; l++) {
-    out.push({ name: `rnn.weight_ih_l${l}`, shape: [G * H, l === 0 ? inputSize : H] });
-    out.push({ name: `rnn.weight_hh_l${l}`, shape: [G * H, H] });
-    out.push({ name: `rnn.bias_ih_l${l}`, shape: [G * H] });
-    out.push({ name: `rnn.bias_hh_l${l}`, shape: [G * H] });
+    for (let d = 0; d < D; d++) {
+      const s = layerSuffix(l, d);
+      out.push({ name: `rnn.weight_ih_${s}`, shape: [G * H, layerInputSize(config, l)] });
+      out.push({ name: `rnn.weight_hh_${s}`, shape: [G * H, H] });
+      out.push({ name: `rnn.bias_ih_${s}`, shape: [G * H] });
+      out.push({ name: `rnn.bias_hh_${s}`, shape: [G * H] });
+    }
   }
-  out.push({ name: 'decoder.weight', shape: [outputSize, H] });
+  out.push({ name: 'decoder.weight', shape: [outputSize, D * H] });
   out.push({ name: 'decoder.bias', shape: [outputSize] });
   return out;
 }
 
 /** Every parameter with its PyTorch state_dict name and shape, in state_dict order. */
 export function namedTensors(m: Model): NamedTensor[] {
-  const { hiddenSize: H, inputSize, outputSize } = m.config;
-  const G = gateCount(m.config.cell);
-  const out: NamedTensor[] = [];
-  m.layers.forEach((p, l) => {
-    const I = l === 0 ? inputSize : H;
-    out.push({ name: `rnn.weight_ih_l${l}`, shape: [G * H, I], data: p.Wih });
-    out.push({ name: `rnn.weight_hh_l${l}`, shape: [G * H, H], data: p.Whh });
-    out.push({ name: `rnn.bias_ih_l${l}`, shape: [G * H], data: p.bih });
-    out.push({ name: `rnn.bias_hh_l${l}`, shape: [G * H], data: p.bhh });
-  });
-  out.push({ name: 'decoder.weight', shape: [outputSize, H], data: m.decoder.W });
-  out.push({ name: 'decoder.bias', shape: [outputSize], data: m.decoder.b });
-  return out;
+  const shapes = tensorShapes(m.config);
+  const data = m.layers.flatMap((p) => [p.Wih, p.Whh, p.bih, p.bhh]);
+  data.push(m.decoder.W, m.decoder.b);
+  return shapes.map((t, k) => ({ name: t.name, shape: t.shape, data: data[k]! }));
 }
 
 export function cloneModel(m: Model): Model {

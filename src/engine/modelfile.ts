@@ -49,7 +49,7 @@ function roundTo(v: number, digits: number | undefined): number {
 /** The file's JSON object for a character model and its vocabulary. */
 export function modelToJson(m: Model, vocab: Vocab, opts: { digits?: number } = {}): ModelFileJson {
   const { cell, nonlinearity, hiddenSize, numLayers, head, inputSize } = m.config;
-  if (head !== 'char')
+  if (head !== 'softmax')
     throw new ModelFileError('Only character models can be saved as model files.');
   if (inputSize !== vocab.chars.length)
     throw new ModelFileError('The vocabulary does not match the model.');
@@ -148,9 +148,11 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
     nonlinearity,
     hiddenSize,
     numLayers,
+    bidirectional: false,
+    input: 'onehot',
     inputSize: V,
     outputSize: V,
-    head: 'char',
+    head: 'softmax',
   };
   const tensors = own(root, 'tensors');
   if (!isRecord(tensors)) throw new ModelFileError('The file has no "tensors" object.');

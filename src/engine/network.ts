@@ -1,21 +1,24 @@
-// A whole pass through a model: the recurrent stack, the linear head y_t = W_hy h_t + b_y, the loss
-// and BPTT. Character models: p_t = softmax(y_t), ℓ = mean over positions of −log p_t[y*_t], and
-// dℓ/dy_t = (p_t − e_{y*_t}) / N. Regression: ℓ = mean((y − target)²), dℓ/dy = 2(y − target) / N.
+// A whole pass through a model: the recurrent stack, the linear head y_t = W_hy h_t + b_y (h_t is
+// [h→_t; h←_t] for a bidirectional top layer), the loss and BPTT. Softmax head: p_t = softmax(y_t),
+// ℓ = mean over scored positions of −ln p_t[y*_t], dℓ/dy_t = (p_t − e_{y*_t}) / N. Linear head:
+// ℓ = mean((y − target)²) over every output value (PyTorch's MSELoss, no ½), dℓ/dy = 2(y − target) / N.
 
 import {
   backwardStack,
   finalState,
   forwardStack,
+  layerOutput,
   type SequenceInput,
   type StackBackward,
+  type Stack,
   type StackForward,
   type StackState,
 } from './bptt.ts';
 import { withKernelPass } from './kernels.ts';
 import { accumulateDenseGrads, backpropDense, projectDense } from './linear.ts';
-import { allocateModel, namedTensors, type Model } from './model.ts';
+import { allocateModel, directions, namedTensors, type Model } from './model.ts';
 
-/** A chunk of T steps for B streams. Character targets: ids [T·B] (−1 = not scored); regression: [T·B·O]. */
+/** A chunk of T steps for B streams. Softmax targets: class ids [T·B] (−1 = not scored); linear: [T·B·O]. */
 export interface Batch {
   readonly T: number;
   readonly B: number;
@@ -26,13 +29,13 @@ export interface Batch {
 export interface ForwardPass {
   readonly batch: Batch;
   readonly stack: StackForward;
-  /** y_t per step: logits (char) or predictions (regression), [B, O]. */
+  /** y_t per step: logits (softmax head) or predictions (linear head), [B, O]. */
   readonly outputs: Float64Array[];
-  /** p_t = softmax(y_t) per step (char models), else null. */
+  /** p_t = softmax(y_t) per step (softmax head), else null. */
   readonly probs: Float64Array[] | null;
   /** Per-position loss ℓ_{t,b} [T·B] (NaN where not scored). */
   readonly positionLoss: Float64Array;
-  /** Mean loss over scored positions (nats per character for char models). */
+  /** Mean loss over scored positions (nats per position for a softmax head). */
   readonly loss: number;
   /** How many positions were scored. */
   readonly count: number;
@@ -43,22 +46,29 @@ export interface BackwardPass extends StackBackward {
   readonly dOutputs: Float64Array[];
 }
 
-function stackOf(m: Model) {
+/** The model's recurrent stack, as the time loop sees it. */
+export function stackOf(m: Model): Stack {
   return {
     cell: m.cell,
     layers: m.layers,
+    directions: directions(m.config),
     inputSize: m.config.inputSize,
     hiddenSize: m.config.hiddenSize,
   };
 }
 
-/** h_t of the top layer for every step, gathered into rows t·B + b of one [T·B, H] array. */
-function topStates(fwd: StackForward, L: number, H: number): Float64Array {
+/** The top layer's output for every step, gathered into rows t·B + b of one [T·B, S] array. */
+function topStates(fwd: StackForward, L: number, S: number): Float64Array {
   const { T, B } = fwd;
-  const hs = new Float64Array(T * B * H);
-  const top = fwd.caches[L - 1]!;
-  for (let t = 0; t < T; t++) hs.set(top[t]!.h.subarray(0, B * H), t * B * H);
+  const hs = new Float64Array(T * B * S);
+  for (let t = 0; t < T; t++) hs.set(layerOutput(fwd, L - 1, t).subarray(0, B * S), t * B * S);
   return hs;
+}
+
+function checkInput(m: Model, batch: Batch): void {
+  if (batch.input.kind !== m.config.input) {
+    throw new RangeError(`This model reads ${m.config.input} input, not ${batch.input.kind}.`);
+  }
 }
 
 /** Runs the model over a batch from `initial` (zero state when null). */
@@ -68,11 +78,13 @@ export function forwardModel(
   initial: StackState | null,
   tap?: Parameters<typeof forwardStack>[5],
 ): ForwardPass {
+  checkInput(m, batch);
   const { T, B } = batch;
-  const { hiddenSize: H, outputSize: O, numLayers: L, head } = m.config;
+  const { outputSize: O, numLayers: L, head } = m.config;
+  const H = directions(m.config) * m.config.hiddenSize; // the head reads D·H values
   const stack = forwardStack(stackOf(m), batch.input, T, B, initial, tap);
   const outputs: Float64Array[] = [];
-  const probs: Float64Array[] | null = head === 'char' ? [] : null;
+  const probs: Float64Array[] | null = head === 'softmax' ? [] : null;
   const positionLoss = new Float64Array(T * B).fill(NaN);
   let total = 0;
   let count = 0;
@@ -132,7 +144,8 @@ export function forwardModel(
 /** Backprop of a forward pass; parameter gradients are added into `grads` (same shapes as m). */
 export function backwardModel(m: Model, grads: Model, pass: ForwardPass): BackwardPass {
   const { T, B } = pass.batch;
-  const { hiddenSize: H, outputSize: O, numLayers: L } = m.config;
+  const { outputSize: O, numLayers: L } = m.config;
+  const H = directions(m.config) * m.config.hiddenSize; // the head reads D·H values
   const dOutputs: Float64Array[] = [];
   const n = pass.count;
   // dy for all T·B positions, so the head's gradients are one product each.

@@ -4,7 +4,7 @@
 // Pure string building: the script is ASCII, every vocabulary character written as an escape.
 
 import type { CellKind, Nonlinearity } from './cell.ts';
-import { gateCount } from './model.ts';
+import { gateCount } from './cells.ts';
 
 export interface PytorchScriptConfig {
   readonly cell: CellKind;

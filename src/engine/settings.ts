@@ -87,9 +87,11 @@ export function modelConfigOf(s: TrainSettings, vocabSize: number): ModelConfig 
     nonlinearity: s.nonlinearity,
     hiddenSize: s.hiddenSize,
     numLayers: s.numLayers,
+    bidirectional: false,
+    input: 'onehot',
     inputSize: vocabSize,
     outputSize: vocabSize,
-    head: 'char',
+    head: 'softmax',
   };
 }
 

@@ -2,7 +2,7 @@
 // into the next chunk, the gradient is not), global-norm or value clipping, then the optimizer.
 // A non-finite loss or gradient skips the update and reports it, so the caller can stop and restore.
 
-import type { StackState } from './bptt.ts';
+import { finalState, type StackState } from './bptt.ts';
 import { clipGradNorm, clipGradValue, globalNorm, type ClipReport } from './clip.ts';
 import { createBatcher, type Batcher } from './data.ts';
 import { namedTensors, type Model } from './model.ts';
@@ -167,11 +167,7 @@ export function evaluateChars(
     );
     total += pass.loss * pass.count;
     count += pass.count;
-    const caches = pass.stack.caches;
-    state = {
-      h: caches.map((layer) => layer[len - 1]!.h),
-      c: pass.stack.initial.c ? caches.map((layer) => layer[len - 1]!.c!) : null,
-    };
+    state = finalState(pass.stack);
   }
   return total / count;
 }

@@ -32,7 +32,7 @@ export function truncatedGradient(
   t: number,
   target = 0,
 ): TruncatedGradient {
-  if (m.config.head !== 'char') throw new Error('truncatedGradient needs a character head.');
+  if (m.config.head !== 'softmax') throw new Error('truncatedGradient needs a character head.');
   if (!(Number.isInteger(K) && K >= 1)) throw new RangeError('The truncation length must be ≥ 1.');
   if (!(Number.isInteger(t) && t >= 1 && t <= T))
     throw new RangeError('The loss step is out of range.');

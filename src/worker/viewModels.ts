@@ -49,9 +49,11 @@ export class ViewModels {
         nonlinearity: source.nonlinearity,
         hiddenSize: source.hiddenSize,
         numLayers: source.numLayers,
+        bidirectional: false,
+        input: 'onehot' as const,
         inputSize: V,
         outputSize: V,
-        head: 'char' as const,
+        head: 'softmax' as const,
       };
       entry = { model: createModel(config, createRng(source.seed)), vocab };
     }

@@ -26,7 +26,7 @@ function randomState(L: number, B: number, H: number, withCell: boolean, seed: n
 
 describe.each(cases)('gradient check: $cell $nonlinearity', ({ cell, nonlinearity }) => {
   describe.each([1, 2])('%i layer(s)', (L) => {
-    it.each(['char', 'regression'] as const)(
+    it.each(['softmax', 'linear'] as const)(
       '%s head: every parameter and the initial state',
       (head) => {
         const H = 3;
@@ -45,7 +45,7 @@ describe.each(cases)('gradient check: $cell $nonlinearity', ({ cell, nonlinearit
         // Move weights away from the default scale so gates are not all near 0.5.
         for (const t of namedTensors(m)) for (let k = 0; k < t.data.length; k++) t.data[k]! *= 2.5;
         const rng = createRng(11);
-        const batch = head === 'char' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 2, V);
+        const batch = head === 'softmax' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 2, V);
         const init = randomState(L, B, H, cell === 'lstm', 3);
         const grads = zeroGrads(m);
         const { back } = lossAndGradients(m, grads, batch, init);

@@ -12,19 +12,21 @@ export function smallModel(
     V?: number;
     nonlinearity?: Nonlinearity;
     seed?: number;
-    head?: 'char' | 'regression';
+    head?: 'softmax' | 'linear';
     I?: number;
   } = {},
 ): Model {
   const V = opts.V ?? 5;
-  const head = opts.head ?? 'char';
+  const head = opts.head ?? 'softmax';
   return createModel(
     {
       cell,
       nonlinearity: opts.nonlinearity ?? 'tanh',
       hiddenSize: opts.H ?? 3,
       numLayers: opts.L ?? 1,
-      inputSize: head === 'char' ? V : (opts.I ?? 2),
+      bidirectional: false,
+      input: head === 'softmax' ? 'onehot' : 'dense',
+      inputSize: head === 'softmax' ? V : (opts.I ?? 2),
       outputSize: V,
       head,
     },

@@ -8,9 +8,11 @@ const config = (cell: ModelConfig['cell'], H = 16): ModelConfig => ({
   nonlinearity: 'tanh',
   hiddenSize: H,
   numLayers: 2,
+  bidirectional: false,
+  input: 'onehot',
   inputSize: 10,
   outputSize: 10,
-  head: 'char',
+  head: 'softmax',
 });
 
 describe('initialisation', () => {

@@ -219,14 +219,16 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
   });
 });
 
-function model(cell: CellKind, L: number, head: 'char' | 'regression', H: number, V: number) {
+function model(cell: CellKind, L: number, head: 'softmax' | 'linear', H: number, V: number) {
   return createModel(
     {
       cell,
       nonlinearity: 'tanh',
       hiddenSize: H,
       numLayers: L,
-      inputSize: head === 'char' ? V : 3,
+      bidirectional: false,
+      input: head === 'softmax' ? 'onehot' : 'dense',
+      inputSize: head === 'softmax' ? V : 3,
       outputSize: V,
       head,
     },
@@ -245,14 +247,14 @@ const cells: CellKind[] = ['rnn', 'lstm', 'gru'];
 describe('whole passes: the same loss and gradients with and without the kernel', () => {
   describe.each(cells)('%s', (cell) => {
     it.each([
-      [1, 'char', 16, 4, 6],
-      [2, 'char', 37, 3, 9],
-      [2, 'regression', 20, 5, 4],
+      [1, 'softmax', 16, 4, 6],
+      [2, 'softmax', 37, 3, 9],
+      [2, 'linear', 20, 5, 4],
     ] as const)('%i layer(s), %s head, H = %i, B = %i, T = %i', (L, head, H, B, T) => {
       const V = 11;
       const m = model(cell, L, head, H, V);
       const rng = createRng(H + T);
-      const batch = head === 'char' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 3, V);
+      const batch = head === 'softmax' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 3, V);
       useKernels(false);
       const js = everyGradient(m, batch);
       useKernels(true);
@@ -263,7 +265,7 @@ describe('whole passes: the same loss and gradients with and without the kernel'
   });
 
   it('large enough to grow the kernel memory mid-pass', () => {
-    const m = model('lstm', 2, 'char', 200, 40);
+    const m = model('lstm', 2, 'softmax', 200, 40);
     const batch = charBatch(createRng(1), 12, 8, 40);
     useKernels(false);
     const js = everyGradient(m, batch);
@@ -277,7 +279,7 @@ describe('whole passes: the same loss and gradients with and without the kernel'
   });
 
   it('sees weights that changed between passes (nothing stale is kept)', () => {
-    const m = model('gru', 1, 'char', 8, 5);
+    const m = model('gru', 1, 'softmax', 8, 5);
     const batch = charBatch(createRng(2), 4, 2, 5);
     useKernels(true);
     const before = forwardModel(m, batch, null).loss;
@@ -291,7 +293,7 @@ describe('whole passes: the same loss and gradients with and without the kernel'
   it('trains identically over many steps (Adam, clipping, carried state)', () => {
     const ids = new Int32Array(3000).map((_, k) => (k * 7 + (k >> 3)) % 13);
     const run = () => {
-      const m = model('lstm', 1, 'char', 24, 13);
+      const m = model('lstm', 1, 'softmax', 24, 13);
       const trainer = createTrainer(
         m,
         charSource(ids, 4, 10),
@@ -311,7 +313,7 @@ describe('whole passes: the same loss and gradients with and without the kernel'
 
 describe('installing', () => {
   it('leaves what does not fit in its memory budget to the plain-JS path, with the same results', () => {
-    const m = model('lstm', 2, 'char', 48, 20);
+    const m = model('lstm', 2, 'softmax', 48, 20);
     const batch = charBatch(createRng(6), 8, 3, 20);
     useKernels(false);
     const js = everyGradient(m, batch);
@@ -326,7 +328,7 @@ describe('installing', () => {
     uninstallKernels();
     expect(installKernels(new Uint8Array([0, 1, 2, 3]))).toBe(false);
     expect(kernelsInstalled()).toBe(false);
-    const m = model('rnn', 1, 'char', 4, 5);
+    const m = model('rnn', 1, 'softmax', 4, 5);
     expect(Number.isFinite(forwardModel(m, charBatch(createRng(3), 3, 2, 5), null).loss)).toBe(
       true,
     );
@@ -337,12 +339,12 @@ describe.each(cells)('gradient check with the kernel installed: %s', (cell) => {
   it.each([1, 2])('%i layer(s), both heads: every parameter', (L) => {
     useKernels(true);
     try {
-      for (const head of ['char', 'regression'] as const) {
+      for (const head of ['softmax', 'linear'] as const) {
         const V = 4;
         const m = model(cell, L, head, 3, V);
         for (const t of namedTensors(m)) for (let k = 0; k < t.data.length; k++) t.data[k]! *= 2.5;
         const rng = createRng(11);
-        const batch = head === 'char' ? charBatch(rng, 4, 3, V) : denseBatch(rng, 4, 3, 3, V);
+        const batch = head === 'softmax' ? charBatch(rng, 4, 3, V) : denseBatch(rng, 4, 3, 3, V);
         const grads = zeroGrads(m);
         lossAndGradients(m, grads, batch, null);
         const loss = () => forwardModel(m, batch, null).loss;

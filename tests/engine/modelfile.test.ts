@@ -31,9 +31,11 @@ function build(
       nonlinearity: opts.nonlinearity ?? 'tanh',
       hiddenSize: opts.H ?? 4,
       numLayers: opts.L ?? 2,
+      bidirectional: false,
+      input: 'onehot',
       inputSize: V,
       outputSize: V,
-      head: 'char',
+      head: 'softmax',
     },
     createRng(7),
   );

@@ -23,7 +23,17 @@ function setup(cell: CellKind, nonlinearity: Nonlinearity = 'tanh', L = 2, H = 6
   const vocab = buildVocab(TEXT);
   const V = vocab.chars.length;
   const model = createModel(
-    { cell, nonlinearity, hiddenSize: H, numLayers: L, inputSize: V, outputSize: V, head: 'char' },
+    {
+      cell,
+      nonlinearity,
+      hiddenSize: H,
+      numLayers: L,
+      bidirectional: false,
+      input: 'onehot',
+      inputSize: V,
+      outputSize: V,
+      head: 'softmax',
+    },
     createRng(3),
   );
   const script = pytorchScript({

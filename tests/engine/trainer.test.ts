@@ -18,9 +18,11 @@ function setup(cell: CellKind, seed: number) {
       nonlinearity: 'tanh',
       hiddenSize: 24,
       numLayers: 1,
+      bidirectional: false,
+      input: 'onehot',
       inputSize: V,
       outputSize: V,
-      head: 'char',
+      head: 'softmax',
     },
     createRng(seed),
   );

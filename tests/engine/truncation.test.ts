@@ -11,9 +11,11 @@ function setup(T: number, H = 6, I = 3) {
       nonlinearity: 'tanh',
       hiddenSize: H,
       numLayers: 1,
+      bidirectional: false,
+      input: 'dense',
       inputSize: I,
       outputSize: 3,
-      head: 'char',
+      head: 'softmax',
     },
     createRng(4),
   );

@@ -30,9 +30,11 @@ function install(text: string, hiddenSize = 4): ForwardResult {
       nonlinearity: 'tanh',
       hiddenSize,
       numLayers: 1,
+      bidirectional: false,
+      input: 'onehot',
       inputSize: V,
       outputSize: V,
-      head: 'char',
+      head: 'softmax',
     },
     createRng(1),
   );

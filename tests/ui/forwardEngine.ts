@@ -109,9 +109,11 @@ export function modelFile(cell: CellName, { hiddenSize = 6, numLayers = 1, seed 
       nonlinearity: 'tanh',
       hiddenSize,
       numLayers,
+      bidirectional: false,
+      input: 'onehot',
       inputSize: V,
       outputSize: V,
-      head: 'char',
+      head: 'softmax',
     },
     createRng(seed),
   );

@@ -6,6 +6,7 @@ import { forwardStack, type StackForward } from '../bptt.ts';
 import type { CellKind } from '../cell.ts';
 import { randomOrthogonal } from '../init.ts';
 import { createModel, type Model, type ModelConfig } from '../model.ts';
+import { stackOf } from '../network.ts';
 import { createRng, type Rng } from '../rng.ts';
 import type { GradientParams } from './params.ts';
 
@@ -52,6 +53,8 @@ export function buildRnn(p: GradientParams, head: ModelConfig['head'], outputSiz
       nonlinearity,
       hiddenSize: p.H,
       numLayers: 1,
+      bidirectional: false,
+      input: 'dense',
       inputSize: INPUT_SIZE,
       outputSize,
       head,
@@ -77,9 +80,11 @@ export function buildCell(p: GradientParams, cell: CellKind): Model {
       nonlinearity: 'tanh',
       hiddenSize: p.H,
       numLayers: 1,
+      bidirectional: false,
+      input: 'dense',
       inputSize: INPUT_SIZE,
       outputSize: 1,
-      head: 'regression',
+      head: 'linear',
     },
     createRng(p.seed),
     cell === 'lstm' ? { forgetBias: p.bf } : cell === 'gru' ? { updateBias: p.bz } : {},
@@ -90,11 +95,5 @@ export function buildCell(p: GradientParams, cell: CellKind): Model {
 
 /** The stack forward pass over x [T·I] with batch 1 and a zero initial state. */
 export function runForward(m: Model, x: Float64Array, T: number): StackForward {
-  const stack = {
-    cell: m.cell,
-    layers: m.layers,
-    inputSize: m.config.inputSize,
-    hiddenSize: m.config.hiddenSize,
-  };
-  return forwardStack(stack, { kind: 'dense', x }, T, 1, null);
+  return forwardStack(stackOf(m), { kind: 'dense', x }, T, 1, null);
 }

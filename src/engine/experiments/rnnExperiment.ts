@@ -20,7 +20,7 @@ import type {
 /** E1–E3, E5–E7 on one RNN with a regression (or, for truncation, a two-class char) head. */
 export function rnnExperiment(p: GradientParams, head: ModelConfig['head']): GradientResult {
   const { T, H } = p;
-  const m = buildRnn(p, head, head === 'char' ? 2 : 1);
+  const m = buildRnn(p, head, head === 'softmax' ? 2 : 1);
   const nonlinearity = m.config.nonlinearity;
   const x = p.preset === 'nonnormal' ? new Float64Array(T * INPUT_SIZE) : experimentInput(p);
   const fwd = runForward(m, x, T);
