@@ -101,3 +101,125 @@ describe.each(cases)('gradient check: $cell $nonlinearity', ({ cell, nonlinearit
     });
   });
 });
+
+// Bidirectional layers: the reverse direction reads the sequence backwards, the layer's output is
+// [h→_t; h←_t], and the next layer (or the head) reads both halves.
+describe.each(cases)('gradient check, both ways: $cell $nonlinearity', ({ cell, nonlinearity }) => {
+  describe.each([1, 2])('%i layer(s)', (L) => {
+    it.each(['softmax', 'linear'] as const)(
+      '%s head: every parameter, both directions, and the initial states',
+      (head) => {
+        const H = 3;
+        const V = 4;
+        const B = 2;
+        const T = 4;
+        const m = smallModel(cell, {
+          H,
+          L,
+          V,
+          head,
+          I: 2,
+          seed: 17,
+          bidirectional: true,
+          ...(nonlinearity ? { nonlinearity } : {}),
+        });
+        expect(m.layers).toHaveLength(2 * L);
+        for (const t of namedTensors(m)) for (let k = 0; k < t.data.length; k++) t.data[k]! *= 2.5;
+        const rng = createRng(21);
+        const batch = head === 'softmax' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 2, V);
+        const init = randomState(2 * L, B, H, cell === 'lstm', 4);
+        const grads = zeroGrads(m);
+        const { back } = lossAndGradients(m, grads, batch, init);
+        const loss = () => forwardModel(m, batch, init).loss;
+        const analytic = namedTensors(grads);
+        const names: string[] = [];
+        namedTensors(m).forEach((t, i) => {
+          names.push(t.name);
+          for (let k = 0; k < t.data.length; k++) {
+            expectClose(analytic[i]!.data[k]!, centralDiff(t.data, k, loss), `${t.name}[${k}]`);
+          }
+        });
+        expect(names).toContain(`rnn.weight_hh_l${L - 1}_reverse`);
+        for (let k = 0; k < 2 * L; k++) {
+          for (let j = 0; j < B * H; j++) {
+            expectClose(back.dInitial.h[k]![j]!, centralDiff(init.h[k]!, j, loss), `dh0[${k}]`);
+            if (init.c)
+              expectClose(back.dInitial.c![k]![j]!, centralDiff(init.c[k]!, j, loss), `dc0[${k}]`);
+          }
+        }
+      },
+    );
+
+    it('total dL/dh_t of each direction at every layer and step', () => {
+      const H = 2;
+      const V = 4;
+      const B = 2;
+      const T = 3;
+      const m = smallModel(cell, {
+        H,
+        L,
+        V,
+        seed: 8,
+        bidirectional: true,
+        ...(nonlinearity ? { nonlinearity } : {}),
+      });
+      const batch = charBatch(createRng(5), T, B, V);
+      const { back } = lossAndGradients(m, zeroGrads(m), batch, null);
+      for (let k = 0; k < 2 * L; k++) {
+        for (let t = 0; t < T; t++) {
+          for (let j = 0; j < B * H; j++) {
+            const delta = (eps: number) =>
+              forwardModel(m, batch, null, (kk, tt, cache) => {
+                if (kk === k && tt === t) cache.h[j]! += eps;
+              }).loss;
+            const numeric = (delta(1e-6) - delta(-1e-6)) / 2e-6;
+            expectClose(back.dLdh[k]![t]![j]!, numeric, `dL/dh[${k}][${t}][${j}]`);
+          }
+        }
+      }
+    });
+  });
+});
+
+describe('a bidirectional layer', () => {
+  it('runs its reverse direction from the last step: h←_t depends only on x_t … x_T', () => {
+    const m = smallModel('gru', { H: 3, V: 5, bidirectional: true, seed: 3 });
+    const ids = Int32Array.from([1, 2, 3, 4]);
+    const targets = Int32Array.from([0, 0, 0, 0]);
+    const run = (input: Int32Array) =>
+      forwardModel(m, { T: 4, B: 1, input: { kind: 'onehot', ids: input }, targets }, null);
+    const a = run(ids);
+    const b = run(Int32Array.from([1, 2, 3, 0])); // only x_4 differs
+    // forward direction: h→_1…h→_3 unchanged; reverse: every h←_t changes (it read x_4 first)
+    for (let t = 0; t < 3; t++) expect(b.stack.caches[0]![t]!.h).toEqual(a.stack.caches[0]![t]!.h);
+    for (let t = 0; t < 4; t++)
+      expect(b.stack.caches[1]![t]!.h).not.toEqual(a.stack.caches[1]![t]!.h);
+    // the output the head reads is [h→_t; h←_t]
+    const out = a.stack.outputs![0]![2]!;
+    expect([...out]).toEqual([...a.stack.caches[0]![2]!.h, ...a.stack.caches[1]![2]!.h]);
+  });
+
+  it('names its parameters as PyTorch does, the reverse direction after the forward one', () => {
+    const m = smallModel('lstm', { H: 2, L: 2, V: 3, bidirectional: true });
+    expect(namedTensors(m).map((t) => `${t.name} ${t.shape.join('x')}`)).toEqual([
+      'rnn.weight_ih_l0 8x3',
+      'rnn.weight_hh_l0 8x2',
+      'rnn.bias_ih_l0 8',
+      'rnn.bias_hh_l0 8',
+      'rnn.weight_ih_l0_reverse 8x3',
+      'rnn.weight_hh_l0_reverse 8x2',
+      'rnn.bias_ih_l0_reverse 8',
+      'rnn.bias_hh_l0_reverse 8',
+      'rnn.weight_ih_l1 8x4',
+      'rnn.weight_hh_l1 8x2',
+      'rnn.bias_ih_l1 8',
+      'rnn.bias_hh_l1 8',
+      'rnn.weight_ih_l1_reverse 8x4',
+      'rnn.weight_hh_l1_reverse 8x2',
+      'rnn.bias_ih_l1_reverse 8',
+      'rnn.bias_hh_l1_reverse 8',
+      'decoder.weight 3x4',
+      'decoder.bias 3',
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ export function smallModel(
     seed?: number;
     head?: 'softmax' | 'linear';
     I?: number;
+    bidirectional?: boolean;
   } = {},
 ): Model {
   const V = opts.V ?? 5;
@@ -24,7 +25,7 @@ export function smallModel(
       nonlinearity: opts.nonlinearity ?? 'tanh',
       hiddenSize: opts.H ?? 3,
       numLayers: opts.L ?? 1,
-      bidirectional: false,
+      bidirectional: opts.bidirectional ?? false,
       input: head === 'softmax' ? 'onehot' : 'dense',
       inputSize: head === 'softmax' ? V : (opts.I ?? 2),
       outputSize: V,

@@ -219,14 +219,21 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
   });
 });
 
-function model(cell: CellKind, L: number, head: 'softmax' | 'linear', H: number, V: number) {
+function model(
+  cell: CellKind,
+  L: number,
+  head: 'softmax' | 'linear',
+  H: number,
+  V: number,
+  bidirectional = false,
+) {
   return createModel(
     {
       cell,
       nonlinearity: 'tanh',
       hiddenSize: H,
       numLayers: L,
-      bidirectional: false,
+      bidirectional,
       input: head === 'softmax' ? 'onehot' : 'dense',
       inputSize: head === 'softmax' ? V : 3,
       outputSize: V,
@@ -250,18 +257,23 @@ describe('whole passes: the same loss and gradients with and without the kernel'
       [1, 'softmax', 16, 4, 6],
       [2, 'softmax', 37, 3, 9],
       [2, 'linear', 20, 5, 4],
-    ] as const)('%i layer(s), %s head, H = %i, B = %i, T = %i', (L, head, H, B, T) => {
-      const V = 11;
-      const m = model(cell, L, head, H, V);
-      const rng = createRng(H + T);
-      const batch = head === 'softmax' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 3, V);
-      useKernels(false);
-      const js = everyGradient(m, batch);
-      useKernels(true);
-      const wasm = everyGradient(m, batch);
-      useKernels(false);
-      expect(wasm).toEqual(js);
-    });
+      [2, 'softmax', 19, 3, 7, true],
+      [1, 'linear', 16, 2, 5, true],
+    ] as const)(
+      '%i layer(s), %s head, H = %i, B = %i, T = %i, both ways: %s',
+      (L, head, H, B, T, bi = false) => {
+        const V = 11;
+        const m = model(cell, L, head, H, V, bi);
+        const rng = createRng(H + T);
+        const batch = head === 'softmax' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 3, V);
+        useKernels(false);
+        const js = everyGradient(m, batch);
+        useKernels(true);
+        const wasm = everyGradient(m, batch);
+        useKernels(false);
+        expect(wasm).toEqual(js);
+      },
+    );
   });
 
   it('large enough to grow the kernel memory mid-pass', () => {
