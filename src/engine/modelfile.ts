@@ -1,12 +1,18 @@
 // The model file: JSON with PyTorch state_dict names and shapes, so a model trained here loads in
-// PyTorch and back. {"format": "unrolled-model", "version": 1, "config": {cell, nonlinearity (RNN),
-// hiddenSize, numLayers, vocab}, "tensors": {name: {shape, data (flat, row-major)}}}. Loading checks
-// every name, shape, number and the vocabulary, and builds a new model only when all is well.
+// PyTorch and back. {"format": "unrolled-model", "version": 2, "config": {…}, "tensors": {name:
+// {shape, data (flat, row-major)}}}. Version 2's config: cell, nonlinearity (RNN), hiddenSize,
+// numLayers, bidirectional, input ("onehot" with vocab, or "dense" with inputSize), head ("softmax"
+// with classes, absent when the classes are the vocabulary; or "linear" with outputSize), and the
+// task that trained it. Version 1 (character models only: cell, nonlinearity, hiddenSize,
+// numLayers, vocab) still loads. Loading checks every name, shape, number and label, and builds a
+// new model only when all is well.
 
-import type { CellKind, Nonlinearity } from './cell.ts';
+import { isCellKind, type Nonlinearity } from './cell.ts';
 import {
   allocateModel,
+  MAX_HIDDEN,
   MAX_LAYERS,
+  MAX_WIDTH,
   namedTensors,
   tensorShapes,
   type Model,
@@ -15,7 +21,9 @@ import {
 import { vocabFromChars, VocabError, type Vocab } from './vocab.ts';
 
 export const MODEL_FORMAT = 'unrolled-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
+/** The versions this engine reads. */
+export const MODEL_VERSIONS = [1, 2] as const;
 
 /** A model file problem, with a message that says what is wrong. */
 export class ModelFileError extends Error {
@@ -27,15 +35,41 @@ export class ModelFileError extends Error {
 
 export interface ModelFileJson {
   format: typeof MODEL_FORMAT;
-  version: typeof MODEL_VERSION;
+  version: (typeof MODEL_VERSIONS)[number];
   config: {
-    cell: CellKind;
+    cell: ModelConfig['cell'];
     nonlinearity?: 'tanh' | 'relu';
     hiddenSize: number;
     numLayers: number;
-    vocab: string[];
+    bidirectional?: boolean;
+    input?: ModelConfig['input'];
+    /** One-hot input: the characters, id = index. */
+    vocab?: string[];
+    /** Dense input: values per step. */
+    inputSize?: number;
+    head?: ModelConfig['head'];
+    /** Softmax head: the class labels, id = index (absent: the vocabulary). */
+    classes?: string[];
+    /** Linear head: values per step. */
+    outputSize?: number;
+    /** The task that trained the model (e.g. "chars"). */
+    task?: string;
   };
   tensors: Record<string, { shape: number[]; data: number[] }>;
+}
+
+/** What a model file holds besides the weights: the labels of its input and output. */
+export interface ModelLabels {
+  /** One-hot input: the characters. */
+  readonly vocab: Vocab | null;
+  /** Softmax head: the class labels (a character model's are its vocabulary's characters). */
+  readonly classes: readonly string[] | null;
+  /** The task that trained the model, when known. */
+  readonly task: string | null;
+}
+
+export interface LoadedModel extends ModelLabels {
+  readonly model: Model;
 }
 
 /** Rounds to `digits` significant digits (for compact shipped files); undefined keeps every bit. */
@@ -46,18 +80,43 @@ function roundTo(v: number, digits: number | undefined): number {
   return digits === undefined ? v : Number(v.toPrecision(digits));
 }
 
-/** The file's JSON object for a character model and its vocabulary. */
-export function modelToJson(m: Model, vocab: Vocab, opts: { digits?: number } = {}): ModelFileJson {
-  const { cell, nonlinearity, hiddenSize, numLayers, head, inputSize } = m.config;
-  if (head !== 'softmax')
-    throw new ModelFileError('Only character models can be saved as model files.');
-  if (inputSize !== vocab.chars.length)
-    throw new ModelFileError('The vocabulary does not match the model.');
-  if (cell === 'rnn' && nonlinearity !== 'tanh' && nonlinearity !== 'relu') {
+/** The file's JSON object for any model and its labels. */
+export function modelFileJson(
+  m: Model,
+  labels: ModelLabels,
+  opts: { digits?: number } = {},
+): ModelFileJson {
+  const c = m.config;
+  if (c.cell === 'rnn' && c.nonlinearity !== 'tanh' && c.nonlinearity !== 'relu') {
     throw new ModelFileError(
-      `PyTorch's RNN has no "${nonlinearity}" nonlinearity; only tanh and relu can be saved.`,
+      `PyTorch's RNN has no "${c.nonlinearity}" nonlinearity; only tanh and relu can be saved.`,
     );
   }
+  const config: ModelFileJson['config'] = {
+    cell: c.cell,
+    hiddenSize: c.hiddenSize,
+    numLayers: c.numLayers,
+    bidirectional: c.bidirectional,
+    input: c.input,
+    head: c.head,
+  };
+  if (c.cell === 'rnn') config.nonlinearity = c.nonlinearity as 'tanh' | 'relu';
+  if (c.input === 'onehot') {
+    if (!labels.vocab || labels.vocab.chars.length !== c.inputSize)
+      throw new ModelFileError('The vocabulary does not match the model.');
+    config.vocab = [...labels.vocab.chars];
+  } else config.inputSize = c.inputSize;
+  if (c.head === 'softmax') {
+    const classes = labels.classes ?? labels.vocab?.chars ?? null;
+    if (!classes || classes.length !== c.outputSize)
+      throw new ModelFileError('The class labels do not match the model.');
+    const sameAsVocab =
+      labels.vocab !== null &&
+      classes.length === labels.vocab.chars.length &&
+      classes.every((ch, k) => ch === labels.vocab!.chars[k]);
+    if (!sameAsVocab) config.classes = [...classes];
+  } else config.outputSize = c.outputSize;
+  if (labels.task !== null) config.task = labels.task;
   const tensors: ModelFileJson['tensors'] = Object.create(null) as ModelFileJson['tensors'];
   for (const t of namedTensors(m)) {
     tensors[t.name] = {
@@ -65,9 +124,14 @@ export function modelToJson(m: Model, vocab: Vocab, opts: { digits?: number } = 
       data: Array.from(t.data, (v) => roundTo(v, opts.digits)),
     };
   }
-  const config: ModelFileJson['config'] = { cell, hiddenSize, numLayers, vocab: [...vocab.chars] };
-  if (cell === 'rnn') config.nonlinearity = nonlinearity as 'tanh' | 'relu';
   return { format: MODEL_FORMAT, version: MODEL_VERSION, config, tensors };
+}
+
+/** The file's JSON object for a character model and its vocabulary. */
+export function modelToJson(m: Model, vocab: Vocab, opts: { digits?: number } = {}): ModelFileJson {
+  if (m.config.input !== 'onehot' || m.config.head !== 'softmax')
+    throw new ModelFileError('Only character models are saved with a vocabulary alone.');
+  return modelFileJson(m, { vocab, classes: null, task: 'chars' }, opts);
 }
 
 export function serializeModel(m: Model, vocab: Vocab, opts: { digits?: number } = {}): string {
@@ -92,8 +156,94 @@ function wholeNumber(v: unknown, lo: number, hi: number, what: string): number {
   return v;
 }
 
-/** Parses and validates a model file (text or an already parsed value). Throws ModelFileError. */
-export function parseModel(input: string | unknown): { model: Model; vocab: Vocab } {
+/** One of the allowed string values, or a ModelFileError listing them. */
+function oneOf<T extends string>(v: unknown, options: readonly T[], what: string): T {
+  if (typeof v === 'string' && (options as readonly string[]).includes(v)) return v as T;
+  const list = options.map((o) => `"${o}"`).join(' or ');
+  throw new ModelFileError(`Unknown ${what} ${JSON.stringify(v)}: expected ${list}.`);
+}
+
+/** A list of distinct one-character strings, as a Vocab. */
+function vocabOf(chars: unknown): Vocab {
+  if (!Array.isArray(chars)) throw new ModelFileError('config.vocab must be a list of characters.');
+  try {
+    return vocabFromChars(chars as string[]);
+  } catch (e) {
+    if (e instanceof VocabError) throw new ModelFileError(`Bad vocabulary: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Class labels: a non-empty list of distinct non-empty strings. */
+function classesOf(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > MAX_WIDTH)
+    throw new ModelFileError(`config.classes must be a list of 1 to ${MAX_WIDTH} labels.`);
+  v.forEach((label: unknown, k) => {
+    if (typeof label !== 'string' || label.length === 0 || label.length > 100)
+      throw new ModelFileError(`Class label ${k} must be text of 1 to 100 characters.`);
+    if (v.indexOf(label) !== k)
+      throw new ModelFileError(`Class label ${k} repeats ${JSON.stringify(label)}.`);
+  });
+  return v as string[];
+}
+
+/** The configuration and labels a file's config describes (version 1 or 2). */
+function readConfig(
+  cfg: Record<string, unknown>,
+  version: number,
+): ModelLabels & { config: ModelConfig } {
+  const cell = own(cfg, 'cell');
+  if (!isCellKind(cell)) {
+    throw new ModelFileError(
+      `Unknown cell ${JSON.stringify(cell)}: expected "rnn", "lstm" or "gru".`,
+    );
+  }
+  let nonlinearity: Nonlinearity = 'tanh';
+  if (cell === 'rnn') {
+    nonlinearity = oneOf(own(cfg, 'nonlinearity') ?? 'tanh', ['tanh', 'relu'], 'nonlinearity');
+  }
+  const hiddenSize = wholeNumber(own(cfg, 'hiddenSize'), 1, MAX_HIDDEN, 'config.hiddenSize');
+  const numLayers = wholeNumber(own(cfg, 'numLayers'), 1, MAX_LAYERS, 'config.numLayers');
+  const v2 = version >= 2;
+  const bidirectional = v2 ? (own(cfg, 'bidirectional') ?? false) : false;
+  if (typeof bidirectional !== 'boolean')
+    throw new ModelFileError('config.bidirectional must be true or false.');
+  const input = v2 ? oneOf(own(cfg, 'input'), ['onehot', 'dense'], 'input') : 'onehot';
+  const head = v2 ? oneOf(own(cfg, 'head'), ['softmax', 'linear'], 'head') : 'softmax';
+  const vocab = input === 'onehot' ? vocabOf(own(cfg, 'vocab')) : null;
+  const inputSize = vocab
+    ? vocab.chars.length
+    : wholeNumber(own(cfg, 'inputSize'), 1, MAX_WIDTH, 'config.inputSize');
+  let classes: readonly string[] | null = null;
+  let outputSize: number;
+  if (head === 'softmax') {
+    const listed = own(cfg, 'classes');
+    if (listed === undefined && !vocab)
+      throw new ModelFileError('config.classes must list the classes of a softmax head.');
+    classes = listed === undefined ? vocab!.chars : classesOf(listed);
+    outputSize = classes.length;
+  } else {
+    outputSize = wholeNumber(own(cfg, 'outputSize'), 1, MAX_WIDTH, 'config.outputSize');
+  }
+  const task = v2 ? (own(cfg, 'task') ?? null) : 'chars';
+  if (task !== null && (typeof task !== 'string' || task.length > 100))
+    throw new ModelFileError('config.task must be a short text.');
+  const config: ModelConfig = {
+    cell,
+    nonlinearity,
+    hiddenSize,
+    numLayers,
+    bidirectional,
+    input,
+    inputSize,
+    outputSize,
+    head,
+  };
+  return { config, vocab, classes, task };
+}
+
+/** Parses and validates a model file of any kind (text or an already parsed value). */
+export function parseModelFile(input: string | unknown): LoadedModel {
   let root: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -108,52 +258,16 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
       `This is not an Unrolled model file: "format" must be "${MODEL_FORMAT}".`,
     );
   }
-  if (own(root, 'version') !== MODEL_VERSION) {
+  const version = own(root, 'version');
+  if (!(MODEL_VERSIONS as readonly unknown[]).includes(version)) {
     throw new ModelFileError(
-      `Unsupported model file version ${JSON.stringify(own(root, 'version'))}; this app reads version ${MODEL_VERSION}.`,
+      `Unsupported model file version ${JSON.stringify(version)}; this app reads versions ${MODEL_VERSIONS.join(' and ')}.`,
     );
   }
   const cfg = own(root, 'config');
   if (!isRecord(cfg)) throw new ModelFileError('The file has no "config" object.');
-  const cell = own(cfg, 'cell');
-  if (cell !== 'rnn' && cell !== 'lstm' && cell !== 'gru') {
-    throw new ModelFileError(
-      `Unknown cell ${JSON.stringify(cell)}: expected "rnn", "lstm" or "gru".`,
-    );
-  }
-  let nonlinearity: Nonlinearity = 'tanh';
-  if (cell === 'rnn') {
-    const nl = own(cfg, 'nonlinearity') ?? 'tanh';
-    if (nl !== 'tanh' && nl !== 'relu') {
-      throw new ModelFileError(
-        `Unknown nonlinearity ${JSON.stringify(nl)}: expected "tanh" or "relu".`,
-      );
-    }
-    nonlinearity = nl;
-  }
-  const hiddenSize = wholeNumber(own(cfg, 'hiddenSize'), 1, 2048, 'config.hiddenSize');
-  const numLayers = wholeNumber(own(cfg, 'numLayers'), 1, MAX_LAYERS, 'config.numLayers');
-  const chars = own(cfg, 'vocab');
-  if (!Array.isArray(chars)) throw new ModelFileError('config.vocab must be a list of characters.');
-  let vocab: Vocab;
-  try {
-    vocab = vocabFromChars(chars as string[]);
-  } catch (e) {
-    if (e instanceof VocabError) throw new ModelFileError(`Bad vocabulary: ${e.message}`);
-    throw e;
-  }
-  const V = vocab.chars.length;
-  const config: ModelConfig = {
-    cell,
-    nonlinearity,
-    hiddenSize,
-    numLayers,
-    bidirectional: false,
-    input: 'onehot',
-    inputSize: V,
-    outputSize: V,
-    head: 'softmax',
-  };
+  const { config, vocab, classes, task } = readConfig(cfg, version as number);
+  const { cell, numLayers } = config;
   const tensors = own(root, 'tensors');
   if (!isRecord(tensors)) throw new ModelFileError('The file has no "tensors" object.');
   // Check every name, shape and length before allocating, so a file cannot make us reserve
@@ -203,5 +317,33 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
       t.data[k] = v;
     }
   });
+  return { model, vocab, classes, task };
+}
+
+/**
+ * Parses a character model's file (one-hot characters in, the next character out): what the
+ * character views and the command line read. Throws ModelFileError for any other kind of model.
+ */
+export function parseModel(input: string | unknown): { model: Model; vocab: Vocab } {
+  const loaded = parseModelFile(input);
+  const { model, vocab, classes } = loaded;
+  const sameClasses =
+    vocab !== null &&
+    classes !== null &&
+    classes.length === vocab.chars.length &&
+    classes.every((c, k) => c === vocab.chars[k]);
+  if (!vocab || !sameClasses || model.config.bidirectional) {
+    throw new ModelFileError(
+      `This file holds a ${describeKind(model.config)}, not a character model that predicts the next character.`,
+    );
+  }
   return { model, vocab };
+}
+
+/** "bidirectional GRU tagger", "LSTM with a linear head", for messages. */
+export function describeKind(c: ModelConfig): string {
+  const cell = c.cell.toUpperCase();
+  const way = c.bidirectional ? 'bidirectional ' : '';
+  const head = c.head === 'softmax' ? `${c.outputSize}-class softmax head` : 'linear head';
+  return `${way}${cell} with ${c.input === 'onehot' ? 'one-hot' : 'real-valued'} input and a ${head}`;
 }

@@ -454,9 +454,9 @@ describe('bad command lines: one line on stderr, exit 2 (usage) or 1 (runtime)',
     [['forward', '--model', dir, '--text', 'hi'], 1, /it is a directory$/],
     [['forward', '--model', CORPUS, '--text', 'hi'], 1, /corpus\.txt: The file is not valid JSON/],
     [
-      ['forward', '--model', path('v2.json'), '--text', 'hi'],
+      ['forward', '--model', path('v3.json'), '--text', 'hi'],
       1,
-      /v2\.json: Unsupported model file version 2/,
+      /v3\.json: Unsupported model file version 3/,
       true,
     ],
     [['forward', '--model', path('nan.json'), '--text', 'hi'], 1, /not a finite number at index 0/],
@@ -500,7 +500,7 @@ describe('bad command lines: one line on stderr, exit 2 (usage) or 1 (runtime)',
     writeFileSync(path('latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     writeFileSync(path('short.txt'), 'abcdef');
     const file = JSON.parse(readFileSync(model(), 'utf8')) as Record<string, unknown>;
-    writeFileSync(path('v2.json'), JSON.stringify({ ...file, version: 2 }));
+    writeFileSync(path('v3.json'), JSON.stringify({ ...file, version: 3 }));
     writeFileSync(
       path('nan.json'),
       readFileSync(model(), 'utf8').replace(/"data":\[[^,\]]+/, '"data":[1e999'),

@@ -254,14 +254,14 @@ const cells: CellKind[] = ['rnn', 'lstm', 'gru'];
 describe('whole passes: the same loss and gradients with and without the kernel', () => {
   describe.each(cells)('%s', (cell) => {
     it.each([
-      [1, 'softmax', 16, 4, 6],
-      [2, 'softmax', 37, 3, 9],
-      [2, 'linear', 20, 5, 4],
+      [1, 'softmax', 16, 4, 6, false],
+      [2, 'softmax', 37, 3, 9, false],
+      [2, 'linear', 20, 5, 4, false],
       [2, 'softmax', 19, 3, 7, true],
       [1, 'linear', 16, 2, 5, true],
     ] as const)(
       '%i layer(s), %s head, H = %i, B = %i, T = %i, both ways: %s',
-      (L, head, H, B, T, bi = false) => {
+      (L, head, H, B, T, bi) => {
         const V = 11;
         const m = model(cell, L, head, H, V, bi);
         const rng = createRng(H + T);

@@ -208,6 +208,10 @@ describe('names and shapes follow PyTorch', () => {
       cell,
       hiddenSize: H,
       numLayers: 2,
+      bidirectional: false,
+      input: 'onehot',
+      head: 'softmax',
+      task: 'chars',
       vocab: [...vocab.chars],
       ...(cell === 'rnn' ? { nonlinearity: 'tanh' } : {}),
     });
@@ -252,8 +256,8 @@ describe('a wrong file gives a ModelFileError and no model', () => {
       /not an Unrolled model file/,
     );
     expectFileError(
-      edited((o) => (o['version'] = 2)),
-      /Unsupported model file version 2; this app reads version 1/,
+      edited((o) => (o['version'] = 3)),
+      /Unsupported model file version 3; this app reads versions 1 and 2/,
     );
     expectFileError(
       edited((o) => (o['version'] = '1')),

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CellKind, Nonlinearity } from '../../src/engine/cell.ts';
 import { createModel, namedTensors } from '../../src/engine/model.ts';
-import { serializeModel } from '../../src/engine/modelfile.ts';
-import { pythonString, pytorchScript } from '../../src/engine/pytorch.ts';
+import { modelFileJson, serializeModel } from '../../src/engine/modelfile.ts';
+import { pythonString, pytorchScript, pytorchScriptFor } from '../../src/engine/pytorch.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { buildVocab } from '../../src/engine/vocab.ts';
 
@@ -150,7 +150,8 @@ describe.each(CASES)('pytorchScript: $cell ($nonlinearity)', ({ cell, nonlineari
     expect(script).toContain(`NUM_LAYERS = ${L}\n`);
     expect(script).toContain(`CELL = "${cell}"\n`);
     expect(script).toContain('MODEL_FORMAT = "unrolled-model"');
-    expect(script).toContain('MODEL_VERSION = 1\n');
+    expect(script).toContain('MODEL_VERSION = 2\n');
+    expect(script).toContain('MODEL_VERSIONS = (1, 2)');
     expect(script).toContain('load_state_dict(');
     expect(script).toContain('dtype=torch.float32');
     expect(script).toContain('def sample(self, prime="", length=200, temperature=1.0');
@@ -238,7 +239,9 @@ describe('load_model refuses a file for another model', () => {
 
   it('wrong format, version, cell, size or vocabulary', () => {
     expect(load((o) => (o['format'] = 'x'))).toMatch(/is not an Unrolled model file/);
-    expect(load((o) => (o['version'] = 2))).toMatch(/version 2; this script reads version 1/);
+    expect(load((o) => (o['version'] = 3))).toMatch(
+      /version 3; this script reads versions 1 and 2/,
+    );
     expect(load((o) => (o.config['cell'] = 'gru'))).toMatch(
       /has cell 'gru'; this script is for 'lstm'/,
     );
@@ -258,5 +261,69 @@ describe('pytorchScript refuses what PyTorch cannot build', () => {
     expect(() => pytorchScript({ ...base, nonlinearity: 'tanh', hiddenSize: 0 })).toThrow(
       /hiddenSize/,
     );
+  });
+});
+
+describe('pytorchScriptFor: every kind of model', () => {
+  const LOAD_ANY = LOAD.replace('"vocab": m.vocab,', '"vocab": m.vocab, "classes": m.classes,');
+
+  it.each([
+    { cell: 'gru' as const, module: 'GRU', kind: 'bidirectional tagger' },
+    { cell: 'lstm' as const, module: 'LSTM', kind: 'bidirectional tagger' },
+    { cell: 'rnn' as const, module: 'RNN', kind: 'linear head on real values' },
+  ])('$cell $kind: builds the module and loads every tensor', ({ cell, module, kind }) => {
+    const tagger = kind === 'bidirectional tagger';
+    const vocab = buildVocab('abc');
+    const model = createModel(
+      {
+        cell,
+        nonlinearity: 'tanh',
+        hiddenSize: 3,
+        numLayers: 2,
+        bidirectional: tagger,
+        input: tagger ? 'onehot' : 'dense',
+        inputSize: tagger ? 3 : 2,
+        outputSize: 2,
+        head: tagger ? 'softmax' : 'linear',
+      },
+      createRng(2),
+    );
+    const labels = tagger
+      ? { vocab, classes: ['no', 'yes'], task: 'spaces' }
+      : { vocab: null, classes: null, task: 'series' };
+    const script = pytorchScriptFor(model, labels);
+    expect(script).toContain('class SequenceModel(nn.Module):');
+    expect(script).not.toContain('def sample(');
+    expect([...script].every((c) => c.charCodeAt(0) < 128)).toBe(true);
+    const file = join(dir, `${cell}-kind.py`);
+    writeFileSync(file, script);
+    expect(python(['-m', 'py_compile', file]).status).toBe(0);
+    const modelFile = join(dir, `${cell}-kind.json`);
+    writeFileSync(modelFile, JSON.stringify(modelFileJson(model, labels)));
+    const r = python(['-c', LOAD_ANY, file, modelFile], { PYTHONPATH: fakeTorch() });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as {
+      rnn: [string, number[], Record<string, unknown>];
+      decoder: number[];
+      vocab: string[] | null;
+      classes: string[] | null;
+      tensors: Record<string, [number[], string, number[]]>;
+    };
+    expect(out.rnn).toEqual([
+      module,
+      [tagger ? 3 : 2, 3],
+      {
+        num_layers: 2,
+        batch_first: true,
+        ...(cell === 'rnn' ? { nonlinearity: 'tanh' } : {}),
+        ...(tagger ? { bidirectional: true } : {}),
+      },
+    ]);
+    expect(out.decoder).toEqual([tagger ? 6 : 3, 2]);
+    expect(out.vocab).toEqual(tagger ? ['a', 'b', 'c'] : null);
+    expect(out.classes).toEqual(tagger ? ['no', 'yes'] : null);
+    const tensors = namedTensors(model);
+    expect(Object.keys(out.tensors)).toEqual(tensors.map((t) => t.name));
+    for (const t of tensors) expect(out.tensors[t.name]![2]).toEqual(Array.from(t.data));
   });
 });

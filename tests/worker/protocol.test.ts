@@ -58,7 +58,7 @@ describe('engine messages', () => {
     expect(sample.type === 'sample' && Array.from(sample.text)).toHaveLength(10);
     const exported = send({ type: 'export' });
     if (exported.type !== 'exported') throw new Error(exported.type);
-    expect(JSON.parse(exported.json)).toMatchObject({ format: 'unrolled-model', version: 1 });
+    expect(JSON.parse(exported.json)).toMatchObject({ format: 'unrolled-model', version: 2 });
     expect(send({ type: 'import', json: exported.json, settings })).toMatchObject({
       type: 'model',
     });

@@ -1,0 +1,177 @@
+// Model file version 2: every kind of model (bidirectional, real-valued input, tag classes, a linear
+// head) round-trips exactly; version 1 files, such as the shipped models, still load.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CellKind } from '../../src/engine/cell.ts';
+import { createModel, namedTensors, type ModelConfig } from '../../src/engine/model.ts';
+import {
+  ModelFileError,
+  modelFileJson,
+  parseModel,
+  parseModelFile,
+} from '../../src/engine/modelfile.ts';
+import { forwardModel } from '../../src/engine/network.ts';
+import { createRng } from '../../src/engine/rng.ts';
+import { buildVocab } from '../../src/engine/vocab.ts';
+
+const TAGS = ['inside', 'word end'];
+
+function config(over: Partial<ModelConfig>): ModelConfig {
+  return {
+    cell: 'gru',
+    nonlinearity: 'tanh',
+    hiddenSize: 3,
+    numLayers: 2,
+    bidirectional: true,
+    input: 'onehot',
+    inputSize: 5,
+    outputSize: 2,
+    head: 'softmax',
+    ...over,
+  };
+}
+
+describe('version 2 round trip', () => {
+  it.each(['rnn', 'lstm', 'gru'] as CellKind[])('%s tagger, both ways, 2 layers', (cell) => {
+    const vocab = buildVocab('abcde');
+    const model = createModel(config({ cell }), createRng(3));
+    const json = modelFileJson(model, { vocab, classes: TAGS, task: 'spaces' });
+    expect(json.version).toBe(2);
+    expect(json.config).toMatchObject({
+      bidirectional: true,
+      input: 'onehot',
+      head: 'softmax',
+      classes: TAGS,
+      task: 'spaces',
+    });
+    expect(Object.keys(json.tensors)).toContain('rnn.weight_ih_l1_reverse');
+    expect(json.tensors['rnn.weight_ih_l1']!.shape).toEqual([
+      (cell === 'rnn' ? 1 : cell === 'lstm' ? 4 : 3) * 3,
+      6,
+    ]);
+    expect(json.tensors['decoder.weight']!.shape).toEqual([2, 6]);
+    const back = parseModelFile(JSON.stringify(json));
+    expect(back.model.config).toEqual(model.config);
+    expect(back.classes).toEqual(TAGS);
+    expect(back.vocab!.chars).toEqual([...'abcde']);
+    expect(back.task).toBe('spaces');
+    namedTensors(back.model).forEach((t, k) =>
+      expect(Array.from(t.data)).toEqual(Array.from(namedTensors(model)[k]!.data)),
+    );
+    // The loaded model computes the same numbers.
+    const batch = {
+      T: 4,
+      B: 1,
+      input: { kind: 'onehot' as const, ids: Int32Array.from([0, 3, 1, 4]) },
+      targets: Int32Array.from([0, 1, 1, 0]),
+    };
+    expect(forwardModel(back.model, batch, null).loss).toBe(forwardModel(model, batch, null).loss);
+  });
+
+  it('real-valued input and a linear head (a time-series model)', () => {
+    const model = createModel(
+      config({
+        cell: 'lstm',
+        bidirectional: false,
+        numLayers: 1,
+        input: 'dense',
+        inputSize: 1,
+        head: 'linear',
+        outputSize: 3,
+      }),
+      createRng(5),
+    );
+    const json = modelFileJson(model, { vocab: null, classes: null, task: 'series' });
+    expect(json.config).toEqual({
+      cell: 'lstm',
+      hiddenSize: 3,
+      numLayers: 1,
+      bidirectional: false,
+      input: 'dense',
+      inputSize: 1,
+      head: 'linear',
+      outputSize: 3,
+      task: 'series',
+    });
+    const back = parseModelFile(JSON.stringify(json));
+    expect(back.model.config).toEqual(model.config);
+    expect(back.vocab).toBeNull();
+    expect(back.classes).toBeNull();
+  });
+});
+
+describe('version 2 checks', () => {
+  const file = () =>
+    modelFileJson(createModel(config({}), createRng(1)), {
+      vocab: buildVocab('abcde'),
+      classes: TAGS,
+      task: null,
+    }) as unknown as { config: Record<string, unknown>; tensors: Record<string, unknown> };
+  const refuse = (edit: (o: ReturnType<typeof file>) => void, message: RegExp) => {
+    const o = file();
+    edit(o);
+    expect(() => parseModelFile(JSON.stringify(o))).toThrow(ModelFileError);
+    expect(() => parseModelFile(JSON.stringify(o))).toThrow(message);
+  };
+
+  it('refuses unknown encodings and heads, bad classes and sizes, a missing reverse tensor', () => {
+    refuse(
+      (o) => (o.config['input'] = 'image'),
+      /Unknown input "image": expected "onehot" or "dense"/,
+    );
+    refuse((o) => (o.config['head'] = 'crf'), /Unknown head "crf"/);
+    refuse((o) => (o.config['bidirectional'] = 'yes'), /bidirectional must be true or false/);
+    refuse((o) => (o.config['classes'] = ['a', 'a']), /Class label 1 repeats "a"/);
+    refuse((o) => (o.config['classes'] = []), /config.classes must be a list of 1 to 8192 labels/);
+    refuse((o) => (o.config['classes'] = ['a', 'b', 'c']), /Tensor "decoder.weight" has shape/);
+    refuse(
+      (o) => delete o.tensors['rnn.bias_hh_l1_reverse'],
+      /Missing tensor "rnn.bias_hh_l1_reverse"/,
+    );
+    refuse(
+      (o) => (o.config['bidirectional'] = false),
+      /Unexpected tensor "rnn.weight_ih_l0_reverse"/,
+    );
+    refuse((o) => {
+      o.config['input'] = 'dense';
+      o.config['inputSize'] = 0;
+    }, /config.inputSize must be a whole number from 1 to 8192 \(found 0\)/);
+    refuse((o) => (o.config['task'] = 7), /config.task must be a short text/);
+  });
+
+  it('the character views refuse a tagger with a message naming what it is', () => {
+    const json = JSON.stringify(file());
+    expect(() => parseModel(json)).toThrow(
+      'This file holds a bidirectional GRU with one-hot input and a 2-class softmax head, not a character model that predicts the next character.',
+    );
+  });
+
+  it('saving needs labels that fit the model', () => {
+    const model = createModel(config({}), createRng(1));
+    expect(() => modelFileJson(model, { vocab: null, classes: TAGS, task: null })).toThrow(
+      'The vocabulary does not match the model.',
+    );
+    expect(() =>
+      modelFileJson(model, { vocab: buildVocab('abcde'), classes: ['x'], task: null }),
+    ).toThrow('The class labels do not match the model.');
+  });
+});
+
+describe('version 1 files still load', () => {
+  it.each(['lstm', 'gru', 'rnn'])('the shipped %s model', (cell) => {
+    const text = readFileSync(new URL(`../../public/models/${cell}.json`, import.meta.url), 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ version: 1 });
+    const { model, vocab } = parseModel(text);
+    expect(model.config).toMatchObject({
+      cell,
+      bidirectional: false,
+      input: 'onehot',
+      head: 'softmax',
+      inputSize: vocab.chars.length,
+      outputSize: vocab.chars.length,
+    });
+    const loaded = parseModelFile(text);
+    expect(loaded.task).toBe('chars');
+    expect(loaded.classes).toEqual(vocab.chars);
+  });
+});
