@@ -19,7 +19,10 @@ export function generateIds(
   opts: SampleOptions,
   rng: Rng,
 ): Int32Array {
-  if (m.config.head !== 'softmax') throw new Error('Only character models can generate text.');
+  const c = m.config;
+  if (c.head !== 'softmax' || c.input !== 'onehot' || c.inputSize !== c.outputSize)
+    throw new Error('Only character models can generate text.');
+  if (c.bidirectional) throw new Error('A bidirectional model reads the future; it cannot generate.');
   if (!Number.isInteger(length) || length < 0) throw new Error(`Invalid length: ${length}.`);
   const V = m.config.outputSize;
   const out = new Int32Array(length);

@@ -4,6 +4,7 @@
 
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
+import type { Metric } from '../engine/tasks/task';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
 
@@ -195,7 +196,7 @@ export interface ProgressBatch {
   lastGoodStep: number;
   running: boolean;
   /** Validation loss (nats/char on the start of the val split), when one was measured. */
-  val?: { step: number; loss: number };
+  val?: { step: number; loss: number; metrics?: Metric[] };
   /** Samples taken at timeline steps (1, 100, 300, 1,000, …) in this batch. */
   samples?: { step: number; text: string }[];
 }

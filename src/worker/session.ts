@@ -1,10 +1,7 @@
-// The engine as the worker hosts it: one corpus, one model with its trainer and optimizer, the
-// training loop (trainingLoop.ts) and the models the views name (viewModels.ts). Plain TypeScript
-// over src/engine; the worker entry only routes messages here.
+// The engine as the worker hosts it: one task (its data, loss, metrics and samples), one model with
+// its trainer and optimizer, the training loop (trainingLoop.ts) and the models the views name
+// (viewModels.ts). Plain TypeScript over src/engine; the worker entry only routes messages here.
 
-import { corpusBaselines } from '../engine/baselines.ts';
-import { checkCorpus } from '../engine/corpus.ts';
-import { splitTrainVal } from '../engine/data.ts';
 import { generateIds } from '../engine/generate.ts';
 import { cloneModel, createModel, namedTensors, type Model } from '../engine/model.ts';
 import { parseModel, serializeModel } from '../engine/modelfile.ts';
@@ -12,20 +9,15 @@ import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/
 import { createRng } from '../engine/rng.ts';
 import {
   clipConfigOf,
-  modelConfigOf,
   optimizerConfigOf,
   validateSettings,
   type TrainSettings,
 } from '../engine/settings.ts';
-import { isTaskId, taskText } from '../engine/tasks.ts';
+import { SAMPLE_CHARS, SAMPLE_TEMPERATURE, type CharTask } from '../engine/tasks/chars.ts';
+import { generatedTask, textTask } from '../engine/tasks/registry.ts';
+import { fitsTask, modelConfigFor, type Architecture } from '../engine/tasks/task.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
-import {
-  charSource,
-  createTrainer,
-  evaluateChars,
-  type StepReport,
-  type Trainer,
-} from '../engine/trainer.ts';
+import { createTrainer, type StepReport, type Trainer } from '../engine/trainer.ts';
 import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
 import type {
   CorpusInfo,
@@ -42,15 +34,18 @@ import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
 
 export { EVAL_CHARS, EVAL_EVERY_MS } from './trainingLoop.ts';
 /** Length and temperature of the timeline samples. */
-export const TIMELINE_CHARS = 160;
-export const TIMELINE_TEMPERATURE = 0.8;
+export const TIMELINE_CHARS = SAMPLE_CHARS;
+export const TIMELINE_TEMPERATURE = SAMPLE_TEMPERATURE;
 
-interface Corpus {
-  readonly name: string;
-  readonly vocab: Vocab;
-  readonly train: Int32Array;
-  readonly val: Int32Array;
-  readonly length: number;
+/** The architecture the settings choose. */
+function architectureOf(s: TrainSettings): Architecture {
+  return {
+    cell: s.cell,
+    nonlinearity: s.nonlinearity,
+    hiddenSize: s.hiddenSize,
+    numLayers: s.numLayers,
+    bidirectional: false,
+  };
 }
 
 export interface SessionHooks {
@@ -63,7 +58,7 @@ export interface SessionHooks {
 }
 
 export class EngineSession {
-  private corpus: Corpus | null = null;
+  private task: CharTask | null = null;
   private model: Model | null = null;
   private vocab: Vocab | null = null;
   private settings: TrainSettings | null = null;
@@ -81,39 +76,42 @@ export class EngineSession {
       stepBase: () => this.stepBase,
       currentStep: () => this.currentStep(),
       valLoss: (maxChars) => this.evaluate(maxChars),
+      valMetrics: (maxChars) => this.task?.metrics(this.requireModel(), maxChars) ?? [],
+      diverged: (loss, finite) => this.task?.diverged(loss, finite) ?? !finite,
       timelineSample: (step) => this.timelineSample(step),
     });
   }
 
   /** Checks and installs a training text. The current model and run are untouched on failure. */
   setCorpus(name: string, text: string, valFraction = 0.1): CorpusInfo {
-    const checked = checkCorpus(text);
-    const ids = encode(text, checked.vocab);
-    const { train, val } = splitTrainVal(ids, valFraction);
-    this.corpus = { name, vocab: checked.vocab, train, val, length: checked.length };
-    return {
-      name,
-      length: checked.length,
-      vocabSize: checked.vocab.chars.length,
-      trainChars: train.length,
-      valChars: val.length,
-      baselines: corpusBaselines(train, val, checked.vocab.chars.length),
-      valPreview: decode(val.subarray(0, 200), checked.vocab),
-    };
+    return this.setTaskOf(textTask(name, text, valFraction));
   }
 
   /** Installs one of the generated texts by name (copy10, brackets, …). */
   setTask(name: string): CorpusInfo {
-    if (!isTaskId(name)) throw new Error(`There is no generated text called "${name}".`);
-    return this.setCorpus(name, taskText(name));
+    return this.setTaskOf(generatedTask(name));
   }
 
-  /** A fresh model for the current corpus (or for a given vocabulary when there is none). */
+  private setTaskOf(task: CharTask): CorpusInfo {
+    this.task = task;
+    const b = (key: string) => task.baselines.find((x) => x.key === key)!.value;
+    return {
+      name: task.name,
+      length: task.length,
+      vocabSize: task.vocab.chars.length,
+      trainChars: task.train.length,
+      valChars: task.val.length,
+      baselines: { uniform: b('uniform'), unigram: b('unigram'), bigram: b('bigram') },
+      valPreview: task.valPreview,
+    };
+  }
+
+  /** A fresh model for the current task. */
   create(settings: TrainSettings): ModelInfo {
     validateSettings(settings);
-    const corpus = this.requireCorpus();
+    const task = this.requireTask();
     const model = createModel(
-      modelConfigOf(settings, corpus.vocab.chars.length),
+      modelConfigFor(task, architectureOf(settings)),
       createRng(settings.seed),
       {
         recurrent: settings.init,
@@ -123,7 +121,7 @@ export class EngineSession {
       },
     );
     this.pause();
-    this.install(model, corpus.vocab, settings);
+    this.install(model, task.vocab, settings);
     return this.info();
   }
 
@@ -178,8 +176,7 @@ export class EngineSession {
   }
 
   evaluate(maxChars = 20_000): number {
-    const corpus = this.requireCorpus();
-    return evaluateChars(this.requireModel(), corpus.val, { maxChars });
+    return this.requireTask().evaluate(this.requireModel(), maxChars);
   }
 
   /** Forward and backward pass over a text (targets are the next characters). */
@@ -261,12 +258,11 @@ export class EngineSession {
 
   /** Unit activations of `layer` over the first `chars` characters of the validation text. */
   neurons(layer: number, chars: number): NeuronActivations {
-    const corpus = this.requireCorpus();
+    const task = this.requireTask();
     const vocab = this.requireVocab();
-    if (corpus.vocab.chars.join('') !== vocab.chars.join(''))
-      throw new Error('The model and the text have different characters.');
-    const n = Math.max(2, Math.min(chars, 4000, corpus.val.length));
-    const ids = corpus.val.slice(0, n);
+    if (!this.fits()) throw new Error('The model and the text have different characters.');
+    const n = Math.max(2, Math.min(chars, 4000, task.val.length));
+    const ids = task.val.slice(0, n);
     const text = Array.from(ids, (id) => vocab.chars[id]!);
     return neuronsOf(this.requireModel(), ids, text, layer, this.currentStep());
   }
@@ -292,9 +288,18 @@ export class EngineSession {
   }
 
   info(): ModelInfo {
-    const trainable =
-      this.corpus !== null && this.corpus.vocab.chars.join('') === this.vocab?.chars.join('');
+    const trainable = this.fits();
     return describeModel(this.requireModel(), this.requireVocab(), this.currentStep(), trainable);
+  }
+
+  /** Can the model train on the current task? */
+  private fits(): boolean {
+    if (!this.task || !this.model || !this.vocab) return false;
+    return fitsTask(this.task, this.model, {
+      vocab: this.vocab,
+      classes: this.vocab.chars,
+      task: null,
+    });
   }
 
   private currentStep(): number {
@@ -307,19 +312,15 @@ export class EngineSession {
     this.settings = settings;
     this.loop.reset(cloneModel(model), step);
     this.stepBase = step;
-    const corpus = this.corpus;
-    if (corpus && corpus.vocab.chars.join('') === vocab.chars.join('')) {
+    const task = this.task;
+    if (task && this.fits()) {
       this.optimizer = createOptimizer(
         optimizerConfigOf(settings),
         namedTensors(model).map((t) => t.data.length),
       );
-      const B = Math.max(
-        1,
-        Math.min(settings.batchSize, Math.floor((corpus.train.length - 1) / settings.seqLen)),
-      );
       this.trainer = createTrainer(
         model,
-        charSource(corpus.train, B, settings.seqLen),
+        task.source(settings.batchSize, settings.seqLen),
         this.optimizer,
         clipConfigOf(settings),
       );
@@ -331,19 +332,12 @@ export class EngineSession {
 
   /** A sample for the timeline: fixed temperature and seed, so only the model differs. */
   private timelineSample(step: number): string {
-    const vocab = this.requireVocab();
-    const prime = vocab.index.has('\n') ? '\n' : '';
-    return this.sample({
-      prime,
-      length: TIMELINE_CHARS,
-      temperature: TIMELINE_TEMPERATURE,
-      seed: (this.settings?.seed ?? 1) + step,
-    });
+    return this.requireTask().sample(this.requireModel(), (this.settings?.seed ?? 1) + step);
   }
 
-  private requireCorpus(): Corpus {
-    if (!this.corpus) throw new Error('Choose a text to train on first.');
-    return this.corpus;
+  private requireTask(): CharTask {
+    if (!this.task) throw new Error('Choose a text to train on first.');
+    return this.task;
   }
   private requireModel(): Model {
     if (!this.model) throw new Error('There is no model yet: create or load one first.');

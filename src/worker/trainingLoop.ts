@@ -3,6 +3,7 @@
 // the last good checkpoint, and the step reports posted as one batch at most every 100 ms.
 
 import { cloneModel, type Model } from '../engine/model.ts';
+import type { Metric } from '../engine/tasks/task.ts';
 import type { StepReport, Trainer } from '../engine/trainer.ts';
 import type { SessionHooks } from './session.ts';
 import { isTimelineStep } from './sessionViews.ts';
@@ -23,6 +24,10 @@ export interface LoopTarget {
   currentStep(): number;
   /** Validation loss on the first `maxChars` characters of the val split. */
   valLoss(maxChars: number): number;
+  /** The task's further validation metrics on the same characters. */
+  valMetrics(maxChars: number): Metric[];
+  /** The task's divergence rule. */
+  diverged(loss: number, finite: boolean): boolean;
   /** The sample the timeline shows for `step`. */
   timelineSample(step: number): string;
 }
@@ -37,7 +42,7 @@ export class TrainingLoop {
   private charsSincePost = 0;
   private divergedAt = 0;
   private lastEval = 0;
-  private pendingVal: { step: number; loss: number } | null = null;
+  private pendingVal: { step: number; loss: number; metrics?: Metric[] } | null = null;
   private pendingSamples: { step: number; text: string }[] = [];
 
   constructor(
@@ -109,17 +114,18 @@ export class TrainingLoop {
   /** Validation loss on the start of the val split (same characters every time). */
   private measureVal(): void {
     const loss = this.target.valLoss(EVAL_CHARS);
-    this.pendingVal = { step: this.target.currentStep(), loss };
+    const metrics = this.target.valMetrics(EVAL_CHARS);
+    this.pendingVal = {
+      step: this.target.currentStep(),
+      loss,
+      ...(metrics.length > 0 ? { metrics } : {}),
+    };
     this.lastEval = this.hooks.now();
   }
 
-  /**
-   * A run has diverged when its loss or gradient is not finite, or its loss is four times that of
-   * guessing uniformly (4·ln V nats): far past any recoverable spike.
-   */
+  /** The task says when a run has diverged (a character model: 4·ln V nats, or not finite). */
   private isDiverged(r: StepReport): boolean {
-    const V = this.target.model()?.config.outputSize ?? 2;
-    return !r.finite || r.loss > 4 * Math.log(V);
+    return this.target.diverged(r.loss, r.finite);
   }
 
   /** One slice of the training loop: steps for about 30 ms, then yield. */

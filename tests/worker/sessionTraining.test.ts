@@ -96,6 +96,29 @@ describe('EngineSession for the Training view', () => {
     expect(samples[0]!.text.length).toBe(160);
   });
 
+  it('a copy task reports its recall accuracy with each validation loss; a text does not', () => {
+    const { session, batches, runSlices } = makeSession(400);
+    session.setTask('copy10');
+    session.create(settings);
+    session.train();
+    runSlices(Math.ceil(EVAL_EVERY_MS / 400) + 4);
+    session.pause();
+    const vals = batches.flatMap((b) => (b.val ? [b.val] : []));
+    expect(vals.length).toBeGreaterThan(0);
+    const recall = vals[0]!.metrics!.find((m) => m.key === 'recall')!;
+    expect(recall.value).toBeGreaterThanOrEqual(0);
+    expect(recall.value).toBeLessThanOrEqual(1);
+    const plain = makeSession(400);
+    plain.session.setCorpus('t', text);
+    plain.session.create(settings);
+    plain.session.train();
+    plain.runSlices(Math.ceil(EVAL_EVERY_MS / 400) + 4);
+    plain.session.pause();
+    const plainVals = plain.batches.flatMap((b) => (b.val ? [b.val] : []));
+    expect(plainVals.length).toBeGreaterThan(0);
+    expect(plainVals[0]!.metrics).toBeUndefined();
+  });
+
   it('timeline steps are 1, 100, 300, 1000, 3000, …', () => {
     const steps = Array.from({ length: 40_000 }, (_, k) => k).filter(isTimelineStep);
     expect(steps).toEqual([1, 100, 300, 1000, 3000, 10_000, 30_000]);

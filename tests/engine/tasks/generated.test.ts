@@ -1,7 +1,7 @@
 // Generated corpora: deterministic, well-formed, and each with the structure it is meant to teach.
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../../src/engine/corpus.ts';
-import { copyDelay, isTaskId, TASK_IDS, taskText } from '../../src/engine/tasks.ts';
+import { checkCorpus } from '../../../src/engine/corpus.ts';
+import { copyDelay, isTaskId, TASK_IDS, taskText } from '../../../src/engine/tasks/generated.ts';
 
 describe('generated corpora', () => {
   it.each(TASK_IDS)('%s is deterministic and a valid training text', (id) => {

@@ -5,7 +5,7 @@
 //   grammar  — a tiny grammar with subject–verb agreement across an optional relative clause.
 // Deterministic: the same name always gives the same text (a fixed seed per task).
 
-import { createRng, type Rng } from './rng.ts';
+import { createRng, type Rng } from '../rng.ts';
 
 export const TASK_IDS = ['copy10', 'copy20', 'copy50', 'brackets', 'counting', 'grammar'] as const;
 export type TaskId = (typeof TASK_IDS)[number];

@@ -1,0 +1,39 @@
+// The task registry: every kind of task once. The worker, the command line and the views look a
+// task up here by its data's name; a new task is its own file plus one entry.
+
+import { createCharTask, type CharTask } from './chars.ts';
+import { createCopyTask } from './copy.ts';
+import { copyDelay, isTaskId, taskText } from './generated.ts';
+
+export interface TaskKindSpec {
+  readonly kind: string;
+  readonly label: string;
+  /** What the learner sees the model do. */
+  readonly description: string;
+}
+
+export const TASK_KINDS = {
+  chars: {
+    kind: 'chars',
+    label: 'Next character',
+    description: 'Read a text one character at a time and predict the next one.',
+  },
+  copy: {
+    kind: 'copy',
+    label: 'Copy after a delay',
+    description: 'Remember a letter over K steps and write it again.',
+  },
+} as const satisfies Record<string, TaskKindSpec>;
+
+export type TaskKind = keyof typeof TASK_KINDS;
+
+/** The task over a generated text (copy10, brackets, …): a copy task or a character task. */
+export function generatedTask(name: string): CharTask {
+  if (!isTaskId(name)) throw new Error(`There is no generated text called "${name}".`);
+  return copyDelay(name) !== null ? createCopyTask(name) : createCharTask(name, taskText(name));
+}
+
+/** The character task over a text of the learner's or a corpus. */
+export function textTask(name: string, text: string, valFraction = 0.1): CharTask {
+  return createCharTask(name, text, valFraction);
+}
