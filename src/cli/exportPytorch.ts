@@ -1,15 +1,17 @@
-// `export-pytorch`: a standalone PyTorch script for a model file's architecture and vocabulary
-// (the engine's pytorchScript), which loads the file with load_state_dict and samples from it.
+// `export-pytorch`: a standalone PyTorch script for a model file's architecture and labels (the
+// engine's pytorchScriptFor), which loads the file with load_state_dict (and samples from a
+// character model). Every kind of model: bidirectional, taggers, real-valued input, linear heads.
 
-import { pytorchScript } from '../engine/pytorch.ts';
+import { pytorchScriptFor } from '../engine/pytorch.ts';
 import type { Io } from './io.ts';
 import { Flags } from './args.ts';
-import { checkWritable, loadModelFile, writeText } from './files.ts';
+import { checkWritable, loadAnyModelFile, writeText } from './files.ts';
 
 export const exportUsage = `Usage: npm run engine -- export-pytorch --model FILE [--out SCRIPT]
 
-Writes a Python script that rebuilds the model in PyTorch (nn.RNN, nn.LSTM or nn.GRU and an
-nn.Linear decoder, with the same state_dict names), loads the model file into it and samples text.
+Writes a Python script that rebuilds the model in PyTorch (nn.RNN, nn.LSTM or nn.GRU, bidirectional
+where the model is, and an nn.Linear decoder, with the same state_dict names), loads the model file
+into it and, for a character model, samples text.
 Run it with: python3 SCRIPT MODEL_FILE [PRIME]
 
   --model FILE    an Unrolled model file (required)
@@ -24,9 +26,8 @@ export function exportPytorch(args: readonly string[], io: Io): void {
   const path = f.required('model', 'FILE');
   const out = f.string('out');
   if (out !== undefined) checkWritable(out, '--out');
-  const { model, vocab } = loadModelFile(path);
-  const { cell, nonlinearity, hiddenSize, numLayers } = model.config;
-  const script = pytorchScript({ cell, nonlinearity, hiddenSize, numLayers, vocab: vocab.chars });
+  const { model, ...labels } = loadAnyModelFile(path);
+  const script = pytorchScriptFor(model, labels);
   if (out === undefined) {
     io.out(script);
     return;

@@ -1,10 +1,15 @@
 // Reading and writing the CLI's files, with one-line messages for the usual failures (no such file,
-// a directory, not UTF-8, not a model file). Model files are parsed by the engine's parseModel.
+// a directory, not UTF-8, not a model file). Model files are parsed by the engine's modelfile.ts.
 
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Model } from '../engine/model.ts';
-import { ModelFileError, parseModel } from '../engine/modelfile.ts';
+import {
+  ModelFileError,
+  parseModel,
+  parseModelFile,
+  type LoadedModel,
+} from '../engine/modelfile.ts';
 import type { Vocab } from '../engine/vocab.ts';
 import { CliError } from './args.ts';
 
@@ -36,6 +41,17 @@ export function loadModelFile(path: string): { model: Model; vocab: Vocab } {
   const text = readText(path, 'model file');
   try {
     return parseModel(text);
+  } catch (e) {
+    if (e instanceof ModelFileError) throw new CliError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Any model file: the model with its labels (vocabulary, classes) and task. */
+export function loadAnyModelFile(path: string): LoadedModel {
+  const text = readText(path, 'model file');
+  try {
+    return parseModelFile(text);
   } catch (e) {
     if (e instanceof ModelFileError) throw new CliError(`${path}: ${e.message}`);
     throw e;

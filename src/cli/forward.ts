@@ -1,20 +1,27 @@
-// `forward`: one forward and backward pass of a model over a text (the engine's traceSequence), as
-// one JSON object on stdout. Inputs are the text's characters 0..n−2, targets 1..n−1 (T = n − 1
-// predictions), from a zero initial state; arrays are [layer][time][unit] as in the trace.
+// `forward`: one forward and backward pass of a model over a sequence (the engine's traceSequence),
+// as one JSON object on stdout, from a zero initial state; arrays are [layer][time][unit] as in the
+// trace. A character model reads a text and predicts its next characters; a tagger reads a text and
+// is scored against given labels; a model with real-valued input reads given numbers.
 
-import { traceSequence } from '../engine/trace.ts';
-import { encode, splitChars } from '../engine/vocab.ts';
+import { layerSuffix, type Model } from '../engine/model.ts';
+import type { LoadedModel } from '../engine/modelfile.ts';
+import { traceSequence, type Trace } from '../engine/trace.ts';
+import { encode, splitChars, type Vocab } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
-import { Flags, UsageError } from './args.ts';
-import { loadModelFile } from './files.ts';
+import { CliError, Flags, UsageError } from './args.ts';
+import { loadAnyModelFile } from './files.ts';
 
 export const forwardUsage = `Usage: npm run engine -- forward --model FILE --text TEXT
+       npm run engine -- forward --model FILE (--text TEXT | --values LIST) [--targets LIST]
 
-Runs the model over TEXT (n characters: inputs TEXT[0..n−2], targets TEXT[1..n−1], T = n − 1, from
-a zero state) and prints one JSON object:
-  loss        mean cross-entropy over the T predictions (nats/char)
-  logits      [T][V]  the decoder's output at each step
-  h           [L][T][H]  hidden states
+A character model runs over TEXT (n characters: inputs TEXT[0..n−2], targets TEXT[1..n−1],
+T = n − 1, from a zero state). Any other model reads TEXT (one-hot input: T = n) or --values
+(real-valued input: T·I numbers), scored against --targets: T class labels for a softmax head
+(without them nothing is scored), T·O numbers for a linear head (required). It prints one JSON
+object:
+  loss        mean cross-entropy over the T predictions (nats/char), or mean squared error
+  logits      [T][O]  the decoder's output at each step (outputs, for a linear head)
+  h           [L][T][H]  hidden states (per layer and direction, as "layers" names them)
   c           [L][T][H]  cell states (LSTM only)
   gates       [L][T]{name: [H]}  the cell's other intermediates (LSTM i f g o, their *_pre and
               tanh_c; GRU r z n, u = W_hn·h + b_hn, *_ih, *_hh, *_pre; RNN a = pre-activation,
@@ -22,33 +29,123 @@ a zero state) and prints one JSON object:
   dLdh        [L][T][H]  total gradient of the loss with respect to each h_t
   dLdhNorm    [L][T]  its Euclidean norm
   grads       {name: {shape, data}}  parameter gradients, PyTorch state_dict names, row-major
+  layers      the rows of h, c, gates and dLdh (l0, l0_reverse, …; bidirectional models only)
 
-  --model FILE   an Unrolled model file (required)
-  --text TEXT    at least 2 characters, all in the model's vocabulary (required)`;
+  --model FILE     an Unrolled model file (required)
+  --text TEXT      characters in the model's vocabulary (one-hot input)
+  --values LIST    comma-separated numbers, T·I of them (real-valued input)
+  --targets LIST   comma-separated class labels (T) or numbers (T·O)`;
 
 const toList = (a: Float64Array): number[] => Array.from(a);
 
+/** Is this a character model (one-hot characters in, the next character out, forward only)? */
+function isCharModel(loaded: LoadedModel): loaded is LoadedModel & { vocab: Vocab } {
+  const { model, vocab, classes } = loaded;
+  return (
+    vocab !== null &&
+    classes !== null &&
+    !model.config.bidirectional &&
+    classes.length === vocab.chars.length &&
+    classes.every((c, k) => c === vocab.chars[k])
+  );
+}
+
+/** Comma-separated finite numbers. */
+function numbers(list: string, flag: string): Float64Array {
+  const parts = list.split(',').map((p) => p.trim());
+  const values = parts.map(Number);
+  const bad = parts.findIndex((p, k) => p === '' || !Number.isFinite(values[k]));
+  if (bad >= 0) throw new UsageError(`${flag}: item ${bad + 1} ("${parts[bad]}") is not a number`);
+  return Float64Array.from(values);
+}
+
+/** The inputs and targets of a model that is not a character model. */
+function sequenceOf(
+  f: Flags,
+  loaded: LoadedModel,
+): { input: Int32Array | Float64Array; targets: Int32Array | Float64Array } {
+  const { model, vocab, classes } = loaded;
+  const { inputSize: I, outputSize: O } = model.config;
+  let input: Int32Array | Float64Array;
+  if (vocab) {
+    const text = f.required('text', 'TEXT');
+    if (splitChars(text).length < 1) throw new UsageError('--text needs at least 1 character');
+    input = encode(text, vocab);
+  } else {
+    input = numbers(f.required('values', 'LIST'), '--values');
+    if (input.length % I !== 0)
+      throw new UsageError(`--values needs a multiple of ${I} numbers (got ${input.length})`);
+  }
+  const T = vocab ? input.length : input.length / I;
+  const list = f.string('targets');
+  if (model.config.head === 'linear') {
+    const targets = numbers(f.required('targets', 'LIST'), '--targets');
+    if (targets.length !== T * O)
+      throw new UsageError(`--targets needs ${T * O} numbers (T = ${T}, O = ${O})`);
+    return { input, targets };
+  }
+  if (list === undefined) return { input, targets: new Int32Array(T).fill(-1) };
+  const labels = list.split(',').map((p) => p.trim());
+  if (labels.length !== T)
+    throw new UsageError(`--targets needs ${T} labels (got ${labels.length})`);
+  const targets = Int32Array.from(labels, (label) => {
+    const k = classes!.indexOf(label);
+    if (k < 0)
+      throw new CliError(`"${label}" is not one of the model's classes: ${classes!.join(', ')}`);
+    return k;
+  });
+  return { input, targets };
+}
+
 export function forward(args: readonly string[], io: Io): void {
-  const f = new Flags(args, { strings: ['model', 'text'] });
+  const f = new Flags(args, { strings: ['model', 'text', 'values', 'targets'] });
   if (f.help) {
     io.out(`${forwardUsage}\n`);
     return;
   }
   const path = f.required('model', 'FILE');
-  const text = f.required('text', 'TEXT');
-  const n = splitChars(text).length;
-  if (n < 2) {
-    throw new UsageError(`--text needs at least 2 characters (got ${n}): one input and its target`);
+  if (!f.has('values')) f.required('text', 'TEXT');
+  let trace: Trace;
+  let model: Model;
+  if (f.has('text') && !f.has('values') && !f.has('targets')) {
+    const text = f.required('text', 'TEXT');
+    const n = splitChars(text).length;
+    if (n < 2) {
+      throw new UsageError(
+        `--text needs at least 2 characters (got ${n}): one input and its target`,
+      );
+    }
+    const loaded = loadAnyModelFile(path);
+    model = loaded.model;
+    if (isCharModel(loaded)) {
+      const ids = encode(text, loaded.vocab);
+      trace = traceSequence(model, ids.slice(0, n - 1), ids.slice(1));
+    } else {
+      const { input, targets } = sequenceOf(f, loaded);
+      trace = traceSequence(model, input, targets);
+    }
+  } else {
+    const loaded = loadAnyModelFile(path);
+    model = loaded.model;
+    if (isCharModel(loaded))
+      throw new UsageError(
+        'a character model reads --text only (its targets are the next characters)',
+      );
+    const { input, targets } = sequenceOf(f, loaded);
+    trace = traceSequence(model, input, targets);
   }
-  const { model, vocab } = loadModelFile(path);
-  const ids = encode(text, vocab);
-  const trace = traceSequence(model, ids.slice(0, n - 1), ids.slice(1));
+  io.out(`${JSON.stringify(traceJson(model, trace))}\n`);
+}
+
+/** The trace as the JSON object forward prints. */
+function traceJson(model: Model, trace: Trace): Record<string, unknown> {
   const isLstm = model.config.cell === 'lstm';
   const state = (key: 'h' | 'c'): number[][][] =>
     trace.named.map((layer) => layer.map((step) => toList(step[key]!)));
-  const result = {
+  const D = model.config.bidirectional ? 2 : 1;
+  return {
     loss: trace.loss,
-    logits: trace.outputs.map(toList),
+    [model.config.head === 'linear' ? 'outputs' : 'logits']: trace.outputs.map(toList),
     h: state('h'),
     ...(isLstm ? { c: state('c') } : {}),
     gates: trace.named.map((layer) =>
@@ -68,6 +165,8 @@ export function forward(args: readonly string[], io: Io): void {
         { shape: [...g.shape], data: toList(g.data) },
       ]),
     ),
+    ...(D === 2
+      ? { layers: trace.named.map((_, k) => layerSuffix(Math.floor(k / D), k % D)) }
+      : {}),
   };
-  io.out(`${JSON.stringify(result)}\n`);
 }

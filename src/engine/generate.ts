@@ -22,7 +22,8 @@ export function generateIds(
   const c = m.config;
   if (c.head !== 'softmax' || c.input !== 'onehot' || c.inputSize !== c.outputSize)
     throw new Error('Only character models can generate text.');
-  if (c.bidirectional) throw new Error('A bidirectional model reads the future; it cannot generate.');
+  if (c.bidirectional)
+    throw new Error('A bidirectional model reads the future; it cannot generate.');
   if (!Number.isInteger(length) || length < 0) throw new Error(`Invalid length: ${length}.`);
   const V = m.config.outputSize;
   const out = new Int32Array(length);
@@ -52,6 +53,41 @@ export function generateIds(
       one[0] = next;
       logits = run(one);
     }
+  }
+  return out;
+}
+
+/**
+ * Free-running continuation of a real-valued sequence by a model whose output is its next input
+ * (linear head, O = I, forward only): read `prime` [T·I] from a zero state, then feed each
+ * prediction ŷ_t back as x_{t+1}. Returns `length` steps [length·I].
+ */
+export function generateValues(m: Model, prime: Float64Array, length: number): Float64Array {
+  const c = m.config;
+  if (c.input !== 'dense' || c.head !== 'linear' || c.inputSize !== c.outputSize)
+    throw new Error('Only a model that predicts its own next input can continue a sequence.');
+  if (c.bidirectional)
+    throw new Error('A bidirectional model reads the future; it cannot generate.');
+  if (!Number.isInteger(length) || length < 0) throw new Error(`Invalid length: ${length}.`);
+  const I = c.inputSize;
+  if (prime.length === 0 || prime.length % I !== 0)
+    throw new Error(`The start needs a positive multiple of ${I} values.`);
+  const out = new Float64Array(length * I);
+  let state: StackState | null = null;
+  const run = (x: Float64Array): Float64Array => {
+    const T = x.length / I;
+    const pass = forwardModel(
+      m,
+      { T, B: 1, input: { kind: 'dense', x }, targets: new Float64Array(T * I) },
+      state,
+    );
+    state = finalState(pass.stack);
+    return pass.outputs[T - 1]!;
+  };
+  let y = run(prime);
+  for (let k = 0; k < length; k++) {
+    out.set(y.subarray(0, I), k * I);
+    if (k + 1 < length) y = run(y.slice(0, I));
   }
   return out;
 }

@@ -68,7 +68,10 @@ export function modelConfigFor(task: Task, arch: Architecture): ModelConfig {
 export function fitsTask(task: Task, model: Model, labels: ModelLabels): boolean {
   const c = model.config;
   const s = task.shape;
-  const same = (a: readonly string[] | null | undefined, b: readonly string[] | null | undefined) =>
+  const same = (
+    a: readonly string[] | null | undefined,
+    b: readonly string[] | null | undefined,
+  ) =>
     (a ?? null) === null
       ? (b ?? null) === null
       : b !== null && b !== undefined && a!.length === b.length && a!.every((x, k) => x === b[k]);
