@@ -22,7 +22,7 @@ function curves() {
   return structuredClone({ steps, loss, smooth, gradBefore, gradAfter, clipped, val });
 }
 
-describe('the autosave', () => {
+describe('the autosave', { timeout: 30_000 }, () => {
   it('is written on start with the fresh model at step 0', async () => {
     await startTraining(HASH);
     const saved = await loadAutosave();
@@ -72,7 +72,7 @@ describe('the autosave', () => {
   });
 });
 
-describe('a reload', () => {
+describe('a reload', { timeout: 30_000 }, () => {
   it('puts back the newest autosave: model, step, curves, timeline', async () => {
     let app = await startTraining(HASH);
     await stepTo(1);

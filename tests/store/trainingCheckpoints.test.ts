@@ -28,7 +28,7 @@ async function saveAs(name: string) {
   return training().checkpoints.at(-1)!;
 }
 
-describe('saving a checkpoint', () => {
+describe('saving a checkpoint', { timeout: 30_000 }, () => {
   it('stores the model and settings under the name, and lists it', async () => {
     const app = await startTraining(HASH);
     await stepTo(2);
@@ -82,7 +82,7 @@ describe('saving a checkpoint', () => {
   });
 });
 
-describe('loading a checkpoint', () => {
+describe('loading a checkpoint', { timeout: 30_000 }, () => {
   it('asks before discarding the trained model, then puts the checkpoint back', async () => {
     const app = await startTraining(HASH);
     await stepTo(2);
@@ -187,7 +187,7 @@ describe('loading a checkpoint', () => {
   });
 });
 
-describe('renaming and deleting', () => {
+describe('renaming and deleting', { timeout: 30_000 }, () => {
   it('renames in the list and in the database', async () => {
     await startTraining(HASH);
     const a = await saveAs('a');

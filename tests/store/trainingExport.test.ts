@@ -37,7 +37,7 @@ function tensorsOf(json: string): Record<string, number[]> {
   return Object.fromEntries(namedTensors(model).map((t) => [t.name, Array.from(t.data)]));
 }
 
-describe('the model file', () => {
+describe('the model file', { timeout: 30_000 }, () => {
   it('is named after the cell, text and step, and parses back into the imported numbers', async () => {
     await startTraining(HASH);
     const known = modelFile(vocabOf('counting'), { cell: 'gru', hiddenSize: 5, numLayers: 2 });
@@ -83,7 +83,7 @@ describe('the model file', () => {
   });
 });
 
-describe('the loss history CSV', () => {
+describe('the loss history CSV', { timeout: 30_000 }, () => {
   const HEADER =
     'step,loss_nats,smoothed_nats,val_loss_nats,grad_norm_before,grad_norm_after,clipped';
 
@@ -136,7 +136,7 @@ describe('the loss history CSV', () => {
   });
 });
 
-describe('the PyTorch script', () => {
+describe('the PyTorch script', { timeout: 30_000 }, () => {
   it.each([
     ['lstm', 'LSTM', ''],
     ['gru', 'GRU', ''],

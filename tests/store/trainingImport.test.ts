@@ -25,7 +25,7 @@ beforeEach(emptyDb);
 
 const exportModel = async () => (await getEngine()!.request({ type: 'export' })).json;
 
-describe('importing a good model file', () => {
+describe('importing a good model file', { timeout: 30_000 }, () => {
   it('installs the model and takes its cell and sizes into the settings and address', async () => {
     await startTraining(HASH);
     const known = modelFile(vocabOf('counting'), { cell: 'gru', hiddenSize: 5, numLayers: 2 });
@@ -93,7 +93,7 @@ function damaged(change: (file: FileJson) => void): string {
   return JSON.stringify(file);
 }
 
-describe('importing a damaged model file', () => {
+describe('importing a damaged model file', { timeout: 30_000 }, () => {
   it.each([
     ['an empty file', '', /^The file is not valid JSON \(.+\)\.$/],
     [
