@@ -1,0 +1,175 @@
+// The autosave as the Training view uses it (src/store/trainingPersist.ts), with the real worker
+// handler and engine in process and an in-memory IndexedDB: what it writes, a reload that puts
+// the run back, another configuration or a damaged save that starts afresh, a diverged run kept
+// out of the save.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadAutosave, saveAutosave } from '../../src/persist/trainingStore';
+import { getEngine } from '../../src/store/actions';
+import { autosave } from '../../src/store/trainingPersist';
+import { step } from '../../src/store/trainingActions';
+import { config, emptyDb, rawDb, startTraining, stepTo, training, until } from './trainingHarness';
+
+const HASH = '#/train?corpus=counting&hidden=8&seq=16&batch=4';
+
+beforeEach(emptyDb);
+
+const exportModel = async () => (await getEngine()!.request({ type: 'export' })).json;
+
+/** The curves and timeline as plain arrays, to compare across a reload. */
+function curves() {
+  const { steps, loss, smooth, gradBefore, gradAfter, clipped, val } = training().history;
+  return structuredClone({ steps, loss, smooth, gradBefore, gradAfter, clipped, val });
+}
+
+describe('the autosave', { timeout: 30_000 }, () => {
+  it('is written on start with the fresh model at step 0', async () => {
+    await startTraining(HASH);
+    const saved = await loadAutosave();
+    expect(saved).not.toBeNull();
+    expect(saved!.step).toBe(0);
+    expect(saved!.config).toEqual(config());
+    expect(saved!.model).toBe(await exportModel());
+    expect(saved!.savedAt).toBe(training().savedAt);
+    expect(saved!.history.steps).toEqual([]);
+  });
+
+  it('holds the settings, model, step, curves and optimizer state of the run', async () => {
+    const app = await startTraining(HASH);
+    await stepTo(3);
+    await app.idle();
+    const savedBefore = training().savedAt!;
+    await autosave();
+    const saved = (await loadAutosave())!;
+    expect(saved.step).toBe(3);
+    expect(saved.model).toBe(await exportModel());
+    expect(saved.config).toEqual(config());
+    const h = training().history;
+    expect(saved.history).toEqual({
+      steps: [1, 2, 3],
+      loss: h.loss,
+      gradBefore: h.gradBefore,
+      gradAfter: h.gradAfter,
+      clipped: h.clipped,
+      val: h.val,
+    });
+    expect(saved.optimizer).toMatchObject({ kind: 'adam', stepCount: 3 });
+    expect(saved.timeline).toEqual(training().timeline);
+    expect(training().savedAt).toBe(saved.savedAt);
+    expect(saved.savedAt).toBeGreaterThanOrEqual(savedBefore);
+  });
+
+  it('is not written without a model, nor for a diverged run', async () => {
+    await autosave(); // before the app starts: no model, no engine
+    expect(await rawDb.keys()).toEqual([]);
+
+    await startTraining(`${HASH}&lr=100&opt=sgd&clip=none`);
+    step();
+    step();
+    await until(() => training().phase === 'diverged', 'the divergence');
+    await autosave();
+    expect((await loadAutosave())!.step).toBe(0);
+  });
+});
+
+describe('a reload', { timeout: 30_000 }, () => {
+  it('puts back the newest autosave: model, step, curves, timeline', async () => {
+    let app = await startTraining(HASH);
+    await stepTo(1);
+    await app.idle();
+    await autosave();
+    await stepTo(3);
+    await app.idle();
+    await autosave();
+    const before = {
+      model: training().model,
+      curves: curves(),
+      timeline: training().timeline,
+      file: await exportModel(),
+      savedAt: training().savedAt,
+    };
+    app.close();
+    expect(training().model).toBeNull();
+
+    app = await startTraining(HASH);
+    expect(training()).toMatchObject({
+      phase: 'ready',
+      step: 3,
+      error: null,
+      message: 'Restored your run at step 3.',
+      savedAt: before.savedAt,
+    });
+    // The same model; its info now says it was installed at step 3 (not 0).
+    expect(training().model).toEqual({ ...before.model!, step: 3 });
+    expect(curves()).toEqual(before.curves);
+    expect(training().timeline).toEqual(before.timeline);
+    expect(await exportModel()).toBe(before.file);
+    expect(app.requests).toContain('import');
+    expect(app.requests).not.toContain('create');
+
+    // The restored run goes on from there.
+    await stepTo(4);
+    expect(training().history.steps).toEqual([1, 2, 3, 4]);
+  });
+
+  it('with another configuration in the address starts a fresh model', async () => {
+    let app = await startTraining(HASH);
+    await stepTo(2);
+    await app.idle();
+    await autosave();
+    app.close();
+
+    app = await startTraining(`${HASH}&seed=2`);
+    expect(training()).toMatchObject({ phase: 'ready', step: 0, message: null, error: null });
+    expect(training().history.steps).toEqual([]);
+    expect(app.requests).toContain('create');
+    expect(app.requests).not.toContain('import');
+  });
+
+  // Opening a link with other settings replaces the autosaved run with the fresh model's
+  // (createModel autosaves at once), so a long run not saved as a checkpoint is gone for good.
+  // Whether the old save should be kept is a product decision; see the report.
+  it.todo('with another configuration in the address keeps the earlier run restorable');
+
+  it.each([
+    ['a record of another version', (good: object) => ({ ...good, version: 2 })],
+    ['a record without curves', (good: object) => ({ ...good, history: undefined })],
+    ['a half-written record', () => ({ version: 1, savedAt: 1, step: 3 })],
+    ['a string', () => 'garbage'],
+  ])('ignores a damaged autosave (%s) and starts afresh', async (_what, damage) => {
+    const app = await startTraining(HASH);
+    await stepTo(2);
+    await app.idle();
+    await autosave();
+    const good = (await rawDb.get('autosave')) as object;
+    app.close();
+    await rawDb.set('autosave', damage(good));
+    expect(await loadAutosave()).toBeNull();
+
+    await startTraining(HASH);
+    expect(training()).toMatchObject({ phase: 'ready', step: 0, error: null, message: null });
+    expect(training().model).not.toBeNull();
+    // The fresh model's autosave replaces the damaged record.
+    expect((await loadAutosave())?.step).toBe(0);
+  });
+
+  // BUG: an autosave whose fields are valid but whose model file is damaged passes the schema;
+  // restoreAutosave sets phase 'loading', the engine rejects the file, and `guarded` clears
+  // `busy` but leaves the phase at 'loading' with no model. Train, Step, Reset, the settings and
+  // the text chooser stay disabled, and the damaged save is never overwritten (autosave needs a
+  // model), so every reload fails the same way. Expected: the save is ignored, a fresh model.
+  it.fails('ignores an autosave whose model file is damaged and starts afresh', async () => {
+    const app = await startTraining(HASH);
+    await stepTo(1);
+    await app.idle();
+    await autosave();
+    const saved = (await loadAutosave())!;
+    app.close();
+    await saveAutosave({ ...saved, model: '{"format":"unrolled-model","version":1' });
+
+    await startTraining(HASH);
+    expect(training().phase).toBe('ready');
+    expect(training().model).not.toBeNull();
+    expect(training().step).toBe(0);
+  });
+});
