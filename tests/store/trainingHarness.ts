@@ -8,7 +8,7 @@ import type { CellKind } from '../../src/engine/cell';
 import { createModel, type Model } from '../../src/engine/model';
 import { serializeModel } from '../../src/engine/modelfile';
 import { createRng } from '../../src/engine/rng';
-import { taskText } from '../../src/engine/tasks';
+import { taskText } from '../../src/engine/tasks/generated';
 import { buildVocab, vocabFromChars } from '../../src/engine/vocab';
 import { startApp } from '../../src/store/actions';
 import { appStore, resetStore } from '../../src/store/store';
@@ -140,9 +140,11 @@ export function modelFile(
       nonlinearity: 'tanh',
       hiddenSize,
       numLayers,
+      bidirectional: false,
+      input: 'onehot',
       inputSize: V,
       outputSize: V,
-      head: 'char',
+      head: 'softmax',
     },
     createRng(seed),
   );

@@ -110,8 +110,8 @@ describe('importing a damaged model file', { timeout: 30_000 }, () => {
     ],
     [
       'a later version',
-      damaged((f) => Object.assign(f, { version: 2 })),
-      'Unsupported model file version 2; this app reads version 1.',
+      damaged((f) => Object.assign(f, { version: 3 })),
+      'Unsupported model file version 3; this app reads versions 1 and 2.',
     ],
     [
       'an unknown cell',
