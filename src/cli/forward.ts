@@ -3,6 +3,7 @@
 // trace. A character model reads a text and predicts its next characters; a tagger reads a text and
 // is scored against given labels; a model with real-valued input reads given numbers.
 
+import { CELL_INFO } from '../engine/cell.ts';
 import { layerSuffix, type Model } from '../engine/model.ts';
 import type { LoadedModel } from '../engine/modelfile.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
@@ -139,7 +140,7 @@ export function forward(args: readonly string[], io: Io): void {
 
 /** The trace as the JSON object forward prints. */
 function traceJson(model: Model, trace: Trace): Record<string, unknown> {
-  const isLstm = model.config.cell === 'lstm';
+  const isLstm = CELL_INFO[model.config.cell].hasCellState;
   const state = (key: 'h' | 'c'): number[][][] =>
     trace.named.map((layer) => layer.map((step) => toList(step[key]!)));
   const D = model.config.bidirectional ? 2 : 1;

@@ -4,6 +4,7 @@
 // Linked symbols are wrapped in \htmlClass{sym-KEY}{…} so hover can join equation and diagram.
 
 import type { CellKind } from '../engine/cell.ts';
+import type { TraceKey } from '../engine/traceKeys.ts';
 import { formatValue } from './forward';
 
 /** Trace values of one hidden unit j: `now` at step t, `prev` the state before it (h, c). */
@@ -119,11 +120,18 @@ function rnn(nonlinearity: 'tanh' | 'relu'): EquationLine[] {
   ];
 }
 
+/** Each cell's equations (a new cell adds its own; the compiler asks for it). */
+const EQUATIONS: Record<CellKind, (nonlinearity: 'tanh' | 'relu') => EquationLine[]> = {
+  rnn,
+  lstm: () => LSTM,
+  gru: () => GRU,
+};
+
 export function cellEquations(
   cell: CellKind,
   nonlinearity: 'tanh' | 'relu' = 'tanh',
 ): EquationLine[] {
-  return cell === 'lstm' ? LSTM : cell === 'gru' ? GRU : rnn(nonlinearity);
+  return EQUATIONS[cell](nonlinearity);
 }
 
 /** The output head and the loss, shared by every cell. */
@@ -148,11 +156,13 @@ export const GATE_NAMES: Record<string, string> = {
   a: 'pre-activation a',
 };
 
-/** Which trace keys a cell's diagram shows as heat strips, in order. */
-export function gateKeys(cell: CellKind): string[] {
-  return cell === 'lstm'
-    ? ['i', 'f', 'g', 'o', 'c', 'h']
-    : cell === 'gru'
-      ? ['r', 'z', 'n', 'h']
-      : ['a', 'h'];
+/** Which trace keys each cell's diagram shows as heat strips, in order. */
+const STRIP_KEYS: Record<CellKind, readonly TraceKey[]> = {
+  rnn: ['a', 'h'],
+  lstm: ['i', 'f', 'g', 'o', 'c', 'h'],
+  gru: ['r', 'z', 'n', 'h'],
+};
+
+export function gateKeys(cell: CellKind): readonly TraceKey[] {
+  return STRIP_KEYS[cell];
 }

@@ -3,6 +3,8 @@
 // the tables and the equations, so tests can compare what is shown with the engine's trace.
 
 /** Decimals of every value the view shows (gates, states, logits, losses). */
+import type { CellKind } from '../engine/cell.ts';
+
 export const DECIMALS = 3;
 
 /** A trace value as the view shows it: fixed 3 decimals, ASCII minus ("-0.250"), "–" for none. */
@@ -70,9 +72,7 @@ export const SHAKESPEARE_CHARS: readonly string[] = Array.from(
   "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
 );
 
-export type CellName = 'rnn' | 'lstm' | 'gru';
-
-export const CELL_LABEL: Record<CellName, string> = {
+export const CELL_LABEL: Record<CellKind, string> = {
   rnn: 'RNN',
   lstm: 'LSTM',
   gru: 'GRU',
@@ -93,8 +93,8 @@ export type ForwardModel = (typeof FORWARD_MODELS)[number];
 export const DEFAULT_MODEL: ForwardModel = 'lstm';
 
 export type ModelPlan =
-  | { kind: 'file'; cell: CellName; url: string }
-  | { kind: 'fresh'; cell: CellName }
+  | { kind: 'file'; cell: CellKind; url: string }
+  | { kind: 'fresh'; cell: CellKind }
   | { kind: 'training' };
 
 /** Where a menu choice comes from. Model files are fetched from the app's own origin. */
@@ -107,7 +107,7 @@ export function modelPlan(model: ForwardModel): ModelPlan {
     case 'fresh-lstm':
     case 'fresh-gru':
     case 'fresh-rnn':
-      return { kind: 'fresh', cell: model.slice('fresh-'.length) as CellName };
+      return { kind: 'fresh', cell: model.slice('fresh-'.length) as CellKind };
     case 'training':
       return { kind: 'training' };
   }
@@ -128,7 +128,7 @@ export const MODEL_LABEL: Record<ForwardModel, string> = {
  * of the pretrained models (public/models/README.md), so the two can be compared.
  */
 export const FRESH_MODEL: Record<
-  CellName,
+  CellKind,
   { hiddenSize: number; numLayers: number; seed: number }
 > = {
   lstm: { hiddenSize: 48, numLayers: 1, seed: 1 },
@@ -143,7 +143,7 @@ export const DEFAULT_SPEED = 2;
 export const FORWARD_TEXT = {
   intro:
     'Type a short text and step through a real network as it reads it, one character per timestep. At each step the cell combines the character it reads with the state it carried over, and guesses the next character.',
-  modelMissing: (cell: CellName, reason: string) =>
+  modelMissing: (cell: CellKind, reason: string) =>
     `The pretrained ${CELL_LABEL[cell]} could not be loaded (${reason}). Showing a freshly initialised ${CELL_LABEL[cell]} instead: its guesses are close to uniform.`,
   tooShort: 'Type at least two characters: one to read and one to guess.',
   engineDown:

@@ -87,7 +87,6 @@ export const NONLINEARITY_TEXT: Record<Nonlinearity, string> = {
   sigmoid: 'sigmoid',
   relu: 'ReLU',
 };
-export const CELL_TEXT: Record<CellKind, string> = { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' };
 export const CLIP_TEXT: Record<ClipMode, string> = {
   none: 'none',
   norm: 'by norm',

@@ -3,12 +3,80 @@
 // backward turns dL/dh_t (and dL/dc_t) into dL/dh_{t-1}, dL/dx_t and parameter gradients.
 // The time loop (bptt.ts) only moves states and gradients between steps; it knows nothing of gates.
 
+import {
+  GRU_GATES,
+  GRU_TRACE_KEYS,
+  LSTM_GATES,
+  RNN_GATES,
+  LSTM_TRACE_KEYS,
+  RNN_TRACE_KEYS,
+  type NamedStep,
+  type TraceKey,
+} from './traceKeys.ts';
+
 /** Every cell kind, in the order menus list them (the registry in cells.ts describes each). */
 export const CELL_KINDS = ['rnn', 'lstm', 'gru'] as const;
 export type CellKind = (typeof CELL_KINDS)[number];
 
 export function isCellKind(v: unknown): v is CellKind {
   return typeof v === 'string' && (CELL_KINDS as readonly string[]).includes(v);
+}
+
+/** What the app knows about a kind of cell, as plain data (the factories are in cells.ts). */
+export interface CellInfo {
+  readonly kind: CellKind;
+  /** How menus and text name it. */
+  readonly label: string;
+  /** The torch.nn module with the same equations, gate order and parameter names. */
+  readonly pytorchModule: 'RNN' | 'LSTM' | 'GRU';
+  /** Gate blocks in PyTorch's row order of weight_ih / weight_hh (G = gateNames.length). */
+  readonly gateNames: readonly string[];
+  /** Whether it carries a cell state c_t besides h_t (the LSTM's belt). */
+  readonly hasCellState: boolean;
+  /** The gate block a "gate bias" setting initialises (LSTM f, GRU z), or null. */
+  readonly biasGate: number | null;
+  /** Every key of the cell's named trace record (Cell.named), as in the equations. */
+  readonly traceKeys: readonly TraceKey[];
+  /** Whether the nonlinearity setting applies (PyTorch's nn.RNN only). */
+  readonly usesNonlinearity: boolean;
+}
+
+export const CELL_INFO: { readonly [K in CellKind]: CellInfo & { readonly kind: K } } = {
+  rnn: {
+    kind: 'rnn',
+    label: 'RNN',
+    pytorchModule: 'RNN',
+    gateNames: RNN_GATES,
+    hasCellState: false,
+    biasGate: null,
+    traceKeys: RNN_TRACE_KEYS,
+    usesNonlinearity: true,
+  },
+  lstm: {
+    kind: 'lstm',
+    label: 'LSTM',
+    pytorchModule: 'LSTM',
+    gateNames: LSTM_GATES,
+    hasCellState: true,
+    biasGate: 1,
+    traceKeys: LSTM_TRACE_KEYS,
+    usesNonlinearity: false,
+  },
+  gru: {
+    kind: 'gru',
+    label: 'GRU',
+    pytorchModule: 'GRU',
+    gateNames: GRU_GATES,
+    hasCellState: false,
+    biasGate: 1,
+    traceKeys: GRU_TRACE_KEYS,
+    usesNonlinearity: false,
+  },
+};
+
+/** Gate blocks G of a cell kind: 1 (RNN), 4 (LSTM), 3 (GRU). */
+export function gateCount(cell: CellKind): number {
+  return CELL_INFO[cell].gateNames.length;
 }
 export type Nonlinearity = 'tanh' | 'relu' | 'linear' | 'sigmoid';
 
@@ -97,5 +165,5 @@ export interface Cell<C extends StepCacheBase = StepCacheBase> {
    * The cache's intermediates for stream b, named as in the equations (e.g. LSTM: i, f, g, o,
    * their pre-activations i_pre…, c, tanh_c, h), each a length-H array. Views read these.
    */
-  named(cache: C, H: number, b: number): Record<string, Float64Array>;
+  named(cache: C, H: number, b: number): NamedStep;
 }

@@ -11,6 +11,7 @@ import type {
   StepDims,
   StepGradOut,
 } from './cell.ts';
+import { CELL_INFO } from './cell.ts';
 import {
   accumulateDenseGrads,
   accumulateInputGrads,
@@ -20,6 +21,7 @@ import {
   workspace,
 } from './linear.ts';
 import { sigmoid } from './tensor.ts';
+import { GRU_GATES, type NamedStep } from './traceKeys.ts';
 
 export interface GruCache extends StepCacheBase {
   /** W_ih x + b_ih [B, 3H] (r, z, n blocks). */
@@ -32,17 +34,15 @@ export interface GruCache extends StepCacheBase {
   readonly c: null;
 }
 
-export const GRU_GATES = ['r', 'z', 'n'] as const;
-
 export function createGruCell(): Cell<GruCache> {
   // Scratch for the backward pass's gate gradients on the input and hidden sides.
   const dGiWork = workspace();
   const dGhWork = workspace();
   return {
     kind: 'gru',
-    gates: 3,
+    gates: GRU_GATES.length,
     gateNames: GRU_GATES,
-    hasCellState: false,
+    hasCellState: CELL_INFO.gru.hasCellState,
     forward(p: LayerParams, d: StepDims, x: LayerInput, hPrev: Float64Array): GruCache {
       const { B, H, I } = d;
       const G = 3 * H;
@@ -118,10 +118,10 @@ export function createGruCell(): Cell<GruCache> {
       backpropDense(p.Whh, G, H, dGh, B, dhPrev, true); // dh_{t−1} += W_hhᵀ g^{hh}
       if (out.dx) backpropDense(p.Wih, G, I, dGi, B, out.dx, false); // dx = W_ihᵀ g^{ih}
     },
-    named(cache: GruCache, H: number, b: number): Record<string, Float64Array> {
+    named(cache: GruCache, H: number, b: number): NamedStep {
       const g0 = b * 3 * H;
       const s0 = b * H;
-      const out: Record<string, Float64Array> = {};
+      const out: NamedStep = {};
       GRU_GATES.forEach((name, k) => {
         out[name] = cache.act.slice(g0 + k * H, g0 + (k + 1) * H);
         out[`${name}_ih`] = cache.gi.slice(g0 + k * H, g0 + (k + 1) * H);

@@ -11,6 +11,7 @@ import type {
   StepDims,
   StepGradOut,
 } from './cell.ts';
+import { CELL_INFO } from './cell.ts';
 import {
   accumulateDenseGrads,
   accumulateInputGrads,
@@ -20,6 +21,7 @@ import {
   workspace,
 } from './linear.ts';
 import { sigmoid } from './tensor.ts';
+import { LSTM_GATES, type NamedStep } from './traceKeys.ts';
 
 export interface LstmCache extends StepCacheBase {
   /** Gate pre-activations [B, 4H]: î, f̂, ĝ, ô blocks per stream. */
@@ -34,17 +36,15 @@ export interface LstmCache extends StepCacheBase {
   readonly h: Float64Array;
 }
 
-export const LSTM_GATES = ['i', 'f', 'g', 'o'] as const;
-
 export function createLstmCell(): Cell<LstmCache> {
   // Scratch for W_hh h_{t−1} + b_hh (forward) and the gate gradients dA (backward).
   const hhWork = workspace();
   const dAWork = workspace();
   return {
     kind: 'lstm',
-    gates: 4,
+    gates: LSTM_GATES.length,
     gateNames: LSTM_GATES,
-    hasCellState: true,
+    hasCellState: CELL_INFO.lstm.hasCellState,
     forward(
       p: LayerParams,
       d: StepDims,
@@ -137,10 +137,10 @@ export function createLstmCell(): Cell<LstmCache> {
       backpropDense(p.Whh, G, H, dA, B, out.dhPrev, false); // dh_{t−1} = W_hhᵀ dA
       if (out.dx) backpropDense(p.Wih, G, I, dA, B, out.dx, false); // dx = W_ihᵀ dA
     },
-    named(cache: LstmCache, H: number, b: number): Record<string, Float64Array> {
+    named(cache: LstmCache, H: number, b: number): NamedStep {
       const g0 = b * 4 * H;
       const s0 = b * H;
-      const out: Record<string, Float64Array> = {};
+      const out: NamedStep = {};
       LSTM_GATES.forEach((name, k) => {
         out[`${name}_pre`] = cache.pre.slice(g0 + k * H, g0 + (k + 1) * H);
         out[name] = cache.act.slice(g0 + k * H, g0 + (k + 1) * H);

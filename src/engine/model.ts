@@ -5,7 +5,8 @@
 // averaged over positions; a linear head by mean squared error (docs/beyond-characters.md §1–§3).
 
 import type { Cell, CellKind, LayerParams, Nonlinearity } from './cell.ts';
-import { CELLS, gateCount } from './cells.ts';
+import { gateCount } from './cell.ts';
+import { CELLS } from './cells.ts';
 import {
   fillUniform,
   randomOrthogonal,

@@ -5,7 +5,8 @@
 // script is ASCII, every character written as an escape.
 
 import type { CellKind, Nonlinearity } from './cell.ts';
-import { CELLS, gateCount } from './cells.ts';
+import { gateCount } from './cell.ts';
+import { CELLS } from './cells.ts';
 import { MODEL_VERSION, MODEL_VERSIONS, type ModelLabels } from './modelfile.ts';
 import { layerSuffix, type Model } from './model.ts';
 

@@ -11,6 +11,7 @@ import type {
   StepDims,
   StepGradOut,
 } from './cell.ts';
+import { CELL_INFO } from './cell.ts';
 import {
   accumulateDenseGrads,
   accumulateInputGrads,
@@ -20,6 +21,7 @@ import {
   workspace,
 } from './linear.ts';
 import { sigmoid } from './tensor.ts';
+import { RNN_GATES, type NamedStep } from './traceKeys.ts';
 
 export interface RnnCache extends StepCacheBase {
   /** Pre-activation a_t [B, H]. */
@@ -64,9 +66,9 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
   const daWork = workspace();
   return {
     kind: 'rnn',
-    gates: 1,
-    gateNames: ['h'],
-    hasCellState: false,
+    gates: RNN_GATES.length,
+    gateNames: RNN_GATES,
+    hasCellState: CELL_INFO.rnn.hasCellState,
     forward(p: LayerParams, d: StepDims, x: LayerInput, hPrev: Float64Array): RnnCache {
       const { B, H, I } = d;
       const a = new Float64Array(B * H);
@@ -106,7 +108,7 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
       backpropDense(p.Whh, H, H, da, B, out.dhPrev, false); // dh_{t−1} = W_hhᵀ da
       if (out.dx) backpropDense(p.Wih, H, I, da, B, out.dx, false); // dx = W_ihᵀ da
     },
-    named(cache: RnnCache, H: number, b: number): Record<string, Float64Array> {
+    named(cache: RnnCache, H: number, b: number): NamedStep {
       const s = b * H;
       return {
         a: cache.a.slice(s, s + H),

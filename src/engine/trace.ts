@@ -8,6 +8,7 @@ import { jacobianNorms, type JacobianNorms } from './jacobian.ts';
 import { namedTensors, type Model } from './model.ts';
 import { lossAndGradients, zeroGrads, type Batch } from './network.ts';
 import { norm2 } from './tensor.ts';
+import type { NamedStep } from './traceKeys.ts';
 
 export interface TraceOptions {
   /** State before the first step (zero when absent). */
@@ -32,7 +33,7 @@ export interface Trace {
   /** ℓ_t per step (NaN where the target was not scored). */
   readonly stepLoss: number[];
   /** named[l][t]: the cell's intermediates at step t of layer l (e.g. i, f, g, o, c, h). */
-  readonly named: Record<string, Float64Array>[][];
+  readonly named: NamedStep[][];
   /** y_t (logits or predictions) per step. */
   readonly outputs: Float64Array[];
   /** p_t per step (character models), else null. */
@@ -111,10 +112,7 @@ export function traceSequence(
  * LSTM: the two terms of c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t as the cell computed them ('fc' what the
  * forget gate keeps, 'ig' what the input gate writes), so the cell-state view reads them too.
  */
-function addCellTerms(
-  named: Record<string, Float64Array>[][],
-  initialC: Float64Array[] | null,
-): void {
+function addCellTerms(named: NamedStep[][], initialC: Float64Array[] | null): void {
   named.forEach((layer, l) => {
     layer.forEach((rec, t) => {
       const f = rec['f']!;

@@ -9,9 +9,9 @@ import {
   MIN_TEXT_CHARS,
   SHAKESPEARE_CHARS,
   modelPlan,
-  type CellName,
   type ForwardModel,
 } from '../content/forward';
+import type { CellKind } from '../engine/cell';
 import type { EngineClient } from '../worker/client';
 import type { ModelSource, TraceReply } from '../worker/protocol';
 import { getEngine, writeAddress } from './actions';
@@ -116,7 +116,7 @@ function fetchModel(url: string): Promise<Fetched> {
   return pending;
 }
 
-function freshSource(cell: CellName): ModelSource {
+function freshSource(cell: CellKind): ModelSource {
   return {
     kind: 'fresh',
     cell,

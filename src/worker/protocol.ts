@@ -2,6 +2,7 @@
 // Every request carries a numeric `id`; the reply to it echoes that id. Messages the worker
 // sends on its own (progress, snapshots) belong in `FromWorker` too and go to subscribers.
 
+import type { CellKind } from '../engine/cell';
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
 import type { Metric } from '../engine/tasks/task';
@@ -167,7 +168,7 @@ export interface CorpusInfo {
 
 /** The model the worker holds. */
 export interface ModelInfo {
-  cell: 'rnn' | 'lstm' | 'gru';
+  cell: CellKind;
   nonlinearity: 'tanh' | 'relu' | 'linear' | 'sigmoid';
   hiddenSize: number;
   numLayers: number;
@@ -237,7 +238,7 @@ export type ModelSource =
   | { kind: 'file'; key: string; json?: string }
   | {
       kind: 'fresh';
-      cell: 'rnn' | 'lstm' | 'gru';
+      cell: CellKind;
       nonlinearity: 'tanh' | 'relu';
       hiddenSize: number;
       numLayers: number;

@@ -82,7 +82,7 @@ describe('the Forward pass view with a pretrained LSTM', () => {
 
     // Heat strips: unit 0 at step 1.
     const named = trace.named[0]![0]!;
-    for (const key of ['i', 'f', 'g', 'o', 'c', 'h']) {
+    for (const key of ['i', 'f', 'g', 'o', 'c', 'h'] as const) {
       expect(heatValue(key), key).toBe(formatValue(named[key]![0]));
     }
     expect(heatValue('hprev')).toBe(formatValue(0));
@@ -97,7 +97,7 @@ describe('the Forward pass view with a pretrained LSTM', () => {
 
     // Equations: the plugged lines carry the same numbers.
     const tex = texOf('plugged-equations');
-    for (const key of ['i', 'f', 'g', 'o', 'c', 'h']) {
+    for (const key of ['i', 'f', 'g', 'o', 'c', 'h'] as const) {
       expect(tex, key).toContain(num(named[key]![0]));
     }
     expect(tex).toContain(`\\sigma(${num(named['f_pre']![0])})`);
@@ -117,7 +117,7 @@ describe('the Forward pass view with a pretrained LSTM', () => {
       expect(row).toEqual([
         String(j),
         formatValue(trace.named[0]![t - 1]!['h']![j]),
-        ...['i', 'f', 'g', 'o', 'c', 'h'].map((k) => formatValue(named[k]![j])),
+        ...(['i', 'f', 'g', 'o', 'c', 'h'] as const).map((k) => formatValue(named[k]![j])),
       ]);
     });
 

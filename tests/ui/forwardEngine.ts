@@ -1,7 +1,8 @@
 // Test doubles for the Forward pass view: an engine client that answers ping and trace with the
 // worker's own EngineSession (the real engine, in jsdom), and model files served to `fetch`.
 import { vi } from 'vitest';
-import { SHAKESPEARE_CHARS, type CellName } from '../../src/content/forward';
+import { SHAKESPEARE_CHARS } from '../../src/content/forward';
+import type { CellKind } from '../../src/engine/cell';
 import { createModel } from '../../src/engine/model';
 import { serializeModel } from '../../src/engine/modelfile';
 import { createRng } from '../../src/engine/rng';
@@ -100,7 +101,7 @@ export function forwardEngine(): ForwardEngine {
 }
 
 /** A small model file of a cell (random weights, the Shakespeare vocabulary). */
-export function modelFile(cell: CellName, { hiddenSize = 6, numLayers = 1, seed = 7 } = {}) {
+export function modelFile(cell: CellKind, { hiddenSize = 6, numLayers = 1, seed = 7 } = {}) {
   const vocab = vocabFromChars([...SHAKESPEARE_CHARS]);
   const V = vocab.chars.length;
   const model = createModel(
@@ -124,12 +125,12 @@ export function modelFile(cell: CellName, { hiddenSize = 6, numLayers = 1, seed 
  * Serves model files to `fetch`: a string is the file's text, null answers 404. Returns the URLs
  * fetched.
  */
-export function serveModels(files: Partial<Record<CellName, string | null>>): string[] {
+export function serveModels(files: Partial<Record<CellKind, string | null>>): string[] {
   const fetched: string[] = [];
   vi.stubGlobal('fetch', (input: RequestInfo | URL) => {
     const url = String(input instanceof Request ? input.url : input);
     fetched.push(url);
-    const cell = /models\/(\w+)\.json$/.exec(url)?.[1] as CellName | undefined;
+    const cell = /models\/(\w+)\.json$/.exec(url)?.[1] as CellKind | undefined;
     const body = cell === undefined ? undefined : files[cell];
     return Promise.resolve(
       body === undefined || body === null

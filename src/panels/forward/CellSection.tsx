@@ -1,8 +1,10 @@
 // Inside the cell at the current step: every gate and state as a heat strip (one cell per hidden
 // unit), the unit picker, and for the LSTM the cell state as a conveyor belt.
+import { CELL_INFO } from '../../engine/cell';
 import { useId, useMemo } from 'react';
 import { CELL_LABEL, ROW_TEXT, formatValue } from '../../content/forward';
 import { gateKeys } from '../../content/cellEquations';
+import type { TraceKey } from '../../engine/traceKeys';
 import { setUnit } from '../../store/forwardActions';
 import { selectReducedMotion } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -24,7 +26,7 @@ export function CellSection() {
   const rows = useMemo((): HeatRow[] => {
     if (result === null) return [];
     const named = result.trace.named[layer]?.[t] ?? {};
-    const keys = ['hprev', ...gateKeys(result.model.cell)];
+    const keys: readonly ('hprev' | TraceKey)[] = ['hprev', ...gateKeys(result.model.cell)];
     return keys.flatMap((key) => {
       const values = key === 'hprev' ? previous(result, layer, t, 'h') : named[key];
       if (values === undefined) return [];
@@ -70,7 +72,7 @@ export function CellSection() {
         ) : (
           <ColorLegend scale={scales.h} label="ReLU state" />
         )}
-        {cell === 'lstm' && <ColorLegend scale={scales.c} label="cell state c" />}
+        {CELL_INFO[cell].hasCellState && <ColorLegend scale={scales.c} label="cell state c" />}
         {cell === 'rnn' && <ColorLegend scale={scales.a} label="pre-activation a" />}
       </div>
       <ShowData
@@ -79,7 +81,7 @@ export function CellSection() {
         rows={table.rows}
         currentRow={unit}
       />
-      {cell === 'lstm' && <Belt />}
+      {CELL_INFO[cell].hasCellState && <Belt />}
     </section>
   );
 }

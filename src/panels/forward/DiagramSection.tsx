@@ -1,4 +1,5 @@
 // The unrolled network over the whole text, with its legend and its data table.
+import { CELL_INFO } from '../../engine/cell';
 import { useMemo } from 'react';
 import { formatPercent, formatProbability, nameChar } from '../../content/forward';
 import { goToStep } from '../../store/forwardActions';
@@ -19,7 +20,7 @@ export function DiagramSection() {
   const reducedMotion = useAppStore(selectReducedMotion);
   const columns = useMemo(() => (result === null ? [] : columnsOf(result, layer)), [result, layer]);
   const scales = useScales(result, layer);
-  const lstm = result?.model.cell === 'lstm';
+  const lstm = result ? CELL_INFO[result.model.cell].hasCellState : false;
   const L = result?.trace.L ?? 1;
 
   const table = useMemo(() => {

@@ -6,6 +6,7 @@
 import { quantile } from 'd3-array';
 import type { UnitValues } from '../../content/cellEquations';
 import type { ForwardResult } from '../../store/forward';
+import type { TraceKey } from '../../engine/traceKeys';
 
 export interface Guess {
   readonly id: number;
@@ -138,7 +139,7 @@ export function beltOf(result: ForwardResult, layer: number, t: number): Belt | 
  * |v| over every step and unit of the layer, rounded up to a half, at least `floor`. A few
  * larger values take the end colours (the numbers are always written out).
  */
-export function colorMax(result: ForwardResult, layer: number, key: string, floor = 1): number {
+export function colorMax(result: ForwardResult, layer: number, key: TraceKey, floor = 1): number {
   const magnitudes: number[] = [];
   for (const named of result.trace.named[layer] ?? []) {
     const values = named[key];

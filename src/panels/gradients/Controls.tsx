@@ -12,13 +12,8 @@ import {
   PRESET_PARAMS,
   type GradientParams,
 } from '../../engine/experiments';
-import {
-  CELL_TEXT,
-  CLIP_TEXT,
-  NONLINEARITY_TEXT,
-  PARAM_TEXT,
-  PRESET_TEXT,
-} from '../../content/gradients';
+import { CLIP_TEXT, NONLINEARITY_TEXT, PARAM_TEXT, PRESET_TEXT } from '../../content/gradients';
+import { CELL_LABEL } from '../../content/forward';
 import { choosePreset, setGradientParam } from '../../store/gradientsActions';
 import { formatValue } from '../../viz/gradientFormat';
 
@@ -179,7 +174,7 @@ export function ParamControls({ params }: { params: GradientParams }) {
                 key={k}
                 k={k}
                 value={params.cell}
-                options={FLOW_CELLS.map((v) => ({ value: v, label: CELL_TEXT[v] }))}
+                options={FLOW_CELLS.map((v) => ({ value: v, label: CELL_LABEL[v] }))}
               />
             );
           case 'clipMode':

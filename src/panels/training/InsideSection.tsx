@@ -1,5 +1,6 @@
 // Inside the network: neurons over a validation passage (with units ranked by text features),
 // and the weight matrices by gate, refreshed a few times a second while this is open.
+import { CELL_INFO } from '../../engine/cell';
 import { useEffect, useState } from 'react';
 import { FEATURE_TEXT, LESSON } from '../../content/training';
 import { useAppStore } from '../../store/store';
@@ -12,7 +13,10 @@ import { WeightsHeatmap } from '../../viz/WeightsHeatmap';
 export function NeuronsSection() {
   const neurons = useAppStore((s) => s.training.neurons);
   const layers = useAppStore((s) => s.training.model?.numLayers ?? 1);
-  const hasC = useAppStore((s) => s.training.model?.cell === 'lstm');
+  const hasC = useAppStore((s) => {
+    const cell = s.training.model?.cell;
+    return cell !== undefined && CELL_INFO[cell].hasCellState;
+  });
   const phase = useAppStore((s) => s.training.phase);
   const [layer, setLayer] = useState(0);
   const [kind, setKind] = useState<'h' | 'c'>('h');
