@@ -1,10 +1,9 @@
 // Side-effecting actions of the Training view that choose its text: a built-in or generated
 // text, or the learner's own (pasted or uploaded, checked for size and UTF-8 first). A rejected
 // own text lands in `training.corpusError` and changes nothing; other failures in `training.error`.
-import { CORPUS_FILES, corpusLabel } from '../content/corpora';
+import { CORPUS_FILES, corpusLabel, type CorpusId } from '../content/corpora';
 import { loadOwnText, saveOwnText } from '../persist/trainingStore';
 import { updateConfig } from './actions';
-import type { CorpusId } from './config';
 import { patchTraining } from './store';
 import {
   SLOW,
