@@ -27,12 +27,12 @@ import {
   type Trainer,
 } from '../engine/trainer.ts';
 import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
+import type { SessionHooks } from './hooks.ts';
 import type {
   CorpusInfo,
   ModelInfo,
   ModelSource,
   NeuronActivations,
-  ProgressBatch,
   SampleRequest,
   WeightsSnapshot,
 } from './protocol.ts';
@@ -51,15 +51,6 @@ interface Corpus {
   readonly train: Int32Array;
   readonly val: Int32Array;
   readonly length: number;
-}
-
-export interface SessionHooks {
-  /** Called with a batch of step reports while training runs. */
-  progress(batch: ProgressBatch): void;
-  /** Schedules the next training slice (setTimeout in the worker and in tests). */
-  schedule(fn: () => void): void;
-  /** Milliseconds, monotonic. */
-  now(): number;
 }
 
 export class EngineSession {
