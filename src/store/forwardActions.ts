@@ -14,31 +14,49 @@ import {
 } from '../content/forward';
 import type { EngineClient } from '../worker/client';
 import type { ModelSource, TraceReply } from '../worker/protocol';
-import { getEngine, writeAddress } from './actions';
+import { getEngine, writeAddress } from './engineAccess';
 import type { ForwardResult, ForwardState } from './forward';
 import { appStore, patchForward, patchUi } from './store';
 
 /** Typing waits this long for a pause before the engine reads the text again. */
-export const TYPING_DEBOUNCE_MS = 150;
+const TYPING_DEBOUNCE_MS = 150;
 
 const forward = (): ForwardState => appStore.getState().forward;
 
 // ---- binding -----------------------------------------------------------------------------
 
-let bound = 0;
-let debounce: ReturnType<typeof setTimeout> | null = null;
-/** Incremented by every trace request; a reply whose generation is not the latest is dropped. */
-let generation = 0;
-/** Until the first trace has been shown, clamping a URL value is reported in the notice line. */
-let fromAddress = true;
+/** The view's state outside the store: timers and request bookkeeping, in one object. */
+interface ForwardRuntime {
+  /** How many panels are bound; replies are shown only while one is. */
+  bound: number;
+  /** The trace request waiting for typing to pause. */
+  debounce: ReturnType<typeof setTimeout> | null;
+  /** Incremented by every trace request; a reply whose generation is not the latest is dropped. */
+  generation: number;
+  /** Until the first trace has been shown, clamping a URL value is reported in the notice line. */
+  fromAddress: boolean;
+  /** The address write waiting for stepping to pause. */
+  addressTimer: ReturnType<typeof setTimeout> | null;
+  /** Playback's step timer. */
+  playTimer: ReturnType<typeof setInterval> | null;
+}
+
+const runtime: ForwardRuntime = {
+  bound: 0,
+  debounce: null,
+  generation: 0,
+  fromAddress: true,
+  addressTimer: null,
+  playTimer: null,
+};
 
 /**
  * Binds the view: traces the current model and text once the engine is ready, and again
  * whenever the model or text changes (typing is debounced). Returns the teardown.
  */
 export function startForward(): () => void {
-  bound += 1;
-  fromAddress = true;
+  runtime.bound += 1;
+  runtime.fromAddress = true;
   const unsubscribe = appStore.subscribe((state, previous) => {
     const now = state.forward;
     const before = previous.forward;
@@ -61,27 +79,27 @@ export function startForward(): () => void {
     patchForward({ status: 'error', error: FORWARD_TEXT.engineDown });
   }
   return () => {
-    bound -= 1;
+    runtime.bound -= 1;
     unsubscribe();
     stopPlayback();
     flushAddress();
-    if (debounce !== null) clearTimeout(debounce);
-    debounce = null;
-    generation += 1; // replies still on their way are now stale
+    if (runtime.debounce !== null) clearTimeout(runtime.debounce);
+    runtime.debounce = null;
+    runtime.generation += 1; // replies still on their way are now stale
   };
 }
 
 /** Asks for a trace after `delayMs`, replacing any request still waiting to be sent. */
-export function scheduleTrace(delayMs: number): void {
-  if (debounce !== null) clearTimeout(debounce);
-  debounce = null;
+function scheduleTrace(delayMs: number): void {
+  if (runtime.debounce !== null) clearTimeout(runtime.debounce);
+  runtime.debounce = null;
   if (delayMs <= 0) {
     void runTrace();
     return;
   }
-  generation += 1; // a reply to an older request would show a text that is no longer typed
-  debounce = setTimeout(() => {
-    debounce = null;
+  runtime.generation += 1; // a reply to an older request would show a text that is no longer typed
+  runtime.debounce = setTimeout(() => {
+    runtime.debounce = null;
     void runTrace();
   }, delayMs);
 }
@@ -189,7 +207,7 @@ async function requestTrace(
 // ---- tracing -------------------------------------------------------------------------------
 
 async function runTrace(): Promise<void> {
-  const gen = ++generation;
+  const gen = ++runtime.generation;
   const { model, text } = forward();
   const engine = getEngine();
   if (engine === null || appStore.getState().ui.engine.state !== 'ready') return;
@@ -201,9 +219,9 @@ async function runTrace(): Promise<void> {
   patchForward({ status: 'loading' });
   try {
     const resolved = await resolveModel(model);
-    if (gen !== generation) return;
+    if (gen !== runtime.generation) return;
     const reply = await requestTrace(engine, text, resolved);
-    if (gen !== generation || bound === 0) return;
+    if (gen !== runtime.generation || runtime.bound === 0) return;
     // Only a trace reply is a result (a test double may answer something else).
     if (reply.type !== 'trace') return;
     showResult(
@@ -218,7 +236,7 @@ async function runTrace(): Promise<void> {
       resolved.note,
     );
   } catch (error) {
-    if (gen !== generation) return;
+    if (gen !== runtime.generation) return;
     const message = error instanceof Error ? error.message : String(error);
     patchForward({ status: 'error', error: message, result: null, playing: false });
   }
@@ -232,7 +250,7 @@ function showResult(result: ForwardResult, note: string | null): void {
   const layer = clamp(state.layer, 0, L - 1);
   const unit = clamp(state.unit, 0, H - 1);
   patchForward({ result, status: 'ready', error: null, modelNote: note, t, layer, unit });
-  if (fromAddress) {
+  if (runtime.fromAddress) {
     const problems: string[] = [];
     if (t !== state.t)
       problems.push(
@@ -248,7 +266,7 @@ function showResult(result: ForwardResult, note: string | null): void {
       );
     if (problems.length > 0) patchUi({ notice: problems.join(' ') });
   }
-  fromAddress = false;
+  runtime.fromAddress = false;
   if (t !== state.t || layer !== state.layer || unit !== state.unit) writeAddress();
 }
 
@@ -298,20 +316,19 @@ function lastStep(): number {
 }
 
 /** Address writes wait this long after a step: replaceState costs a few ms in some browsers. */
-export const STEP_ADDRESS_DELAY_MS = 200;
-let addressTimer: ReturnType<typeof setTimeout> | null = null;
+const STEP_ADDRESS_DELAY_MS = 200;
 
 /** Writes the address once stepping pauses (a reload in between loses at most the last steps). */
 function writeAddressSoon(): void {
-  if (addressTimer !== null) clearTimeout(addressTimer);
-  addressTimer = setTimeout(flushAddress, STEP_ADDRESS_DELAY_MS);
+  if (runtime.addressTimer !== null) clearTimeout(runtime.addressTimer);
+  runtime.addressTimer = setTimeout(flushAddress, STEP_ADDRESS_DELAY_MS);
 }
 
 /** Writes a pending address now. */
-export function flushAddress(): void {
-  if (addressTimer === null) return;
-  clearTimeout(addressTimer);
-  addressTimer = null;
+function flushAddress(): void {
+  if (runtime.addressTimer === null) return;
+  clearTimeout(runtime.addressTimer);
+  runtime.addressTimer = null;
   writeAddress();
 }
 
@@ -341,11 +358,9 @@ export function jumpToEnd(): void {
   goToStep(lastStep());
 }
 
-let timer: ReturnType<typeof setInterval> | null = null;
-
 function startTimer(): void {
-  if (timer !== null) clearInterval(timer);
-  timer = setInterval(() => {
+  if (runtime.playTimer !== null) clearInterval(runtime.playTimer);
+  runtime.playTimer = setInterval(() => {
     const { t } = forward();
     if (t >= lastStep()) {
       stopPlayback();
@@ -369,8 +384,8 @@ export function togglePlay(): void {
 }
 
 export function stopPlayback(): void {
-  if (timer !== null) clearInterval(timer);
-  timer = null;
+  if (runtime.playTimer !== null) clearInterval(runtime.playTimer);
+  runtime.playTimer = null;
   if (forward().playing) patchForward({ playing: false });
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../engine/experiments';
 import type { EngineClient } from '../worker/client';
 import type { GradientReply } from '../worker/protocol';
-import { getEngine, writeAddress } from './actions';
+import { getEngine, writeAddress } from './engineAccess';
 import { appStore, patchGradients } from './store';
 
 /** Sends through `run` with one call in flight; `submit` while busy replaces the waiting value. */
