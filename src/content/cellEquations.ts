@@ -134,20 +134,6 @@ export const OUTPUT_EQUATIONS = {
   plugLoss: (p: number, loss: number) => String.raw`\ell_t = -\ln ${num(p)} = ${num(loss)}`,
 };
 
-/** Names shown for each trace key in the diagram and its legend. */
-export const GATE_NAMES: Record<string, string> = {
-  i: 'input gate i',
-  f: 'forget gate f',
-  g: 'candidate g',
-  o: 'output gate o',
-  c: 'cell state c',
-  h: 'hidden state h',
-  r: 'reset gate r',
-  z: 'update gate z',
-  n: 'candidate n',
-  a: 'pre-activation a',
-};
-
 /** Which trace keys a cell's diagram shows as heat strips, in order. */
 export function gateKeys(cell: CellKind): string[] {
   return cell === 'lstm'

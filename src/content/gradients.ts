@@ -113,7 +113,7 @@ export function jacobianTex(cell: CellKind, f: Nonlinearity): string {
 export const PRODUCT_TEX = String.raw`\frac{\partial h_T}{\partial h_k} = \prod_{j=k+1}^{T} \frac{\partial h_j}{\partial h_{j-1}}`;
 
 /** TeX for a number: 1.234 or 1.234 \times 10^{-5}. */
-export function texNumber(v: number): string {
+function texNumber(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? String.raw`\infty` : String.raw`\text{NaN}`;
   if (v === 0) return '0';
   const e = Math.floor(Math.log10(Math.abs(v)));
