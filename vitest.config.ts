@@ -14,6 +14,7 @@ export default defineConfig({
             'tests/engine/**/*.test.ts',
             'tests/worker/**/*.test.ts',
             'tests/cli/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },
