@@ -4,7 +4,7 @@
 // Linked symbols are wrapped in \htmlClass{sym-KEY}{…} so hover can join equation and diagram.
 
 import type { CellKind } from '../engine/cell.ts';
-import { formatValue } from './forward';
+import { formatValue } from './format';
 
 /** Trace values of one hidden unit j: `now` at step t, `prev` the state before it (h, c). */
 export interface UnitValues {

@@ -1,7 +1,8 @@
 // Inside the cell at the current step: every gate and state as a heat strip (one cell per hidden
 // unit), the unit picker, and for the LSTM the cell state as a conveyor belt.
 import { useId, useMemo } from 'react';
-import { CELL_LABEL, ROW_TEXT, formatValue } from '../../content/forward';
+import { CELL_LABEL, ROW_TEXT } from '../../content/forward';
+import { formatValue } from '../../content/format';
 import { gateKeys } from '../../content/cellEquations';
 import { setUnit } from '../../store/forwardActions';
 import { selectReducedMotion } from '../../store/selectors';

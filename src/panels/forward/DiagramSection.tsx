@@ -1,6 +1,7 @@
 // The unrolled network over the whole text, with its legend and its data table.
 import { useMemo } from 'react';
-import { formatPercent, formatProbability, nameChar } from '../../content/forward';
+import { nameChar } from '../../content/forward';
+import { formatPercent, formatProbability } from '../../content/format';
 import { goToStep } from '../../store/forwardActions';
 import { selectReducedMotion } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
