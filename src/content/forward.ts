@@ -141,7 +141,7 @@ export const FORWARD_TEXT = {
     before: String.raw`\tilde h_t = \tanh\big(W x_t + U (r_t \odot h_{t-1})\big).`,
     tail: 'The equations above are the ones the engine and PyTorch run: z → 1 keeps the old state, and r scales the recurrent term after its matrix product, so the two forms compute different functions.',
   },
-  /** equations.md §2.3: the three GRUs a learner will meet. */
+  /** docs/equations.md §2.3: the three GRUs a learner will meet. */
   gruVariants: {
     caption: 'Three GRUs you will meet',
     columns: ['Source', 'Update', 'Candidate', 'Same as here?'],
