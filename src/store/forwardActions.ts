@@ -25,7 +25,9 @@ const forward = (): ForwardState => appStore.getState().forward;
 
 // ---- binding -----------------------------------------------------------------------------
 
-/** The view's state outside the store: timers and request bookkeeping, in one object. */
+type Fetched = { ok: true; json: string } | { ok: false; reason: string };
+
+/** The view's state outside the store (timers, request bookkeeping, model files), one object. */
 interface ForwardRuntime {
   /** How many panels are bound; replies are shown only while one is. */
   bound: number;
@@ -39,6 +41,10 @@ interface ForwardRuntime {
   addressTimer: ReturnType<typeof setTimeout> | null;
   /** Playback's step timer. */
   playTimer: ReturnType<typeof setInterval> | null;
+  /** Each model file is fetched once per page; its outcome (text or failure) is kept. */
+  readonly fetched: Map<string, Promise<Fetched>>;
+  /** Keys of the model files the worker has been sent. */
+  readonly sent: Set<string>;
 }
 
 const runtime: ForwardRuntime = {
@@ -48,6 +54,8 @@ const runtime: ForwardRuntime = {
   fromAddress: true,
   addressTimer: null,
   playTimer: null,
+  fetched: new Map(),
+  sent: new Set(),
 };
 
 /**
@@ -106,21 +114,14 @@ function scheduleTrace(delayMs: number): void {
 
 // ---- model files --------------------------------------------------------------------------
 
-type Fetched = { ok: true; json: string } | { ok: false; reason: string };
-
-/** Each model file is fetched once per page; its outcome (text or failure) is kept. */
-const fetched = new Map<string, Promise<Fetched>>();
-/** Keys of the model files the worker has been sent. */
-const sent = new Set<string>();
-
 /** Forgets fetched model files and what the worker was sent (tests; a new engine). */
 export function forgetModelFiles(): void {
-  fetched.clear();
-  sent.clear();
+  runtime.fetched.clear();
+  runtime.sent.clear();
 }
 
 function fetchModel(url: string): Promise<Fetched> {
-  let pending = fetched.get(url);
+  let pending = runtime.fetched.get(url);
   if (pending === undefined) {
     pending = fetch(url).then(
       async (response): Promise<Fetched> =>
@@ -129,7 +130,7 @@ function fetchModel(url: string): Promise<Fetched> {
           : { ok: false, reason: `HTTP ${String(response.status)}` },
       (): Fetched => ({ ok: false, reason: 'the network request failed' }),
     );
-    fetched.set(url, pending);
+    runtime.fetched.set(url, pending);
   }
   return pending;
 }
@@ -170,7 +171,7 @@ async function resolveModel(model: ForwardModel): Promise<Resolved> {
         };
       }
       const key = plan.url;
-      const source: ModelSource = sent.has(key)
+      const source: ModelSource = runtime.sent.has(key)
         ? { kind: 'file', key }
         : { kind: 'file', key, json: file.json };
       return { source, kind: 'file', note: null, json: file.json };
@@ -186,18 +187,18 @@ async function requestTrace(
   const { source, json } = resolved;
   try {
     const reply = await engine.request({ type: 'trace', text, model: source });
-    if (source.kind === 'file') sent.add(source.key);
+    if (source.kind === 'file') runtime.sent.add(source.key);
     return reply;
   } catch (error) {
     // The worker keeps a few view models; one it has dropped is sent again, once.
     if (source.kind === 'file' && source.json === undefined && json !== null) {
-      sent.delete(source.key);
+      runtime.sent.delete(source.key);
       const reply = await engine.request({
         type: 'trace',
         text,
         model: { kind: 'file', key: source.key, json },
       });
-      sent.add(source.key);
+      runtime.sent.add(source.key);
       return reply;
     }
     throw error;

@@ -51,6 +51,7 @@ export function latestOnly<P, R>(handlers: {
   };
 }
 
+/** The view's only state outside the store: one latest-only submitter per engine client. */
 const schedulers = new WeakMap<EngineClient, (p: GradientParams) => void>();
 
 function schedulerFor(engine: EngineClient): (p: GradientParams) => void {
