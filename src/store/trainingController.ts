@@ -34,7 +34,7 @@ interface RunController {
   /** Repeating work while training runs (samples, autosave) and the frame-rate meter. */
   timers: ReturnType<typeof setInterval>[];
   frame: number | null;
-  /** Progress received but not yet in the store, when it was last shown, and the timer to show it. */
+  /** Progress received but not yet in the store, when it was last shown, the timer to show it. */
   pending: ProgressBatch[];
   shownAt: number;
   showTimer: ReturnType<typeof setTimeout> | null;
