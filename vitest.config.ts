@@ -15,6 +15,7 @@ export default defineConfig({
             'tests/worker/**/*.test.ts',
             'tests/cli/**/*.test.ts',
             'tests/persist/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },

@@ -5,7 +5,7 @@
 
 import type { CellKind } from '../engine/cell.ts';
 import type { TraceKey } from '../engine/traceKeys.ts';
-import { formatValue } from './forward';
+import { formatValue } from './format';
 
 /** Trace values of one hidden unit j: `now` at step t, `prev` the state before it (h, c). */
 export interface UnitValues {
@@ -140,20 +140,6 @@ export const OUTPUT_EQUATIONS = {
   softmax: String.raw`p_t = \operatorname{softmax}(y_t),\quad p_{t,k} = \frac{e^{y_{t,k}}}{\sum_{m} e^{y_{t,m}}}`,
   loss: String.raw`\ell_t = -\ln p_t[y^*_t]`,
   plugLoss: (p: number, loss: number) => String.raw`\ell_t = -\ln ${num(p)} = ${num(loss)}`,
-};
-
-/** Names shown for each trace key in the diagram and its legend. */
-export const GATE_NAMES: Record<string, string> = {
-  i: 'input gate i',
-  f: 'forget gate f',
-  g: 'candidate g',
-  o: 'output gate o',
-  c: 'cell state c',
-  h: 'hidden state h',
-  r: 'reset gate r',
-  z: 'update gate z',
-  n: 'candidate n',
-  a: 'pre-activation a',
 };
 
 /** Which trace keys each cell's diagram shows as heat strips, in order. */

@@ -1,6 +1,20 @@
 // The texts a learner can train on: label, what it shows, and (for the built-in ones) the file
 // under public/corpora/ fetched only when chosen. Sources and licences: public/corpora/README.md.
-import type { CorpusId } from '../store/config';
+// The list of ids lives here; the config's URL key and the stored runs are checked against it.
+
+/** Built-in texts (fetched from public/corpora), generated texts, and the learner's own. */
+export const CORPORA = [
+  'shakespeare',
+  'tang',
+  'copy10',
+  'copy20',
+  'copy50',
+  'brackets',
+  'counting',
+  'grammar',
+  'own',
+] as const;
+export type CorpusId = (typeof CORPORA)[number];
 
 export const CORPUS_FILES = {
   shakespeare: 'tinyshakespeare.txt',

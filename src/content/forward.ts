@@ -1,32 +1,8 @@
 // The Forward pass view's words and small display rules, as data: the models it offers, the
-// default text, how a character and a number are written. One number format serves the diagram,
-// the tables and the equations, so tests can compare what is shown with the engine's trace.
-
-/** Decimals of every value the view shows (gates, states, logits, losses). */
+// default text, how a character is written. Numbers are written by format.ts: one format serves
+// the diagram, the tables and the equations, so tests can compare them with the engine's trace.
 import type { CellKind } from '../engine/cell.ts';
-
-export const DECIMALS = 3;
-
-/** A trace value as the view shows it: fixed 3 decimals, ASCII minus ("-0.250"), "–" for none. */
-export function formatValue(v: number | undefined): string {
-  if (v === undefined || Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
-  // Avoid "-0.000": a value that rounds to zero is shown without a sign.
-  const s = Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toFixed(DECIMALS);
-  return /^-0\.0+$/.test(s) ? s.slice(1) : s;
-}
-
-/** A probability as a number: 3 decimals, or 3 significant digits below 0.001 ("4.12e-4"). */
-export function formatProbability(p: number | undefined): string {
-  if (p === undefined || Number.isNaN(p)) return '–';
-  return p > 0 && p < 0.001 ? p.toExponential(2) : formatValue(p);
-}
-
-/** A probability as a percentage with one decimal: 0.4137 → "41.4 %". */
-export function formatPercent(p: number | undefined): string {
-  if (p === undefined || Number.isNaN(p)) return '–';
-  return `${(p * 100).toFixed(1)} %`;
-}
+import { formatPercent } from './format';
 
 /** A character made visible: space, newline and tab get a symbol. */
 export function showChar(c: string): string {
@@ -164,7 +140,7 @@ export const FORWARD_TEXT = {
     before: String.raw`\tilde h_t = \tanh\big(W x_t + U (r_t \odot h_{t-1})\big).`,
     tail: 'The equations above are the ones the engine and PyTorch run: z → 1 keeps the old state, and r scales the recurrent term after its matrix product, so the two forms compute different functions.',
   },
-  /** equations.md §2.3: the three GRUs a learner will meet. */
+  /** docs/equations.md §2.3: the three GRUs a learner will meet. */
   gruVariants: {
     caption: 'Three GRUs you will meet',
     columns: ['Source', 'Update', 'Candidate', 'Same as here?'],

@@ -1,5 +1,5 @@
 // Words and equations of the Gradient flow view, as data: each preset's name and what to try,
-// each parameter's label, and the KaTeX strings (equations.md §5), some with live numbers.
+// each parameter's label, and the KaTeX strings (docs/equations.md §5), some with live numbers.
 import type { CellKind, Nonlinearity } from '../engine/cell';
 import type { ClipMode, GradientParams, GradientPreset } from '../engine/experiments';
 
@@ -93,7 +93,7 @@ export const CLIP_TEXT: Record<ClipMode, string> = {
   value: 'by value',
 };
 
-/** The one-step Jacobian of each cell (equations.md §5.1, §5.4). */
+/** The one-step Jacobian of each cell (docs/equations.md §5.1, §5.4). */
 export function jacobianTex(cell: CellKind, f: Nonlinearity): string {
   if (cell === 'lstm')
     return String.raw`\frac{\partial c_t}{\partial c_{t-1}}\Big|_{\text{direct}} = \operatorname{diag}(f_t),\qquad \frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(\tau_t\odot o_t\odot(1-o_t))\,W_{ho} + \operatorname{diag}(o_t\odot(1-\tau_t^2))\,\frac{\partial c_t}{\partial h_{t-1}}`;
@@ -108,11 +108,11 @@ export function jacobianTex(cell: CellKind, f: Nonlinearity): string {
   return String.raw`\frac{\partial h_t}{\partial h_{t-1}} = ` + d[f];
 }
 
-/** The product the gradient carries back (equations.md §5.1). */
+/** The product the gradient carries back (docs/equations.md §5.1). */
 export const PRODUCT_TEX = String.raw`\frac{\partial h_T}{\partial h_k} = \prod_{j=k+1}^{T} \frac{\partial h_j}{\partial h_{j-1}}`;
 
 /** TeX for a number: 1.234 or 1.234 \times 10^{-5}. */
-export function texNumber(v: number): string {
+function texNumber(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? String.raw`\infty` : String.raw`\text{NaN}`;
   if (v === 0) return '0';
   const e = Math.floor(Math.log10(Math.abs(v)));
@@ -121,7 +121,7 @@ export function texNumber(v: number): string {
   return String.raw`${m.toFixed(3)} \times 10^{${e}}`;
 }
 
-/** The Pascanu bound with the live γ, σ_max and T plugged in (equations.md §5.2). */
+/** The Pascanu bound with the live γ, σ_max and T plugged in (docs/equations.md §5.2). */
 export function boundTex(gamma: number, sigmaMax: number, T: number): string {
   const g = gamma === 1 ? '1' : String.raw`\tfrac14`;
   return String.raw`\left\lVert \frac{\partial h_T}{\partial h_0} \right\rVert_2 \le \big(\gamma\,\sigma_{\max}(W_{hh})\big)^{T} = (${g} \cdot ${sigmaMax.toFixed(3)})^{${T}} = ${texNumber((gamma * sigmaMax) ** T)}`;

@@ -1,5 +1,6 @@
 // Labels, units and tooltips of the Training view's controls, and its short lesson texts.
-import type { ConfigState } from '../store/config';
+// CONTROL_TEXT is keyed by the names of the settings; the form looks each one up by its config key,
+// so a setting without its text fails to compile there.
 
 export interface ControlText {
   label: string;
@@ -7,7 +8,7 @@ export interface ControlText {
   tip: string;
 }
 
-export const CONTROL_TEXT: Record<keyof ConfigState | 'temperature', ControlText> = {
+const CONTROLS = {
   corpus: { label: 'Text', tip: 'What the model learns to continue, one character at a time.' },
   cell: {
     label: 'Cell',
@@ -59,7 +60,9 @@ export const CONTROL_TEXT: Record<keyof ConfigState | 'temperature', ControlText
     label: 'Temperature',
     tip: 'Sampling only: p ∝ exp(y/τ). Low τ is safe and repetitive, high τ adventurous. It does not change the loss.',
   },
-};
+} satisfies Record<string, ControlText>;
+
+export const CONTROL_TEXT: Record<keyof typeof CONTROLS, ControlText> = CONTROLS;
 
 export const LESSON = {
   intro:

@@ -1,6 +1,6 @@
 // The words the shell uses for each view: its link in the navigation, its page heading and
-// its document title.
-import type { View } from '../store/ui';
+// its document title. Keyed by the view ids of the `ui` slice; the shell looks each one up by
+// its id, so a view without its text fails to compile there.
 
 export interface ViewText {
   /** The link's visible name in the navigation. */
@@ -11,7 +11,7 @@ export interface ViewText {
   title: string;
 }
 
-export const VIEW_TEXT: Record<View, ViewText> = {
+const VIEWS = {
   forward: { label: 'Forward pass', heading: 'Forward pass', title: 'Forward pass — Unrolled' },
   train: { label: 'Training', heading: 'Training', title: 'Training — Unrolled' },
   gradients: {
@@ -20,4 +20,6 @@ export const VIEW_TEXT: Record<View, ViewText> = {
     title: 'Gradient flow — Unrolled',
   },
   about: { label: 'About', heading: 'About Unrolled', title: 'About — Unrolled' },
-};
+} satisfies Record<string, ViewText>;
+
+export const VIEW_TEXT: Record<keyof typeof VIEWS, ViewText> = VIEWS;

@@ -1,4 +1,4 @@
-// The gradient-flow experiments (equations.md §5–§6, E1–E7), public entry: runGradientExperiment
+// Gradient-flow experiments (docs/equations.md §5–§6, E1–E7), public entry: runGradientExperiment
 // sends a parameter set to its preset (one RNN, or the three cells), which measures ∂h_T/∂h_k =
 // J_T ⋯ J_{k+1}, the Pascanu bound (γ·σ_max(W_hh))^{T−k}, the spectrum, a (t, k) map, clipping
 // and truncation. The parts live in experiments/ and everything callers use is re-exported here.

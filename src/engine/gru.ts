@@ -1,7 +1,7 @@
 // GRU cell, PyTorch nn.GRU (reset applied after the recurrent product), gate blocks r, z, n:
 //   r = σ(W_ir x + b_ir + W_hr h_{t−1} + b_hr),  z = σ(W_iz x + b_iz + W_hz h_{t−1} + b_hz)
 //   u = W_hn h_{t−1} + b_hn,  n = tanh(W_in x + b_in + r ⊙ u),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
-// Backward as equations.md §4.4: the n block of the hidden side carries the extra r ⊙.
+// Backward as docs/equations.md §4.4: the n block of the hidden side carries the extra r ⊙.
 
 import type {
   Cell,

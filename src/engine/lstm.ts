@@ -1,7 +1,7 @@
 // LSTM cell, PyTorch nn.LSTM, gate blocks i, f, g, o (rows [0,H), [H,2H), [2H,3H), [3H,4H)):
 //   [î; f̂; ĝ; ô] = W_ih x_t + b_ih + W_hh h_{t−1} + b_hh,  i = σ(î), f = σ(f̂), g = tanh(ĝ), o = σ(ô)
 //   c_t = f ⊙ c_{t−1} + i ⊙ g,   h_t = o ⊙ tanh(c_t)
-// Backward as equations.md §4.3, with dc_t = dc^{next} + dh ⊙ o ⊙ (1 − tanh² c_t).
+// Backward as docs/equations.md §4.3, with dc_t = dc^{next} + dh ⊙ o ⊙ (1 − tanh² c_t).
 
 import type {
   Cell,

@@ -1,7 +1,7 @@
 // Truncated BPTT, seen from one loss: the gradient of ℓ_t (the loss at step t) with respect to every
 // state h_k when the sequence is cut into chunks of K steps, each chunk starting from the carried
 // (detached) state with dh^next = 0. Runs the engine's own chunked backward pass; states outside
-// t's chunk get exactly zero, so ∂ℓ_t/∂h_k = 0 whenever t − k ≥ K (equations.md §4.5, E7).
+// t's chunk get exactly zero, so ∂ℓ_t/∂h_k = 0 whenever t − k ≥ K (docs/equations.md §4.5, §6 E7).
 
 import { lossAndGradients, zeroGrads, type Batch } from './network.ts';
 import type { StackState } from './bptt.ts';

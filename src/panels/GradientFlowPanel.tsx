@@ -17,7 +17,7 @@ import { useAppStore } from '../store/store';
 import { requestGradients } from '../store/gradientsActions';
 import { Equation } from '../viz/Equation';
 import { EigenPlot } from '../viz/EigenPlot';
-import { formatNorm, formatValue } from '../viz/gradientFormat';
+import { formatNorm, formatSignificant } from '../content/format';
 import { GradientNormChart, type NormSeries } from '../viz/GradientNormChart';
 import { ShowData } from '../viz/ShowData';
 import { JacobianHeatmap } from '../viz/JacobianHeatmap';
@@ -173,15 +173,15 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
             re={result.eigen.re}
             im={result.eigen.im}
             title="Eigenvalues in the complex plane, with the unit circle"
-            description={`Spectral radius ${formatValue(result.spectralRadius)}; largest singular value ${formatValue(result.sigmaMax)}, smallest ${formatValue(result.sigmaMin)}.`}
+            description={`Spectral radius ${formatSignificant(result.spectralRadius)}; largest singular value ${formatSignificant(result.sigmaMax)}, smallest ${formatSignificant(result.sigmaMin)}.`}
           />
           <dl className="gf-numbers">
             <dt>spectral radius ρ</dt>
-            <dd data-testid="radius">{formatValue(result.spectralRadius)}</dd>
+            <dd data-testid="radius">{formatSignificant(result.spectralRadius)}</dd>
             <dt>σ_max</dt>
-            <dd data-testid="sigma-max">{formatValue(result.sigmaMax)}</dd>
+            <dd data-testid="sigma-max">{formatSignificant(result.sigmaMax)}</dd>
             <dt>σ_min</dt>
-            <dd data-testid="sigma-min">{formatValue(result.sigmaMin)}</dd>
+            <dd data-testid="sigma-min">{formatSignificant(result.sigmaMin)}</dd>
           </dl>
           <ShowData
             name="eigenvalues"
@@ -189,7 +189,12 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
             columns={['#', 'Re λ', 'Im λ', '|λ|']}
             rows={Array.from(result.eigen.re, (re, i) => {
               const im = result.eigen.im[i]!;
-              return [i + 1, formatValue(re), formatValue(im), formatValue(Math.hypot(re, im))];
+              return [
+                i + 1,
+                formatSignificant(re),
+                formatSignificant(im),
+                formatSignificant(Math.hypot(re, im)),
+              ];
             })}
           />
         </section>

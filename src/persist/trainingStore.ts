@@ -4,7 +4,8 @@
 // never breaks the app. Writes that fail (private mode, quota) are reported, never thrown.
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
-import { CLIP_MODES, CELLS, CORPORA, INITS, NONLINEARITIES, OPTIMIZERS } from '../store/config';
+import { CORPORA } from '../content/corpora';
+import { CLIP_MODES, CELLS, INITS, NONLINEARITIES, OPTIMIZERS } from '../store/config';
 import type { ConfigState } from '../store/config';
 import type { CheckpointMeta } from '../store/training';
 

@@ -1,33 +1,30 @@
 // Every action with a side effect: the address bar, localStorage, media queries, the document
 // and the engine worker. Components call these; they never touch the world themselves.
-// `startApp` binds the app to a window and an engine client and returns a teardown.
+// `startApp` binds the app to a window and an engine client (engineAccess.ts keeps them, for
+// every view's actions) and returns a teardown.
 import { VIEW_TEXT } from '../content/views';
 import type { EngineClient } from '../worker/client';
-import { configFromParams, type ConfigState } from './config';
+import { configFromParams } from './config';
+import { bindApp, boundWindow } from './engineAccess';
 import { forwardFromParams } from './forward';
 import { gradientsFromParams } from './gradients';
 import { appStore, patchConfig, patchForward, patchGradients, patchUi } from './store';
 import { effectiveTheme, type Theme } from './ui';
-import { hrefFor, parseHash, serialiseHash } from './url';
+import { parseHash, serialiseHash } from './url';
 
 export const THEME_STORAGE_KEY = 'unrolled.theme';
 
-interface Session {
-  win: Window;
-  engine: EngineClient;
-}
-
-// The window and engine the app is bound to, set by `startApp`. Later actions that talk to
-// the engine (training, inspection) read the client from here.
-let session: Session | null = null;
-
 /** Binds the store to the address bar, theme, document title and engine. */
 export function startApp(win: Window, engine: EngineClient): () => void {
-  session = { win, engine };
-  const stops = [bindUrl(win), bindTheme(win), bindTitle(win.document), connectEngine(engine)];
+  const stops = [
+    bindApp(win, engine),
+    bindUrl(win),
+    bindTheme(win),
+    bindTitle(win.document),
+    connectEngine(engine),
+  ];
   return () => {
     for (const stop of stops) stop();
-    session = null;
   };
 }
 
@@ -52,21 +49,6 @@ export function applyHash(win: Window): void {
     // Show the address we actually used, without adding a history entry.
     win.history.replaceState(win.history.state, '', serialiseHash(route));
   }
-}
-
-/** Changes the config and writes it to the address (replacing, not adding, a history entry). */
-export function updateConfig(patch: Partial<ConfigState>): void {
-  patchConfig(patch);
-  if (session === null) return;
-  writeAddress();
-}
-
-/** Writes the current view's settings to the address bar (replacing the history entry). */
-export function writeAddress(): void {
-  if (session === null) return;
-  const state = appStore.getState();
-  const { win } = session;
-  win.history.replaceState(win.history.state, '', hrefFor(state.ui.view, state));
 }
 
 export function dismissNotice(): void {
@@ -125,7 +107,7 @@ export function toggleTheme(): void {
   const next: Theme = effectiveTheme(appStore.getState().ui) === 'dark' ? 'light' : 'dark';
   patchUi({ themeChoice: next });
   try {
-    session?.win.localStorage.setItem(THEME_STORAGE_KEY, next);
+    boundWindow()?.localStorage.setItem(THEME_STORAGE_KEY, next);
   } catch {
     // Storage can be disabled or full; the choice then lasts for this visit only.
   }
@@ -145,11 +127,6 @@ function mediaQuery(win: Window, query: string): MediaQueryList | null {
 }
 
 // ---- engine ----------------------------------------------------------------------------
-
-/** The engine client the app is bound to (null before `startApp` and in tests without one). */
-export function getEngine(): EngineClient | null {
-  return session?.engine ?? null;
-}
 
 /** Pings the engine and reports the outcome in `ui.engine`. */
 export function connectEngine(engine: EngineClient): () => void {

@@ -5,23 +5,10 @@
 import * as v from 'valibot';
 import { real, whole } from './urlValues';
 import type { TrainSettings } from '../engine/settings';
+import { CORPORA, type CorpusId } from '../content/corpora';
 
 export const CELLS = ['rnn', 'lstm', 'gru'] as const;
 export type CellType = (typeof CELLS)[number];
-
-/** Built-in texts (fetched from public/corpora), generated texts, and the learner's own. */
-export const CORPORA = [
-  'shakespeare',
-  'tang',
-  'copy10',
-  'copy20',
-  'copy50',
-  'brackets',
-  'counting',
-  'grammar',
-  'own',
-] as const;
-export type CorpusId = (typeof CORPORA)[number];
 
 export const OPTIMIZERS = ['sgd', 'adagrad', 'rmsprop', 'adam'] as const;
 export const CLIP_MODES = ['none', 'norm', 'value'] as const;

@@ -14,31 +14,57 @@ import {
 import type { CellKind } from '../engine/cell';
 import type { EngineClient } from '../worker/client';
 import type { ModelSource, TraceReply } from '../worker/protocol';
-import { getEngine, writeAddress } from './actions';
+import { getEngine, writeAddress } from './engineAccess';
 import type { ForwardResult, ForwardState } from './forward';
 import { appStore, patchForward, patchUi } from './store';
 
 /** Typing waits this long for a pause before the engine reads the text again. */
-export const TYPING_DEBOUNCE_MS = 150;
+const TYPING_DEBOUNCE_MS = 150;
 
 const forward = (): ForwardState => appStore.getState().forward;
 
 // ---- binding -----------------------------------------------------------------------------
 
-let bound = 0;
-let debounce: ReturnType<typeof setTimeout> | null = null;
-/** Incremented by every trace request; a reply whose generation is not the latest is dropped. */
-let generation = 0;
-/** Until the first trace has been shown, clamping a URL value is reported in the notice line. */
-let fromAddress = true;
+type Fetched = { ok: true; json: string } | { ok: false; reason: string };
+
+/** The view's state outside the store (timers, request bookkeeping, model files), one object. */
+interface ForwardRuntime {
+  /** How many panels are bound; replies are shown only while one is. */
+  bound: number;
+  /** The trace request waiting for typing to pause. */
+  debounce: ReturnType<typeof setTimeout> | null;
+  /** Incremented by every trace request; a reply whose generation is not the latest is dropped. */
+  generation: number;
+  /** Until the first trace has been shown, clamping a URL value is reported in the notice line. */
+  fromAddress: boolean;
+  /** The address write waiting for stepping to pause. */
+  addressTimer: ReturnType<typeof setTimeout> | null;
+  /** Playback's step timer. */
+  playTimer: ReturnType<typeof setInterval> | null;
+  /** Each model file is fetched once per page; its outcome (text or failure) is kept. */
+  readonly fetched: Map<string, Promise<Fetched>>;
+  /** Keys of the model files the worker has been sent. */
+  readonly sent: Set<string>;
+}
+
+const runtime: ForwardRuntime = {
+  bound: 0,
+  debounce: null,
+  generation: 0,
+  fromAddress: true,
+  addressTimer: null,
+  playTimer: null,
+  fetched: new Map(),
+  sent: new Set(),
+};
 
 /**
  * Binds the view: traces the current model and text once the engine is ready, and again
  * whenever the model or text changes (typing is debounced). Returns the teardown.
  */
 export function startForward(): () => void {
-  bound += 1;
-  fromAddress = true;
+  runtime.bound += 1;
+  runtime.fromAddress = true;
   const unsubscribe = appStore.subscribe((state, previous) => {
     const now = state.forward;
     const before = previous.forward;
@@ -61,48 +87,41 @@ export function startForward(): () => void {
     patchForward({ status: 'error', error: FORWARD_TEXT.engineDown });
   }
   return () => {
-    bound -= 1;
+    runtime.bound -= 1;
     unsubscribe();
     stopPlayback();
     flushAddress();
-    if (debounce !== null) clearTimeout(debounce);
-    debounce = null;
-    generation += 1; // replies still on their way are now stale
+    if (runtime.debounce !== null) clearTimeout(runtime.debounce);
+    runtime.debounce = null;
+    runtime.generation += 1; // replies still on their way are now stale
   };
 }
 
 /** Asks for a trace after `delayMs`, replacing any request still waiting to be sent. */
-export function scheduleTrace(delayMs: number): void {
-  if (debounce !== null) clearTimeout(debounce);
-  debounce = null;
+function scheduleTrace(delayMs: number): void {
+  if (runtime.debounce !== null) clearTimeout(runtime.debounce);
+  runtime.debounce = null;
   if (delayMs <= 0) {
     void runTrace();
     return;
   }
-  generation += 1; // a reply to an older request would show a text that is no longer typed
-  debounce = setTimeout(() => {
-    debounce = null;
+  runtime.generation += 1; // a reply to an older request would show a text that is no longer typed
+  runtime.debounce = setTimeout(() => {
+    runtime.debounce = null;
     void runTrace();
   }, delayMs);
 }
 
 // ---- model files --------------------------------------------------------------------------
 
-type Fetched = { ok: true; json: string } | { ok: false; reason: string };
-
-/** Each model file is fetched once per page; its outcome (text or failure) is kept. */
-const fetched = new Map<string, Promise<Fetched>>();
-/** Keys of the model files the worker has been sent. */
-const sent = new Set<string>();
-
 /** Forgets fetched model files and what the worker was sent (tests; a new engine). */
 export function forgetModelFiles(): void {
-  fetched.clear();
-  sent.clear();
+  runtime.fetched.clear();
+  runtime.sent.clear();
 }
 
 function fetchModel(url: string): Promise<Fetched> {
-  let pending = fetched.get(url);
+  let pending = runtime.fetched.get(url);
   if (pending === undefined) {
     pending = fetch(url).then(
       async (response): Promise<Fetched> =>
@@ -111,7 +130,7 @@ function fetchModel(url: string): Promise<Fetched> {
           : { ok: false, reason: `HTTP ${String(response.status)}` },
       (): Fetched => ({ ok: false, reason: 'the network request failed' }),
     );
-    fetched.set(url, pending);
+    runtime.fetched.set(url, pending);
   }
   return pending;
 }
@@ -152,7 +171,7 @@ async function resolveModel(model: ForwardModel): Promise<Resolved> {
         };
       }
       const key = plan.url;
-      const source: ModelSource = sent.has(key)
+      const source: ModelSource = runtime.sent.has(key)
         ? { kind: 'file', key }
         : { kind: 'file', key, json: file.json };
       return { source, kind: 'file', note: null, json: file.json };
@@ -168,18 +187,18 @@ async function requestTrace(
   const { source, json } = resolved;
   try {
     const reply = await engine.request({ type: 'trace', text, model: source });
-    if (source.kind === 'file') sent.add(source.key);
+    if (source.kind === 'file') runtime.sent.add(source.key);
     return reply;
   } catch (error) {
     // The worker keeps a few view models; one it has dropped is sent again, once.
     if (source.kind === 'file' && source.json === undefined && json !== null) {
-      sent.delete(source.key);
+      runtime.sent.delete(source.key);
       const reply = await engine.request({
         type: 'trace',
         text,
         model: { kind: 'file', key: source.key, json },
       });
-      sent.add(source.key);
+      runtime.sent.add(source.key);
       return reply;
     }
     throw error;
@@ -189,7 +208,7 @@ async function requestTrace(
 // ---- tracing -------------------------------------------------------------------------------
 
 async function runTrace(): Promise<void> {
-  const gen = ++generation;
+  const gen = ++runtime.generation;
   const { model, text } = forward();
   const engine = getEngine();
   if (engine === null || appStore.getState().ui.engine.state !== 'ready') return;
@@ -201,9 +220,9 @@ async function runTrace(): Promise<void> {
   patchForward({ status: 'loading' });
   try {
     const resolved = await resolveModel(model);
-    if (gen !== generation) return;
+    if (gen !== runtime.generation) return;
     const reply = await requestTrace(engine, text, resolved);
-    if (gen !== generation || bound === 0) return;
+    if (gen !== runtime.generation || runtime.bound === 0) return;
     // Only a trace reply is a result (a test double may answer something else).
     if (reply.type !== 'trace') return;
     showResult(
@@ -218,7 +237,7 @@ async function runTrace(): Promise<void> {
       resolved.note,
     );
   } catch (error) {
-    if (gen !== generation) return;
+    if (gen !== runtime.generation) return;
     const message = error instanceof Error ? error.message : String(error);
     patchForward({ status: 'error', error: message, result: null, playing: false });
   }
@@ -232,7 +251,7 @@ function showResult(result: ForwardResult, note: string | null): void {
   const layer = clamp(state.layer, 0, L - 1);
   const unit = clamp(state.unit, 0, H - 1);
   patchForward({ result, status: 'ready', error: null, modelNote: note, t, layer, unit });
-  if (fromAddress) {
+  if (runtime.fromAddress) {
     const problems: string[] = [];
     if (t !== state.t)
       problems.push(
@@ -248,7 +267,7 @@ function showResult(result: ForwardResult, note: string | null): void {
       );
     if (problems.length > 0) patchUi({ notice: problems.join(' ') });
   }
-  fromAddress = false;
+  runtime.fromAddress = false;
   if (t !== state.t || layer !== state.layer || unit !== state.unit) writeAddress();
 }
 
@@ -298,20 +317,19 @@ function lastStep(): number {
 }
 
 /** Address writes wait this long after a step: replaceState costs a few ms in some browsers. */
-export const STEP_ADDRESS_DELAY_MS = 200;
-let addressTimer: ReturnType<typeof setTimeout> | null = null;
+const STEP_ADDRESS_DELAY_MS = 200;
 
 /** Writes the address once stepping pauses (a reload in between loses at most the last steps). */
 function writeAddressSoon(): void {
-  if (addressTimer !== null) clearTimeout(addressTimer);
-  addressTimer = setTimeout(flushAddress, STEP_ADDRESS_DELAY_MS);
+  if (runtime.addressTimer !== null) clearTimeout(runtime.addressTimer);
+  runtime.addressTimer = setTimeout(flushAddress, STEP_ADDRESS_DELAY_MS);
 }
 
 /** Writes a pending address now. */
-export function flushAddress(): void {
-  if (addressTimer === null) return;
-  clearTimeout(addressTimer);
-  addressTimer = null;
+function flushAddress(): void {
+  if (runtime.addressTimer === null) return;
+  clearTimeout(runtime.addressTimer);
+  runtime.addressTimer = null;
   writeAddress();
 }
 
@@ -341,11 +359,9 @@ export function jumpToEnd(): void {
   goToStep(lastStep());
 }
 
-let timer: ReturnType<typeof setInterval> | null = null;
-
 function startTimer(): void {
-  if (timer !== null) clearInterval(timer);
-  timer = setInterval(() => {
+  if (runtime.playTimer !== null) clearInterval(runtime.playTimer);
+  runtime.playTimer = setInterval(() => {
     const { t } = forward();
     if (t >= lastStep()) {
       stopPlayback();
@@ -369,8 +385,8 @@ export function togglePlay(): void {
 }
 
 export function stopPlayback(): void {
-  if (timer !== null) clearInterval(timer);
-  timer = null;
+  if (runtime.playTimer !== null) clearInterval(runtime.playTimer);
+  runtime.playTimer = null;
   if (forward().playing) patchForward({ playing: false });
 }
 

@@ -66,7 +66,7 @@ export type GradientsParams = {
 };
 
 /** Which URL key holds which parameter. */
-export const URL_KEY: Record<Exclude<keyof GradientParams, 'preset'>, keyof GradientsParams> = {
+const URL_KEY: Record<Exclude<keyof GradientParams, 'preset'>, keyof GradientsParams> = {
   T: 'gT',
   H: 'gH',
   s: 'gs',

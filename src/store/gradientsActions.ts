@@ -10,7 +10,7 @@ import {
 } from '../engine/experiments';
 import type { EngineClient } from '../worker/client';
 import type { GradientReply } from '../worker/protocol';
-import { getEngine, writeAddress } from './actions';
+import { getEngine, writeAddress } from './engineAccess';
 import { appStore, patchGradients } from './store';
 
 /** Sends through `run` with one call in flight; `submit` while busy replaces the waiting value. */
@@ -51,6 +51,7 @@ export function latestOnly<P, R>(handlers: {
   };
 }
 
+/** The view's only state outside the store: one latest-only submitter per engine client. */
 const schedulers = new WeakMap<EngineClient, (p: GradientParams) => void>();
 
 function schedulerFor(engine: EngineClient): (p: GradientParams) => void {

@@ -7,4 +7,3 @@ export const selectTheme = (state: AppState) => effectiveTheme(state.ui);
 export const selectNotice = (state: AppState) => state.ui.notice;
 export const selectEngine = (state: AppState) => state.ui.engine;
 export const selectReducedMotion = (state: AppState) => state.ui.reducedMotion;
-export const selectConfig = (state: AppState) => state.config;

@@ -1,7 +1,8 @@
-// The `training` slice: the run as the Training view shows it. Fast-growing curves live in a
-// `TrainingHistory` that is appended to in place; `version` changes with every append so charts
-// that read it re-render (transient updates, not a copy of every array ten times a second).
-// The pure functions here (appendProgress, truncateHistory, …) are tested without React.
+// The `training` slice: the run as the Training view shows it. The curves are a
+// `TrainingHistory` that is never changed: each update (appendProgress, addValidation,
+// truncateHistory) returns a new one, so a chart re-renders exactly when its history is a new
+// value. The controller (trainingController.ts) puts new progress in at most four times a second.
+// The pure functions here are tested without React.
 import type {
   CorpusInfo,
   ModelInfo,
@@ -12,18 +13,24 @@ import type {
 
 export type RunPhase = 'idle' | 'loading' | 'ready' | 'running' | 'diverged';
 
-/** Per-step curves; index k of every array is step steps[k]. */
+/** Per-step curves; index k of every array is step steps[k]. Read-only: updates make a new one. */
 export interface TrainingHistory {
-  steps: number[];
-  loss: number[];
+  readonly steps: readonly number[];
+  readonly loss: readonly number[];
   /** Exponential moving average of the loss (β = SMOOTHING), bias-corrected. */
-  smooth: number[];
-  gradBefore: number[];
-  gradAfter: number[];
-  clipped: number[];
-  val: { step: number; loss: number }[];
+  readonly smooth: readonly number[];
+  readonly gradBefore: readonly number[];
+  readonly gradAfter: readonly number[];
+  readonly clipped: readonly number[];
+  readonly val: readonly ValPoint[];
   /** Running EMA state. */
-  ema: { value: number; weight: number };
+  readonly ema: { readonly value: number; readonly weight: number };
+}
+
+/** A validation loss and the step it was measured at. */
+export interface ValPoint {
+  readonly step: number;
+  readonly loss: number;
 }
 
 export const SMOOTHING = 0.95;
@@ -65,7 +72,6 @@ export interface TrainingState {
   model: ModelInfo | null;
   step: number;
   history: TrainingHistory;
-  version: number;
   speed: { charsPerSecond: number; stepsPerSecond: number; epoch: number; fps: number };
   /** ‖dL/dh_t‖ of the latest batch, per layer and step. */
   dLdhNorm: number[][];
@@ -108,7 +114,6 @@ export function initialTraining(): TrainingState {
     model: null,
     step: 0,
     history: emptyHistory(),
-    version: 0,
     speed: { charsPerSecond: 0, stepsPerSecond: 0, epoch: 0, fps: 0 },
     dLdhNorm: [],
     sample: null,
@@ -127,45 +132,76 @@ export function initialTraining(): TrainingState {
   };
 }
 
-/** Appends a progress batch's steps to the history (in place). Steps already present are skipped. */
-export function appendProgress(h: TrainingHistory, b: ProgressBatch): void {
-  const last = h.steps.at(-1) ?? 0;
-  for (let k = 0; k < b.loss.length; k++) {
-    const step = b.firstStep + k;
-    if (step <= last) continue;
-    const loss = b.loss[k]!;
-    h.steps.push(step);
-    h.loss.push(loss);
-    if (Number.isFinite(loss)) {
-      h.ema.value = SMOOTHING * h.ema.value + (1 - SMOOTHING) * loss;
-      h.ema.weight = SMOOTHING * h.ema.weight + (1 - SMOOTHING);
+/**
+ * The history with the steps of progress batches appended (a new value; `h` is unchanged). Steps
+ * already present are skipped; returns `h` itself when the batches add nothing.
+ */
+export function appendProgress(
+  h: TrainingHistory,
+  ...batches: readonly ProgressBatch[]
+): TrainingHistory {
+  const steps = [...h.steps];
+  const loss = [...h.loss];
+  const smooth = [...h.smooth];
+  const gradBefore = [...h.gradBefore];
+  const gradAfter = [...h.gradAfter];
+  const clipped = [...h.clipped];
+  let val = h.val;
+  let { value, weight } = h.ema;
+  for (const b of batches) {
+    for (let k = 0; k < b.loss.length; k++) {
+      const step = b.firstStep + k;
+      if (step <= (steps.at(-1) ?? 0)) continue;
+      const l = b.loss[k]!;
+      steps.push(step);
+      loss.push(l);
+      if (Number.isFinite(l)) {
+        value = SMOOTHING * value + (1 - SMOOTHING) * l;
+        weight = SMOOTHING * weight + (1 - SMOOTHING);
+      }
+      smooth.push(weight > 0 ? value / weight : l);
+      gradBefore.push(b.gradNormBefore[k]!);
+      gradAfter.push(b.gradNormAfter[k]!);
+      clipped.push(b.clipped[k]!);
     }
-    h.smooth.push(h.ema.weight > 0 ? h.ema.value / h.ema.weight : loss);
-    h.gradBefore.push(b.gradNormBefore[k]!);
-    h.gradAfter.push(b.gradNormAfter[k]!);
-    h.clipped.push(b.clipped[k]!);
+    if (b.val) val = withPoint(val, b.val);
   }
-  if (b.val && b.val.step > (h.val.at(-1)?.step ?? -1)) h.val.push(b.val);
+  if (steps.length === h.steps.length && val === h.val) return h;
+  return { steps, loss, smooth, gradBefore, gradAfter, clipped, val, ema: { value, weight } };
+}
+
+/** The history with a validation loss added, unless one as recent is already there. */
+export function addValidation(h: TrainingHistory, point: ValPoint): TrainingHistory {
+  const val = withPoint(h.val, point);
+  return val === h.val ? h : { ...h, val };
+}
+
+function withPoint(val: readonly ValPoint[], point: ValPoint): readonly ValPoint[] {
+  return point.step > (val.at(-1)?.step ?? -1) ? [...val, point] : val;
 }
 
 /** Drops everything after `step` (after restoring a checkpoint), recomputing the EMA state. */
 export function truncateHistory(h: TrainingHistory, step: number): TrainingHistory {
   const n = h.steps.findIndex((s) => s > step);
   if (n === -1) return h;
-  const out = emptyHistory();
-  out.steps = h.steps.slice(0, n);
-  out.loss = h.loss.slice(0, n);
-  out.smooth = h.smooth.slice(0, n);
-  out.gradBefore = h.gradBefore.slice(0, n);
-  out.gradAfter = h.gradAfter.slice(0, n);
-  out.clipped = h.clipped.slice(0, n);
-  out.val = h.val.filter((p) => p.step <= step);
-  for (const loss of out.loss) {
-    if (!Number.isFinite(loss)) continue;
-    out.ema.value = SMOOTHING * out.ema.value + (1 - SMOOTHING) * loss;
-    out.ema.weight = SMOOTHING * out.ema.weight + (1 - SMOOTHING);
+  const loss = h.loss.slice(0, n);
+  let value = 0;
+  let weight = 0;
+  for (const l of loss) {
+    if (!Number.isFinite(l)) continue;
+    value = SMOOTHING * value + (1 - SMOOTHING) * l;
+    weight = SMOOTHING * weight + (1 - SMOOTHING);
   }
-  return out;
+  return {
+    steps: h.steps.slice(0, n),
+    loss,
+    smooth: h.smooth.slice(0, n),
+    gradBefore: h.gradBefore.slice(0, n),
+    gradAfter: h.gradAfter.slice(0, n),
+    clipped: h.clipped.slice(0, n),
+    val: h.val.filter((p) => p.step <= step),
+    ema: { value, weight },
+  };
 }
 
 /** The share of steps that were clipped (0 when there are none). */

@@ -1,10 +1,9 @@
 // Side-effecting actions of the Training view that choose its text: a built-in or generated
 // text, or the learner's own (pasted or uploaded, checked for size and UTF-8 first). A rejected
 // own text lands in `training.corpusError` and changes nothing; other failures in `training.error`.
-import { CORPUS_FILES, corpusLabel } from '../content/corpora';
+import { CORPUS_FILES, corpusLabel, type CorpusId } from '../content/corpora';
 import { loadOwnText, saveOwnText } from '../persist/trainingStore';
-import { updateConfig } from './actions';
-import type { CorpusId } from './config';
+import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
 import {
   SLOW,
@@ -16,7 +15,7 @@ import {
   messageOf,
   pause,
   training,
-} from './trainingActions';
+} from './trainingController';
 
 /** Largest file accepted for upload, in bytes. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -58,7 +57,7 @@ export function chooseCorpus(id: CorpusId): void {
  * Reads an uploaded file as UTF-8 text; throws with a message a learner can act on for a file
  * that is too big or not valid UTF-8.
  */
-export async function readTextFile(file: Blob & { name?: string }): Promise<string> {
+async function readTextFile(file: Blob & { name?: string }): Promise<string> {
   if (file.size > MAX_UPLOAD_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
     throw new Error(`The file is too big (${mb} MB); the limit is 5 MB.`);

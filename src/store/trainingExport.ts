@@ -2,8 +2,8 @@
 // model file (export, and an import checked before it replaces anything), a PyTorch script that
 // continues the run, and the loss curves as CSV. Failures land in `training.error`.
 import { pytorchScript } from '../engine/pytorch';
-import { updateConfig } from './actions';
 import { settingsOf } from './config';
+import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
 import { emptyHistory, historyCsv } from './training';
 import {
@@ -16,7 +16,7 @@ import {
   messageOf,
   pause,
   training,
-} from './trainingActions';
+} from './trainingController';
 
 /** Largest model file accepted for import, in bytes. */
 export const MAX_MODEL_BYTES = 100 * 1024 * 1024;

@@ -1,18 +1,16 @@
-// Side-effecting actions of the Training view that keep runs across visits: the autosave (written
-// while training and restored on start when the address has the same configuration) and named
-// checkpoints in IndexedDB. Autosave is best effort; other failures land in `training.error`.
+// Side-effecting actions of the Training view that keep runs across visits: restoring the
+// autosave on start (when the address has the same configuration; the controller writes it) and
+// named checkpoints in IndexedDB. Failures land in `training.error`.
 import {
-  type Autosave,
   deleteCheckpoint,
   listCheckpoints,
   loadAutosave,
   loadCheckpoint,
   renameCheckpoint,
-  saveAutosave,
   saveCheckpoint,
 } from '../persist/trainingStore';
-import { updateConfig } from './actions';
 import { settingsOf, type ConfigState } from './config';
+import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
 import { appendProgress, emptyHistory } from './training';
 import {
@@ -24,7 +22,7 @@ import {
   installed,
   pause,
   training,
-} from './trainingActions';
+} from './trainingController';
 import { loadCorpus } from './trainingData';
 
 /**
@@ -46,8 +44,7 @@ export async function restoreAutosave(): Promise<boolean> {
     },
     SLOW,
   );
-  const history = emptyHistory();
-  appendProgress(history, {
+  const curves = appendProgress(emptyHistory(), {
     firstStep: saved.history.steps[0] ?? 1,
     loss: Float64Array.from(saved.history.loss),
     gradNormBefore: Float64Array.from(saved.history.gradBefore),
@@ -61,15 +58,8 @@ export async function restoreAutosave(): Promise<boolean> {
     lastGoodStep: 0,
     running: false,
   });
-  history.val = saved.history.val;
+  installed(reply.info, { ...curves, val: saved.history.val }, saved.timeline);
   patchTraining({
-    phase: 'ready',
-    busy: null,
-    model: reply.info,
-    step: reply.info.step,
-    history,
-    version: training().version + 1,
-    timeline: saved.timeline,
     savedAt: saved.savedAt,
     message: `Restored your run at step ${reply.info.step.toLocaleString('en-US')}.`,
   });
@@ -78,43 +68,6 @@ export async function restoreAutosave(): Promise<boolean> {
 
 function sameConfig(a: ConfigState, b: ConfigState): boolean {
   return (Object.keys(a) as (keyof ConfigState)[]).every((k) => a[k] === b[k]);
-}
-
-/** Saves the run (model, settings, curves, timeline) to IndexedDB; skipped after a divergence. */
-export async function autosave(): Promise<void> {
-  const t = training();
-  if (t.model === null || t.phase === 'diverged' || t.phase === 'loading') return;
-  try {
-    const snap = await engine().request({ type: 'snapshot' }, SLOW);
-    const h = training().history;
-    const savedAt = Date.now();
-    const ok = await saveAutosave({
-      version: 1,
-      savedAt,
-      config: config(),
-      model: snap.json,
-      step: snap.step,
-      // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
-      optimizer: snap.optimizer as Autosave['optimizer'],
-      history: {
-        steps: h.steps.filter((s) => s <= snap.step),
-        loss: h.loss.slice(0, countUpTo(h.steps, snap.step)),
-        gradBefore: h.gradBefore.slice(0, countUpTo(h.steps, snap.step)),
-        gradAfter: h.gradAfter.slice(0, countUpTo(h.steps, snap.step)),
-        clipped: h.clipped.slice(0, countUpTo(h.steps, snap.step)).map((c) => (c ? 1 : 0)),
-        val: h.val.filter((p) => p.step <= snap.step),
-      },
-      timeline: training().timeline,
-    });
-    if (ok) patchTraining({ savedAt });
-  } catch {
-    // Autosave is best effort: the next one tries again.
-  }
-}
-
-function countUpTo(steps: number[], step: number): number {
-  const k = steps.findIndex((s) => s > step);
-  return k === -1 ? steps.length : k;
 }
 
 export async function refreshCheckpoints(): Promise<void> {

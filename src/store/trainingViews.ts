@@ -2,7 +2,7 @@
 // the chosen temperature, the weight matrices, unit activations) and its display settings.
 // Failures land in `training.error`.
 import { patchTraining } from './store';
-import { engine, guarded, training } from './trainingActions';
+import { engine, guarded, training } from './trainingController';
 
 const SAMPLE_CHARS = 240;
 

@@ -6,7 +6,7 @@
 // stations.
 import { scaleBand } from 'd3-scale';
 import { memo } from 'react';
-import { formatValue } from '../content/forward';
+import { formatValue } from '../content/format';
 import { SvgSym } from './Sym';
 import { useChartWidth } from './useChartWidth';
 import { useStripCanvas } from './useStripCanvas';

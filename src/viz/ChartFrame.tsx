@@ -1,6 +1,7 @@
 // A chart's frame: title, the chart, a caption, PNG/SVG export and the "Show data" table.
 // The chart renders into the frame; export finds its first <svg> or <canvas>.
 import { useRef, type ReactNode } from 'react';
+import { formatSignificant } from '../content/format';
 import { ShowData, type ShowDataProps } from './ShowData';
 import { exportPng, exportSvg } from './exportChart';
 
@@ -16,8 +17,8 @@ export interface ChartFrameProps {
   controls?: ReactNode;
 }
 
-/** Whole numbers as they are, others to 4 significant digits. */
-const compact = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
+/** Whole numbers (steps) as they are, others to 4 significant digits. */
+const compact = (v: number): string => (Number.isInteger(v) ? String(v) : formatSignificant(v));
 
 export function ChartFrame({ title, name, caption, data, children, controls }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);

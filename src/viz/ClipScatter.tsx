@@ -3,7 +3,7 @@
 // clipping flattens the large ones at ±θ (the direction turns). Props only.
 import { scaleLinear } from 'd3-scale';
 import { useId } from 'react';
-import { formatValue } from './gradientFormat';
+import { formatSignificant } from '../content/format';
 
 export interface ClipScatterProps {
   before: Float64Array;
@@ -41,10 +41,10 @@ export function ClipScatter({ before, after, title, description }: ClipScatterPr
         <line x1={PAD} x2={S - PAD / 2} y1={y(0)} y2={y(0)} />
         <line x1={x(0)} x2={x(0)} y1={PAD / 2} y2={S - PAD} />
         <text x={S - PAD / 2} y={S - 8} textAnchor="end">
-          before (±{formatValue(mb, 3)})
+          before (±{formatSignificant(mb, 3)})
         </text>
         <text x={4} y={PAD / 2 - 4}>
-          after (±{formatValue(ma, 3)})
+          after (±{formatSignificant(ma, 3)})
         </text>
       </g>
       <g className="gf-scatter__points" aria-hidden="true">

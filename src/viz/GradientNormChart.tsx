@@ -5,7 +5,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { formatDecade } from './gradientFormat';
+import { formatDecade } from '../content/format';
 
 export interface NormSeries {
   readonly id: string;

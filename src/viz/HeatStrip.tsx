@@ -4,7 +4,7 @@
 // costs no DOM updates; colours ease from one step to the next unless `animate` is false.
 // Props only; a click on a strip picks a unit.
 import { memo, useId, type MouseEvent } from 'react';
-import { formatValue } from '../content/forward';
+import { formatSignificant, formatValue } from '../content/format';
 import { Sym } from './Sym';
 import { useStripCanvas } from './useStripCanvas';
 import { domainOf, legendStops, type ValueScale } from './valueScale';
@@ -111,7 +111,7 @@ export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLege
   const [lo, hi] = domainOf(scale);
   const stops = legendStops(scale);
   const mid = (lo + hi) / 2;
-  const tick = (v: number) => (Number.isInteger(v) ? String(v) : formatLegend(v));
+  const tick = (v: number) => (Number.isInteger(v) ? String(v) : formatSignificant(v, 2));
   // A domain cut below the largest values: its ends stand for everything beyond.
   const open = scale.kind === 'signed' && scale.max > 1;
   return (
@@ -158,7 +158,3 @@ export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLege
     </figure>
   );
 });
-
-function formatLegend(v: number): string {
-  return Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(1);
-}

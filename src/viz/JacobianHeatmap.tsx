@@ -2,7 +2,7 @@
 // log10 of the norm (viridis); exact zeros grey, cells above the diagonal empty. Props only.
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { useEffect, useRef } from 'react';
-import { formatDecade } from './gradientFormat';
+import { formatDecade } from '../content/format';
 
 export interface JacobianHeatmapProps {
   /** Row t values (1…T). */

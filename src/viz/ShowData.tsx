@@ -2,7 +2,7 @@
 // caption, for screen readers and for copying. Generic: any view passes its columns and rows.
 // The table is only rendered while open, so a closed toggle costs nothing when the chart updates.
 import { memo, useId, useState, type ReactNode } from 'react';
-import { formatValue } from '../content/forward';
+import { formatValue } from '../content/format';
 import './ShowData.css';
 
 export type Cell = string | number;

@@ -3,7 +3,8 @@
 // it is not among them). Props only; React renders the SVG, d3 computes the scale.
 import { scaleLinear } from 'd3-scale';
 import { memo } from 'react';
-import { formatPercent, nameChar, showChar } from '../content/forward';
+import { nameChar, showChar } from '../content/forward';
+import { formatPercent } from '../content/format';
 import { useChartWidth } from './useChartWidth';
 
 export interface GuessBar {

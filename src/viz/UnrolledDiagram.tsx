@@ -6,7 +6,8 @@
 // state changed; the state pictures are drawn as one path per colour band, not a rect per unit,
 // to keep the page light. Props only; d3 computes the colour bands.
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
-import { formatPercent, formatValue, nameChar, showChar } from '../content/forward';
+import { nameChar, showChar } from '../content/forward';
+import { formatPercent, formatValue } from '../content/format';
 import { SvgSym } from './Sym';
 import { colorOf, domainOf, type ValueScale } from './valueScale';
 

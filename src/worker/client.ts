@@ -46,7 +46,7 @@ export class EngineError extends Error {
   override name = 'EngineError';
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** The reply type that settles each request (checked at compile time to cover every request). */
 const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
@@ -187,7 +187,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
 }
 
 /** The real port: a module Worker running `engine.worker.ts`. Throws if it cannot be made. */
-export function workerPort(): EnginePort {
+function workerPort(): EnginePort {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
   return {
     post: (message, transfer) => worker.postMessage(message, transfer),

@@ -19,12 +19,12 @@ import { fitsTask, modelConfigFor, type Architecture } from '../engine/tasks/tas
 import { traceSequence, type Trace } from '../engine/trace.ts';
 import { createTrainer, type StepReport, type Trainer } from '../engine/trainer.ts';
 import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
+import type { SessionHooks } from './hooks.ts';
 import type {
   CorpusInfo,
   ModelInfo,
   ModelSource,
   NeuronActivations,
-  ProgressBatch,
   SampleRequest,
   WeightsSnapshot,
 } from './protocol.ts';
@@ -46,15 +46,6 @@ function architectureOf(s: TrainSettings): Architecture {
     numLayers: s.numLayers,
     bidirectional: false,
   };
-}
-
-export interface SessionHooks {
-  /** Called with a batch of step reports while training runs. */
-  progress(batch: ProgressBatch): void;
-  /** Schedules the next training slice (setTimeout in the worker and in tests). */
-  schedule(fn: () => void): void;
-  /** Milliseconds, monotonic. */
-  now(): number;
 }
 
 export class EngineSession {

@@ -5,7 +5,7 @@
 import { cloneModel, type Model } from '../engine/model.ts';
 import type { Metric } from '../engine/tasks/task.ts';
 import type { StepReport, Trainer } from '../engine/trainer.ts';
-import type { SessionHooks } from './session.ts';
+import type { SessionHooks } from './hooks.ts';
 import { isTimelineStep } from './sessionViews.ts';
 
 /** How often the training loop measures the validation loss, and on how many characters. */

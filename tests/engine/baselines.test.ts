@@ -28,7 +28,7 @@ describe('baselines', () => {
     expect(bigramCrossEntropy(train, val, 2)).toBeCloseTo(-Math.log(3 / 4), 12);
   });
 
-  it('matches the reference numbers on tinyshakespeare (equations.md §7.1)', () => {
+  it('matches the reference numbers on tinyshakespeare (docs/equations.md §7.1)', () => {
     const text = readFileSync(
       new URL('../../public/corpora/tinyshakespeare.txt', import.meta.url),
       'utf8',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipGradNorm, clipGradValue, globalNorm } from '../../src/engine/clip.ts';
 
-// The E5 example of equations.md: g = (10, 0.5, −0.2), here split over two tensors.
+// The E5 example of docs/equations.md §6: g = (10, 0.5, −0.2), here split over two tensors.
 const make = () => [Float64Array.from([10, 0.5]), Float64Array.from([-0.2])];
 const flat = (gs: Float64Array[]) => gs.flatMap((g) => Array.from(g));
 
@@ -89,7 +89,7 @@ describe('clipGradValue', () => {
     expect(r.clipped).toBe(true);
     expect(r.normBefore).toBeCloseTo(Math.sqrt(100.29), 13);
     expect(r.normAfter).toBeCloseTo(Math.sqrt(1.29), 14);
-    // equations.md E5: cos = 0.9047.
+    // docs/equations.md §6 E5: cos = 0.9047.
     expect(cosine(flat(gs), before)).toBeCloseTo(10.29 / Math.sqrt(100.29 * 1.29), 14);
     expect(cosine(flat(gs), before)).toBeCloseTo(0.9047, 4);
   });

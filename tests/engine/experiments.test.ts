@@ -1,4 +1,4 @@
-// The gradient-flow experiments reproduce the exact identities of equations.md §6 (E1, E4, E5,
+// The gradient-flow experiments reproduce the exact identities of docs/equations.md §6 (E1, E4, E5,
 // E6, E7) through the engine's own Jacobians, and keep the Pascanu bound.
 import { describe, expect, it } from 'vitest';
 import {
@@ -136,7 +136,7 @@ describe('E6: non-normal W', () => {
       expect(rel(h[T - n]!, norm2x2Upper(0.9 ** n, n * 2 * 0.9 ** (n - 1), 0.9 ** n))).toBeLessThan(
         1e-8,
       );
-      expect(rel(h[T - n]!, want[i]!)).toBeLessThan(2e-3); // equations.md's rounded figures
+      expect(rel(h[T - n]!, want[i]!)).toBeLessThan(2e-3); // docs/equations.md §6 E6 (rounded)
     });
     expect(r.spectralRadius).toBeCloseTo(0.9, 6);
   });

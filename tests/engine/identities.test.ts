@@ -1,4 +1,4 @@
-// Exact identities of the engine's math (equations.md §4.5 and §6) and one step of each cell
+// Exact identities of the engine's math (docs/equations.md §4.5 and §6) and one step of each cell
 // against values computed by hand (independently, with Python's math module).
 import { describe, expect, it } from 'vitest';
 import { zeroState } from '../../src/engine/bptt.ts';

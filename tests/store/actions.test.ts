@@ -9,8 +9,8 @@ import {
   startApp,
   THEME_STORAGE_KEY,
   toggleTheme,
-  updateConfig,
 } from '../../src/store/actions';
+import { updateConfig } from '../../src/store/engineAccess';
 import { selectTheme } from '../../src/store/selectors';
 import { appStore } from '../../src/store/store';
 import { fakeEngine } from '../ui/fakeEngine';

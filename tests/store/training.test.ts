@@ -8,6 +8,7 @@ import {
   settingsOf,
 } from '../../src/store/config';
 import {
+  addValidation,
   appendProgress,
   clippedShare,
   divergenceOf,
@@ -43,33 +44,58 @@ function batch(
 
 describe('training history', () => {
   it('appends steps, smooths with a bias-corrected EMA and skips repeats', () => {
-    const h = emptyHistory();
-    appendProgress(h, batch(1, [4, 4, 4], { val: { step: 3, loss: 3.9 } }));
+    let h = emptyHistory();
+    h = appendProgress(h, batch(1, [4, 4, 4], { val: { step: 3, loss: 3.9 } }));
     expect(h.steps).toEqual([1, 2, 3]);
     expect(h.smooth[0]).toBeCloseTo(4, 12); // bias-corrected: the first value itself
     expect(h.smooth[2]).toBeCloseTo(4, 12);
-    appendProgress(h, batch(3, [9, 2]));
+    h = appendProgress(h, batch(3, [9, 2]));
     expect(h.steps).toEqual([1, 2, 3, 4]);
     expect(h.val).toEqual([{ step: 3, loss: 3.9 }]);
     expect(clippedShare(h)).toBe(0.75); // gradient norm 2·loss: above 5 but for step 4
   });
 
+  it('makes a new history on every change and leaves the old one as it was', () => {
+    const empty = emptyHistory();
+    const one = appendProgress(empty, batch(1, [4, 3]));
+    expect(one).not.toBe(empty);
+    expect(empty.steps).toEqual([]);
+    expect(empty.ema).toEqual({ value: 0, weight: 0 });
+    // Several batches at once give the same curves as one after the other.
+    const both = appendProgress(
+      empty,
+      batch(1, [4, 3]),
+      batch(3, [2], { val: { step: 3, loss: 2.5 } }),
+    );
+    const stepwise = appendProgress(one, batch(3, [2], { val: { step: 3, loss: 2.5 } }));
+    expect(both).toEqual(stepwise);
+    expect(one.steps).toEqual([1, 2]);
+    expect(one.val).toEqual([]);
+    // Nothing new: the same value, so charts do not redraw.
+    expect(appendProgress(one, batch(1, [4, 3]))).toBe(one);
+    const withVal = addValidation(one, { step: 2, loss: 3.3 });
+    expect(withVal.val).toEqual([{ step: 2, loss: 3.3 }]);
+    expect(one.val).toEqual([]);
+    expect(addValidation(withVal, { step: 2, loss: 3.1 })).toBe(withVal);
+  });
+
   it('truncates to a restored step and recomputes the EMA', () => {
-    const h = emptyHistory();
-    appendProgress(h, batch(1, [4, 3, 2, 1, 9], { val: { step: 4, loss: 1 } }));
+    const h = appendProgress(
+      emptyHistory(),
+      batch(1, [4, 3, 2, 1, 9], { val: { step: 4, loss: 1 } }),
+    );
     const t = truncateHistory(h, 3);
     expect(t.steps).toEqual([1, 2, 3]);
     expect(t.smooth).toEqual(h.smooth.slice(0, 3));
     expect(t.val).toEqual([]);
-    appendProgress(t, batch(4, [1]));
-    expect(t.smooth[3]).toBeCloseTo(h.smooth[3]!, 12);
+    const next = appendProgress(t, batch(4, [1]));
+    expect(next.smooth[3]).toBeCloseTo(h.smooth[3]!, 12);
   });
 
   it('describes a divergence by step, loss and gradient spike', () => {
-    const h = emptyHistory();
-    appendProgress(h, batch(1, [3, 40]));
+    let h = appendProgress(emptyHistory(), batch(1, [3, 40]));
     const b = batch(3, [NaN], { diverged: true, lastGoodStep: 0 });
-    appendProgress(h, b);
+    h = appendProgress(h, b);
     const d = divergenceOf(h, b, 10, 'none');
     expect(d.step).toBe(3);
     expect(Number.isNaN(d.loss)).toBe(true);
@@ -78,8 +104,7 @@ describe('training history', () => {
   });
 
   it('writes a CSV with the validation loss on its step', () => {
-    const h = emptyHistory();
-    appendProgress(h, batch(1, [4, 3], { val: { step: 2, loss: 3.5 } }));
+    const h = appendProgress(emptyHistory(), batch(1, [4, 3], { val: { step: 2, loss: 3.5 } }));
     const lines = historyCsv(h).trim().split('\n');
     expect(lines[0]).toMatch(/^step,loss_nats,smoothed_nats,val_loss_nats/);
     expect(lines[1]!.split(',')[3]).toBe('');

@@ -5,8 +5,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAutosave, saveAutosave } from '../../src/persist/trainingStore';
-import { getEngine } from '../../src/store/actions';
-import { autosave } from '../../src/store/trainingPersist';
+import { getEngine } from '../../src/store/engineAccess';
+import { autosave } from '../../src/store/trainingController';
 import { step } from '../../src/store/trainingActions';
 import { config, emptyDb, rawDb, startTraining, stepTo, training, until } from './trainingHarness';
 

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listCheckpoints, loadCheckpoint, saveCheckpoint } from '../../src/persist/trainingStore';
-import { getEngine } from '../../src/store/actions';
+import { getEngine } from '../../src/store/engineAccess';
 import {
   answerConfirm,
   deleteNamedCheckpoint,

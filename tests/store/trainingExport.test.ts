@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { namedTensors } from '../../src/engine/model';
 import { parseModel } from '../../src/engine/modelfile';
-import { getEngine } from '../../src/store/actions';
+import { getEngine } from '../../src/store/engineAccess';
 import {
   exportLossCsv,
   exportModelFile,

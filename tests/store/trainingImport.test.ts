@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MODEL_BYTES } from '../../src/store/trainingExport';
-import { getEngine } from '../../src/store/actions';
+import { getEngine } from '../../src/store/engineAccess';
 import { answerConfirm, importModelFile } from '../../src/store/trainingActions';
 import {
   config,

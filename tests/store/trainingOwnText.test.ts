@@ -6,8 +6,9 @@ import 'fake-indexeddb/auto';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadOwnText, saveOwnText } from '../../src/persist/trainingStore';
-import { getEngine } from '../../src/store/actions';
-import { MAX_UPLOAD_BYTES, answerConfirm, trainOnOwnText } from '../../src/store/trainingActions';
+import { getEngine } from '../../src/store/engineAccess';
+import { answerConfirm, trainOnOwnText } from '../../src/store/trainingActions';
+import { MAX_UPLOAD_BYTES } from '../../src/store/trainingData';
 import { config, emptyDb, startTraining, stepTo, training, until } from './trainingHarness';
 
 const HASH = '#/train?corpus=counting&hidden=8&seq=16&batch=4';

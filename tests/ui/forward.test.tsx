@@ -3,13 +3,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { num } from '../../src/content/cellEquations';
-import {
-  DEFAULT_TEXT,
-  formatPercent,
-  formatProbability,
-  formatValue,
-  SHAKESPEARE_CHARS,
-} from '../../src/content/forward';
+import { DEFAULT_TEXT, SHAKESPEARE_CHARS } from '../../src/content/forward';
+import { formatPercent, formatProbability, formatValue } from '../../src/content/format';
 import type { Trace } from '../../src/engine/trace';
 import { forgetModelFiles, stopPlayback } from '../../src/store/forwardActions';
 import { appStore } from '../../src/store/store';

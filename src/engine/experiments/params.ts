@@ -1,4 +1,4 @@
-// The parameters of the gradient-flow experiments (equations.md §5–§6, E1–E7): the presets, the
+// Parameters of the gradient-flow experiments (docs/equations.md §5–§6, E1–E7): the presets, the
 // controls each one reads, their defaults and ranges. W_hh = s·Q (scale), W_hh ~ N(0, g²/H) (gain),
 // W = blockdiag([[λ, α], [0, λ]]) (non-normal); sanitizeParams checks and clamps a parameter set.
 

@@ -2,7 +2,8 @@
 // unit), the unit picker, and for the LSTM the cell state as a conveyor belt.
 import { CELL_INFO } from '../../engine/cell';
 import { useId, useMemo } from 'react';
-import { CELL_LABEL, ROW_TEXT, formatValue } from '../../content/forward';
+import { CELL_LABEL, ROW_TEXT } from '../../content/forward';
+import { formatValue } from '../../content/format';
 import { gateKeys } from '../../content/cellEquations';
 import type { TraceKey } from '../../engine/traceKeys';
 import { setUnit } from '../../store/forwardActions';

@@ -1,7 +1,8 @@
 // The unrolled network over the whole text, with its legend and its data table.
 import { CELL_INFO } from '../../engine/cell';
 import { useMemo } from 'react';
-import { formatPercent, formatProbability, nameChar } from '../../content/forward';
+import { nameChar } from '../../content/forward';
+import { formatPercent, formatProbability } from '../../content/format';
 import { goToStep } from '../../store/forwardActions';
 import { selectReducedMotion } from '../../store/selectors';
 import { useAppStore } from '../../store/store';

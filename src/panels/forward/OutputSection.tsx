@@ -1,7 +1,8 @@
 // The guess for the next character: the top ten of p_t as bars, the true next character marked,
 // the loss at this step, and the table of the numbers.
 import { useMemo } from 'react';
-import { formatPercent, formatProbability, formatValue, nameChar } from '../../content/forward';
+import { nameChar } from '../../content/forward';
+import { formatPercent, formatProbability, formatValue } from '../../content/format';
 import { useAppStore } from '../../store/store';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { TopGuesses } from '../../viz/TopGuesses';

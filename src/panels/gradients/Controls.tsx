@@ -15,7 +15,7 @@ import {
 import { CLIP_TEXT, NONLINEARITY_TEXT, PARAM_TEXT, PRESET_TEXT } from '../../content/gradients';
 import { CELL_LABEL } from '../../content/forward';
 import { choosePreset, setGradientParam } from '../../store/gradientsActions';
-import { formatValue } from '../../viz/gradientFormat';
+import { formatSignificant } from '../../content/format';
 
 export function PresetPicker({ preset }: { preset: GradientParams['preset'] }) {
   return (
@@ -61,7 +61,7 @@ function Slider({ k, value }: { k: SliderKey; value: number }) {
           data-param={k}
           onChange={(e) => setGradientParam(k, Number(e.target.value), step)}
         />
-        <output htmlFor={id}>{formatValue(value)}</output>
+        <output htmlFor={id}>{formatSignificant(value)}</output>
       </div>
     </div>
   );
@@ -83,12 +83,12 @@ function ThresholdSlider({ value }: { value: number }) {
           step={0.05}
           value={Math.log10(value)}
           data-param="clip"
-          aria-valuetext={formatValue(value, 3)}
+          aria-valuetext={formatSignificant(value, 3)}
           onChange={(e) =>
             setGradientParam('clip', Number((10 ** Number(e.target.value)).toPrecision(3)))
           }
         />
-        <output htmlFor={id}>{formatValue(value, 3)}</output>
+        <output htmlFor={id}>{formatSignificant(value, 3)}</output>
       </div>
     </div>
   );

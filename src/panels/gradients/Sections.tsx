@@ -1,7 +1,7 @@
 // The parts of the view only some experiments have: clipping (E5) and truncation (E7).
 import type { ClipResult, TruncationResult } from '../../engine/experiments';
 import { ClipScatter } from '../../viz/ClipScatter';
-import { formatNorm, formatValue } from '../../viz/gradientFormat';
+import { formatNorm, formatSignificant } from '../../content/format';
 import { ShowData } from '../../viz/ShowData';
 
 export function ClipSection({ clip }: { clip: ClipResult }) {
@@ -13,7 +13,7 @@ export function ClipSection({ clip }: { clip: ClipResult }) {
           before={clip.before}
           after={clip.after}
           title="Each entry of dL/dW_hh before (across) and after clipping (up)"
-          description={`Mode ${clip.mode}, threshold ${formatValue(clip.threshold)}. Cosine between the gradients ${clip.cosine.toFixed(6)}.`}
+          description={`Mode ${clip.mode}, threshold ${formatSignificant(clip.threshold)}. Cosine between the gradients ${clip.cosine.toFixed(6)}.`}
         />
         <dl className="gf-numbers">
           <dt>‖g‖ before</dt>

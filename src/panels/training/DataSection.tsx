@@ -1,8 +1,7 @@
 // Choosing the text: built-in and generated texts, or the learner's own (paste or upload), with
 // the reason a text was rejected and the train/validation split of the one in use.
 import { useState } from 'react';
-import { CORPUS_TEXT } from '../../content/corpora';
-import { CORPORA, type CorpusId } from '../../store/config';
+import { CORPORA, CORPUS_TEXT, type CorpusId } from '../../content/corpora';
 import { useAppStore } from '../../store/store';
 import { chooseCorpus, trainOnOwnText } from '../../store/trainingActions';
 

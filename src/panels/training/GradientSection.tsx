@@ -10,18 +10,15 @@ import { LineChart } from '../../viz/LineChart';
 const LAYER_COLORS = ['var(--accent)', 'var(--val)', 'var(--ok)', 'var(--muted)'];
 
 export function GradientSection() {
-  const history = useAppStore((s) => s.training.history);
   // Deferred, like the loss chart: redraws happen in an interruptible render.
-  const version = useDeferredValue(useAppStore((s) => s.training.version));
+  const history = useDeferredValue(useAppStore((s) => s.training.history));
   const dLdh = useDeferredValue(useAppStore((s) => s.training.dLdhNorm));
   const logSteps = useAppStore((s) => s.training.logSteps);
-  return <GradientView history={history} version={version} dLdh={dLdh} logSteps={logSteps} />;
+  return <GradientView history={history} dLdh={dLdh} logSteps={logSteps} />;
 }
 
 interface GradientViewProps {
   history: TrainingState['history'];
-  /** Only here so that memo re-renders when the history grew. */
-  version: number;
   dLdh: TrainingState['dLdhNorm'];
   logSteps: boolean;
 }

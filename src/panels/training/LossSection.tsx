@@ -9,28 +9,17 @@ import { ChartFrame } from '../../viz/ChartFrame';
 import { LineChart } from '../../viz/LineChart';
 
 export function LossSection() {
-  const history = useAppStore((s) => s.training.history);
-  // The history grows in place; `version` says it changed. Deferring it lets React redraw the
-  // chart in an interruptible render, so a long history never blocks the page.
-  const version = useDeferredValue(useAppStore((s) => s.training.version));
+  // A new history at most four times a second while training. Deferring it lets React redraw
+  // the chart in an interruptible render, so a long history never blocks the page.
+  const history = useDeferredValue(useAppStore((s) => s.training.history));
   const baselines = useAppStore((s) => s.training.corpus?.baselines ?? null);
   const units = useAppStore((s) => s.training.units);
   const logSteps = useAppStore((s) => s.training.logSteps);
-  return (
-    <LossView
-      history={history}
-      version={version}
-      baselines={baselines}
-      units={units}
-      logSteps={logSteps}
-    />
-  );
+  return <LossView history={history} baselines={baselines} units={units} logSteps={logSteps} />;
 }
 
 interface LossViewProps {
   history: TrainingState['history'];
-  /** Only here so that memo re-renders when the history grew. */
-  version: number;
   baselines: NonNullable<TrainingState['corpus']>['baselines'] | null;
   units: TrainingState['units'];
   logSteps: boolean;

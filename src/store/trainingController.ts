@@ -1,0 +1,299 @@
+// The bottom of the Training view's actions. It holds the run controller, the one object with the
+// live run's handles on the world (the engine it follows, its timers, progress not yet shown), and
+// the building blocks every other training module uses: reading and patching the `training`
+// slice, guarded engine calls, the progress stream, installing or creating a model, pausing, the
+// validation loss and the autosave. trainingData, trainingPersist, trainingExport and
+// trainingViews sit on top of it; trainingActions, which the panels call, on top of them all.
+import { saveAutosave, type Autosave } from '../persist/trainingStore';
+import type { EngineClient } from '../worker/client';
+import type { FromWorker, ModelInfo, ProgressBatch } from '../worker/protocol';
+import { settingsOf, type ConfigState } from './config';
+import { getEngine } from './engineAccess';
+import { appStore, patchTraining } from './store';
+import {
+  addValidation,
+  appendProgress,
+  divergenceOf,
+  emptyHistory,
+  type TrainingState,
+} from './training';
+
+/** Long requests (a 1 MB text, a big model file) get more time than the default. */
+export const SLOW = { timeoutMs: 60_000 };
+/** How often growing curves reach the store (and so the charts) while training runs. */
+const PROGRESS_EVERY_MS = 250;
+
+export const training = (): TrainingState => appStore.getState().training;
+export const config = (): ConfigState => appStore.getState().config;
+
+/** The live run's handles outside the store (one app, one run). */
+interface RunController {
+  /** The engine the run follows (null until `follow`), and how to stop following it. */
+  engine: EngineClient | null;
+  unsubscribe: (() => void) | null;
+  /** Repeating work while training runs (samples, autosave) and the frame-rate meter. */
+  timers: ReturnType<typeof setInterval>[];
+  frame: number | null;
+  /** Progress received but not yet in the store, when it was last shown, the timer to show it. */
+  pending: ProgressBatch[];
+  shownAt: number;
+  showTimer: ReturnType<typeof setTimeout> | null;
+}
+
+const run: RunController = {
+  engine: null,
+  unsubscribe: null,
+  timers: [],
+  frame: null,
+  pending: [],
+  shownAt: 0,
+  showTimer: null,
+};
+
+/** Follows an engine's progress and training failures; false when it already does. */
+export function follow(e: EngineClient): boolean {
+  if (run.engine === e) return false;
+  run.unsubscribe?.();
+  run.engine = e;
+  run.unsubscribe = e.subscribe(onMessage);
+  return true;
+}
+
+/** Stops following the engine (tests, and when the app shuts down). */
+export function stopTraining(): void {
+  if (run.engine === null) return;
+  run.unsubscribe?.();
+  stopTimers();
+  dropProgress();
+  run.engine = null;
+  run.unsubscribe = null;
+}
+
+/** The engine the live run follows (else the app's); throws when there is none. */
+export function engine(): EngineClient {
+  const e = run.engine ?? getEngine();
+  if (e === null) throw new Error('The engine is not running.');
+  return e;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs an action, putting any failure in `training.error`. */
+export async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    patchTraining({ error: `${what}: ${messageOf(error)}`, busy: null });
+  }
+}
+
+// ---- progress -----------------------------------------------------------------------------
+
+function onMessage(message: FromWorker): void {
+  if (message.type === 'progress') receiveProgress(message.batch);
+  else if (message.type === 'error' && message.id === null && message.source === 'training') {
+    stopTimers();
+    patchTraining({ phase: 'ready', error: message.message });
+  }
+}
+
+/**
+ * Keeps a progress batch and shows what has arrived at most every PROGRESS_EVERY_MS (the worker
+ * posts up to ten batches a second); samples, a validation loss, a divergence or a stop are
+ * shown at once.
+ */
+function receiveProgress(b: ProgressBatch): void {
+  run.pending.push(b);
+  const stopped = b.diverged || (!b.running && training().phase === 'running');
+  if (stopped) stopTimers();
+  const urgent = stopped || b.samples !== undefined || b.val !== undefined;
+  if (urgent || Date.now() - run.shownAt >= PROGRESS_EVERY_MS) showProgress();
+  else run.showTimer ??= setTimeout(showProgress, PROGRESS_EVERY_MS);
+}
+
+/** Puts the progress received so far into the store: a new history and the latest figures. */
+function showProgress(): void {
+  const batches = run.pending;
+  dropProgress();
+  run.shownAt = Date.now();
+  const b = batches.at(-1);
+  if (b === undefined) return;
+  const t = training();
+  const history = appendProgress(t.history, ...batches);
+  const samples = batches.flatMap((x) => x.samples ?? []);
+  const patch: Partial<TrainingState> = {
+    history,
+    step: b.firstStep + b.loss.length - 1,
+    speed: {
+      charsPerSecond: b.charsPerSecond,
+      stepsPerSecond: b.stepsPerSecond,
+      epoch: b.epoch,
+      fps: t.speed.fps,
+    },
+    dLdhNorm: b.dLdhNorm,
+  };
+  if (samples.length > 0) patch.timeline = [...t.timeline, ...samples];
+  if (b.diverged) {
+    const c = config();
+    patch.divergence = divergenceOf(history, b, c.lr, c.clipMode);
+    patch.phase = 'diverged';
+  } else if (!b.running && t.phase === 'running') {
+    patch.phase = 'ready';
+  }
+  patchTraining(patch);
+}
+
+/** Forgets progress not yet shown (it belongs to a model that is being replaced). */
+function dropProgress(): void {
+  if (run.showTimer !== null) clearTimeout(run.showTimer);
+  run.showTimer = null;
+  run.pending = [];
+}
+
+// ---- timers -------------------------------------------------------------------------------
+
+/**
+ * Starts repeating work for a running run, and the frame-rate meter; false (and nothing started)
+ * when no engine is followed.
+ */
+export function startTimers(tasks: readonly { everyMs: number; run: () => void }[]): boolean {
+  stopTimers();
+  if (run.engine === null) return false;
+  run.timers = tasks.map((task) => setInterval(task.run, task.everyMs));
+  startFps();
+  return true;
+}
+
+function stopTimers(): void {
+  for (const timer of run.timers) clearInterval(timer);
+  run.timers = [];
+  if (run.frame !== null && typeof cancelAnimationFrame === 'function')
+    cancelAnimationFrame(run.frame);
+  run.frame = null;
+}
+
+/** The page's frame rate while training, measured over one-second windows. */
+function startFps(): void {
+  if (typeof requestAnimationFrame !== 'function') return;
+  let frames = 0;
+  let since = performance.now();
+  const tick = (now: number) => {
+    frames++;
+    if (now - since >= 1000) {
+      const t = training();
+      patchTraining({ speed: { ...t.speed, fps: (frames * 1000) / (now - since) } });
+      frames = 0;
+      since = now;
+    }
+    run.frame = requestAnimationFrame(tick);
+  };
+  run.frame = requestAnimationFrame(tick);
+}
+
+// ---- the model ----------------------------------------------------------------------------
+
+/** Asks first when a trained model would be discarded; runs `fn` at once otherwise. */
+export function confirmDiscard(action: string, fn: () => void): void {
+  const t = training();
+  if (t.model === null || t.step === 0) {
+    fn();
+    return;
+  }
+  patchTraining({
+    confirm: {
+      message: `${action} starts a new model. The current one (trained for ${t.step.toLocaleString('en-US')} steps) will be discarded unless you save a checkpoint first.`,
+      confirmLabel: 'Discard and continue',
+      run: fn,
+    },
+  });
+}
+
+/** Shows a model the engine now holds, with the given curves; the old model's views are cleared. */
+export function installed(
+  info: ModelInfo,
+  history = training().history,
+  timeline = training().timeline,
+): void {
+  stopTimers();
+  dropProgress();
+  patchTraining({
+    phase: 'ready',
+    busy: null,
+    model: info,
+    step: info.step,
+    history,
+    timeline,
+    divergence: null,
+    error: null,
+    sample: info.step === 0 ? null : training().sample,
+    weights: null,
+    neurons: null,
+  });
+}
+
+/** A fresh model for the current text and configuration; the curves start again. */
+export async function createModel(): Promise<void> {
+  const reply = await engine().request({ type: 'create', settings: settingsOf(config()) });
+  installed(reply.info, emptyHistory(), []);
+  patchTraining({ message: null });
+  void autosave();
+}
+
+export async function pause(): Promise<void> {
+  if (training().phase !== 'running') return;
+  stopTimers();
+  await guarded('Could not pause', async () => {
+    const ack = await engine().request({ type: 'pause' });
+    patchTraining({ phase: 'ready', step: ack.step });
+    await evaluate();
+    await autosave();
+  });
+}
+
+/** Measures the validation loss now and adds it to the curve. */
+export async function evaluate(): Promise<void> {
+  const reply = await engine().request({ type: 'evaluate', maxChars: 4000 });
+  showProgress();
+  const t = training();
+  patchTraining({ history: addValidation(t.history, { step: t.step, loss: reply.loss }) });
+}
+
+/** Saves the run (model, settings, curves, timeline) to IndexedDB; skipped after a divergence. */
+export async function autosave(): Promise<void> {
+  const t = training();
+  if (t.model === null || t.phase === 'diverged' || t.phase === 'loading') return;
+  try {
+    const snap = await engine().request({ type: 'snapshot' }, SLOW);
+    const h = training().history;
+    const savedAt = Date.now();
+    const upTo = countUpTo(h.steps, snap.step);
+    const ok = await saveAutosave({
+      version: 1,
+      savedAt,
+      config: config(),
+      model: snap.json,
+      step: snap.step,
+      // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
+      optimizer: snap.optimizer as Autosave['optimizer'],
+      history: {
+        steps: h.steps.slice(0, upTo),
+        loss: h.loss.slice(0, upTo),
+        gradBefore: h.gradBefore.slice(0, upTo),
+        gradAfter: h.gradAfter.slice(0, upTo),
+        clipped: h.clipped.slice(0, upTo).map((c) => (c ? 1 : 0)),
+        val: h.val.filter((p) => p.step <= snap.step),
+      },
+      timeline: training().timeline,
+    });
+    if (ok) patchTraining({ savedAt });
+  } catch {
+    // Autosave is best effort: the next one tries again.
+  }
+}
+
+function countUpTo(steps: readonly number[], step: number): number {
+  const k = steps.findIndex((s) => s > step);
+  return k === -1 ? steps.length : k;
+}

@@ -1,0 +1,13 @@
+// What the session and its training loop need from their host: where progress goes, how the next
+// training slice is scheduled, and the clock. The worker passes postMessage and setTimeout; tests
+// pass their own. Its own file so that session.ts and trainingLoop.ts both import it.
+import type { ProgressBatch } from './protocol.ts';
+
+export interface SessionHooks {
+  /** Called with a batch of step reports while training runs. */
+  progress(batch: ProgressBatch): void;
+  /** Schedules the next training slice (setTimeout in the worker and in tests). */
+  schedule(fn: () => void): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
