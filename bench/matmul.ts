@@ -1,7 +1,7 @@
 // Single-thread matrix-product speed of this machine in plain JavaScript: C = A·B for 256×256
 // Float64Arrays, with a few loop orders; the best is the ceiling a plain-JS engine can hope for.
 
-import { withKernelPass } from '../src/engine/kernels.ts';
+import { computePass, type Compute } from '../src/engine/kernels.ts';
 import { projectDense } from '../src/engine/linear.ts';
 
 const N = 256;
@@ -148,20 +148,20 @@ export function plainJsGflops(): { name: string; gflops: number } {
  * GFLOP/s of the engine's own product, A = X·Wᵀ + b through projectDense with 256 rows of 256 inputs
  * and 256 outputs, inside a kernel pass (with the kernel installed: the wasm path, copies included).
  */
-export function engineGflops(minMs = 400): number {
+export function engineGflops(compute: Compute, minMs = 400): number {
   const W = new Float64Array(N * N).map((_, k) => Math.sin(k));
   const X = new Float64Array(N * N).map((_, k) => Math.cos(k));
   const bias = new Float64Array(N);
   const A = new Float64Array(N * N);
-  return withKernelPass(() => {
+  return computePass(compute, () => {
     // Warm up long enough for the JIT to optimise the plain-JS loops.
     const warm = performance.now();
-    while (performance.now() - warm < minMs / 2) projectDense(W, bias, N, N, X, N, A);
+    while (performance.now() - warm < minMs / 2) projectDense(compute, W, bias, N, N, X, N, A);
     let best = Infinity;
     const start = performance.now();
     while (performance.now() - start < minMs) {
       const t0 = performance.now();
-      projectDense(W, bias, N, N, X, N, A);
+      projectDense(compute, W, bias, N, N, X, N, A);
       best = Math.min(best, performance.now() - t0);
     }
     return (2 * N ** 3) / best / 1e6;

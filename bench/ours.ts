@@ -2,6 +2,7 @@
 // engine's own trainer (forward, softmax CE, full BPTT, global norm, Adam) on a fixed random text.
 
 import type { CellKind } from '../src/engine/cell.ts';
+import { createCompute, type Compute } from '../src/engine/kernels.ts';
 import { createModel } from '../src/engine/model.ts';
 import { createRng } from '../src/engine/rng.ts';
 import { charSource, createTrainer } from '../src/engine/trainer.ts';
@@ -21,7 +22,8 @@ export function benchText(n: number, V: number, seed = 1): Int32Array {
   return new Int32Array(n).map(() => rng.int(V));
 }
 
-export function oursJob(c: JobConfig): Job {
+/** Our engine training the job, computing with `compute` (the kernel or plain JS). */
+export function oursJob(c: JobConfig, compute: Compute = createCompute()): Job {
   const model = createModel(
     {
       cell: c.cell,
@@ -35,6 +37,8 @@ export function oursJob(c: JobConfig): Job {
       head: 'softmax',
     },
     createRng(1),
+    {},
+    compute,
   );
   const ids = benchText(Math.max(200_000, 4 * c.B * c.T), c.V);
   const trainer = createTrainer(

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { CellKind } from '../src/engine/cell.ts';
-import { installKernels } from '../src/engine/kernels.ts';
+import { createCompute, createKernel } from '../src/engine/kernels.ts';
 import { oursJob } from './ours.ts';
 
 const cell = (process.argv[2] ?? 'lstm') as CellKind;
@@ -12,10 +12,11 @@ const B = Number(process.argv[3] ?? 32);
 const wasm = (process.argv[4] ?? 'wasm') === 'wasm';
 const seconds = Number(process.argv[5] ?? 4);
 
-if (wasm && !installKernels(readFileSync(new URL('../build/wasm/kernels.wasm', import.meta.url)))) {
-  throw new Error('kernels.wasm did not install');
-}
-const job = oursJob({ cell, V: 65, H: 128, T: 25, B });
+const kernel = wasm
+  ? createKernel(readFileSync(new URL('../build/wasm/kernels.wasm', import.meta.url)))
+  : null;
+if (wasm && !kernel) throw new Error('kernels.wasm did not compile');
+const job = oursJob({ cell, V: 65, H: 128, T: 25, B }, createCompute(kernel));
 const t0 = performance.now();
 let chars = 0;
 while (performance.now() - t0 < seconds * 1000) chars += job.step();

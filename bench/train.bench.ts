@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
 import type { CellKind } from '../src/engine/cell.ts';
-import { installKernels, uninstallKernels } from '../src/engine/kernels.ts';
+import { createCompute, createKernel, type Compute } from '../src/engine/kernels.ts';
 import { engineGflops, plainJsGflops } from './matmul.ts';
 import { oursJob, type JobConfig } from './ours.ts';
 import { tfjsJob, type TfVariant } from './tfjs.ts';
@@ -89,9 +89,12 @@ function printTable(head: string[], lines: string[][]): void {
 /** The kernel's bytes, built by `npm run build:wasm` (the prebench hook). */
 const kernelBytes = readFileSync(new URL('../build/wasm/kernels.wasm', import.meta.url));
 
-function useKernels(on: boolean): void {
-  if (!on) uninstallKernels();
-  else if (!installKernels(kernelBytes)) throw new Error('kernels.wasm did not install');
+const kernel = createKernel(kernelBytes);
+if (!kernel) throw new Error('kernels.wasm did not compile');
+
+/** What our engine computes with: the kernel, or plain JS. */
+function compute(on: boolean): Compute {
+  return createCompute(on ? kernel : null);
 }
 
 async function main(): Promise<void> {
@@ -99,13 +102,11 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}; V = ${V}, H = ${H}, T = ${T}, one layer, Adam`);
   const mm = plainJsGflops();
   console.log(`plain-JS f64 matmul 256×256: ${mm.gflops.toFixed(2)} GFLOP/s (${mm.name} loop)`);
-  useKernels(false);
-  const js = engineGflops();
-  useKernels(true);
-  const kernel = engineGflops();
+  const js = engineGflops(compute(false));
+  const wasm = engineGflops(compute(true));
   console.log(
     `engine's product 256×256×256 (projectDense): plain JS ${js.toFixed(2)} GFLOP/s, ` +
-      `wasm kernel ${kernel.toFixed(2)} GFLOP/s`,
+      `wasm kernel ${wasm.toFixed(2)} GFLOP/s`,
   );
   const loaded = await loadTf();
   if (loaded)
@@ -129,8 +130,8 @@ async function main(): Promise<void> {
           contenders.push({
             name: on ? 'ours (wasm kernel)' : 'ours (plain JS)',
             engine,
-            job: oursJob(config),
-            before: async () => useKernels(on),
+            job: oursJob(config, compute(on)),
+            before: async () => {},
           });
           continue;
         }

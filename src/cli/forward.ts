@@ -4,7 +4,7 @@
 // is scored against given labels; a model with real-valued input reads given numbers.
 
 import { CELL_INFO } from '../engine/cell.ts';
-import { layerSuffix, type Model } from '../engine/model.ts';
+import { layerSuffix, withCompute, type Model } from '../engine/model.ts';
 import type { LoadedModel } from '../engine/modelfile.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
 import { encode, splitChars, type Vocab } from '../engine/vocab.ts';
@@ -117,7 +117,7 @@ export function forward(args: readonly string[], io: Io): void {
       );
     }
     const loaded = loadAnyModelFile(path);
-    model = loaded.model;
+    model = io.compute ? withCompute(loaded.model, io.compute) : loaded.model;
     if (isCharModel(loaded)) {
       const ids = encode(text, loaded.vocab);
       trace = traceSequence(model, ids.slice(0, n - 1), ids.slice(1));
@@ -127,7 +127,7 @@ export function forward(args: readonly string[], io: Io): void {
     }
   } else {
     const loaded = loadAnyModelFile(path);
-    model = loaded.model;
+    model = io.compute ? withCompute(loaded.model, io.compute) : loaded.model;
     if (isCharModel(loaded))
       throw new UsageError(
         'a character model reads --text only (its targets are the next characters)',

@@ -3,13 +3,14 @@
 // stack trace of an unexpected error.
 
 import { readFileSync } from 'node:fs';
-import { installKernels } from '../engine/kernels.ts';
+import { createCompute, createKernel, type Kernel } from '../engine/kernels.ts';
 import { run } from './run.ts';
 
 // The WebAssembly matrix kernel (built by `npm run build:wasm`); without it the engine runs its
 // plain-JS path, which gives the same numbers more slowly.
+let kernel: Kernel | null = null;
 try {
-  installKernels(readFileSync(new URL('../../build/wasm/kernels.wasm', import.meta.url)));
+  kernel = createKernel(readFileSync(new URL('../../build/wasm/kernels.wasm', import.meta.url)));
 } catch {
   // plain JS
 }
@@ -26,6 +27,7 @@ process.exitCode = run(
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     errIsTTY: process.stderr.isTTY === true,
+    compute: createCompute(kernel),
   },
   Boolean(process.env['UNROLLED_DEBUG']),
 );

@@ -5,6 +5,7 @@
 
 import { generateIds, generateValues } from '../engine/generate.ts';
 import { describeKind } from '../engine/modelfile.ts';
+import { withCompute } from '../engine/model.ts';
 import { forwardModel } from '../engine/network.ts';
 import { createRng } from '../engine/rng.ts';
 import type { SampleOptions } from '../engine/sample.ts';
@@ -47,7 +48,9 @@ export function sample(args: readonly string[], io: Io): void {
   const opts: SampleOptions = { temperature, greedy: f.bool('greedy') };
   if (topK !== undefined) opts.topK = topK;
 
-  const { model, vocab, classes } = loadAnyModelFile(path);
+  const loaded = loadAnyModelFile(path);
+  const { vocab, classes } = loaded;
+  const model = io.compute ? withCompute(loaded.model, io.compute) : loaded.model;
   const c = model.config;
   const charModel =
     vocab !== null &&

@@ -118,7 +118,7 @@ export function train(args: readonly string[], io: Io): void {
     outputSize: vocab.chars.length,
     head: 'softmax',
   };
-  const model = createModel(config, createRng(seed));
+  const model = createModel(config, createRng(seed), {}, io.compute);
   const trainer = createTrainer(model, charSource(trainIds, batchSize, seqLen), optimizer, clip);
   const score = (set: Int32Array, m = model): number =>
     evaluateChars(m, set, { maxChars: EVAL_CHARS });

@@ -5,7 +5,7 @@
 // chunk starts from a carried state but no gradient leaves the chunk. docs/equations.md §4.
 
 import type { Cell, LayerInput, LayerParams, StepCacheBase, StepDims } from './cell.ts';
-import { withKernelPass } from './kernels.ts';
+import { computePass, type Compute } from './kernels.ts';
 import { deferWeightGrads } from './linear.ts';
 
 /** The input sequence of the bottom layer: one-hot ids [T·B] or dense x [T·B·I] (index t·B + b). */
@@ -30,6 +30,8 @@ export interface Stack {
   readonly directions: 1 | 2;
   readonly inputSize: number;
   readonly hiddenSize: number;
+  /** What the affine maps run on (the model's). */
+  readonly compute: Compute;
 }
 
 export interface StackForward {
@@ -129,7 +131,7 @@ export function forwardStack(
   const outputs: Float64Array[][] | null = D === 2 ? [] : null;
   const fwd = { caches, outputs, D };
   // One kernel pass: the weights do not change during the chunk, so they are uploaded once.
-  withKernelPass(() => {
+  computePass(stack.compute, () => {
     for (let l = 0; l < L; l++) {
       const dims: StepDims = { B, H, I: inputWidth(stack, l) };
       for (let d = 0; d < D; d++) {
@@ -140,7 +142,7 @@ export function forwardStack(
           const hPrev = before ? before.h : init.h[k]!;
           const cPrev = init.c ? (before ? before.c : init.c[k]!) : null;
           const x = layerInput(stack, input, fwd, l, t, B);
-          const cache = stack.cell.forward(stack.layers[k]!, dims, x, hPrev, cPrev);
+          const cache = stack.cell.forward(stack.layers[k]!, dims, x, hPrev, cPrev, stack.compute);
           tap?.(k, t, cache);
           caches[k]![t] = cache;
         }
@@ -185,9 +187,10 @@ export function backwardStack(
     c: hasC ? new Array<Float64Array>(L * D) : null,
   };
   // One kernel pass, and the weight gradients' outer products summed once at the end.
-  return withKernelPass(() => {
+  return computePass(stack.compute, () => {
     const deferredGrads = grads
       ? deferWeightGrads(
+          stack.compute,
           grads.flatMap((g, k) => {
             const l = Math.floor(k / D);
             const whh = { dW: g.Whh, R, C: H };
@@ -247,6 +250,7 @@ export function backwardStack(
               dh,
               dcNext,
               out,
+              stack.compute,
             );
             // The reverse direction's dx adds to the forward one's: both read x_t.
             if (dxOne && dIn && d === 1) {

@@ -13,6 +13,7 @@ import {
   type NamedStep,
   type TraceKey,
 } from './traceKeys.ts';
+import type { Compute } from './kernels.ts';
 
 /** Every cell kind, in the order menus list them (the registry in cells.ts describes each). */
 export const CELL_KINDS = ['rnn', 'lstm', 'gru'] as const;
@@ -137,6 +138,7 @@ export interface Cell<C extends StepCacheBase = StepCacheBase> {
   readonly hasCellState: boolean;
   /**
    * One step. hPrev, cPrev: [B, H] (cPrev null unless LSTM). Returns the cache with h_t (and c_t).
+   * The affine maps run on `compute` (its kernel, or plain JS).
    */
   forward(
     p: LayerParams,
@@ -144,6 +146,7 @@ export interface Cell<C extends StepCacheBase = StepCacheBase> {
     x: LayerInput,
     hPrev: Float64Array,
     cPrev: Float64Array | null,
+    compute: Compute,
   ): C;
   /**
    * Backprop one step. dh: total dL/dh_t [B, H]; dcNext: dL/dc_t arriving from step t+1 (LSTM).
@@ -160,6 +163,7 @@ export interface Cell<C extends StepCacheBase = StepCacheBase> {
     dh: Float64Array,
     dcNext: Float64Array | null,
     out: StepGradOut,
+    compute: Compute,
   ): void;
   /**
    * The cache's intermediates for stream b, named as in the equations (e.g. LSTM: i, f, g, o,

@@ -3,6 +3,7 @@
 // J_T ⋯ J_{k+1}, the Pascanu bound (γ·σ_max(W_hh))^{T−k}, the spectrum, a (t, k) map, clipping
 // and truncation. The parts live in experiments/ and everything callers use is re-exported here.
 
+import type { Compute } from './kernels.ts';
 import { cellsExperiment } from './experiments/cellsExperiment.ts';
 import { sanitizeParams, type GradientParams } from './experiments/params.ts';
 import type { GradientResult } from './experiments/results.ts';
@@ -50,18 +51,19 @@ export {
 } from './experiments/gradientPaths.ts';
 
 /** Runs the experiment a parameter set describes. Pure and deterministic (seeded). */
-export function runGradientExperiment(raw: GradientParams): GradientResult {
+/** Runs an experiment; `compute` is what its models compute with (plain JS by default). */
+export function runGradientExperiment(raw: GradientParams, compute?: Compute): GradientResult {
   const p = sanitizeParams(raw);
   switch (p.preset) {
     case 'cells':
     case 'carousel':
-      return cellsExperiment(p);
+      return cellsExperiment(p, compute);
     case 'clip':
-      return rnnExperiment(p, 'linear');
+      return rnnExperiment(p, 'linear', compute);
     case 'truncation':
-      return rnnExperiment(p, 'softmax');
+      return rnnExperiment(p, 'softmax', compute);
     default:
-      return rnnExperiment(p, 'linear');
+      return rnnExperiment(p, 'linear', compute);
   }
 }
 

@@ -20,6 +20,7 @@ import {
   projectInput,
   workspace,
 } from './linear.ts';
+import type { Compute } from './kernels.ts';
 import { sigmoid } from './tensor.ts';
 import { GRU_GATES, type NamedStep } from './traceKeys.ts';
 
@@ -43,15 +44,22 @@ export function createGruCell(): Cell<GruCache> {
     gates: GRU_GATES.length,
     gateNames: GRU_GATES,
     hasCellState: CELL_INFO.gru.hasCellState,
-    forward(p: LayerParams, d: StepDims, x: LayerInput, hPrev: Float64Array): GruCache {
+    forward(
+      p: LayerParams,
+      d: StepDims,
+      x: LayerInput,
+      hPrev: Float64Array,
+      _cPrev: Float64Array | null,
+      compute: Compute,
+    ): GruCache {
       const { B, H, I } = d;
       const G = 3 * H;
       const gi = new Float64Array(B * G);
       const gh = new Float64Array(B * G);
       const act = new Float64Array(B * G);
       const h = new Float64Array(B * H);
-      projectInput(p.Wih, p.bih, G, I, x, B, gi); // W_ih x + b_ih
-      projectDense(p.Whh, p.bhh, G, H, hPrev, B, gh); // W_hh h_{t−1} + b_hh
+      projectInput(compute, p.Wih, p.bih, G, I, x, B, gi); // W_ih x + b_ih
+      projectDense(compute, p.Whh, p.bhh, G, H, hPrev, B, gh); // W_hh h_{t−1} + b_hh
       for (let b = 0; b < B; b++) {
         const g0 = b * G;
         const s0 = b * H;
@@ -78,6 +86,7 @@ export function createGruCell(): Cell<GruCache> {
       dh: Float64Array,
       _dcNext: Float64Array | null,
       out: StepGradOut,
+      compute: Compute,
     ): void {
       const { B, H, I } = d;
       const G = 3 * H;
@@ -112,11 +121,11 @@ export function createGruCell(): Cell<GruCache> {
         }
       }
       if (g) {
-        accumulateInputGrads(g.Wih, g.bih, G, I, x, B, dGi); // dW_ih += g^{ih} xᵀ
-        accumulateDenseGrads(g.Whh, g.bhh, G, H, hPrev, B, dGh); // dW_hh += g^{hh} h_{t−1}ᵀ
+        accumulateInputGrads(compute, g.Wih, g.bih, G, I, x, B, dGi); // dW_ih += g^{ih} xᵀ
+        accumulateDenseGrads(compute, g.Whh, g.bhh, G, H, hPrev, B, dGh); // dW_hh += g^{hh} h_{t−1}ᵀ
       }
-      backpropDense(p.Whh, G, H, dGh, B, dhPrev, true); // dh_{t−1} += W_hhᵀ g^{hh}
-      if (out.dx) backpropDense(p.Wih, G, I, dGi, B, out.dx, false); // dx = W_ihᵀ g^{ih}
+      backpropDense(compute, p.Whh, G, H, dGh, B, dhPrev, true); // dh_{t−1} += W_hhᵀ g^{hh}
+      if (out.dx) backpropDense(compute, p.Wih, G, I, dGi, B, out.dx, false); // dx = W_ihᵀ g^{ih}
     },
     named(cache: GruCache, H: number, b: number): NamedStep {
       const g0 = b * 3 * H;

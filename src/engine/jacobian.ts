@@ -110,6 +110,7 @@ export function stepJacobian(
       dh,
       dc,
       out,
+      m.compute,
     );
     for (let j = 0; j < H; j++) {
       J[row * S + j] = out.dhPrev[b * H + j]!;

@@ -2,22 +2,25 @@
 // their backward products (dW += dA·xᵀ, db += dA, dx = Wᵀ·dA). These are the engine's hot loops.
 // Shapes: W [R, C] row-major, A and dA [B, R], x [B, C] (or one-hot ids), all Float64Array.
 // All products go through one register-tiled loop (gemm.ts), or through the WebAssembly kernel
-// (kernels.ts) inside a kernel pass once it is installed. Every output element is one accumulator
-// that adds its products in a fixed order, so both paths give identical results.
+// (kernels.ts) inside a kernel pass when the Compute given has one. Every output element is one
+// accumulator that adds its products in a fixed order, so both paths give identical results.
+// A Compute is what a model computes with (model.ts): the kernel, if any, and the weight gradients
+// being deferred; nothing here keeps state of its own.
 
 import type { LayerInput } from './cell.ts';
 import { fillRows, gemm } from './gemm.ts';
-import {
-  kernelBackprop,
-  kernelOuter,
-  kernelProject,
-  kernelRecorder,
-  kernelsActive,
-  type KernelRecorder,
-} from './kernels.ts';
+import type { Compute, Kernel, KernelRecorder } from './kernels.ts';
+
+export { computePass, createCompute, type Compute } from './kernels.ts';
+
+/** The kernel when it is in a pass, else null. */
+function active(c: Compute): Kernel | null {
+  return c.kernel !== null && c.kernel.active ? c.kernel : null;
+}
 
 /** A[b, :] = W·x_b + bias for dense rows x_b = X[xOff + b·C, +C). */
 function project(
+  c: Compute,
   W: Float64Array,
   bias: Float64Array,
   R: number,
@@ -27,7 +30,7 @@ function project(
   B: number,
   A: Float64Array,
 ): void {
-  if (kernelsActive() && kernelProject(W, bias, R, C, X, xOff, B, A)) return;
+  if (active(c)?.project(W, bias, R, C, X, xOff, B, A)) return;
   // A [B, R] = bias + X [B, C] · Wᵀ [C, R]
   fillRows(A, 0, R, B, R, bias);
   gemm({ A: X, a0: xOff, am: C, ak: 1, B: W, b0: 0, bk: 1, bn: C, C: A, c0: 0, cm: R }, B, R, C);
@@ -35,6 +38,7 @@ function project(
 
 /** A[b, :] = W·x_b + bias, with x given by a LayerInput of width C. */
 export function projectInput(
+  c: Compute,
   W: Float64Array,
   bias: Float64Array,
   R: number,
@@ -44,7 +48,7 @@ export function projectInput(
   A: Float64Array,
 ): void {
   if (x.kind === 'dense') {
-    project(W, bias, R, C, x.x, x.off, B, A);
+    project(c, W, bias, R, C, x.x, x.off, B, A);
     return;
   }
   for (let b = 0; b < B; b++) {
@@ -61,6 +65,7 @@ export function projectInput(
 
 /** A[b, :] = W·h_b + bias for h [B, C] (overwrites A). */
 export function projectDense(
+  c: Compute,
   W: Float64Array,
   bias: Float64Array,
   R: number,
@@ -69,7 +74,7 @@ export function projectDense(
   B: number,
   A: Float64Array,
 ): void {
-  project(W, bias, R, C, h, 0, B, A);
+  project(c, W, bias, R, C, h, 0, B, A);
 }
 
 /** db += Σ_b dA_b. */
@@ -82,6 +87,7 @@ function accumulateBias(db: Float64Array, R: number, B: number, dA: Float64Array
 
 /** dW += Σ_b dA_b·x_bᵀ for dense rows x_b = X[xOff + b·C, +C), recorded instead while deferred. */
 function accumulateOuter(
+  c: Compute,
   dW: Float64Array,
   R: number,
   C: number,
@@ -90,9 +96,9 @@ function accumulateOuter(
   B: number,
   dA: Float64Array,
 ): void {
-  const recorder = deferred.get(dW);
+  const recorder = c.deferred.get(dW);
   if (recorder) return recorder.record(X, xOff, dA, B);
-  if (kernelsActive() && kernelOuter(dW, R, C, X, xOff, B, dA)) return;
+  if (active(c)?.outer(dW, R, C, X, xOff, B, dA)) return;
   addOuterProducts(dW, R, C, dA, X, xOff, B);
 }
 
@@ -111,6 +117,7 @@ function addOuterProducts(
 
 /** dW += Σ_b dA_b·x_bᵀ and db += Σ_b dA_b, for x given by a LayerInput of width C. */
 export function accumulateInputGrads(
+  c: Compute,
   dW: Float64Array,
   db: Float64Array,
   R: number,
@@ -121,7 +128,7 @@ export function accumulateInputGrads(
 ): void {
   accumulateBias(db, R, B, dA);
   if (x.kind === 'dense') {
-    accumulateOuter(dW, R, C, x.x, x.off, B, dA);
+    accumulateOuter(c, dW, R, C, x.x, x.off, B, dA);
     return;
   }
   for (let b = 0; b < B; b++) {
@@ -135,6 +142,7 @@ export function accumulateInputGrads(
 
 /** dW += Σ_b dA_b·h_bᵀ and db += Σ_b dA_b for dense h [B, C]. */
 export function accumulateDenseGrads(
+  c: Compute,
   dW: Float64Array,
   db: Float64Array,
   R: number,
@@ -144,11 +152,12 @@ export function accumulateDenseGrads(
   dA: Float64Array,
 ): void {
   accumulateBias(db, R, B, dA);
-  accumulateOuter(dW, R, C, h, 0, B, dA);
+  accumulateOuter(c, dW, R, C, h, 0, B, dA);
 }
 
 /** out[b, :] (+)= Wᵀ·dA_b for W [R, C], dA [B, R], out [B, C]; accumulate=false overwrites. */
 export function backpropDense(
+  c: Compute,
   W: Float64Array,
   R: number,
   C: number,
@@ -157,7 +166,7 @@ export function backpropDense(
   out: Float64Array,
   accumulate: boolean,
 ): void {
-  if (kernelsActive() && kernelBackprop(W, R, C, dA, B, out, accumulate)) return;
+  if (active(c)?.backprop(W, R, C, dA, B, out, accumulate)) return;
   // out [B, C] (+)= dA [B, R] · W [R, C]
   if (!accumulate) fillRows(out, 0, C, B, C, null);
   gemm({ A: dA, a0: 0, am: R, ak: 1, B: W, b0: 0, bk: C, bn: 1, C: out, c0: 0, cm: C }, B, C, R);
@@ -176,18 +185,18 @@ export function workspace(): (n: number) => Float64Array {
 // dW with B rows each. Recording the rows and summing them at the end as one [R, T·B]·[T·B, C]
 // product reads and writes dW once, and adds the same terms in the same order.
 
-/** The dW arrays whose outer products are being recorded, with their recorders. */
-const deferred = new Map<Float64Array, KernelRecorder>();
-
-/** Recording buffers of the plain-JS path, kept per gradient array for reuse across chunks. */
-const buffers = new WeakMap<Float64Array, { dA: Float64Array; x: Float64Array }>();
-
 /** The plain-JS twin of kernelRecorder: the same rows, gathered in reusable JS buffers. */
-function jsRecorder(dW: Float64Array, R: number, C: number, rows: number): KernelRecorder {
-  let buf = buffers.get(dW);
+function jsRecorder(
+  c: Compute,
+  dW: Float64Array,
+  R: number,
+  C: number,
+  rows: number,
+): KernelRecorder {
+  let buf = c.buffers.get(dW);
   if (!buf || buf.dA.length < rows * R || buf.x.length < rows * C) {
     buf = { dA: new Float64Array(rows * R), x: new Float64Array(rows * C) };
-    buffers.set(dW, buf);
+    c.buffers.set(dW, buf);
   }
   const { dA: dAs, x: xs } = buf;
   let n = 0;
@@ -216,19 +225,20 @@ export interface DeferredGrads {
  * still added at once). flush() adds them as one product per target, in the order recorded.
  */
 export function deferWeightGrads(
+  c: Compute,
   targets: readonly { readonly dW: Float64Array; readonly R: number; readonly C: number }[],
   rows: number,
 ): DeferredGrads {
   for (const { dW, R, C } of targets) {
-    if (deferred.has(dW)) throw new Error('deferWeightGrads: this gradient is already deferred');
-    const inWasm = kernelsActive() ? kernelRecorder(R, C, rows) : null;
-    deferred.set(dW, inWasm ?? jsRecorder(dW, R, C, rows));
+    if (c.deferred.has(dW)) throw new Error('deferWeightGrads: this gradient is already deferred');
+    const inWasm = active(c)?.recorder(R, C, rows) ?? null;
+    c.deferred.set(dW, inWasm ?? jsRecorder(c, dW, R, C, rows));
   }
   return {
     flush() {
       for (const { dW } of targets) {
-        const recorder = deferred.get(dW);
-        deferred.delete(dW);
+        const recorder = c.deferred.get(dW);
+        c.deferred.delete(dW);
         recorder?.flush(dW);
       }
     },

@@ -20,6 +20,7 @@ import {
   projectInput,
   workspace,
 } from './linear.ts';
+import type { Compute } from './kernels.ts';
 import { sigmoid } from './tensor.ts';
 import { LSTM_GATES, type NamedStep } from './traceKeys.ts';
 
@@ -51,6 +52,7 @@ export function createLstmCell(): Cell<LstmCache> {
       x: LayerInput,
       hPrev: Float64Array,
       cPrev: Float64Array | null,
+      compute: Compute,
     ): LstmCache {
       const { B, H, I } = d;
       const G = 4 * H;
@@ -60,8 +62,8 @@ export function createLstmCell(): Cell<LstmCache> {
       const c = new Float64Array(B * H);
       const tc = new Float64Array(B * H);
       const h = new Float64Array(B * H);
-      projectInput(p.Wih, p.bih, G, I, x, B, pre); // W_ih x + b_ih
-      projectDense(p.Whh, p.bhh, G, H, hPrev, B, hh); // W_hh h_{t−1} + b_hh
+      projectInput(compute, p.Wih, p.bih, G, I, x, B, pre); // W_ih x + b_ih
+      projectDense(compute, p.Whh, p.bhh, G, H, hPrev, B, hh); // W_hh h_{t−1} + b_hh
       for (let b = 0; b < B; b++) {
         const g0 = b * G;
         const s0 = b * H;
@@ -98,6 +100,7 @@ export function createLstmCell(): Cell<LstmCache> {
       dh: Float64Array,
       dcNext: Float64Array | null,
       out: StepGradOut,
+      compute: Compute,
     ): void {
       const { B, H, I } = d;
       const G = 4 * H;
@@ -131,11 +134,11 @@ export function createLstmCell(): Cell<LstmCache> {
         }
       }
       if (g) {
-        accumulateInputGrads(g.Wih, g.bih, G, I, x, B, dA); // dW_ih += dA xᵀ, db_ih += dA
-        accumulateDenseGrads(g.Whh, g.bhh, G, H, hPrev, B, dA); // dW_hh += dA h_{t−1}ᵀ, db_hh += dA
+        accumulateInputGrads(compute, g.Wih, g.bih, G, I, x, B, dA); // dW_ih += dA xᵀ, db_ih += dA
+        accumulateDenseGrads(compute, g.Whh, g.bhh, G, H, hPrev, B, dA); // dW_hh += dA h_{t−1}ᵀ, db_hh += dA
       }
-      backpropDense(p.Whh, G, H, dA, B, out.dhPrev, false); // dh_{t−1} = W_hhᵀ dA
-      if (out.dx) backpropDense(p.Wih, G, I, dA, B, out.dx, false); // dx = W_ihᵀ dA
+      backpropDense(compute, p.Whh, G, H, dA, B, out.dhPrev, false); // dh_{t−1} = W_hhᵀ dA
+      if (out.dx) backpropDense(compute, p.Wih, G, I, dA, B, out.dx, false); // dx = W_ihᵀ dA
     },
     named(cache: LstmCache, H: number, b: number): NamedStep {
       const g0 = b * 4 * H;

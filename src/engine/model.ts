@@ -14,6 +14,7 @@ import {
   setBlock,
   type InitOptions,
 } from './init.ts';
+import { createCompute, type Compute } from './kernels.ts';
 import type { Rng } from './rng.ts';
 
 /** How the bottom layer reads a step: one-hot ids over inputSize classes, or inputSize reals. */
@@ -47,6 +48,8 @@ export interface Model {
   readonly layers: LayerParams[];
   /** decoder.weight [O, D·H] and decoder.bias [O]. */
   readonly decoder: { readonly W: Float64Array; readonly b: Float64Array };
+  /** What its passes compute with (the WebAssembly kernel or plain JS: the same numbers). */
+  readonly compute: Compute;
 }
 
 /** A named tensor in PyTorch state_dict order (shares memory with the model). */
@@ -92,8 +95,8 @@ export function validateConfig(c: ModelConfig): void {
     throw new RangeError('bidirectional must be a boolean.');
 }
 
-/** Zero-filled parameters of the right shapes. */
-export function allocateModel(config: ModelConfig): Model {
+/** Zero-filled parameters of the right shapes (computing with `compute`, plain JS by default). */
+export function allocateModel(config: ModelConfig, compute: Compute = createCompute()): Model {
   validateConfig(config);
   const { hiddenSize: H, numLayers: L, outputSize } = config;
   const G = gateCount(config.cell);
@@ -115,12 +118,18 @@ export function allocateModel(config: ModelConfig): Model {
     cell: createCell(config.cell, config.nonlinearity),
     layers,
     decoder: { W: new Float64Array(outputSize * D * H), b: new Float64Array(outputSize) },
+    compute,
   };
 }
 
 /** A freshly initialised model (PyTorch defaults unless options say otherwise). */
-export function createModel(config: ModelConfig, rng: Rng, init: InitOptions = {}): Model {
-  const m = allocateModel(config);
+export function createModel(
+  config: ModelConfig,
+  rng: Rng,
+  init: InitOptions = {},
+  compute: Compute = createCompute(),
+): Model {
+  const m = allocateModel(config, compute);
   const H = config.hiddenSize;
   const G = gateCount(config.cell);
   const k = 1 / Math.sqrt(H);
@@ -188,8 +197,14 @@ export function namedTensors(m: Model): NamedTensor[] {
   return shapes.map((t, k) => ({ name: t.name, shape: t.shape, data: data[k]! }));
 }
 
+/** The same model (sharing its parameters) computing with `compute`. */
+export function withCompute(m: Model, compute: Compute): Model {
+  return { ...m, cell: createCell(m.config.cell, m.config.nonlinearity), compute };
+}
+
+/** A copy of the parameters; the copy computes with a Compute of its own over the same kernel. */
 export function cloneModel(m: Model): Model {
-  const c = allocateModel(m.config);
+  const c = allocateModel(m.config, createCompute(m.compute.kernel));
   const src = namedTensors(m);
   namedTensors(c).forEach((t, k) => t.data.set(src[k]!.data));
   return c;

@@ -14,7 +14,7 @@ import {
   type StackForward,
   type StackState,
 } from './bptt.ts';
-import { withKernelPass } from './kernels.ts';
+import { computePass } from './kernels.ts';
 import { accumulateDenseGrads, backpropDense, projectDense } from './linear.ts';
 import { allocateModel, directions, namedTensors, type Model } from './model.ts';
 
@@ -54,6 +54,7 @@ export function stackOf(m: Model): Stack {
     directions: directions(m.config),
     inputSize: m.config.inputSize,
     hiddenSize: m.config.hiddenSize,
+    compute: m.compute,
   };
 }
 
@@ -91,8 +92,8 @@ export function forwardModel(
   // The head for all T·B positions at once: [T·B, H] → [T·B, O], one product instead of T.
   const ys = new Float64Array(T * B * O);
   const hs = topStates(stack, L, H);
-  withKernelPass(() => {
-    projectDense(m.decoder.W, m.decoder.b, O, H, hs, T * B, ys); // y_t = W_hy h_t + b_y
+  computePass(m.compute, () => {
+    projectDense(m.compute, m.decoder.W, m.decoder.b, O, H, hs, T * B, ys); // y_t = W_hy h_t + b_y
   });
   for (let t = 0; t < T; t++) {
     const y = ys.slice(t * B * O, (t + 1) * B * O);
@@ -171,10 +172,10 @@ export function backwardModel(m: Model, grads: Model, pass: ForwardPass): Backwa
     dOutputs.push(dy.slice());
   }
   const dhs = new Float64Array(T * B * H);
-  withKernelPass(() => {
+  computePass(m.compute, () => {
     const hs = topStates(pass.stack, L, H);
-    accumulateDenseGrads(grads.decoder.W, grads.decoder.b, O, H, hs, T * B, dys); // dW_hy += dy hᵀ, db_y += dy
-    backpropDense(m.decoder.W, O, H, dys, T * B, dhs, false); // dh_t (from the head) = W_hyᵀ dy
+    accumulateDenseGrads(m.compute, grads.decoder.W, grads.decoder.b, O, H, hs, T * B, dys); // dW_hy += dy hᵀ, db_y += dy
+    backpropDense(m.compute, m.decoder.W, O, H, dys, T * B, dhs, false); // dh_t (from the head) = W_hyᵀ dy
   });
   const dTop = Array.from({ length: T }, (_, t) => dhs.subarray(t * B * H, (t + 1) * B * H));
   const back = backwardStack(stackOf(m), grads.layers, pass.batch.input, pass.stack, dTop);

@@ -20,6 +20,7 @@ import {
   projectInput,
   workspace,
 } from './linear.ts';
+import type { Compute } from './kernels.ts';
 import { sigmoid } from './tensor.ts';
 import { RNN_GATES, type NamedStep } from './traceKeys.ts';
 
@@ -69,14 +70,21 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
     gates: RNN_GATES.length,
     gateNames: RNN_GATES,
     hasCellState: CELL_INFO.rnn.hasCellState,
-    forward(p: LayerParams, d: StepDims, x: LayerInput, hPrev: Float64Array): RnnCache {
+    forward(
+      p: LayerParams,
+      d: StepDims,
+      x: LayerInput,
+      hPrev: Float64Array,
+      _cPrev: Float64Array | null,
+      compute: Compute,
+    ): RnnCache {
       const { B, H, I } = d;
       const a = new Float64Array(B * H);
       const ai = new Float64Array(B * H);
       const ah = new Float64Array(B * H);
       const h = new Float64Array(B * H);
-      projectInput(p.Wih, p.bih, H, I, x, B, ai); // ai = W_ih x + b_ih
-      projectDense(p.Whh, p.bhh, H, H, hPrev, B, ah); // ah = W_hh h_{t−1} + b_hh
+      projectInput(compute, p.Wih, p.bih, H, I, x, B, ai); // ai = W_ih x + b_ih
+      projectDense(compute, p.Whh, p.bhh, H, H, hPrev, B, ah); // ah = W_hh h_{t−1} + b_hh
       for (let k = 0; k < B * H; k++) {
         a[k] = ai[k]! + ah[k]!; // a = ai + ah
         h[k] = activate(nonlinearity, a[k]!); // h = f(a)
@@ -94,6 +102,7 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
       dh: Float64Array,
       _dcNext: Float64Array | null,
       out: StepGradOut,
+      compute: Compute,
     ): void {
       const { B, H, I } = d;
       const da = daWork(B * H);
@@ -102,11 +111,11 @@ export function createRnnCell(nonlinearity: Nonlinearity = 'tanh'): Cell<RnnCach
         da[k] = dh[k]! * activationDerivative(nonlinearity, cache.a[k]!, cache.h[k]!);
       }
       if (g) {
-        accumulateInputGrads(g.Wih, g.bih, H, I, x, B, da); // dW_ih += da xᵀ, db_ih += da
-        accumulateDenseGrads(g.Whh, g.bhh, H, H, hPrev, B, da); // dW_hh += da h_{t−1}ᵀ, db_hh += da
+        accumulateInputGrads(compute, g.Wih, g.bih, H, I, x, B, da); // dW_ih += da xᵀ, db_ih += da
+        accumulateDenseGrads(compute, g.Whh, g.bhh, H, H, hPrev, B, da); // dW_hh += da h_{t−1}ᵀ, db_hh += da
       }
-      backpropDense(p.Whh, H, H, da, B, out.dhPrev, false); // dh_{t−1} = W_hhᵀ da
-      if (out.dx) backpropDense(p.Wih, H, I, da, B, out.dx, false); // dx = W_ihᵀ da
+      backpropDense(compute, p.Whh, H, H, da, B, out.dhPrev, false); // dh_{t−1} = W_hhᵀ da
+      if (out.dx) backpropDense(compute, p.Wih, H, I, da, B, out.dx, false); // dx = W_ihᵀ da
     },
     named(cache: RnnCache, H: number, b: number): NamedStep {
       const s = b * H;

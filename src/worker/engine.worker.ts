@@ -1,6 +1,7 @@
-// The worker entry: installs the WebAssembly matrix kernel and binds `onmessage` to the handler.
+// The worker entry: compiles the WebAssembly matrix kernel for the session and binds `onmessage`
+// to the handler.
 import kernelsUrl from '../../build/wasm/kernels.wasm?url';
-import { installKernels } from '../engine/kernels';
+import { createKernel } from '../engine/kernels';
 import { createSession, receive, type Post } from './handler';
 import type { FromWorker } from './protocol';
 
@@ -15,8 +16,8 @@ async function kernelBytes(url: string): Promise<Uint8Array | ArrayBuffer> {
 // Where WebAssembly SIMD is missing the engine runs its plain-JS path (same numbers, bit for
 // bit). Messages that arrive while the kernel compiles (a few milliseconds) wait for it.
 const kernelReady = kernelBytes(kernelsUrl)
-  .then((bytes) => installKernels(bytes))
-  .catch(() => false);
+  .then((bytes) => createKernel(bytes))
+  .catch(() => null);
 
 /** The part of a worker's global scope we use (the app's tsconfig has the DOM lib only). */
 interface WorkerScope {
@@ -30,7 +31,8 @@ const post: Post = (message, transfer = []) => scope.postMessage(message, transf
 const session = createSession(post);
 
 let ready = false;
-void kernelReady.then(() => {
+void kernelReady.then((kernel) => {
+  session.useKernel(kernel);
   ready = true;
 });
 

@@ -3,7 +3,6 @@
 // becomes a typed `error` reply carrying the request's id.
 import type { FromWorker, ProgressBatch, ToWorker } from './protocol';
 import { EngineSession } from './session';
-import { kernelsInstalled } from '../engine/kernels';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
@@ -56,7 +55,7 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
           type: 'pong',
           id: msg.id,
           engine: ENGINE_NAME,
-          kernel: kernelsInstalled() ? 'wasm-simd' : 'js',
+          kernel: session?.kernel ? 'wasm-simd' : 'js',
         });
         return;
       case 'setCorpus':
@@ -124,7 +123,7 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
       case 'gradientExperiment': {
         // Stateless: no session needed. The figures' arrays travel in the transfer list.
         const start = performance.now();
-        const result = runGradientExperiment(msg.params);
+        const result = runGradientExperiment(msg.params, session?.computeWith);
         const ms = performance.now() - start;
         post(
           { type: 'gradientResult', id: msg.id, result, ms },

@@ -3,7 +3,8 @@
 // (viewModels.ts). Plain TypeScript over src/engine; the worker entry only routes messages here.
 
 import { generateIds } from '../engine/generate.ts';
-import { cloneModel, createModel, namedTensors, type Model } from '../engine/model.ts';
+import { createCompute, type Compute, type Kernel } from '../engine/kernels.ts';
+import { cloneModel, createModel, namedTensors, withCompute, type Model } from '../engine/model.ts';
 import { parseModel, serializeModel } from '../engine/modelfile.ts';
 import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/optim.ts';
 import { createRng } from '../engine/rng.ts';
@@ -49,6 +50,8 @@ function architectureOf(s: TrainSettings): Architecture {
 }
 
 export class EngineSession {
+  /** What the session's models compute with: the WebAssembly kernel once installed, else plain JS. */
+  private compute: Compute = createCompute();
   private task: CharTask | null = null;
   private model: Model | null = null;
   private vocab: Vocab | null = null;
@@ -58,7 +61,25 @@ export class EngineSession {
   /** Steps taken before the current trainer was made (kept across restore, import, reload). */
   private stepBase = 0;
   private readonly loop: TrainingLoop;
-  private readonly viewModels = new ViewModels();
+  private readonly viewModels = new ViewModels(() => this.compute);
+
+  /**
+   * Computes with `kernel` from now on: the models created or loaded afterwards use it (the worker
+   * compiles it before it handles the first message). The numbers are the same, bit for bit.
+   */
+  useKernel(kernel: Kernel | null): void {
+    this.compute = createCompute(kernel);
+  }
+
+  /** Whether the session computes with the WebAssembly kernel. */
+  get kernel(): boolean {
+    return this.compute.kernel !== null;
+  }
+
+  /** The session's Compute, for the experiments the worker runs beside it. */
+  get computeWith(): Compute {
+    return this.compute;
+  }
 
   constructor(hooks: SessionHooks) {
     this.loop = new TrainingLoop(hooks, {
@@ -110,6 +131,7 @@ export class EngineSession {
           ? { forgetBias: settings.gateBias, updateBias: settings.gateBias }
           : {}),
       },
+      this.compute,
     );
     this.pause();
     this.install(model, task.vocab, settings);
@@ -221,7 +243,9 @@ export class EngineSession {
     step = 0,
     optimizer: OptimizerState | null = null,
   ): ModelInfo {
-    const { model, vocab } = parseModel(json);
+    const parsed = parseModel(json);
+    const model = withCompute(parsed.model, this.compute);
+    const vocab = parsed.vocab;
     const merged: TrainSettings = {
       ...settings,
       cell: model.config.cell,

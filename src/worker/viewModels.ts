@@ -2,7 +2,8 @@
 // seeded model of a given shape, kept in a small cache so the next request reuses them; and the
 // ModelInfo the views are told about any model. Plain TypeScript over src/engine; session.ts uses it.
 
-import { createModel, parameterCount, type Model } from '../engine/model.ts';
+import type { Compute } from '../engine/kernels.ts';
+import { createModel, parameterCount, withCompute, type Model } from '../engine/model.ts';
 import { parseModel } from '../engine/modelfile.ts';
 import { createRng } from '../engine/rng.ts';
 import { vocabFromChars, type Vocab } from '../engine/vocab.ts';
@@ -20,6 +21,9 @@ const MAX_VIEW_MODELS = 8;
 /** File and fresh models by key, for the views that trace a model other than the training one. */
 export class ViewModels {
   private readonly cache = new Map<string, ViewModel>();
+
+  /** `compute`: what the models compute with (the session's). */
+  constructor(private readonly compute: () => Compute) {}
 
   /** The model a file or fresh source names; a file sent with its text is parsed again. */
   resolve(source: Exclude<ModelSource, { kind: 'training' }>): ViewModel {
@@ -40,7 +44,8 @@ export class ViewModels {
     let entry: ViewModel;
     if (source.kind === 'file') {
       if (source.json === undefined) throw new Error(`The model "${source.key}" is not loaded.`);
-      entry = parseModel(source.json);
+      const parsed = parseModel(source.json);
+      entry = { model: withCompute(parsed.model, this.compute()), vocab: parsed.vocab };
     } else {
       const vocab = vocabFromChars(source.vocab);
       const V = vocab.chars.length;
@@ -55,7 +60,7 @@ export class ViewModels {
         outputSize: V,
         head: 'softmax' as const,
       };
-      entry = { model: createModel(config, createRng(source.seed)), vocab };
+      entry = { model: createModel(config, createRng(source.seed), {}, this.compute()), vocab };
     }
     if (this.cache.size >= MAX_VIEW_MODELS) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, entry);

@@ -1,6 +1,7 @@
 // Exact identities of the engine's math (docs/equations.md §4.5 and §6) and one step of each cell
 // against values computed by hand (independently, with Python's math module).
 import { describe, expect, it } from 'vitest';
+import { createCompute } from '../../src/engine/kernels.ts';
 import { zeroState } from '../../src/engine/bptt.ts';
 import { createGruCell } from '../../src/engine/gru.ts';
 import { randomOrthogonal } from '../../src/engine/init.ts';
@@ -13,11 +14,13 @@ import { charBatch, smallModel } from './helpers.ts';
 
 const f64 = (...v: number[]) => Float64Array.from(v);
 const dense = (v: number) => ({ kind: 'dense' as const, x: f64(v), off: 0 });
+/** The plain-JS path (the kernel gives the same numbers; kernels.test.ts checks that). */
+const js = createCompute();
 
 describe('one step against hand-computed values (H = 1, I = 1)', () => {
   it('RNN: h = tanh(W_ih x + b_ih + W_hh h + b_hh)', () => {
     const p = { Wih: f64(0.5), Whh: f64(-0.3), bih: f64(0.1), bhh: f64(0.2) };
-    const c = createRnnCell('tanh').forward(p, { B: 1, H: 1, I: 1 }, dense(2), f64(0.4), null);
+    const c = createRnnCell('tanh').forward(p, { B: 1, H: 1, I: 1 }, dense(2), f64(0.4), null, js);
     expect(c.a[0]).toBeCloseTo(1.18, 14);
     expect(c.h[0]).toBeCloseTo(0.8274516110081667, 14);
   });
@@ -28,7 +31,14 @@ describe('one step against hand-computed values (H = 1, I = 1)', () => {
       bih: f64(0.01, 0.02, 0.03, 0.04),
       bhh: f64(-0.05, 0.5, 0.06, -0.07),
     };
-    const c = createLstmCell().forward(p, { B: 1, H: 1, I: 1 }, dense(1.5), f64(-0.2), f64(0.9));
+    const c = createLstmCell().forward(
+      p,
+      { B: 1, H: 1, I: 1 },
+      dense(1.5),
+      f64(-0.2),
+      f64(0.9),
+      js,
+    );
     const want = [0.6659669267518202, 0.45016600268752216, 0.5915193954318164, 0.5274723043445937];
     want.forEach((w, k) => expect(c.act[k]).toBeCloseTo(w, 14));
     expect(c.c[0]).toBeCloseTo(0.7990817563085915, 14);
@@ -42,7 +52,7 @@ describe('one step against hand-computed values (H = 1, I = 1)', () => {
       bhh: f64(-0.05, 0.5, 0.06),
     };
     const cell = createGruCell();
-    const c = cell.forward(p, { B: 1, H: 1, I: 1 }, dense(1.5), f64(-0.2), null);
+    const c = cell.forward(p, { B: 1, H: 1, I: 1 }, dense(1.5), f64(-0.2), null, js);
     const named = cell.named(c, 1, 0);
     expect(named['r']![0]).toBeCloseTo(0.6659669267518202, 14);
     expect(named['z']![0]).toBeCloseTo(0.45016600268752216, 14);

@@ -5,13 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellKind, LayerInput } from '../../src/engine/cell.ts';
 import {
-  installKernels,
-  kernelsInstalled,
-  uninstallKernels,
-  withKernelPass,
+  createCompute,
+  createKernel,
+  type Compute,
+  type Kernel,
 } from '../../src/engine/kernels.ts';
 import {
   accumulateDenseGrads,
@@ -21,7 +21,7 @@ import {
   projectDense,
   projectInput,
 } from '../../src/engine/linear.ts';
-import { createModel, namedTensors, type Model } from '../../src/engine/model.ts';
+import { createModel, namedTensors, withCompute, type Model } from '../../src/engine/model.ts';
 import { forwardModel, lossAndGradients, zeroGrads, type Batch } from '../../src/engine/network.ts';
 import { createRng, type Rng } from '../../src/engine/rng.ts';
 import { charSource, createTrainer } from '../../src/engine/trainer.ts';
@@ -29,6 +29,7 @@ import { centralDiff, charBatch, denseBatch, expectClose } from './helpers.ts';
 
 const wasmFile = fileURLToPath(new URL('../../build/wasm/kernels.wasm', import.meta.url));
 let bytes: Uint8Array;
+let kernel: Kernel;
 
 beforeAll(() => {
   // `npm test` builds it first (pretest); a bare `vitest run` on a fresh clone builds it here.
@@ -37,22 +38,20 @@ beforeAll(() => {
     execFileSync(process.execPath, [script]);
   }
   bytes = readFileSync(wasmFile);
+  const k = createKernel(bytes);
+  expect(k).not.toBeNull();
+  kernel = k!;
 });
 
-afterAll(() => uninstallKernels());
-
-function useKernels(on: boolean): void {
-  if (on) expect(installKernels(bytes)).toBe(true);
-  else uninstallKernels();
-}
+/** A Compute on the plain-JS path, or with the kernel. */
+const plain = (): Compute => createCompute();
+const withKernel = (): Compute => createCompute(kernel);
 
 /** Runs fn on the plain-JS path, then with the kernel inside a kernel pass; returns both results. */
-function bothPaths<T>(fn: () => T): [T, T] {
-  useKernels(false);
-  const js = fn();
-  useKernels(true);
-  const wasm = withKernelPass(fn);
-  useKernels(false);
+function bothPaths<T>(fn: (c: Compute) => T): [T, T] {
+  const js = fn(plain());
+  const c = withKernel();
+  const wasm = kernel.pass(() => fn(c));
   return [js, wasm];
 }
 
@@ -137,9 +136,9 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
 
     for (const x of [dense, onehot]) {
       const want = naive.project(W, bias, R, C, x, B);
-      const [js, wasm] = bothPaths(() => {
+      const [js, wasm] = bothPaths((c) => {
         const A = new Float64Array(B * R);
-        projectInput(W, bias, R, C, x, B, A);
+        projectInput(c, W, bias, R, C, x, B, A);
         return A;
       });
       expect(js).toEqual(want);
@@ -148,10 +147,10 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
       const wantW = dW0.slice();
       const wantB = db0.slice();
       naive.grads(wantW, wantB, R, C, x, B, dA);
-      const [jsG, wasmG] = bothPaths(() => {
+      const [jsG, wasmG] = bothPaths((c) => {
         const dW = dW0.slice();
         const db = db0.slice();
-        accumulateInputGrads(dW, db, R, C, x, B, dA);
+        accumulateInputGrads(c, dW, db, R, C, x, B, dA);
         return [dW, db];
       });
       expect(jsG).toEqual([wantW, wantB]);
@@ -159,9 +158,9 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
     }
 
     const hRows = h.slice(3, 3 + B * C);
-    const [jsA, wasmA] = bothPaths(() => {
+    const [jsA, wasmA] = bothPaths((c) => {
       const A = new Float64Array(B * R);
-      projectDense(W, bias, R, C, hRows, B, A);
+      projectDense(c, W, bias, R, C, hRows, B, A);
       return A;
     });
     expect(jsA).toEqual(naive.project(W, bias, R, C, { kind: 'dense', x: hRows, off: 0 }, B));
@@ -170,9 +169,9 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
     for (const accumulate of [false, true]) {
       const want = accumulate ? out0.slice() : new Float64Array(B * C);
       naive.backprop(W, R, C, dA, B, want);
-      const [js, wasm] = bothPaths(() => {
+      const [js, wasm] = bothPaths((c) => {
         const out = out0.slice();
-        backpropDense(W, R, C, dA, B, out, accumulate);
+        backpropDense(c, W, R, C, dA, B, out, accumulate);
         return out;
       });
       expect(js).toEqual(want);
@@ -182,10 +181,10 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
     const wantW = dW0.slice();
     const wantB = db0.slice();
     naive.grads(wantW, wantB, R, C, { kind: 'dense', x: hRows, off: 0 }, B, dA);
-    const [jsD, wasmD] = bothPaths(() => {
+    const [jsD, wasmD] = bothPaths((c) => {
       const dW = dW0.slice();
       const db = db0.slice();
-      accumulateDenseGrads(dW, db, R, C, hRows, B, dA);
+      accumulateDenseGrads(c, dW, db, R, C, hRows, B, dA);
       return [dW, db];
     });
     expect(jsD).toEqual([wantW, wantB]);
@@ -204,11 +203,11 @@ describe('linear.ts: both paths against the naive loops, bit for bit', () => {
     const db = new Float64Array(R);
     for (const { h, dA } of rows)
       naive.grads(want, db, R, C, { kind: 'dense', x: h, off: 0 }, B, dA);
-    const [js, wasm] = bothPaths(() => {
+    const [js, wasm] = bothPaths((c) => {
       const dW = dW0.slice();
       const dbs = new Float64Array(R);
-      const deferred = deferWeightGrads([{ dW, R, C }], steps * B);
-      for (const { h, dA } of rows) accumulateDenseGrads(dW, dbs, R, C, h, B, dA);
+      const deferred = deferWeightGrads(c, [{ dW, R, C }], steps * B);
+      for (const { h, dA } of rows) accumulateDenseGrads(c, dW, dbs, R, C, h, B, dA);
       expect(dW).toEqual(dW0); // nothing added until flush
       deferred.flush();
       expect(dbs).toEqual(db);
@@ -226,6 +225,7 @@ function model(
   H: number,
   V: number,
   bidirectional = false,
+  compute: Compute = plain(),
 ) {
   return createModel(
     {
@@ -240,6 +240,8 @@ function model(
       head,
     },
     createRng(L * 7 + H),
+    {},
+    compute,
   );
 }
 
@@ -266,11 +268,8 @@ describe('whole passes: the same loss and gradients with and without the kernel'
         const m = model(cell, L, head, H, V, bi);
         const rng = createRng(H + T);
         const batch = head === 'softmax' ? charBatch(rng, T, B, V) : denseBatch(rng, T, B, 3, V);
-        useKernels(false);
         const js = everyGradient(m, batch);
-        useKernels(true);
-        const wasm = everyGradient(m, batch);
-        useKernels(false);
+        const wasm = everyGradient(withCompute(m, withKernel()), batch);
         expect(wasm).toEqual(js);
       },
     );
@@ -279,11 +278,8 @@ describe('whole passes: the same loss and gradients with and without the kernel'
   it('large enough to grow the kernel memory mid-pass', () => {
     const m = model('lstm', 2, 'softmax', 200, 40);
     const batch = charBatch(createRng(1), 12, 8, 40);
-    useKernels(false);
     const js = everyGradient(m, batch);
-    useKernels(true);
-    const wasm = everyGradient(m, batch);
-    useKernels(false);
+    const wasm = everyGradient(withCompute(m, withKernel()), batch);
     // Compared as one array: toEqual on a million elements one by one is slow.
     const flat = (r: typeof js) => Float64Array.from([r.loss, ...r.grads.flatMap((g) => [...g])]);
     const [a, b] = [flat(js), flat(wasm)];
@@ -291,21 +287,19 @@ describe('whole passes: the same loss and gradients with and without the kernel'
   });
 
   it('sees weights that changed between passes (nothing stale is kept)', () => {
-    const m = model('gru', 1, 'softmax', 8, 5);
+    const m = model('gru', 1, 'softmax', 8, 5, false, withKernel());
     const batch = charBatch(createRng(2), 4, 2, 5);
-    useKernels(true);
     const before = forwardModel(m, batch, null).loss;
     m.layers[0]!.Whh[3]! += 0.5;
     const after = forwardModel(m, batch, null).loss;
-    useKernels(false);
     expect(after).not.toBe(before);
-    expect(forwardModel(m, batch, null).loss).toBe(after);
+    expect(forwardModel(withCompute(m, plain()), batch, null).loss).toBe(after);
   });
 
   it('trains identically over many steps (Adam, clipping, carried state)', () => {
     const ids = new Int32Array(3000).map((_, k) => (k * 7 + (k >> 3)) % 13);
-    const run = () => {
-      const m = model('lstm', 1, 'softmax', 24, 13);
+    const run = (compute: Compute) => {
+      const m = model('lstm', 1, 'softmax', 24, 13, false, compute);
       const trainer = createTrainer(
         m,
         charSource(ids, 4, 10),
@@ -314,61 +308,51 @@ describe('whole passes: the same loss and gradients with and without the kernel'
       );
       return Array.from({ length: 30 }, () => trainer.step().loss);
     };
-    useKernels(false);
-    const js = run();
-    useKernels(true);
-    const wasm = run();
-    useKernels(false);
+    const js = run(plain());
+    const wasm = run(withKernel());
     expect(wasm).toEqual(js);
   });
 });
 
-describe('installing', () => {
+describe('compiling', () => {
   it('leaves what does not fit in its memory budget to the plain-JS path, with the same results', () => {
     const m = model('lstm', 2, 'softmax', 48, 20);
     const batch = charBatch(createRng(6), 8, 3, 20);
-    useKernels(false);
     const js = everyGradient(m, batch);
     // 150 KB: room for some operands (the head, the input layer's products) but not for all.
-    expect(installKernels(bytes, { maxMemoryBytes: 150_000 })).toBe(true);
-    const wasm = everyGradient(m, batch);
-    useKernels(false);
+    const small = createKernel(bytes, { maxMemoryBytes: 150_000 });
+    expect(small).not.toBeNull();
+    const wasm = everyGradient(withCompute(m, createCompute(small)), batch);
     expect(wasm).toEqual(js);
   });
 
   it('refuses bytes that are not the kernel, and the engine keeps working', () => {
-    uninstallKernels();
-    expect(installKernels(new Uint8Array([0, 1, 2, 3]))).toBe(false);
-    expect(kernelsInstalled()).toBe(false);
-    const m = model('rnn', 1, 'softmax', 4, 5);
+    const none = createKernel(new Uint8Array([0, 1, 2, 3]));
+    expect(none).toBeNull();
+    const m = model('rnn', 1, 'softmax', 4, 5, false, createCompute(none));
     expect(Number.isFinite(forwardModel(m, charBatch(createRng(3), 3, 2, 5), null).loss)).toBe(
       true,
     );
   });
 });
 
-describe.each(cells)('gradient check with the kernel installed: %s', (cell) => {
+describe.each(cells)('gradient check with the kernel: %s', (cell) => {
   it.each([1, 2])('%i layer(s), both heads: every parameter', (L) => {
-    useKernels(true);
-    try {
-      for (const head of ['softmax', 'linear'] as const) {
-        const V = 4;
-        const m = model(cell, L, head, 3, V);
-        for (const t of namedTensors(m)) for (let k = 0; k < t.data.length; k++) t.data[k]! *= 2.5;
-        const rng = createRng(11);
-        const batch = head === 'softmax' ? charBatch(rng, 4, 3, V) : denseBatch(rng, 4, 3, 3, V);
-        const grads = zeroGrads(m);
-        lossAndGradients(m, grads, batch, null);
-        const loss = () => forwardModel(m, batch, null).loss;
-        const analytic = namedTensors(grads);
-        namedTensors(m).forEach((t, i) => {
-          for (let k = 0; k < t.data.length; k++) {
-            expectClose(analytic[i]!.data[k]!, centralDiff(t.data, k, loss), `${t.name}[${k}]`);
-          }
-        });
-      }
-    } finally {
-      useKernels(false);
+    for (const head of ['softmax', 'linear'] as const) {
+      const V = 4;
+      const m = model(cell, L, head, 3, V, false, withKernel());
+      for (const t of namedTensors(m)) for (let k = 0; k < t.data.length; k++) t.data[k]! *= 2.5;
+      const rng = createRng(11);
+      const batch = head === 'softmax' ? charBatch(rng, 4, 3, V) : denseBatch(rng, 4, 3, 3, V);
+      const grads = zeroGrads(m);
+      lossAndGradients(m, grads, batch, null);
+      const loss = () => forwardModel(m, batch, null).loss;
+      const analytic = namedTensors(grads);
+      namedTensors(m).forEach((t, i) => {
+        for (let k = 0; k < t.data.length; k++) {
+          expectClose(analytic[i]!.data[k]!, centralDiff(t.data, k, loss), `${t.name}[${k}]`);
+        }
+      });
     }
   });
 });

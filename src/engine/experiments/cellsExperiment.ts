@@ -2,6 +2,7 @@
 // ‖∂c_T/∂c_k‖ = σ(b_f)^{T−k} and the GRU's σ(b_z)^{T−k} (zero input, W_hh = 0), the gate products
 // max ∏ f and max ∏ z, and the spectrum of W_hh (RNN) or of the last one-step Jacobian J_T.
 
+import type { Compute } from '../kernels.ts';
 import type { Model } from '../model.ts';
 import { singularValues } from '../spectrum.ts';
 import { sigmoid } from '../tensor.ts';
@@ -18,7 +19,7 @@ import { FLOW_CELLS, type GradientParams } from './params.ts';
 import type { FlowSeries, GradientResult, IdentityCheck } from './results.ts';
 
 /** E4: RNN, LSTM and GRU side by side on the same input, each at PyTorch's default init. */
-export function cellsExperiment(p: GradientParams): GradientResult {
+export function cellsExperiment(p: GradientParams, compute?: Compute): GradientResult {
   const { T, H } = p;
   const x = experimentInput(p);
   const series: FlowSeries[] = [];
@@ -26,7 +27,7 @@ export function cellsExperiment(p: GradientParams): GradientResult {
   const exactGates = p.preset === 'carousel' && p.inputScale === 0;
   let detail: { m: Model; flow: FlowNorms } | null = null;
   for (const cell of FLOW_CELLS) {
-    const m = buildCell(p, cell);
+    const m = buildCell(p, cell, compute);
     const fwd = runForward(m, x, T);
     const flow = flowNorms(m, fwd, x);
     if (cell === p.cell) detail = { m, flow };

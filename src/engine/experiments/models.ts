@@ -5,6 +5,7 @@
 import { forwardStack, type StackForward } from '../bptt.ts';
 import type { CellKind } from '../cell.ts';
 import { randomOrthogonal } from '../init.ts';
+import { createCompute, type Compute } from '../kernels.ts';
 import { createModel, type Model, type ModelConfig } from '../model.ts';
 import { stackOf } from '../network.ts';
 import { createRng, type Rng } from '../rng.ts';
@@ -44,7 +45,12 @@ export function norm2x2Upper(a: number, b: number, d: number): number {
 }
 
 /** A one-layer RNN for the scale, gain, clip, non-normal and truncation experiments. */
-export function buildRnn(p: GradientParams, head: ModelConfig['head'], outputSize: number): Model {
+export function buildRnn(
+  p: GradientParams,
+  head: ModelConfig['head'],
+  outputSize: number,
+  compute: Compute = createCompute(),
+): Model {
   const rng = createRng(p.seed);
   const nonlinearity = p.preset === 'nonnormal' ? 'linear' : p.nonlinearity;
   const m = createModel(
@@ -60,6 +66,8 @@ export function buildRnn(p: GradientParams, head: ModelConfig['head'], outputSiz
       head,
     },
     rng,
+    {},
+    compute,
   );
   const layer = m.layers[0]!;
   // Zero biases, so zero input and a zero initial state keep h at 0 (tanh′ = 1 there: E1b).
@@ -73,7 +81,11 @@ export function buildRnn(p: GradientParams, head: ModelConfig['head'], outputSiz
 }
 
 /** One model per cell at PyTorch's default initialisation, with the gate biases of the sliders. */
-export function buildCell(p: GradientParams, cell: CellKind): Model {
+export function buildCell(
+  p: GradientParams,
+  cell: CellKind,
+  compute: Compute = createCompute(),
+): Model {
   const m = createModel(
     {
       cell,
@@ -88,6 +100,7 @@ export function buildCell(p: GradientParams, cell: CellKind): Model {
     },
     createRng(p.seed),
     cell === 'lstm' ? { forgetBias: p.bf } : cell === 'gru' ? { updateBias: p.bz } : {},
+    compute,
   );
   if (p.preset === 'carousel') m.layers[0]!.Whh.fill(0);
   return m;

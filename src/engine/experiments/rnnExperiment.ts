@@ -2,6 +2,7 @@
 // form and the bound (γ·σ_max(W_hh))^{T−k}; the squared-error gradient before and after clipping
 // (ĝ = g·min(1, θ/‖g‖) or element-wise); full against truncated BPTT with window K.
 
+import type { Compute } from '../kernels.ts';
 import { clipGradNorm, clipGradValue, globalNorm } from '../clip.ts';
 import { namedTensors, type Model, type ModelConfig } from '../model.ts';
 import { lossAndGradients, zeroGrads } from '../network.ts';
@@ -18,9 +19,13 @@ import type {
 } from './results.ts';
 
 /** E1–E3, E5–E7 on one RNN with a regression (or, for truncation, a two-class char) head. */
-export function rnnExperiment(p: GradientParams, head: ModelConfig['head']): GradientResult {
+export function rnnExperiment(
+  p: GradientParams,
+  head: ModelConfig['head'],
+  compute?: Compute,
+): GradientResult {
   const { T, H } = p;
-  const m = buildRnn(p, head, head === 'softmax' ? 2 : 1);
+  const m = buildRnn(p, head, head === 'softmax' ? 2 : 1, compute);
   const nonlinearity = m.config.nonlinearity;
   const x = p.preset === 'nonnormal' ? new Float64Array(T * INPUT_SIZE) : experimentInput(p);
   const fwd = runForward(m, x, T);
