@@ -54,21 +54,37 @@ export interface Optimizer {
 }
 
 /**
- * A default learning rate per optimizer. Adagrad 0.01, RMSprop 0.01 and Adam 0.001 are PyTorch's.
- * For SGD we use 0.1: PyTorch had no default for SGD until 2.2, whose 1e-3 (pytorch#114467, chosen for
- * signature consistency) barely moves plain SGD on a character model.
+ * Every optimizer, in the order menus list them: its torch.optim class name and a default learning
+ * rate. Adagrad 0.01, RMSprop 0.01 and Adam 0.001 are PyTorch's. For SGD we use 0.1: PyTorch had no
+ * default for SGD until 2.2, whose 1e-3 (pytorch#114467, chosen for signature consistency) barely
+ * moves plain SGD on a character model.
  */
+export const OPTIMIZERS = {
+  sgd: { name: 'SGD', defaultLr: 0.1 },
+  adagrad: { name: 'Adagrad', defaultLr: 0.01 },
+  rmsprop: { name: 'RMSprop', defaultLr: 0.01 },
+  adam: { name: 'Adam', defaultLr: 0.001 },
+} as const satisfies Record<OptimizerKind, { name: string; defaultLr: number }>;
+
+export const OPTIMIZER_KINDS = Object.keys(OPTIMIZERS) as readonly OptimizerKind[];
+
+/** torch.optim's class name of each optimizer (SGD, Adam, …). */
+export const OPTIMIZER_NAMES: Readonly<Record<OptimizerKind, string>> = Object.fromEntries(
+  OPTIMIZER_KINDS.map((k) => [k, OPTIMIZERS[k].name]),
+) as Record<OptimizerKind, string>;
+
 export function defaultLr(kind: OptimizerKind): number {
-  switch (kind) {
-    case 'sgd':
-      return 0.1;
-    case 'adagrad':
-      return 0.01;
-    case 'rmsprop':
-      return 0.01;
-    case 'adam':
-      return 0.001;
-  }
+  return OPTIMIZERS[kind].defaultLr;
+}
+
+/** The hyperparameters a learner sets (the training settings); the rest are PyTorch's defaults. */
+export interface TrainingHyper {
+  readonly lr: number;
+}
+
+/** The optimizer the app and the command line train with: SGD with momentum 0.9, the others as torch.optim. */
+export function optimizerFor(kind: OptimizerKind, h: TrainingHyper): OptimizerConfig {
+  return kind === 'sgd' ? { kind, lr: h.lr, momentum: 0.9 } : { kind, lr: h.lr };
 }
 
 /** One optimizer's update rule, run over all tensors for one step. */
