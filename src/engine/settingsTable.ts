@@ -214,6 +214,18 @@ export const SETTINGS = {
     default: 1e-2,
     cliDefault: defaultLr,
   }),
+  weightDecay: real({
+    url: 'wd',
+    flag: 'weight-decay',
+    label: 'Weight decay',
+    help: 'AdamW’s λ: every step first shrinks each weight by the factor 1 − lr·λ, apart from the gradient.',
+    change: 'trainer',
+    appliesWhen: { setting: 'optimizer', is: 'adamw', otherwise: 'disable' },
+    min: 0,
+    max: 1,
+    default: 0,
+    cliDefault: 0.01,
+  }),
   clipMode: choice({
     url: 'clip',
     flag: 'clip-mode',
