@@ -22,7 +22,7 @@ const ARCHITECTURE = {
   store: {
     imports: ['engine', 'content', 'persist', 'worker/client.ts', 'worker/protocol.ts'],
   },
-  persist: { imports: ['content', 'store/config.ts'], types: ['store'] },
+  persist: { imports: ['engine', 'content', 'store/config.ts'], types: ['store'] },
   panels: { imports: ['store', 'viz', 'content', 'engine'] },
   viz: { imports: ['content'], types: ['engine'] },
   content: { imports: [], types: ['engine'] },

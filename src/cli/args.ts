@@ -26,7 +26,7 @@ export interface FlagNames {
 }
 
 /** A decimal number: 12, -3.5, .5, 2e-3 (no hex, no spaces, no "Infinity"). */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+export const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 type Bound = { gt?: number; ge?: number; lt?: number; le?: number };
 

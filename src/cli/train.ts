@@ -3,39 +3,35 @@
 // non-finite loss stops the run with exit code 1 and writes nothing.
 
 import { splitTrainVal } from '../engine/data.ts';
-import { createModel, MAX_LAYERS, parameterCount, type ModelConfig } from '../engine/model.ts';
+import { createModel, parameterCount } from '../engine/model.ts';
 import { parseModel, serializeModel } from '../engine/modelfile.ts';
-import { defaultLr, type OptimizerConfig, type OptimizerKind } from '../engine/optim.ts';
 import { createRng } from '../engine/rng.ts';
-import { charSource, createTrainer, evaluateChars, type ClipConfig } from '../engine/trainer.ts';
+import {
+  clipConfigOf,
+  initOptionsOf,
+  modelConfigOf,
+  optimizerConfigOf,
+} from '../engine/settings.ts';
+import { charSource, createTrainer, evaluateChars } from '../engine/trainer.ts';
 import { buildVocab, encode } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
-import { CliError, Flags, UsageError } from './args.ts';
+import { CliError, Flags } from './args.ts';
 import { checkWritable, readText, writeText } from './files.ts';
 import { createProgress, formatCount, formatDuration } from './progress.ts';
+import { readSettings, SETTING_FLAGS, settingsUsage } from './settingFlags.ts';
 
 /** Characters scored for each validation (and the final training) loss, from the start of the set. */
 const EVAL_CHARS = 10_000;
 
 export const trainUsage = `Usage: npm run engine -- train --corpus FILE [options]
 
-Trains a character model on a UTF-8 text file and writes it as an Unrolled model file.
+Trains a character model on a UTF-8 text file and writes it as an Unrolled model file. The
+settings and their ranges are the app's; only some defaults differ.
 
   --corpus FILE              the text to learn (required)
   --out FILE                 where to write the model (default model.json)
-  --cell rnn|lstm|gru        the recurrent cell (default lstm)
-  --nonlinearity tanh|relu   the RNN's nonlinearity (default tanh; --cell rnn only)
-  --hidden H                 hidden size, 1–2048 (default 128)
-  --layers L                 stacked layers, 1–${MAX_LAYERS} (default 1)
-  --seq T                    characters per chunk of truncated BPTT (default 25)
-  --batch B                  parallel streams per step (default 32)
-  --optimizer NAME           sgd, adagrad, rmsprop or adam (default adam)
-  --lr RATE                  learning rate (default: adam 0.001, rmsprop and adagrad 0.01, sgd 0.1)
-  --clip MAX                 clipping threshold (default 5)
-  --clip-mode MODE           norm (the global gradient norm), value (each value) or none
-                             (default norm)
+${settingsUsage()}
   --steps N                  training steps (default 1000)
-  --seed S                   seed of the initial weights, 0–4294967295 (default 1)
   --val FRACTION             the last FRACTION of the text is held out for validation, 0 for
                              none (default 0.1)
   --eval-every K             validate every K steps, 0 for only at the end (default 100)
@@ -45,25 +41,7 @@ Losses are mean cross-entropy in nats per character, scored on up to ${formatCou
 characters. The same seed and options give a byte-identical model file.`;
 
 const FLAGS = {
-  strings: [
-    'corpus',
-    'out',
-    'cell',
-    'nonlinearity',
-    'hidden',
-    'layers',
-    'seq',
-    'batch',
-    'optimizer',
-    'lr',
-    'clip',
-    'clip-mode',
-    'steps',
-    'seed',
-    'val',
-    'eval-every',
-    'digits',
-  ],
+  strings: ['corpus', 'out', ...SETTING_FLAGS, 'steps', 'val', 'eval-every', 'digits'],
 };
 
 function bits(nats: number): string {
@@ -78,28 +56,12 @@ export function train(args: readonly string[], io: Io): void {
   }
   const corpus = f.required('corpus', 'FILE');
   const out = f.string('out') ?? 'model.json';
-  const cell = f.choice('cell', ['rnn', 'lstm', 'gru'], 'lstm');
-  const nonlinearity = f.choice('nonlinearity', ['tanh', 'relu'], 'tanh');
-  if (f.has('nonlinearity') && cell !== 'rnn') {
-    throw new UsageError(
-      `--nonlinearity applies only to --cell rnn (LSTM and GRU gates are fixed)`,
-    );
-  }
-  const hiddenSize = f.int('hidden', 1, 2048, 128);
-  const numLayers = f.int('layers', 1, MAX_LAYERS, 1);
-  const seqLen = f.int('seq', 1, 100_000, 25);
-  const batchSize = f.int('batch', 1, 100_000, 32);
-  const kind = f.choice<OptimizerKind>('optimizer', ['sgd', 'adagrad', 'rmsprop', 'adam'], 'adam');
-  const lr = f.real('lr', { gt: 0 }, defaultLr(kind));
-  const clipMode = f.choice('clip-mode', ['norm', 'value', 'none'], 'norm');
-  const threshold = f.real('clip', { gt: 0 }, 5);
+  const settings = readSettings(f);
+  const { cell, hiddenSize, numLayers, optimizer: kind, lr, clipMode, clipThreshold } = settings;
   const steps = f.int('steps', 0, 1e9, 1000);
-  const seed = f.int('seed', 0, 2 ** 32 - 1, 1);
   const valFraction = f.real('val', { ge: 0, lt: 1 }, 0.1);
   const evalEvery = f.int('eval-every', 0, 1e9, 100);
   const digits = f.has('digits') ? f.int('digits', 1, 17, 17) : undefined;
-  const optimizer: OptimizerConfig = { kind, lr };
-  const clip: ClipConfig = clipMode === 'none' ? { mode: 'none' } : { mode: clipMode, threshold };
   checkWritable(out, '--out');
 
   const text = readText(corpus, 'corpus');
@@ -107,19 +69,18 @@ export function train(args: readonly string[], io: Io): void {
   const ids = encode(text, vocab);
   const { train: trainIds, val: valIds } =
     valFraction > 0 ? splitTrainVal(ids, valFraction) : { train: ids, val: null };
-  const config: ModelConfig = {
-    cell,
-    nonlinearity,
-    hiddenSize,
-    numLayers,
-    bidirectional: false,
-    input: 'onehot',
-    inputSize: vocab.chars.length,
-    outputSize: vocab.chars.length,
-    head: 'softmax',
-  };
-  const model = createModel(config, createRng(seed), {}, io.compute);
-  const trainer = createTrainer(model, charSource(trainIds, batchSize, seqLen), optimizer, clip);
+  const model = createModel(
+    modelConfigOf(settings, vocab.chars.length),
+    createRng(settings.seed),
+    initOptionsOf(settings),
+    io.compute,
+  );
+  const trainer = createTrainer(
+    model,
+    charSource(trainIds, settings.batchSize, settings.seqLen),
+    optimizerConfigOf(settings),
+    clipConfigOf(settings),
+  );
   const score = (set: Int32Array, m = model): number =>
     evaluateChars(m, set, { maxChars: EVAL_CHARS });
 
@@ -129,7 +90,7 @@ export function train(args: readonly string[], io: Io): void {
   io.err(
     `Training a ${name} (hidden ${hiddenSize}, ${params} parameters) on ` +
       `${formatCount(trainIds.length)} training${split} characters (${vocab.chars.length} distinct), ` +
-      `${kind} lr ${lr}, clip ${clipMode === 'none' ? 'none' : `${clipMode} ${threshold}`}.\n`,
+      `${kind} lr ${lr}, clip ${clipMode === 'none' ? 'none' : `${clipMode} ${clipThreshold}`}.\n`,
   );
   const progress = createProgress({
     total: steps,

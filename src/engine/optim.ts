@@ -1,7 +1,8 @@
-// Optimizers with torch.optim's exact update rules, defaults and operation order (no weight decay).
+// Optimizers with torch.optim's exact update rules, defaults and operation order (weight decay: AdamW's only).
 // SGD: buf = μ·buf + (1−d)·g (buf = g on step 1), p −= lr·(nesterov ? g + μ·buf : buf).
 // Adagrad: sum += g², p −= lr/(1+(t−1)·lr_decay) · g/(√sum + ε).  RMSprop: v = αv + (1−α)g², p −= lr·g/(√v + ε)
 // (centered, momentum variants below).  Adam: m = lerp(m, g, 1−β1), v = β2v + (1−β2)g², p −= (lr/bc1)·m/(√v/√bc2 + ε).
+// AdamW: p ·= 1 − lr·λ (decoupled weight decay), then Adam's step.
 
 /** Hyperparameters; omitted fields take PyTorch's defaults. */
 export type OptimizerConfig =
@@ -21,7 +22,16 @@ export type OptimizerConfig =
       momentum?: number;
       centered?: boolean;
     }
-  | { kind: 'adam'; lr: number; beta1?: number; beta2?: number; eps?: number };
+  | { kind: 'adam'; lr: number; beta1?: number; beta2?: number; eps?: number }
+  | {
+      kind: 'adamw';
+      lr: number;
+      beta1?: number;
+      beta2?: number;
+      eps?: number;
+      /** λ of torch.optim.AdamW (default 0.01). */
+      weightDecay?: number;
+    };
 
 export type OptimizerKind = OptimizerConfig['kind'];
 
@@ -54,21 +64,42 @@ export interface Optimizer {
 }
 
 /**
- * A default learning rate per optimizer. Adagrad 0.01, RMSprop 0.01 and Adam 0.001 are PyTorch's.
- * For SGD we use 0.1: PyTorch had no default for SGD until 2.2, whose 1e-3 (pytorch#114467, chosen for
- * signature consistency) barely moves plain SGD on a character model.
+ * Every optimizer, in the order menus list them: its torch.optim class name and a default learning
+ * rate. Adagrad 0.01, RMSprop 0.01 and Adam 0.001 are PyTorch's. For SGD we use 0.1: PyTorch had no
+ * default for SGD until 2.2, whose 1e-3 (pytorch#114467, chosen for signature consistency) barely
+ * moves plain SGD on a character model.
  */
+export const OPTIMIZERS = {
+  sgd: { name: 'SGD', defaultLr: 0.1 },
+  adagrad: { name: 'Adagrad', defaultLr: 0.01 },
+  rmsprop: { name: 'RMSprop', defaultLr: 0.01 },
+  adam: { name: 'Adam', defaultLr: 0.001 },
+  adamw: { name: 'AdamW', defaultLr: 0.001 },
+} as const satisfies Record<OptimizerKind, { name: string; defaultLr: number }>;
+
+export const OPTIMIZER_KINDS = Object.keys(OPTIMIZERS) as readonly OptimizerKind[];
+
+/** torch.optim's class name of each optimizer (SGD, Adam, …). */
+export const OPTIMIZER_NAMES: Readonly<Record<OptimizerKind, string>> = Object.fromEntries(
+  OPTIMIZER_KINDS.map((k) => [k, OPTIMIZERS[k].name]),
+) as Record<OptimizerKind, string>;
+
 export function defaultLr(kind: OptimizerKind): number {
-  switch (kind) {
-    case 'sgd':
-      return 0.1;
-    case 'adagrad':
-      return 0.01;
-    case 'rmsprop':
-      return 0.01;
-    case 'adam':
-      return 0.001;
-  }
+  return OPTIMIZERS[kind].defaultLr;
+}
+
+/** The hyperparameters a learner sets (the training settings); the rest are PyTorch's defaults. */
+export interface TrainingHyper {
+  readonly lr: number;
+  /** AdamW's λ (the other optimizers have none). */
+  readonly weightDecay: number;
+}
+
+/** The optimizer the app and the command line train with: SGD with momentum 0.9, the others as torch.optim. */
+export function optimizerFor(kind: OptimizerKind, h: TrainingHyper): OptimizerConfig {
+  if (kind === 'sgd') return { kind, lr: h.lr, momentum: 0.9 };
+  if (kind === 'adamw') return { kind, lr: h.lr, weightDecay: h.weightDecay };
+  return { kind, lr: h.lr };
 }
 
 /** One optimizer's update rule, run over all tensors for one step. */
@@ -221,7 +252,14 @@ function rmspropRule(
   };
 }
 
-function adamRule(sizes: readonly number[], beta1: number, beta2: number, eps: number): Rule {
+/** Adam, and AdamW when `decay` (λ) is not 0. */
+function adamRule(
+  sizes: readonly number[],
+  beta1: number,
+  beta2: number,
+  eps: number,
+  decay: number,
+): Rule {
   const expAvg = filled(sizes, 0);
   const expAvgSq = filled(sizes, 0);
   const w = 1 - beta1;
@@ -235,9 +273,12 @@ function adamRule(sizes: readonly number[], beta1: number, beta2: number, eps: n
       const bc2 = 1 - beta2 ** t;
       const stepSize = lr / bc1;
       const bc2Sqrt = Math.sqrt(bc2);
+      const keep = 1 - lr * decay;
       for (let k = 0; k < params.length; k++) {
         const p = params[k]!;
         const g = grads[k]!;
+        // AdamW decays the weights first, apart from the gradient: param.mul_(1 - lr * weight_decay).
+        if (decay !== 0) for (let i = 0; i < p.length; i++) p[i] = p[i]! * keep;
         const m = expAvg[k]!;
         const v = expAvgSq[k]!;
         for (let i = 0; i < p.length; i++) {
@@ -286,14 +327,18 @@ function makeRule(config: OptimizerConfig, sizes: readonly number[]): Rule {
       checkNonNegative(momentum, 'RMSprop momentum');
       return rmspropRule(sizes, alpha, eps, momentum, config.centered ?? false);
     }
-    case 'adam': {
+    case 'adam':
+    case 'adamw': {
+      const name = OPTIMIZERS[config.kind].name;
       const beta1 = config.beta1 ?? 0.9;
       const beta2 = config.beta2 ?? 0.999;
       const eps = config.eps ?? 1e-8;
-      checkUnitInterval(beta1, 'Adam beta1', false);
-      checkUnitInterval(beta2, 'Adam beta2', false);
-      checkNonNegative(eps, 'Adam eps');
-      return adamRule(sizes, beta1, beta2, eps);
+      const decay = config.kind === 'adamw' ? (config.weightDecay ?? 0.01) : 0;
+      checkUnitInterval(beta1, `${name} beta1`, false);
+      checkUnitInterval(beta2, `${name} beta2`, false);
+      checkNonNegative(eps, `${name} eps`);
+      checkNonNegative(decay, `${name} weight_decay`);
+      return adamRule(sizes, beta1, beta2, eps, decay);
     }
   }
 }

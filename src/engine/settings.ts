@@ -1,84 +1,89 @@
-// Training settings as the user chooses them (the Training view, the URL, the CLI), their
-// defaults, and validation with messages a learner can act on. Pure data: no UI here.
+// Training settings as the user chooses them (the Training view, the URL, the CLI): their defaults,
+// validation with messages a learner can act on, and the engine configs they give. All of it is
+// derived from the one table in settingsTable.ts. Pure data: no UI here.
 
-import type { CellKind } from './cell.ts';
-import type { RecurrentInit } from './init.ts';
-import { MAX_LAYERS, type ModelConfig } from './model.ts';
-import type { OptimizerConfig, OptimizerKind } from './optim.ts';
+import type { InitOptions } from './init.ts';
+import type { ModelConfig } from './model.ts';
+import { optimizerFor, type OptimizerConfig, type OptimizerKind } from './optim.ts';
+import {
+  SETTING_ROWS,
+  type Change,
+  type SettingName,
+  type SettingRow,
+  type TrainSettings,
+} from './settingsTable.ts';
 import type { ClipConfig } from './trainer.ts';
 
-export interface TrainSettings {
-  readonly cell: CellKind;
-  readonly nonlinearity: 'tanh' | 'relu';
-  readonly hiddenSize: number;
-  readonly numLayers: number;
-  readonly seqLen: number;
-  readonly batchSize: number;
-  readonly optimizer: OptimizerKind;
-  readonly lr: number;
-  readonly clipMode: 'none' | 'norm' | 'value';
-  readonly clipThreshold: number;
-  readonly init: RecurrentInit;
-  /** LSTM forget-gate bias, or GRU update-gate bias; null keeps PyTorch's default draw. */
-  readonly gateBias: number | null;
-  readonly seed: number;
+export {
+  SETTINGS,
+  SETTING_ROWS,
+  type Change,
+  type SettingName,
+  type SettingRow,
+  type TrainSettings,
+} from './settingsTable.ts';
+
+export type SettingValue = string | number | null;
+
+function fromRows(value: (row: SettingRow) => SettingValue): TrainSettings {
+  return Object.fromEntries(SETTING_ROWS.map(([name, row]) => [name, value(row)])) as TrainSettings;
 }
 
-export const DEFAULT_SETTINGS: TrainSettings = {
-  cell: 'lstm',
-  nonlinearity: 'tanh',
-  hiddenSize: 128,
-  numLayers: 1,
-  seqLen: 50,
-  batchSize: 32,
-  optimizer: 'adam',
-  lr: 3e-3,
-  clipMode: 'norm',
-  clipThreshold: 5,
-  init: 'default',
-  gateBias: null,
-  seed: 1,
-};
+/** The app's defaults. */
+export const DEFAULT_SETTINGS: TrainSettings = fromRows((row) => row.default);
 
-export const LIMITS = {
-  hiddenSize: [1, 512],
-  numLayers: [1, MAX_LAYERS],
-  seqLen: [1, 400],
-  batchSize: [1, 256],
-  lr: [1e-6, 100],
-  clipThreshold: [1e-6, 1e6],
-  gateBias: [-10, 10],
-  seed: [0, 2 ** 32 - 1],
-} as const;
+/** A row's default on the command line (where it differs from the app's, e.g. PyTorch's lr). */
+export function cliDefault(row: SettingRow, optimizer: OptimizerKind): SettingValue {
+  if (row.kind === 'nullableReal' || row.cliDefault === undefined) return row.default;
+  return typeof row.cliDefault === 'function' ? row.cliDefault(optimizer) : row.cliDefault;
+}
+
+/** What messages call a setting: "hidden size", "number of layers", "RNN nonlinearity". */
+export function nounOf(row: SettingRow): string {
+  const { label } = row;
+  if (row.noun !== undefined) return row.noun;
+  return /^.[a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+/**
+ * What is wrong with a value for a row, as the end of a sentence ("must be a whole number from 1
+ * to 512 (got 4096)"), or null when it fits. The app and the command line both say it.
+ */
+export function settingProblem(row: SettingRow, v: unknown): string | null {
+  const got = `(got ${typeof v === 'string' ? JSON.stringify(v) : String(v)})`;
+  if (row.kind === 'choice') {
+    const ok = typeof v === 'string' && row.options.includes(v);
+    return ok ? null : `must be one of ${row.options.join(', ')} ${got}`;
+  }
+  if (row.kind === 'whole') {
+    const ok = typeof v === 'number' && Number.isInteger(v) && v >= row.min && v <= row.max;
+    return ok ? null : `must be a whole number from ${row.min} to ${row.max} ${got}`;
+  }
+  if (row.kind === 'nullableReal' && v === null) return null;
+  if (typeof v !== 'number') return `must be a number ${got}`;
+  const ok = Number.isFinite(v) && v >= row.min && v <= row.max;
+  return ok ? null : `must be between ${row.min} and ${row.max} ${got}`;
+}
 
 /** Throws a RangeError naming the first setting that is out of range. */
 export function validateSettings(s: TrainSettings): void {
-  const whole = (v: number, [lo, hi]: readonly [number, number], what: string) => {
-    if (!Number.isInteger(v) || v < lo || v > hi) {
-      throw new RangeError(`${what} must be a whole number from ${lo} to ${hi} (got ${v}).`);
-    }
-  };
-  const real = (v: number, [lo, hi]: readonly [number, number], what: string) => {
-    if (!Number.isFinite(v) || v < lo || v > hi)
-      throw new RangeError(`${what} must be between ${lo} and ${hi} (got ${v}).`);
-  };
-  if (!['rnn', 'lstm', 'gru'].includes(s.cell)) throw new RangeError(`Unknown cell "${s.cell}".`);
-  if (!['tanh', 'relu'].includes(s.nonlinearity))
-    throw new RangeError(`Unknown nonlinearity "${s.nonlinearity}".`);
-  if (!['sgd', 'adagrad', 'rmsprop', 'adam'].includes(s.optimizer))
-    throw new RangeError(`Unknown optimizer "${s.optimizer}".`);
-  if (!['none', 'norm', 'value'].includes(s.clipMode))
-    throw new RangeError(`Unknown clipping mode "${s.clipMode}".`);
-  if (!['default', 'orthogonal', 'identity'].includes(s.init))
-    throw new RangeError(`Unknown initialisation "${s.init}".`);
-  whole(s.hiddenSize, LIMITS.hiddenSize, 'The hidden size');
-  whole(s.numLayers, LIMITS.numLayers, 'The number of layers');
-  whole(s.seqLen, LIMITS.seqLen, 'The sequence length');
-  whole(s.batchSize, LIMITS.batchSize, 'The batch size');
-  whole(s.seed, LIMITS.seed, 'The seed');
-  real(s.lr, LIMITS.lr, 'The learning rate');
-  real(s.clipThreshold, LIMITS.clipThreshold, 'The clipping threshold');
-  if (s.gateBias !== null) real(s.gateBias, LIMITS.gateBias, 'The gate bias');
+  for (const [name, row] of SETTING_ROWS) {
+    const problem = settingProblem(row, s[name]);
+    if (problem !== null) throw new RangeError(`The ${nounOf(row)} ${problem}.`);
+  }
+}
+
+/** Does a setting matter, given the others (the nonlinearity only for the RNN, …)? */
+export function applies(row: SettingRow, s: TrainSettings): boolean {
+  const when = row.appliesWhen;
+  if (when === undefined) return true;
+  const v = s[when.setting as SettingName];
+  return (when.is === undefined || v === when.is) && (when.isNot === undefined || v !== when.isNot);
+}
+
+/** Do two settings differ in a setting whose change needs `change` (a new model, a new trainer)? */
+export function differIn(a: TrainSettings, b: TrainSettings, change: Change): boolean {
+  return SETTING_ROWS.some(([name, row]) => row.change === change && a[name] !== b[name]);
 }
 
 export function modelConfigOf(s: TrainSettings, vocabSize: number): ModelConfig {
@@ -95,24 +100,20 @@ export function modelConfigOf(s: TrainSettings, vocabSize: number): ModelConfig 
   };
 }
 
+/** How the model starts: W_hh's initialisation and the gate bias (null: PyTorch's draw). */
+export function initOptionsOf(s: TrainSettings): InitOptions {
+  return {
+    recurrent: s.init,
+    ...(s.gateBias !== null ? { forgetBias: s.gateBias, updateBias: s.gateBias } : {}),
+  };
+}
+
 export function optimizerConfigOf(s: TrainSettings): OptimizerConfig {
-  return s.optimizer === 'sgd'
-    ? { kind: 'sgd', lr: s.lr, momentum: 0.9 }
-    : { kind: s.optimizer, lr: s.lr };
+  return optimizerFor(s.optimizer, s);
 }
 
 export function clipConfigOf(s: TrainSettings): ClipConfig {
   return s.clipMode === 'none'
     ? { mode: 'none' }
     : { mode: s.clipMode, threshold: s.clipThreshold };
-}
-
-/** Do two settings describe the same architecture (so a trained model can be kept)? */
-export function sameArchitecture(a: TrainSettings, b: TrainSettings): boolean {
-  return (
-    a.cell === b.cell &&
-    a.nonlinearity === b.nonlinearity &&
-    a.hiddenSize === b.hiddenSize &&
-    a.numLayers === b.numLayers
-  );
 }

@@ -5,29 +5,33 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import { CORPORA } from '../content/corpora';
-import { CLIP_MODES, CELLS, INITS, NONLINEARITIES, OPTIMIZERS } from '../store/config';
+import { OPTIMIZER_KINDS } from '../engine/optim';
+import { SETTING_ROWS, type SettingRow } from '../engine/settings';
 import type { ConfigState } from '../store/config';
 import type { CheckpointMeta } from '../store/training';
 
 const finite = v.pipe(v.number(), v.finite());
 const numberOrNaN = v.number(); // losses may be NaN or ±Infinity after a divergence
 
-const configSchema = v.object({
-  cell: v.picklist(CELLS),
+/**
+ * A stored setting: in its row's range, or one of its options. A setting missing from stored data
+ * (saved before the setting existed) takes its default, so a new setting keeps old runs loadable.
+ */
+function settingSchema(row: SettingRow): v.GenericSchema<unknown, unknown> {
+  if (row.kind === 'choice') return v.optional(v.picklist(row.options), row.default);
+  const number: v.GenericSchema<number, number> =
+    row.kind === 'whole' ? v.pipe(v.number(), v.integer()) : finite;
+  const ranged = v.pipe(number, v.minValue(row.min), v.maxValue(row.max));
+  return row.kind === 'nullableReal'
+    ? v.optional(v.nullable(ranged), row.default)
+    : v.optional(ranged, row.default);
+}
+
+/** The stored training configuration: the text, and every setting of the engine's settings table. */
+export const configSchema = v.object({
   corpus: v.picklist(CORPORA),
-  seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  nonlinearity: v.picklist(NONLINEARITIES),
-  hiddenSize: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(512)),
-  numLayers: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)),
-  seqLen: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(400)),
-  batchSize: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(256)),
-  optimizer: v.picklist(OPTIMIZERS),
-  lr: finite,
-  clipMode: v.picklist(CLIP_MODES),
-  clipThreshold: finite,
-  init: v.picklist(INITS),
-  gateBias: v.nullable(finite),
-});
+  ...Object.fromEntries(SETTING_ROWS.map(([name, row]) => [name, settingSchema(row)])),
+}) as unknown as v.GenericSchema<unknown, ConfigState>;
 
 const historySchema = v.object({
   steps: v.array(finite),
@@ -40,7 +44,7 @@ const historySchema = v.object({
 
 /** An optimizer's state as the engine exports it; the engine checks kinds and sizes on import. */
 const optimizerSchema = v.object({
-  kind: v.picklist(['sgd', 'adagrad', 'rmsprop', 'adam']),
+  kind: v.picklist(OPTIMIZER_KINDS),
   stepCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   buffers: v.record(v.string(), v.array(v.array(finite))),
 });

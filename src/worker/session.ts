@@ -10,6 +10,8 @@ import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/
 import { createRng } from '../engine/rng.ts';
 import {
   clipConfigOf,
+  differIn,
+  initOptionsOf,
   optimizerConfigOf,
   validateSettings,
   type TrainSettings,
@@ -125,12 +127,7 @@ export class EngineSession {
     const model = createModel(
       modelConfigFor(task, architectureOf(settings)),
       createRng(settings.seed),
-      {
-        recurrent: settings.init,
-        ...(settings.gateBias !== null
-          ? { forgetBias: settings.gateBias, updateBias: settings.gateBias }
-          : {}),
-      },
+      initOptionsOf(settings),
       this.compute,
     );
     this.pause();
@@ -139,8 +136,9 @@ export class EngineSession {
   }
 
   /**
-   * Live changes that keep the model: learning rate and clipping (the run goes on); sequence
-   * length, batch size and optimizer (a new batcher and optimizer state, same weights and step).
+   * Changes that keep the model: 'live' settings (learning rate, clipping) apply on the next step;
+   * 'trainer' settings (sequence length, batch size, optimizer) give a new batcher and optimizer
+   * state for the same weights and step.
    */
   setHyper(settings: TrainSettings): void {
     validateSettings(settings);
@@ -148,14 +146,7 @@ export class EngineSession {
     this.settings = settings;
     if (this.optimizer) this.optimizer.lr = settings.lr;
     if (this.trainer) this.trainer.clip = clipConfigOf(settings);
-    if (
-      old &&
-      this.model &&
-      this.vocab &&
-      (old.seqLen !== settings.seqLen ||
-        old.batchSize !== settings.batchSize ||
-        old.optimizer !== settings.optimizer)
-    ) {
+    if (old && this.model && this.vocab && differIn(old, settings, 'trainer')) {
       const running = this.loop.isRunning;
       const step = this.currentStep();
       const { lastGood, lastGoodStep } = this.loop;

@@ -87,7 +87,7 @@ describe('the import table', () => {
     ).toEqual([TYPES_ONLY]);
   });
 
-  it('lets persistence import store types and the settings lists, nothing else of the UI', async () => {
+  it('lets persistence import store types and the settings table, nothing else of the UI', async () => {
     expect(
       await errors(
         'src/persist/example.ts',
@@ -105,9 +105,10 @@ describe('the import table', () => {
         'src/persist/example.ts',
         [
           "import type { TrainingState } from '../store/training';",
-          "import { CELLS } from '../store/config';",
-          'export type Used = TrainingState;',
-          'export const used = CELLS;',
+          "import type { ConfigState } from '../store/config';",
+          "import { SETTING_ROWS } from '../engine/settings';",
+          'export type Used = TrainingState | ConfigState;',
+          'export const used = SETTING_ROWS;',
         ].join('\n'),
       ),
     ).toEqual([]);

@@ -132,7 +132,7 @@ describe('training config in the URL', () => {
     };
     const hash = serialiseHash({ view: 'train', params: paramsFromConfig(config) });
     expect(hash).toBe(
-      '#/train?cell=gru&corpus=copy20&seed=42&hidden=96&layers=2&seq=40&batch=8&opt=rmsprop&lr=0.002&clip=value&clipAt=1&init=orthogonal&bias=1',
+      '#/train?corpus=copy20&cell=gru&hidden=96&layers=2&init=orthogonal&bias=1&seed=42&seq=40&batch=8&opt=rmsprop&lr=0.002&clip=value&clipAt=1',
     );
     const { route, problems } = parseHash(hash);
     expect(problems).toEqual([]);

@@ -63,7 +63,7 @@ describe('the autosave', { timeout: 30_000 }, () => {
     await autosave(); // before the app starts: no model, no engine
     expect(await rawDb.keys()).toEqual([]);
 
-    await startTraining(`${HASH}&lr=100&opt=sgd&clip=none`);
+    await startTraining(`${HASH}&cell=rnn&lr=10&opt=rmsprop&clip=none`);
     step();
     step();
     await until(() => training().phase === 'diverged', 'the divergence');

@@ -1,59 +1,57 @@
-// The settings, each with a visible label, its unit and a tooltip. Learning rate, clipping
-// (and sequence length, batch size, optimizer) change live; the rest ask before a new model.
+// The settings, one control per row of the engine's settings table and in its order: the rows whose
+// change needs a new model under "Model" (they ask first), the rest under "Training (live)". Each has
+// a visible label, its unit and a tooltip; a typed value is kept only when its row accepts it.
 import { useId, type ReactNode } from 'react';
-import { CONTROL_TEXT } from '../../content/training';
 import {
-  CELLS,
-  CLIP_MODES,
-  INITS,
-  NONLINEARITIES,
-  OPTIMIZERS,
-  type ConfigState,
-} from '../../store/config';
+  applies,
+  SETTING_ROWS,
+  settingProblem,
+  type SettingName,
+  type SettingRow,
+} from '../../engine/settings';
+import type { ChoiceRow, RealRow } from '../../engine/settingsTable';
+import type { ConfigState } from '../../store/config';
 import { useAppStore } from '../../store/store';
 import { changeConfig } from '../../store/trainingActions';
 
-type Key = keyof typeof CONTROL_TEXT;
+interface ControlProps<R extends SettingRow = SettingRow> {
+  name: SettingName;
+  row: R;
+  disabled: boolean;
+}
 
-function Field({ name, children }: { name: Key; children: (id: string) => ReactNode }) {
+function Field({ row, children }: { row: SettingRow; children: (id: string) => ReactNode }) {
   const id = useId();
-  const text = CONTROL_TEXT[name];
   return (
-    <div className="field" title={text.tip}>
+    <div className="field" title={row.help}>
       <label htmlFor={id}>
-        {text.label}
-        {text.unit && <span className="field__unit"> ({text.unit})</span>}
+        {row.label}
+        {row.unit && <span className="field__unit"> ({row.unit})</span>}
       </label>
       {children(id)}
-      <p className="field__help">{text.tip}</p>
+      <p className="field__help">{row.help}</p>
     </div>
   );
 }
 
-function Choice<K extends keyof ConfigState>({
-  name,
-  options,
-  disabled = false,
-}: {
-  name: K;
-  options: readonly ConfigState[K][];
-  disabled?: boolean;
-}) {
+function change(name: SettingName, value: string | number | null): void {
+  changeConfig({ [name]: value } as Partial<ConfigState>);
+}
+
+function Choice({ name, row, disabled }: ControlProps<ChoiceRow>) {
   const value = useAppStore((s) => s.config[name]);
   return (
-    <Field name={name}>
+    <Field row={row}>
       {(id) => (
         <select
           id={id}
           value={String(value)}
           disabled={disabled}
-          onChange={(e) =>
-            changeConfig({ [name]: e.target.value } as unknown as Partial<ConfigState>)
-          }
+          onChange={(e) => change(name, e.target.value)}
         >
-          {options.map((o) => (
-            <option key={String(o)} value={String(o)}>
-              {String(o)}
+          {row.options.map((o) => (
+            <option key={o} value={o}>
+              {row.labels[o]}
             </option>
           ))}
         </select>
@@ -62,19 +60,23 @@ function Choice<K extends keyof ConfigState>({
   );
 }
 
-function WholeNumber({ name, min, max }: { name: keyof ConfigState; min: number; max: number }) {
-  const value = useAppStore((s) => s.config[name]) as number;
+type NumericRow = Exclude<SettingRow, ChoiceRow>;
+
+/** A number typed in; committed on blur or Enter when its row accepts it, else put back. */
+function NumberInput({ name, row, disabled }: ControlProps<NumericRow>) {
+  const value = useAppStore((s) => s.config[name]) as number | null;
   return (
-    <Field name={name}>
+    <Field row={row}>
       {(id) => (
         <input
           id={id}
           type="number"
-          min={min}
-          max={max}
-          step={1}
-          defaultValue={value}
-          key={value}
+          min={row.min}
+          max={row.max}
+          step={row.kind === 'whole' ? 1 : 'any'}
+          disabled={disabled}
+          defaultValue={value ?? ''}
+          key={String(value)}
           onBlur={(e) => commit(e.target)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit(e.currentTarget);
@@ -84,116 +86,64 @@ function WholeNumber({ name, min, max }: { name: keyof ConfigState; min: number;
     </Field>
   );
   function commit(input: HTMLInputElement) {
-    const v = Number(input.value);
-    if (Number.isInteger(v) && v >= min && v <= max && v !== value)
-      changeConfig({ [name]: v } as Partial<ConfigState>);
-    else input.value = String(value);
+    const raw = input.value.trim();
+    // Empty is null where the row allows it (PyTorch's default), else not a number.
+    const v = raw !== '' ? Number(raw) : row.kind === 'nullableReal' ? null : NaN;
+    if (settingProblem(row, v) === null && v !== value) change(name, v);
+    else input.value = value === null ? '' : String(value);
   }
 }
 
-/** Learning rate on a log-scale slider from 1e-5 to 10. */
-function LearningRate() {
-  const lr = useAppStore((s) => s.config.lr);
+/** A real number on a log-scale slider over its row's range (the learning rate). */
+function LogSlider({ name, row, disabled }: ControlProps<RealRow>) {
+  const value = useAppStore((s) => s.config[name]) as number;
   return (
-    <Field name="lr">
+    <Field row={row}>
       {(id) => (
         <div className="slider">
           <input
             id={id}
             type="range"
-            min={-5}
-            max={1}
+            min={Math.log10(row.min)}
+            max={Math.log10(row.max)}
             step={0.05}
-            value={Math.log10(lr)}
-            aria-valuetext={lr.toPrecision(2)}
-            onChange={(e) =>
-              changeConfig({ lr: Number((10 ** Number(e.target.value)).toPrecision(2)) })
-            }
+            value={Math.log10(value)}
+            aria-valuetext={value.toPrecision(2)}
+            disabled={disabled}
+            onChange={(e) => change(name, Number((10 ** Number(e.target.value)).toPrecision(2)))}
           />
-          <span className="slider__value">{lr.toPrecision(2)}</span>
+          <span className="slider__value">{value.toPrecision(2)}</span>
         </div>
       )}
     </Field>
   );
 }
 
-function ClipThreshold() {
-  const at = useAppStore((s) => s.config.clipThreshold);
-  const mode = useAppStore((s) => s.config.clipMode);
-  return (
-    <Field name="clipThreshold">
-      {(id) => (
-        <input
-          id={id}
-          type="number"
-          min={0.01}
-          step="any"
-          defaultValue={at}
-          key={at}
-          disabled={mode === 'none'}
-          onBlur={(e) => {
-            const v = Number(e.target.value);
-            if (Number.isFinite(v) && v > 0 && v !== at) changeConfig({ clipThreshold: v });
-            else e.target.value = String(at);
-          }}
-        />
-      )}
-    </Field>
-  );
-}
-
-function GateBias() {
-  const bias = useAppStore((s) => s.config.gateBias);
-  const cell = useAppStore((s) => s.config.cell);
-  return (
-    <Field name="gateBias">
-      {(id) => (
-        <input
-          id={id}
-          type="number"
-          step="any"
-          min={-10}
-          max={10}
-          disabled={cell === 'rnn'}
-          defaultValue={bias ?? ''}
-          key={String(bias)}
-          onBlur={(e) => {
-            const raw = e.target.value.trim();
-            const v = raw === '' ? null : Number(raw);
-            if (v === null || (Number.isFinite(v) && Math.abs(v) <= 10)) {
-              if (v !== bias) changeConfig({ gateBias: v });
-            } else e.target.value = bias === null ? '' : String(bias);
-          }}
-        />
-      )}
-    </Field>
-  );
+function Control({ name, row }: { name: SettingName; row: SettingRow }) {
+  const on = useAppStore((s) => applies(row, s.config));
+  if (!on && row.appliesWhen?.otherwise === 'hide') return null;
+  const props = { name, disabled: !on };
+  if (row.kind === 'choice') return <Choice {...props} row={row} />;
+  if (row.kind === 'real' && row.scale === 'log') return <LogSlider {...props} row={row} />;
+  return <NumberInput {...props} row={row} />;
 }
 
 export function ControlsSection() {
-  const cell = useAppStore((s) => s.config.cell);
   const busy = useAppStore((s) => s.training.phase === 'loading');
+  const group = (model: boolean) =>
+    SETTING_ROWS.filter(([, row]) => (row.change === 'model') === model).map(([name, row]) => (
+      <Control key={name} name={name} row={row} />
+    ));
   return (
     <section className="train-section" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Settings</h2>
       <fieldset className="controls" disabled={busy}>
         <legend>Model</legend>
-        <Choice name="cell" options={CELLS} />
-        {cell === 'rnn' && <Choice name="nonlinearity" options={NONLINEARITIES} />}
-        <WholeNumber name="hiddenSize" min={1} max={512} />
-        <WholeNumber name="numLayers" min={1} max={4} />
-        <Choice name="init" options={INITS} />
-        <GateBias />
-        <WholeNumber name="seed" min={0} max={999_999_999} />
+        {group(true)}
       </fieldset>
       <fieldset className="controls" disabled={busy}>
         <legend>Training (live)</legend>
-        <WholeNumber name="seqLen" min={1} max={400} />
-        <WholeNumber name="batchSize" min={1} max={256} />
-        <Choice name="optimizer" options={OPTIMIZERS} />
-        <LearningRate />
-        <Choice name="clipMode" options={CLIP_MODES} />
-        <ClipThreshold />
+        {group(false)}
       </fieldset>
     </section>
   );
