@@ -3,14 +3,7 @@
 
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Model } from '../engine/model.ts';
-import {
-  ModelFileError,
-  parseModel,
-  parseModelFile,
-  type LoadedModel,
-} from '../engine/modelfile.ts';
-import type { Vocab } from '../engine/vocab.ts';
+import { ModelFileError, parseModelFile, type LoadedModel } from '../engine/modelfile.ts';
 import { CliError } from './args.ts';
 
 function reason(e: unknown): string {
@@ -33,17 +26,6 @@ export function readText(path: string, what: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new CliError(`the ${what} "${path}" is not UTF-8 text`);
-  }
-}
-
-/** A model and its vocabulary from an Unrolled model file. */
-export function loadModelFile(path: string): { model: Model; vocab: Vocab } {
-  const text = readText(path, 'model file');
-  try {
-    return parseModel(text);
-  } catch (e) {
-    if (e instanceof ModelFileError) throw new CliError(`${path}: ${e.message}`);
-    throw e;
   }
 }
 

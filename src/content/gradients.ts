@@ -93,19 +93,28 @@ export const CLIP_TEXT: Record<ClipMode, string> = {
   value: 'by value',
 };
 
-/** The one-step Jacobian of each cell (docs/equations.md §5.1, §5.4). */
+/**
+ * The one-step Jacobian of each cell (docs/equations.md §5.1, §5.4); a new cell adds its own, the
+ * compiler asks for it.
+ */
+const JACOBIAN_TEX: Record<CellKind, (f: Nonlinearity) => string> = {
+  rnn: (f) => {
+    const d: Record<Nonlinearity, string> = {
+      tanh: String.raw`\operatorname{diag}(1 - h_t \odot h_t)\, W_{hh}`,
+      sigmoid: String.raw`\operatorname{diag}(h_t \odot (1 - h_t))\, W_{hh}`,
+      relu: String.raw`\operatorname{diag}(\mathbf{1}[a_t > 0])\, W_{hh}`,
+      linear: String.raw`W_{hh}`,
+    };
+    return String.raw`\frac{\partial h_t}{\partial h_{t-1}} = ` + d[f];
+  },
+  lstm: () =>
+    String.raw`\frac{\partial c_t}{\partial c_{t-1}}\Big|_{\text{direct}} = \operatorname{diag}(f_t),\qquad \frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(\tau_t\odot o_t\odot(1-o_t))\,W_{ho} + \operatorname{diag}(o_t\odot(1-\tau_t^2))\,\frac{\partial c_t}{\partial h_{t-1}}`,
+  gru: () =>
+    String.raw`\frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(z_t) + \operatorname{diag}\!\big((1-z_t)\odot(1-n_t^2)\odot r_t\big)W_{hn} + \operatorname{diag}\!\big((1-z_t)\odot(1-n_t^2)\odot u_t\odot r_t\odot(1-r_t)\big)W_{hr} + \operatorname{diag}\!\big((h_{t-1}-n_t)\odot z_t\odot(1-z_t)\big)W_{hz}`,
+};
+
 export function jacobianTex(cell: CellKind, f: Nonlinearity): string {
-  if (cell === 'lstm')
-    return String.raw`\frac{\partial c_t}{\partial c_{t-1}}\Big|_{\text{direct}} = \operatorname{diag}(f_t),\qquad \frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(\tau_t\odot o_t\odot(1-o_t))\,W_{ho} + \operatorname{diag}(o_t\odot(1-\tau_t^2))\,\frac{\partial c_t}{\partial h_{t-1}}`;
-  if (cell === 'gru')
-    return String.raw`\frac{\partial h_t}{\partial h_{t-1}} = \operatorname{diag}(z_t) + \operatorname{diag}\!\big((1-z_t)\odot(1-n_t^2)\odot r_t\big)W_{hn} + \operatorname{diag}\!\big((1-z_t)\odot(1-n_t^2)\odot u_t\odot r_t\odot(1-r_t)\big)W_{hr} + \operatorname{diag}\!\big((h_{t-1}-n_t)\odot z_t\odot(1-z_t)\big)W_{hz}`;
-  const d: Record<Nonlinearity, string> = {
-    tanh: String.raw`\operatorname{diag}(1 - h_t \odot h_t)\, W_{hh}`,
-    sigmoid: String.raw`\operatorname{diag}(h_t \odot (1 - h_t))\, W_{hh}`,
-    relu: String.raw`\operatorname{diag}(\mathbf{1}[a_t > 0])\, W_{hh}`,
-    linear: String.raw`W_{hh}`,
-  };
-  return String.raw`\frac{\partial h_t}{\partial h_{t-1}} = ` + d[f];
+  return JACOBIAN_TEX[cell](f);
 }
 
 /** The product the gradient carries back (docs/equations.md §5.1). */

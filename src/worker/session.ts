@@ -16,7 +16,7 @@ import {
   validateSettings,
   type TrainSettings,
 } from '../engine/settings.ts';
-import { SAMPLE_CHARS, SAMPLE_TEMPERATURE, type CharTask } from '../engine/tasks/chars.ts';
+import type { CharTask } from '../engine/tasks/chars.ts';
 import { generatedTask, textTask } from '../engine/tasks/registry.ts';
 import { fitsTask, modelConfigFor, type Architecture } from '../engine/tasks/task.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
@@ -36,10 +36,6 @@ import { TrainingLoop } from './trainingLoop.ts';
 import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
 
 export { EVAL_CHARS, EVAL_EVERY_MS } from './trainingLoop.ts';
-/** Length and temperature of the timeline samples. */
-export const TIMELINE_CHARS = SAMPLE_CHARS;
-export const TIMELINE_TEMPERATURE = SAMPLE_TEMPERATURE;
-
 /** The architecture the settings choose. */
 function architectureOf(s: TrainSettings): Architecture {
   return {

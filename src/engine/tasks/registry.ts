@@ -25,8 +25,6 @@ export const TASK_KINDS = {
   },
 } as const satisfies Record<string, TaskKindSpec>;
 
-export type TaskKind = keyof typeof TASK_KINDS;
-
 /** The task over a generated text (copy10, brackets, …): a copy task or a character task. */
 export function generatedTask(name: string): CharTask {
   if (!isTaskId(name)) throw new Error(`There is no generated text called "${name}".`);
