@@ -238,16 +238,7 @@ export function createKernel(
   }
 
   /** A[b, :] = W·x_b + bias for W [R, C] and rows x_b = X[xOff + b·C, +C), b < B. */
-  function project(
-    W: Float64Array,
-    bias: Float64Array,
-    R: number,
-    C: number,
-    X: Float64Array,
-    xOff: number,
-    B: number,
-    A: Float64Array,
-  ): boolean {
+  const project: Kernel['project'] = (W, bias, R, C, X, xOff, B, A) => {
     const w = storedTransposed(W, R, C);
     const pb = w < 0 ? -1 : stored(bias, R);
     const mark = top;
@@ -260,18 +251,10 @@ export function createKernel(
     get(a, B * R, A);
     top = mark;
     return true;
-  }
+  };
 
   /** out[b, :] (+)= Wᵀ·dA_b for W [R, C], dA [B, R], out [B, C]. */
-  function backprop(
-    W: Float64Array,
-    R: number,
-    C: number,
-    dA: Float64Array,
-    B: number,
-    out: Float64Array,
-    accumulate: boolean,
-  ): boolean {
+  const backprop: Kernel['backprop'] = (W, R, C, dA, B, out, accumulate) => {
     const w = stored(W, R * C);
     const mark = top;
     const d = alloc(B * R);
@@ -284,18 +267,10 @@ export function createKernel(
     get(o, B * C, out);
     top = mark;
     return true;
-  }
+  };
 
   /** dW [R, C] += Σ_n dA_nᵀ·x_n for dA [N, R] and rows x_n = X[xOff + n·C, +C). */
-  function outerRows(
-    dW: Float64Array,
-    R: number,
-    C: number,
-    X: Float64Array,
-    xOff: number,
-    N: number,
-    dA: Float64Array,
-  ): boolean {
+  const outerRows: Kernel['outer'] = (dW, R, C, X, xOff, N, dA) => {
     const mark = top;
     const d = alloc(N * R);
     const x = alloc(N * C);
@@ -306,7 +281,7 @@ export function createKernel(
     outer(dW, R, C, x, N, d, g);
     top = mark;
     return true;
-  }
+  };
 
   /** dW += dᵀ·x for d [N, R] and x [N, C] in wasm memory, using g [R, C] there for dW. */
   function outer(

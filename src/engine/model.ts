@@ -38,6 +38,12 @@ export interface ModelConfig {
   readonly head: HeadKind;
 }
 
+/** The part of a model the learner chooses (the settings); a task fixes the rest. */
+export type Architecture = Pick<
+  ModelConfig,
+  'cell' | 'nonlinearity' | 'hiddenSize' | 'numLayers' | 'bidirectional'
+>;
+
 export interface Model {
   readonly config: ModelConfig;
   readonly cell: Cell;

@@ -3,7 +3,7 @@
 // derived from the one table in settingsTable.ts. Pure data: no UI here.
 
 import type { InitOptions } from './init.ts';
-import type { ModelConfig } from './model.ts';
+import type { Architecture, ModelConfig } from './model.ts';
 import { optimizerFor, type OptimizerConfig, type OptimizerKind } from './optim.ts';
 import {
   SETTING_ROWS,
@@ -86,13 +86,21 @@ export function differIn(a: TrainSettings, b: TrainSettings, change: Change): bo
   return SETTING_ROWS.some(([name, row]) => row.change === change && a[name] !== b[name]);
 }
 
-export function modelConfigOf(s: TrainSettings, vocabSize: number): ModelConfig {
+/** The architecture the settings choose (the task fixes the input and the head). */
+export function architectureOf(s: TrainSettings): Architecture {
   return {
     cell: s.cell,
     nonlinearity: s.nonlinearity,
     hiddenSize: s.hiddenSize,
     numLayers: s.numLayers,
     bidirectional: false,
+  };
+}
+
+/** A character model's configuration for these settings and a vocabulary of V characters. */
+export function modelConfigOf(s: TrainSettings, vocabSize: number): ModelConfig {
+  return {
+    ...architectureOf(s),
     input: 'onehot',
     inputSize: vocabSize,
     outputSize: vocabSize,

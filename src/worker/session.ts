@@ -10,6 +10,7 @@ import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/
 import { createRng } from '../engine/rng.ts';
 import {
   clipConfigOf,
+  architectureOf,
   differIn,
   initOptionsOf,
   optimizerConfigOf,
@@ -18,7 +19,7 @@ import {
 } from '../engine/settings.ts';
 import type { CharTask } from '../engine/tasks/chars.ts';
 import { generatedTask, textTask } from '../engine/tasks/registry.ts';
-import { fitsTask, modelConfigFor, type Architecture } from '../engine/tasks/task.ts';
+import { fitsTask, modelConfigFor } from '../engine/tasks/task.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
 import { createTrainer, type StepReport, type Trainer } from '../engine/trainer.ts';
 import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
@@ -36,17 +37,6 @@ import { TrainingLoop } from './trainingLoop.ts';
 import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
 
 export { EVAL_CHARS, EVAL_EVERY_MS } from './trainingLoop.ts';
-/** The architecture the settings choose. */
-function architectureOf(s: TrainSettings): Architecture {
-  return {
-    cell: s.cell,
-    nonlinearity: s.nonlinearity,
-    hiddenSize: s.hiddenSize,
-    numLayers: s.numLayers,
-    bidirectional: false,
-  };
-}
-
 export class EngineSession {
   /** What the session's models compute with: the WebAssembly kernel once installed, else plain JS. */
   private compute: Compute = createCompute();

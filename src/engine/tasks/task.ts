@@ -5,7 +5,7 @@
 // A new task is a folder or file here plus one entry in registry.ts.
 
 import type { ModelLabels } from '../modelfile.ts';
-import type { HeadKind, InputEncoding, Model, ModelConfig } from '../model.ts';
+import type { Architecture, HeadKind, InputEncoding, Model, ModelConfig } from '../model.ts';
 import type { BatchSource } from '../trainer.ts';
 
 /** The part of a model a task fixes: what goes in and what comes out. */
@@ -15,12 +15,6 @@ export interface TaskShape {
   readonly head: HeadKind;
   readonly outputSize: number;
 }
-
-/** The part of a model the learner chooses (the settings). */
-export type Architecture = Pick<
-  ModelConfig,
-  'cell' | 'nonlinearity' | 'hiddenSize' | 'numLayers' | 'bidirectional'
->;
 
 /** A reference line for the loss chart: what a model that ignores context would score. */
 export interface Baseline {
