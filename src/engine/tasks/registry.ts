@@ -3,7 +3,10 @@
 
 import { createCharTask, type CharTask } from './chars.ts';
 import { createCopyTask } from './copy.ts';
+import { createFutureTask } from './future.ts';
 import { copyDelay, isTaskId, taskText } from './generated.ts';
+import { createSpacesTask } from './spaces.ts';
+import type { TagTask } from './tagging.ts';
 
 export interface TaskKindSpec {
   readonly kind: string;
@@ -23,12 +26,32 @@ export const TASK_KINDS = {
     label: 'Copy after a delay',
     description: 'Remember a letter over K steps and write it again.',
   },
+  spaces: {
+    kind: 'spaces',
+    label: 'Put the spaces back',
+    description: 'Read a text without spaces and tag each character that ends a word.',
+  },
+  future: {
+    kind: 'future',
+    label: 'Tag with the future',
+    description: 'Tag each letter with the letter k steps ahead: only reading backwards can.',
+  },
 } as const satisfies Record<string, TaskKindSpec>;
 
 /** The task over a generated text (copy10, brackets, …): a copy task or a character task. */
 export function generatedTask(name: string): CharTask {
   if (!isTaskId(name)) throw new Error(`There is no generated text called "${name}".`);
   return copyDelay(name) !== null ? createCopyTask(name) : createCharTask(name, taskText(name));
+}
+
+/** The tagging task of putting a text's spaces back. */
+export function spacesTask(name: string, text: string, valFraction = 0.1): TagTask {
+  return createSpacesTask(name, text, valFraction);
+}
+
+/** The tagging task whose answers lie k steps ahead. */
+export function futureTask(k: number, seed = 1): TagTask {
+  return createFutureTask(k, seed);
 }
 
 /** The character task over a text of the learner's or a corpus. */

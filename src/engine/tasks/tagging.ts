@@ -1,0 +1,240 @@
+// Tagging: read a sequence of characters and put one class on each (docs/beyond-characters.md §1–§2).
+// Unlike the language model, a tagger may read the whole window first, so a bidirectional model
+// can use the future. Windows of T characters are independent (no state is carried between
+// them); the loss is the cross-entropy of the tags, the metrics are accuracy and, for a class of
+// interest, F1. Baseline: guessing from the class frequencies of the training part.
+
+import type { Model } from '../model.ts';
+import { forwardModel, type Batch } from '../network.ts';
+import type { BatchSource } from '../trainer.ts';
+import type { Vocab } from '../vocab.ts';
+import type { Baseline, Metric, Task } from './task.ts';
+
+/** Characters and their tags, position by position. */
+export interface Tagged {
+  /** Character ids [N]. */
+  readonly ids: Int32Array;
+  /** Class ids [N] (−1: not scored). */
+  readonly tags: Int32Array;
+  /**
+   * How far ahead a tag may look (the future task's k): a position whose tag depends on a
+   * character past the end of its window is not scored there. 0 when absent.
+   */
+  readonly reach?: number;
+}
+
+/** The tag at position t of a window of `len` starting at `start`, or −1 when it looks past it. */
+function tagAt(data: Tagged, start: number, t: number, len: number): number {
+  return t + (data.reach ?? 0) < len ? data.tags[start + t]! : -1;
+}
+
+export interface TagTask extends Task {
+  readonly vocab: Vocab;
+  readonly classes: readonly string[];
+  readonly train: Tagged;
+  readonly val: Tagged;
+  /** Class whose F1 is reported (e.g. "word ends here"), or null. */
+  readonly positive: number | null;
+}
+
+/** Window length for validation. */
+const EVAL_T = 64;
+
+/** The first ⌊N·(1 − valFraction)⌋ positions train, the rest validate (a split by position). */
+export function splitTagged(all: Tagged, valFraction: number): { train: Tagged; val: Tagged } {
+  const n = all.ids.length;
+  const cut = Math.floor(n * (1 - valFraction));
+  if (cut < 2 || n - cut < 2) throw new Error(`Too little data to split: ${n} positions.`);
+  const reach = all.reach ?? 0;
+  return {
+    train: { ids: all.ids.slice(0, cut), tags: all.tags.slice(0, cut), reach },
+    val: { ids: all.ids.slice(cut), tags: all.tags.slice(cut), reach },
+  };
+}
+
+/**
+ * Batches of B independent windows of T positions: stream b reads the b-th of B equal parts of
+ * `data`, T positions per chunk, wrapping to its start; every chunk starts from a zero state.
+ */
+export function windowSource(data: Tagged, batchSize: number, seqLen: number): BatchSource {
+  const n = data.ids.length;
+  const B = Math.max(1, Math.min(batchSize, Math.floor(n / seqLen)));
+  const T = seqLen;
+  const part = Math.floor(n / B);
+  if (part < T) throw new Error(`Too little data for windows of ${T}: ${n} positions.`);
+  const chunks = Math.floor(part / T);
+  let served = 0;
+  return {
+    get epoch() {
+      return served / chunks;
+    },
+    next() {
+      const s = (served % chunks) * T;
+      served++;
+      const ids = new Int32Array(T * B);
+      const targets = new Int32Array(T * B);
+      for (let t = 0; t < T; t++) {
+        for (let b = 0; b < B; b++) {
+          ids[t * B + b] = data.ids[b * part + s + t]!;
+          targets[t * B + b] = tagAt(data, b * part + s, t, T);
+        }
+      }
+      const batch: Batch = { T, B, input: { kind: 'onehot', ids }, targets };
+      return { batch, reset: true };
+    },
+  };
+}
+
+/** The model's most likely class at every position of `data` (windows of EVAL_T, at most max). */
+export function predictTags(model: Model, data: Tagged, maxPositions: number): Int32Array {
+  const n = Math.min(data.ids.length, maxPositions);
+  const out = new Int32Array(n);
+  const C = model.config.outputSize;
+  for (let s = 0; s < n; s += EVAL_T) {
+    const len = Math.min(EVAL_T, n - s);
+    const pass = forwardModel(
+      model,
+      {
+        T: len,
+        B: 1,
+        input: { kind: 'onehot', ids: data.ids.slice(s, s + len) },
+        targets: new Int32Array(len).fill(-1),
+      },
+      null,
+    );
+    for (let t = 0; t < len; t++) {
+      const y = pass.outputs[t]!;
+      let best = 0;
+      for (let k = 1; k < C; k++) if (y[k]! > y[best]!) best = k;
+      out[s + t] = best;
+    }
+  }
+  return out;
+}
+
+/** Mean cross-entropy of the tags over windows of EVAL_T (at most maxPositions positions). */
+export function tagLoss(model: Model, data: Tagged, maxPositions: number): number {
+  const n = Math.min(data.ids.length, maxPositions);
+  let total = 0;
+  let count = 0;
+  for (let s = 0; s < n; s += EVAL_T) {
+    const len = Math.min(EVAL_T, n - s);
+    const pass = forwardModel(
+      model,
+      {
+        T: len,
+        B: 1,
+        input: { kind: 'onehot', ids: data.ids.slice(s, s + len) },
+        targets: Int32Array.from({ length: len }, (_, t) => tagAt(data, s, t, len)),
+      },
+      null,
+    );
+    if (pass.count === 0) continue;
+    total += pass.loss * pass.count;
+    count += pass.count;
+  }
+  return count > 0 ? total / count : NaN;
+}
+
+/** The tags as validation scores them: windows of EVAL_T, positions looking past one unscored. */
+export function evalTags(data: Tagged, n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, k) => {
+    const start = k - (k % EVAL_T);
+    return tagAt(data, start, k - start, Math.min(EVAL_T, n - start));
+  });
+}
+
+/** Accuracy over scored positions, and precision, recall and F1 of class `positive`. */
+export function tagMetrics(
+  predicted: Int32Array,
+  tags: Int32Array,
+  positive: number | null,
+): { accuracy: number; f1: number | null } {
+  let right = 0;
+  let scored = 0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let k = 0; k < predicted.length; k++) {
+    const y = tags[k]!;
+    if (y < 0) continue;
+    scored++;
+    if (predicted[k] === y) right++;
+    if (positive !== null) {
+      if (predicted[k] === positive && y === positive) tp++;
+      else if (predicted[k] === positive) fp++;
+      else if (y === positive) fn++;
+    }
+  }
+  const f1 = positive === null ? null : tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  return { accuracy: scored > 0 ? right / scored : NaN, f1 };
+}
+
+/** Cross-entropy on val of guessing from the training tags' frequencies (add-one smoothing). */
+export function classPriorLoss(train: Int32Array, val: Int32Array, C: number): number {
+  const counts = new Float64Array(C).fill(1);
+  let n = C;
+  for (const y of train) {
+    if (y < 0) continue;
+    counts[y]! += 1;
+    n++;
+  }
+  let total = 0;
+  let m = 0;
+  for (const y of val) {
+    if (y < 0) continue;
+    total -= Math.log(counts[y]! / n);
+    m++;
+  }
+  return total / m;
+}
+
+/** A tagging task over tagged characters. */
+export function createTagTask(opts: {
+  kind: string;
+  name: string;
+  vocab: Vocab;
+  classes: readonly string[];
+  data: Tagged;
+  valFraction?: number;
+  positive?: number | null;
+  /** What a sample shows: the characters with their predicted tags. */
+  render: (chars: readonly string[], predicted: Int32Array) => string;
+}): TagTask {
+  const { vocab, classes } = opts;
+  const C = classes.length;
+  const positive = opts.positive ?? null;
+  const { train, val } = splitTagged(opts.data, opts.valFraction ?? 0.1);
+  const baselines: Baseline[] = [
+    { key: 'prior', label: 'class frequencies', value: classPriorLoss(train.tags, val.tags, C) },
+  ];
+  return {
+    kind: opts.kind,
+    name: opts.name,
+    shape: { input: 'onehot', inputSize: vocab.chars.length, head: 'softmax', outputSize: C },
+    labels: { vocab, classes, task: opts.kind },
+    lossUnit: 'nats/char',
+    baselines,
+    vocab,
+    classes,
+    train,
+    val,
+    positive,
+    source: (batchSize, seqLen) => windowSource(train, batchSize, seqLen),
+    evaluate: (model, maxPositions) => tagLoss(model, val, maxPositions),
+    metrics(model, maxPositions): Metric[] {
+      const predicted = predictTags(model, val, maxPositions);
+      const { accuracy, f1 } = tagMetrics(predicted, evalTags(val, predicted.length), positive);
+      const out: Metric[] = [{ key: 'accuracy', label: 'accuracy', value: accuracy }];
+      if (f1 !== null) out.push({ key: 'f1', label: `F1 of “${classes[positive!]}”`, value: f1 });
+      return out;
+    },
+    diverged: (loss, finite) => !finite || loss > 4 * Math.log(Math.max(2, C)),
+    sample(model) {
+      const n = Math.min(val.ids.length, 300);
+      const predicted = predictTags(model, val, n);
+      const chars = Array.from(val.ids.subarray(0, n), (id) => vocab.chars[id]!);
+      return opts.render(chars, predicted);
+    },
+  };
+}
