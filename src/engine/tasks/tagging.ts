@@ -2,7 +2,8 @@
 // Unlike the language model, a tagger may read the whole window first, so a bidirectional model
 // can use the future. Windows of T characters are independent (no state is carried between
 // them); the loss is the cross-entropy of the tags, the metrics are accuracy and, for a class of
-// interest, F1. Baseline: guessing from the class frequencies of the training part.
+// interest, F1. Baselines: guessing from the class frequencies of the training part, and the best
+// rule that reads only the current character (the unigram tagger).
 
 import type { Model } from '../model.ts';
 import { forwardModel, type Batch } from '../network.ts';
@@ -189,6 +190,30 @@ export function classPriorLoss(train: Int32Array, val: Int32Array, C: number): n
   return total / m;
 }
 
+/**
+ * Cross-entropy on val of the best rule that reads only the current character: p(tag | char)
+ * counted on train with add-one smoothing (the unigram tagger a forward model must beat).
+ */
+export function unigramTaggerLoss(train: Tagged, val: Tagged, V: number, C: number): number {
+  const counts = new Float64Array(V * C).fill(1);
+  const totals = new Float64Array(V).fill(C);
+  train.tags.forEach((y, k) => {
+    if (y < 0) return;
+    const x = train.ids[k]!;
+    counts[x * C + y]! += 1;
+    totals[x]! += 1;
+  });
+  let total = 0;
+  let m = 0;
+  val.tags.forEach((y, k) => {
+    if (y < 0) return;
+    const x = val.ids[k]!;
+    total -= Math.log(counts[x * C + y]! / totals[x]!);
+    m++;
+  });
+  return total / m;
+}
+
 /** A tagging task over tagged characters. */
 export function createTagTask(opts: {
   kind: string;
@@ -205,8 +230,10 @@ export function createTagTask(opts: {
   const C = classes.length;
   const positive = opts.positive ?? null;
   const { train, val } = splitTagged(opts.data, opts.valFraction ?? 0.1);
+  const V = vocab.chars.length;
   const baselines: Baseline[] = [
     { key: 'prior', label: 'class frequencies', value: classPriorLoss(train.tags, val.tags, C) },
+    { key: 'unigram', label: 'current character only', value: unigramTaggerLoss(train, val, V, C) },
   ];
   return {
     kind: opts.kind,

@@ -12,6 +12,7 @@ import {
   classPriorLoss,
   evalTags,
   tagMetrics,
+  unigramTaggerLoss,
   windowSource,
 } from '../../../src/engine/tasks/tagging.ts';
 import { modelConfigFor } from '../../../src/engine/tasks/task.ts';
@@ -87,6 +88,26 @@ describe('tagging pieces', () => {
     expect(scored[61]).toBe(data.ids[63]);
     expect(scored[62]).toBe(-1);
     expect(scored[63]).toBe(-1);
+  });
+});
+
+describe('the unigram tagger baseline', () => {
+  it('is the cross-entropy of add-one p(tag | current character)', () => {
+    const train = { ids: Int32Array.from([0, 0, 1, 1, 1]), tags: Int32Array.from([1, 1, 0, 0, 1]) };
+    const val = { ids: Int32Array.from([0, 1]), tags: Int32Array.from([1, 0]) };
+    // char 0: tag counts + 1 = [1, 3] of 4; char 1: [3, 2] of 5
+    expect(unigramTaggerLoss(train, val, 2, 2)).toBeCloseTo(
+      -(Math.log(3 / 4) + Math.log(3 / 5)) / 2,
+      14,
+    );
+  });
+
+  it('on the future task it is no better than the class frequencies', () => {
+    const task = futureTask(3);
+    const [prior, unigram] = task.baselines.map((b) => b.value);
+    expect(task.baselines.map((b) => b.key)).toEqual(['prior', 'unigram']);
+    expect(Math.abs(unigram! - prior!)).toBeLessThan(0.01);
+    expect(prior).toBeCloseTo(Math.log(4), 2);
   });
 });
 
