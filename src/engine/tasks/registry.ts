@@ -31,6 +31,11 @@ export const TASK_KINDS = {
     label: 'Put the spaces back',
     description: 'Read a text without spaces and tag each character that ends a word.',
   },
+  series: {
+    kind: 'series',
+    label: 'Predict a time series',
+    description: 'Read a measured series and predict the value h steps ahead (squared error).',
+  },
   future: {
     kind: 'future',
     label: 'Tag with the future',

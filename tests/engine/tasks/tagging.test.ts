@@ -113,7 +113,7 @@ describe('the unigram tagger baseline', () => {
 
 describe('the future task: only reading backwards can solve it', () => {
   it('is registered with the other kinds', () => {
-    expect(Object.keys(TASK_KINDS)).toEqual(['chars', 'copy', 'spaces', 'future']);
+    expect(Object.keys(TASK_KINDS)).toEqual(['chars', 'copy', 'spaces', 'series', 'future']);
     expect(() => futureTask(21)).toThrow(/from 0 to 20/);
   });
 

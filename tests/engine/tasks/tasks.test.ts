@@ -89,7 +89,7 @@ describe('the copy task', () => {
 
   it('is registered, and other generated texts are character tasks', () => {
     expect(task.kind).toBe('copy');
-    expect(Object.keys(TASK_KINDS)).toEqual(['chars', 'copy', 'spaces', 'future']);
+    expect(Object.keys(TASK_KINDS)).toEqual(['chars', 'copy', 'spaces', 'series', 'future']);
     expect(generatedTask('brackets').kind).toBe('chars');
     expect(() => generatedTask('nope')).toThrow('There is no generated text called "nope".');
   });

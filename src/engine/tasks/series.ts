@@ -1,0 +1,142 @@
+// The time-series task: read a measured series one value per step and predict the value h steps
+// ahead, scored by squared error (PyTorch's MSELoss: mean((ŷ − y)²), no ½; docs/beyond-characters.md
+// §3). Real-valued input and a linear head. The series is split by time and normalised with the
+// training part's mean and scale; windows of T steps are independent. Baselines: persistence,
+// seasonal persistence (when the series has a season) and AR(p) fitted by least squares.
+
+import { generateValues } from '../generate.ts';
+import type { Model } from '../model.ts';
+import { forwardModel, type Batch } from '../network.ts';
+import type { BatchSource } from '../trainer.ts';
+import { arMse, fitAr, persistenceMse, seasonalMse } from './seriesBaselines.ts';
+import { prepareSeries, type PreparedSeries } from './seriesData.ts';
+import type { Baseline, Metric, Task } from './task.ts';
+
+/** Window length for validation. */
+const EVAL_T = 64;
+
+export interface SeriesTask extends Task {
+  readonly prepared: PreparedSeries;
+  readonly horizon: number;
+}
+
+/** B streams of windows of T positions t in [from, to − h): inputs z[t], targets z[t + h]. */
+function windows(from: number, to: number, h: number, B0: number, T: number) {
+  const usable = to - h - from;
+  const B = Math.max(1, Math.min(B0, Math.floor(usable / T)));
+  const part = Math.floor(usable / B);
+  if (part < T) throw new Error(`The series is too short for windows of ${T} steps.`);
+  return { B, part, chunks: Math.floor(part / T) };
+}
+
+function seriesSource(
+  z: Float64Array,
+  cut: number,
+  h: number,
+  batchSize: number,
+  T: number,
+): BatchSource {
+  const { B, part, chunks } = windows(0, cut, h, batchSize, T);
+  let served = 0;
+  return {
+    get epoch() {
+      return served / chunks;
+    },
+    next() {
+      const s = (served % chunks) * T;
+      served++;
+      const x = new Float64Array(T * B);
+      const targets = new Float64Array(T * B);
+      for (let t = 0; t < T; t++) {
+        for (let b = 0; b < B; b++) {
+          x[t * B + b] = z[b * part + s + t]!;
+          targets[t * B + b] = z[b * part + s + t + h]!;
+        }
+      }
+      const batch: Batch = { T, B, input: { kind: 'dense', x }, targets };
+      return { batch, reset: true };
+    },
+  };
+}
+
+/** The model's one-step predictions ŷ_{t+h} for t in [from, to), windows of EVAL_T from zero. */
+export function predictSeries(model: Model, z: Float64Array, from: number, to: number, h: number) {
+  const end = Math.min(to, z.length - h);
+  const out = new Float64Array(Math.max(0, end - from));
+  for (let s = from; s < end; s += EVAL_T) {
+    const len = Math.min(EVAL_T, end - s);
+    const pass = forwardModel(
+      model,
+      {
+        T: len,
+        B: 1,
+        input: { kind: 'dense', x: z.slice(s, s + len) },
+        targets: z.slice(s + h, s + h + len),
+      },
+      null,
+    );
+    for (let t = 0; t < len; t++) out[s - from + t] = pass.outputs[t]![0]!;
+  }
+  return out;
+}
+
+export function createSeriesTask(opts: {
+  name: string;
+  values: Float64Array;
+  valFraction?: number;
+  horizon?: number;
+  /** The season m (e.g. 12 for monthly data), or null. */
+  season?: number | null;
+  /** The order p of the AR baseline. */
+  arOrder?: number;
+}): SeriesTask {
+  const h = opts.horizon ?? 1;
+  if (!Number.isInteger(h) || h < 1 || h > 50)
+    throw new Error(`The horizon must be a whole number from 1 to 50 (got ${h}).`);
+  const prepared = prepareSeries(opts.values, opts.valFraction ?? 0.2);
+  const { z, cut, scale } = prepared;
+  const n = z.length;
+  const p = opts.arOrder ?? 3;
+  const persistence = persistenceMse(z, cut, n, h);
+  const baselines: Baseline[] = [{ key: 'persistence', label: 'last value', value: persistence }];
+  if (opts.season)
+    baselines.push({
+      key: 'seasonal',
+      label: `value one season (${opts.season}) back`,
+      value: seasonalMse(z, cut, n, h, opts.season),
+    });
+  baselines.push({ key: 'ar', label: `AR(${p})`, value: arMse(z, fitAr(z, cut, p, h), cut, n, h) });
+  const valMse = (model: Model, maxPositions: number) => {
+    const to = Math.min(n, cut + maxPositions);
+    const y = predictSeries(model, z, cut, to, h);
+    let total = 0;
+    y.forEach((v, k) => (total += (v - z[cut + k + h]!) ** 2));
+    return y.length > 0 ? total / y.length : NaN;
+  };
+  return {
+    kind: 'series',
+    name: opts.name,
+    shape: { input: 'dense', inputSize: 1, head: 'linear', outputSize: 1 },
+    labels: { vocab: null, classes: null, task: 'series' },
+    lossUnit: 'squared error (normalised)',
+    baselines,
+    prepared,
+    horizon: h,
+    source: (batchSize, seqLen) => seriesSource(z, cut, h, batchSize, seqLen),
+    evaluate: valMse,
+    metrics(model, maxPositions): Metric[] {
+      const m = valMse(model, maxPositions);
+      return [
+        { key: 'rmse', label: 'RMSE in the series’ units', value: Math.sqrt(m) * scale },
+        { key: 'vsPersistence', label: 'MSE ÷ last-value MSE', value: m / persistence },
+      ];
+    },
+    diverged: (loss, finite) => !finite || loss > 1e3,
+    sample(model) {
+      if (model.config.bidirectional || h !== 1) return '';
+      const start = z.slice(Math.max(0, cut - EVAL_T), cut);
+      const ahead = generateValues(model, start, 20);
+      return Array.from(ahead, (v) => (v * scale + prepared.mean).toPrecision(4)).join(', ');
+    },
+  };
+}
