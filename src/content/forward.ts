@@ -122,6 +122,8 @@ export const FORWARD_TEXT = {
   modelMissing: (cell: CellKind, reason: string) =>
     `The pretrained ${CELL_LABEL[cell]} could not be loaded (${reason}). Showing a freshly initialised ${CELL_LABEL[cell]} instead: its guesses are close to uniform.`,
   tooShort: 'Type at least two characters: one to read and one to guess.',
+  /** The link under an error when the view reads the Training view's model. */
+  trainingLink: 'Train a model in the Training view',
   engineDown:
     'The engine is not running, so no network can read the text (the status line at the bottom of the page says why).',
   tooLong: `Up to ${MAX_TEXT_CHARS} characters; the rest was cut off.`,

@@ -282,11 +282,14 @@ export function retrace(): void {
 
 // ---- settings --------------------------------------------------------------------------------
 
-/** Sets the text (cut to MAX_TEXT_CHARS characters); the engine reads it after a pause. */
+/** Sets the text (cut to MAX_TEXT_CHARS characters) and, if it changed, goes back to the first
+ * step; the engine reads it after a pause. */
 export function setText(text: string): { clipped: boolean } {
   const chars = Array.from(text);
   const clipped = chars.length > MAX_TEXT_CHARS;
-  patchForward({ text: clipped ? chars.slice(0, MAX_TEXT_CHARS).join('') : text });
+  const next = clipped ? chars.slice(0, MAX_TEXT_CHARS).join('') : text;
+  // A new text is a new sequence: reading it starts at its first step.
+  patchForward(next === forward().text ? { text: next } : { text: next, t: 0 });
   writeAddress();
   return { clipped };
 }

@@ -308,6 +308,41 @@ describe('the Forward pass view with a pretrained LSTM', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/at least two/));
   });
 
+  test('the keys work wherever focus is, except while typing in a field', async () => {
+    const { engine } = await openForward();
+    const trace = lastTrace(engine);
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(forward().t).toBe(1);
+    fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
+    expect(forward().t).toBe(0);
+    fireEvent.keyDown(document.body, { key: 'End' });
+    expect(forward().t).toBe(trace.T - 1);
+    fireEvent.keyDown(document.body, { key: 'Home' });
+    expect(forward().t).toBe(0);
+    fireEvent.keyDown(document.body, { key: ' ' });
+    expect(forward().playing).toBe(true);
+    fireEvent.keyDown(document.body, { key: ' ' });
+    expect(forward().playing).toBe(false);
+    const box = screen.getByRole('textbox', { name: /Text/ });
+    box.focus();
+    fireEvent.keyDown(box, { key: 'ArrowRight' });
+    fireEvent.keyDown(box, { key: 'End' });
+    expect(forward().t).toBe(0);
+  });
+
+  test('a new text starts again at the first step', async () => {
+    await openForward();
+    fireEvent.keyDown(document.body, { key: 'End' });
+    expect(forward().t).toBeGreaterThan(5);
+    fireEvent.change(screen.getByRole('textbox', { name: /Text/ }), {
+      target: { value: 'Hello there, world' },
+    });
+    expect(forward().t).toBe(0);
+    await waitFor(() => expect(forward().result?.text).toBe('Hello there, world'));
+    expect(forward().t).toBe(0);
+  });
+
   test('a layer picker appears for a stacked model and shows that layer', async () => {
     serveModels({ lstm: modelFile('lstm', { numLayers: 2, hiddenSize: 5 }) });
     const { engine } = await openForward('#/forward?t=2');
@@ -367,6 +402,10 @@ describe('other models', () => {
     renderApp('#/forward?model=training', forwardEngine());
     await waitFor(() => expect(forward().status).toBe('error'));
     expect(screen.getByRole('alert').textContent).toMatch(/no model/i);
+    const link = within(document.querySelector('.fwd-model')!).getByRole('link', {
+      name: /Training view/,
+    });
+    expect(link.getAttribute('href')).toBe('#/train');
     expect(
       within(document.querySelector('.fwd-model')!).getByRole('button', { name: 'Read again' }),
     ).toBeTruthy();

@@ -96,6 +96,7 @@ function ModelSummary() {
   const result = useAppStore(selectResult);
   const note = useAppStore(selectModelNote);
   const model = useAppStore(selectModel);
+  const status = useAppStore(selectStatus);
   const info = result?.model;
   return (
     <div className="fwd-model">
@@ -120,6 +121,12 @@ function ModelSummary() {
           <button type="button" onClick={retrace}>
             Read again
           </button>
+          {status === 'error' && (
+            <>
+              {' '}
+              <a href="#/train">{FORWARD_TEXT.trainingLink}</a>
+            </>
+          )}
         </p>
       )}
     </div>
