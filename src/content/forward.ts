@@ -54,6 +54,19 @@ export const CELL_LABEL: Record<CellKind, string> = {
   gru: 'GRU',
 };
 
+/** The article before each label, as it is read aloud: “an RNN”, “an LSTM”, “a GRU”. */
+export const CELL_ARTICLE: Record<CellKind, 'a' | 'an'> = {
+  rnn: 'an',
+  lstm: 'an',
+  gru: 'a',
+};
+
+/** The lede above a cell's equations; σ is named only for the cells that use it. */
+export const equationsLede = (cell: CellKind): string =>
+  `As the engine runs them (PyTorch’s form${
+    cell === 'rnn' ? '' : '; ⊙ multiplies element by element, σ is the logistic sigmoid'
+  }). Hover a symbol to find it in the charts.`;
+
 /** The models the view offers, in menu order (the value is the URL's `model`). */
 export const FORWARD_MODELS = [
   'lstm',

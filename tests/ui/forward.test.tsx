@@ -358,6 +358,30 @@ describe('the Forward pass view with a pretrained LSTM', () => {
   });
 });
 
+describe('words', () => {
+  test('“an LSTM”, “an RNN”, “a GRU”; −ln in every loss; σ only where a cell uses it', async () => {
+    serveModels({ lstm: modelFile('lstm'), gru: modelFile('gru'), rnn: modelFile('rnn') });
+    const summary = () => document.querySelector('.fwd-model__summary')?.textContent ?? '';
+    const lede = () => document.querySelector('.fwd-equations .fwd-lede')?.textContent ?? '';
+    await openForward();
+    expect(summary()).toMatch(/^Reading with an LSTM:/);
+    expect(texOf('plugged-loss')).toContain('-\\ln');
+    expect(texOf('plugged-loss')).not.toContain('\\log');
+    expect(lede()).toMatch(/σ is the logistic sigmoid/);
+    for (const [model, text] of [
+      ['rnn', /^Reading with an RNN/],
+      ['gru', /^Reading with a GRU/],
+      ['fresh-rnn', /^Reading with a freshly initialised RNN/],
+    ] as const) {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Model' }), {
+        target: { value: model },
+      });
+      await waitFor(() => expect(summary()).toMatch(text));
+    }
+    expect(lede()).not.toMatch(/σ/);
+  });
+});
+
 describe('other models', () => {
   test('a missing model file falls back to a fresh model, with a note', async () => {
     const fetched = serveModels({});

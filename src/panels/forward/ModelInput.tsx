@@ -2,6 +2,7 @@
 // the engine said about it (characters outside the vocabulary, a missing model file, errors).
 import { useId, useState } from 'react';
 import {
+  CELL_ARTICLE,
   CELL_LABEL,
   FORWARD_MODELS,
   FORWARD_TEXT,
@@ -102,7 +103,8 @@ function ModelSummary() {
     <div className="fwd-model">
       {info !== undefined && (
         <p className="fwd-model__summary">
-          Reading with {result?.source === 'fresh' ? 'a freshly initialised' : 'a'}{' '}
+          Reading with{' '}
+          {result?.source === 'fresh' ? 'a freshly initialised' : CELL_ARTICLE[info.cell]}{' '}
           <strong>{CELL_LABEL[info.cell]}</strong>
           {info.cell === 'rnn' ? ` (${info.nonlinearity})` : ''}: {info.numLayers} layer
           {info.numLayers === 1 ? '' : 's'} of {info.hiddenSize} hidden units,{' '}
