@@ -137,6 +137,8 @@ export const FORWARD_TEXT = {
   tooShort: 'Type at least two characters: one to read and one to guess.',
   /** The link under an error when the view reads the Training view's model. */
   trainingLink: 'Train a model in the Training view',
+  autosaveNote: (step: number) =>
+    `Nothing is loaded in the Training view yet, so this is your autosaved run, at step ${step.toLocaleString('en-US')}. Open the Training view to go on training it.`,
   engineDown:
     'The engine is not running, so no network can read the text (the status line at the bottom of the page says why).',
   tooLong: `Up to ${MAX_TEXT_CHARS} characters; the rest was cut off.`,

@@ -1,5 +1,6 @@
 // The Forward pass view in jsdom with the real engine behind a fake client: every number it
 // shows is compared with the engine's trace at the displayed precision.
+import 'fake-indexeddb/auto';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { num } from '../../src/content/cellEquations';
@@ -8,6 +9,8 @@ import { formatPercent, formatProbability, formatValue } from '../../src/content
 import type { Trace } from '../../src/engine/trace';
 import { forgetModelFiles, stopPlayback } from '../../src/store/forwardActions';
 import { appStore } from '../../src/store/store';
+import { saveAutosave } from '../../src/persist/trainingStore';
+import { autosaveAt } from '../persist/db';
 import { loadKatex } from '../../src/viz/katex';
 import { forwardEngine, modelFile, serveModels, type ForwardEngine } from './forwardEngine';
 import { renderApp } from './renderApp';
@@ -419,6 +422,20 @@ describe('other models', () => {
     const named = trace.named[0]![0]!;
     // a = (W_ih x + b_ih) + (W_hh h + b_hh), each term from the trace.
     expect(tex).toContain(`${num(named['a_ih']![0])} + ${num(named['ah']![0])}`);
+  });
+
+  test('after a reload, the training model is the autosaved run', async () => {
+    serveModels({});
+    await saveAutosave({ ...autosaveAt(12), model: modelFile('gru') });
+    const engine = forwardEngine();
+    renderApp('#/forward?model=training', engine);
+    await waitFor(() => expect(forward().status).toBe('ready'));
+    expect(engine.traceRequests.at(-1)).toMatchObject({ model: 'file', json: true });
+    expect(forward().result?.model.cell).toBe('gru');
+    const box = document.querySelector('.fwd-model')!;
+    expect(box.textContent).toMatch(/autosaved run, at step 12/);
+    expect(within(box as HTMLElement).getByRole('link', { name: /Training view/ })).toBeTruthy();
+    await saveAutosave({ ...autosaveAt(12), model: '{}' }); // leave no usable run behind
   });
 
   test('the training model, when there is none, explains why', async () => {

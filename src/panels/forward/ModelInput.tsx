@@ -123,7 +123,7 @@ function ModelSummary() {
           <button type="button" onClick={retrace}>
             Read again
           </button>
-          {status === 'error' && (
+          {(status === 'error' || (result !== null && result.source !== 'training')) && (
             <>
               {' '}
               <a href="#/train">{FORWARD_TEXT.trainingLink}</a>
