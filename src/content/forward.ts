@@ -54,6 +54,19 @@ export const CELL_LABEL: Record<CellKind, string> = {
   gru: 'GRU',
 };
 
+/** The article before each label, as it is read aloud: “an RNN”, “an LSTM”, “a GRU”. */
+export const CELL_ARTICLE: Record<CellKind, 'a' | 'an'> = {
+  rnn: 'an',
+  lstm: 'an',
+  gru: 'a',
+};
+
+/** The lede above a cell's equations; σ is named only for the cells that use it. */
+export const equationsLede = (cell: CellKind): string =>
+  `As the engine runs them (PyTorch’s form${
+    cell === 'rnn' ? '' : '; ⊙ multiplies element by element, σ is the logistic sigmoid'
+  }). Hover a symbol to find it in the charts.`;
+
 /** The models the view offers, in menu order (the value is the URL's `model`). */
 export const FORWARD_MODELS = [
   'lstm',
@@ -122,6 +135,10 @@ export const FORWARD_TEXT = {
   modelMissing: (cell: CellKind, reason: string) =>
     `The pretrained ${CELL_LABEL[cell]} could not be loaded (${reason}). Showing a freshly initialised ${CELL_LABEL[cell]} instead: its guesses are close to uniform.`,
   tooShort: 'Type at least two characters: one to read and one to guess.',
+  /** The link under an error when the view reads the Training view's model. */
+  trainingLink: 'Train a model in the Training view',
+  autosaveNote: (step: number) =>
+    `Nothing is loaded in the Training view yet, so this is your autosaved run, at step ${step.toLocaleString('en-US')}. Open the Training view to go on training it.`,
   engineDown:
     'The engine is not running, so no network can read the text (the status line at the bottom of the page says why).',
   tooLong: `Up to ${MAX_TEXT_CHARS} characters; the rest was cut off.`,

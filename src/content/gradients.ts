@@ -1,7 +1,12 @@
 // Words and equations of the Gradient flow view, as data: each preset's name and what to try,
 // each parameter's label, and the KaTeX strings (docs/equations.md §5), some with live numbers.
 import type { CellKind, Nonlinearity } from '../engine/cell';
-import type { ClipMode, GradientParams, GradientPreset } from '../engine/experiments';
+import type {
+  ClipMode,
+  FigureComparison,
+  GradientParams,
+  GradientPreset,
+} from '../engine/experiments';
 
 export interface PresetText {
   readonly label: string;
@@ -141,3 +146,11 @@ export const DERIVATIVE_NOTE =
 
 export const HEATMAP_NOTE =
   'Each row t backpropagates a random unit vector u_t from h_t: the colour is ‖u_tᵀ ∂h_t/∂h_k‖, the gradient a loss u_t·h_t sends to h_k. It is at most ‖∂h_t/∂h_k‖₂ and equal to it when all singular values of the product are equal (as for s·Q). Long sequences show every few rows.';
+
+/** What the view says after "theory …, engine …", for each verdict of compareFigures. */
+export const IDENTITY_VERDICT: Record<FigureComparison, string> = {
+  equal: '✓ equal',
+  differ: '✗ differ',
+  'below range': 'both below 1e-308, the smallest double',
+  'above range': 'both above 1.8e308, the largest double',
+};

@@ -10,6 +10,12 @@ import type { GradientResult } from './experiments/results.ts';
 import { rnnExperiment } from './experiments/rnnExperiment.ts';
 
 export {
+  compareFigures,
+  FIGURE_RTOL,
+  SMALLEST_DOUBLE,
+  type FigureComparison,
+} from './experiments/compare.ts';
+export {
   CLIP_MODES,
   DEFAULT_PARAMS,
   FLOW_CELLS,

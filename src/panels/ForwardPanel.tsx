@@ -1,8 +1,9 @@
 // The Forward pass view: a real network reads a short text one character per timestep; the
 // learner steps through it and sees the unrolled network, every gate of the cell, the guesses
 // for the next character and the equations with the live numbers.
-// Keys (when focus is in the view but not in a text field): ← → step, Space plays, Home/End jump.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+// Keys (while the view is shown, wherever focus is, except in a field): ← → step, Space plays,
+// Home/End jump. They are heard on the document, so they work before anything is clicked.
+import { useEffect, useRef } from 'react';
 import { FORWARD_TEXT } from '../content/forward';
 import { jumpToEnd, jumpToStart, startForward, stepBy, togglePlay } from '../store/forwardActions';
 import { selectReducedMotion } from '../store/selectors';
@@ -20,9 +21,13 @@ export function ForwardPanel() {
   const root = useRef<HTMLDivElement>(null);
   const reducedMotion = useAppStore(selectReducedMotion);
   useEffect(() => startForward(), []);
+  useEffect(() => {
+    document.addEventListener('keydown', onViewKey);
+    return () => document.removeEventListener('keydown', onViewKey);
+  }, []);
   useSymbolLink(root);
   return (
-    <div ref={root} className={`fwd${reducedMotion ? ' fwd--instant' : ''}`} onKeyDown={onViewKey}>
+    <div ref={root} className={`fwd${reducedMotion ? ' fwd--instant' : ''}`}>
       <p className="prose">{FORWARD_TEXT.intro}</p>
       <ModelInput />
       <div className="fwd-sticky">
@@ -43,7 +48,7 @@ const OWN_KEYS = 'input, textarea, select, [contenteditable="true"]';
 /** Controls that Space activates on its own. */
 const SPACE_KEYS = 'button, a[href], summary, [role="button"]';
 
-function onViewKey(event: KeyboardEvent<HTMLDivElement>): void {
+function onViewKey(event: KeyboardEvent): void {
   if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
   const target = event.target instanceof Element ? event.target : null;
   if (target?.closest(OWN_KEYS)) return;

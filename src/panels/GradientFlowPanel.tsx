@@ -7,11 +7,12 @@ import {
   boundTex,
   DERIVATIVE_NOTE,
   HEATMAP_NOTE,
+  IDENTITY_VERDICT,
   jacobianTex,
   PRESET_TEXT,
   PRODUCT_TEX,
 } from '../content/gradients';
-import type { GradientResult } from '../engine/experiments';
+import { compareFigures, type GradientResult } from '../engine/experiments';
 import { selectReducedMotion } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { requestGradients } from '../store/gradientsActions';
@@ -234,13 +235,11 @@ function Identities({ result }: { result: GradientResult }) {
   return (
     <ul className="gf-identities" aria-label="Exact identities">
       {result.identities.map((id) => {
-        const ok =
-          Math.abs(id.measured - id.expected) <=
-          1e-9 * Math.max(Math.abs(id.expected), Math.abs(id.measured), 1e-300);
+        const verdict = compareFigures(id.expected, id.measured);
         return (
-          <li key={id.label} data-ok={ok}>
+          <li key={id.label} data-ok={verdict !== 'differ'}>
             <span>{id.label}</span>: theory {formatNorm(id.expected)}, engine{' '}
-            {formatNorm(id.measured)} {ok ? '✓ equal' : '✗ differ'}
+            {formatNorm(id.measured)} {IDENTITY_VERDICT[verdict]}
           </li>
         );
       })}

@@ -12,6 +12,7 @@ import {
   type ForwardModel,
 } from '../content/forward';
 import type { CellKind } from '../engine/cell';
+import { loadAutosave } from '../persist/trainingStore';
 import type { EngineClient } from '../worker/client';
 import type { ModelSource, TraceReply } from '../worker/protocol';
 import { getEngine, writeAddress } from './engineAccess';
@@ -151,13 +152,33 @@ interface Resolved {
   note: string | null;
   /** The file's JSON, to send again if the worker has forgotten the model. */
   json: string | null;
+  /** Read from the Training view's autosave (when the engine has no training model yet). */
+  autosave?: true;
 }
+
+const TRAINING_MODEL: Resolved = {
+  source: { kind: 'training' },
+  kind: 'training',
+  note: null,
+  json: null,
+};
 
 async function resolveModel(model: ForwardModel): Promise<Resolved> {
   const plan = modelPlan(model);
   switch (plan.kind) {
-    case 'training':
-      return { source: { kind: 'training' }, kind: 'training', note: null, json: null };
+    case 'training': {
+      // After a reload the engine holds no training model until the Training view is opened:
+      // read the autosaved run meanwhile (it is what that view will restore).
+      const saved = appStore.getState().training.model === null ? await loadAutosave() : null;
+      if (saved === null) return TRAINING_MODEL;
+      return {
+        source: { kind: 'file', key: `autosave:${String(saved.savedAt)}`, json: saved.model },
+        kind: 'file',
+        note: FORWARD_TEXT.autosaveNote(saved.step),
+        json: saved.model,
+        autosave: true,
+      };
+    }
     case 'fresh':
       return { source: freshSource(plan.cell), kind: 'fresh', note: null, json: null };
     case 'file': {
@@ -219,9 +240,13 @@ async function runTrace(): Promise<void> {
   }
   patchForward({ status: 'loading' });
   try {
-    const resolved = await resolveModel(model);
+    let resolved = await resolveModel(model);
     if (gen !== runtime.generation) return;
-    const reply = await requestTrace(engine, text, resolved);
+    const reply = await requestTrace(engine, text, resolved).catch((error: unknown) => {
+      if (resolved.autosave !== true) throw error;
+      resolved = TRAINING_MODEL; // an unreadable autosave: ask the engine, which explains
+      return requestTrace(engine, text, resolved);
+    });
     if (gen !== runtime.generation || runtime.bound === 0) return;
     // Only a trace reply is a result (a test double may answer something else).
     if (reply.type !== 'trace') return;
@@ -282,11 +307,14 @@ export function retrace(): void {
 
 // ---- settings --------------------------------------------------------------------------------
 
-/** Sets the text (cut to MAX_TEXT_CHARS characters); the engine reads it after a pause. */
+/** Sets the text (cut to MAX_TEXT_CHARS characters) and, if it changed, goes back to the first
+ * step; the engine reads it after a pause. */
 export function setText(text: string): { clipped: boolean } {
   const chars = Array.from(text);
   const clipped = chars.length > MAX_TEXT_CHARS;
-  patchForward({ text: clipped ? chars.slice(0, MAX_TEXT_CHARS).join('') : text });
+  const next = clipped ? chars.slice(0, MAX_TEXT_CHARS).join('') : text;
+  // A new text is a new sequence: reading it starts at its first step.
+  patchForward(next === forward().text ? { text: next } : { text: next, t: 0 });
   writeAddress();
   return { clipped };
 }

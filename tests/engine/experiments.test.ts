@@ -2,6 +2,7 @@
 // E6, E7) through the engine's own Jacobians, and keep the Pascanu bound.
 import { describe, expect, it } from 'vitest';
 import {
+  compareFigures,
   jacobianMap,
   norm2x2Upper,
   presetParams,
@@ -206,5 +207,24 @@ describe('parameters', () => {
     const a = run('gain', { inputScale: 1 });
     const b = run('gain', { inputScale: 1 });
     expect(Array.from(series(a, 'h'))).toEqual(Array.from(series(b, 'h')));
+  });
+});
+
+describe('theory and engine agree on the figures the view compares', () => {
+  it('#/gradients?gp=clip&gs=0.5&gct=0.01: ‖ĝ‖ is PyTorch’s θ·‖g‖/(‖g‖ + 1e-6)', () => {
+    const r = run('clip', { s: 0.5, clip: 0.01 });
+    expect(r.identities.length).toBeGreaterThan(1);
+    for (const id of r.identities) expect(compareFigures(id.expected, id.measured)).toBe('equal');
+  });
+  it('gates alone, b_f = b_z = −2, T = 200: the engine reaches 1.809e-185 without underflow', () => {
+    const T = 200;
+    const r = run('carousel', { bf: -2, bz: -2, T });
+    const exact = sigmoid(-2) ** T;
+    expect(exact).toBeCloseTo(1.8087572283951064e-185, 195);
+    expect(rel(series(r, 'lstm-c')[0]!, exact)).toBeLessThan(1e-9);
+    expect(rel(series(r, 'gru-h')[0]!, exact)).toBeLessThan(1e-9);
+    expect(rel(series(r, 'lstm-f')[0]!, exact)).toBeLessThan(1e-9);
+    expect(r.identities).toHaveLength(2);
+    for (const id of r.identities) expect(compareFigures(id.expected, id.measured)).toBe('equal');
   });
 });

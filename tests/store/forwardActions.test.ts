@@ -12,6 +12,7 @@ import {
   jumpToEnd,
   jumpToStart,
   setSpeed,
+  setText,
   setUnit,
   stepBy,
   stopPlayback,
@@ -131,5 +132,14 @@ describe('playback', () => {
   test('without a trace there is nothing to play', () => {
     togglePlay();
     expect(forward().playing).toBe(false);
+  });
+
+  test('a new text starts at the first step; the same text keeps the step', () => {
+    install('hello there');
+    goToStep(7);
+    setText('hello there');
+    expect(forward().t).toBe(7);
+    setText('hello world');
+    expect(forward().t).toBe(0);
   });
 });

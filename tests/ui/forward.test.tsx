@@ -1,5 +1,6 @@
 // The Forward pass view in jsdom with the real engine behind a fake client: every number it
 // shows is compared with the engine's trace at the displayed precision.
+import 'fake-indexeddb/auto';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { num } from '../../src/content/cellEquations';
@@ -8,6 +9,8 @@ import { formatPercent, formatProbability, formatValue } from '../../src/content
 import type { Trace } from '../../src/engine/trace';
 import { forgetModelFiles, stopPlayback } from '../../src/store/forwardActions';
 import { appStore } from '../../src/store/store';
+import { saveAutosave } from '../../src/persist/trainingStore';
+import { autosaveAt } from '../persist/db';
 import { loadKatex } from '../../src/viz/katex';
 import { forwardEngine, modelFile, serveModels, type ForwardEngine } from './forwardEngine';
 import { renderApp } from './renderApp';
@@ -308,6 +311,41 @@ describe('the Forward pass view with a pretrained LSTM', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/at least two/));
   });
 
+  test('the keys work wherever focus is, except while typing in a field', async () => {
+    const { engine } = await openForward();
+    const trace = lastTrace(engine);
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(forward().t).toBe(1);
+    fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
+    expect(forward().t).toBe(0);
+    fireEvent.keyDown(document.body, { key: 'End' });
+    expect(forward().t).toBe(trace.T - 1);
+    fireEvent.keyDown(document.body, { key: 'Home' });
+    expect(forward().t).toBe(0);
+    fireEvent.keyDown(document.body, { key: ' ' });
+    expect(forward().playing).toBe(true);
+    fireEvent.keyDown(document.body, { key: ' ' });
+    expect(forward().playing).toBe(false);
+    const box = screen.getByRole('textbox', { name: /Text/ });
+    box.focus();
+    fireEvent.keyDown(box, { key: 'ArrowRight' });
+    fireEvent.keyDown(box, { key: 'End' });
+    expect(forward().t).toBe(0);
+  });
+
+  test('a new text starts again at the first step', async () => {
+    await openForward();
+    fireEvent.keyDown(document.body, { key: 'End' });
+    expect(forward().t).toBeGreaterThan(5);
+    fireEvent.change(screen.getByRole('textbox', { name: /Text/ }), {
+      target: { value: 'Hello there, world' },
+    });
+    expect(forward().t).toBe(0);
+    await waitFor(() => expect(forward().result?.text).toBe('Hello there, world'));
+    expect(forward().t).toBe(0);
+  });
+
   test('a layer picker appears for a stacked model and shows that layer', async () => {
     serveModels({ lstm: modelFile('lstm', { numLayers: 2, hiddenSize: 5 }) });
     const { engine } = await openForward('#/forward?t=2');
@@ -320,6 +358,30 @@ describe('the Forward pass view with a pretrained LSTM', () => {
     expect(window.location.hash).toBe('#/forward?t=2&layer=2');
     expect(heatValue('f')).toBe(formatValue(trace.named[1]![1]!['f']![0]));
     expect(texOf('plugged-equations')).toContain(num(trace.named[1]![1]!['c']![0]));
+  });
+});
+
+describe('words', () => {
+  test('“an LSTM”, “an RNN”, “a GRU”; −ln in every loss; σ only where a cell uses it', async () => {
+    serveModels({ lstm: modelFile('lstm'), gru: modelFile('gru'), rnn: modelFile('rnn') });
+    const summary = () => document.querySelector('.fwd-model__summary')?.textContent ?? '';
+    const lede = () => document.querySelector('.fwd-equations .fwd-lede')?.textContent ?? '';
+    await openForward();
+    expect(summary()).toMatch(/^Reading with an LSTM:/);
+    expect(texOf('plugged-loss')).toContain('-\\ln');
+    expect(texOf('plugged-loss')).not.toContain('\\log');
+    expect(lede()).toMatch(/σ is the logistic sigmoid/);
+    for (const [model, text] of [
+      ['rnn', /^Reading with an RNN/],
+      ['gru', /^Reading with a GRU/],
+      ['fresh-rnn', /^Reading with a freshly initialised RNN/],
+    ] as const) {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Model' }), {
+        target: { value: model },
+      });
+      await waitFor(() => expect(summary()).toMatch(text));
+    }
+    expect(lede()).not.toMatch(/σ/);
   });
 });
 
@@ -362,11 +424,29 @@ describe('other models', () => {
     expect(tex).toContain(`${num(named['a_ih']![0])} + ${num(named['ah']![0])}`);
   });
 
+  test('after a reload, the training model is the autosaved run', async () => {
+    serveModels({});
+    await saveAutosave({ ...autosaveAt(12), model: modelFile('gru') });
+    const engine = forwardEngine();
+    renderApp('#/forward?model=training', engine);
+    await waitFor(() => expect(forward().status).toBe('ready'));
+    expect(engine.traceRequests.at(-1)).toMatchObject({ model: 'file', json: true });
+    expect(forward().result?.model.cell).toBe('gru');
+    const box = document.querySelector('.fwd-model')!;
+    expect(box.textContent).toMatch(/autosaved run, at step 12/);
+    expect(within(box as HTMLElement).getByRole('link', { name: /Training view/ })).toBeTruthy();
+    await saveAutosave({ ...autosaveAt(12), model: '{}' }); // leave no usable run behind
+  });
+
   test('the training model, when there is none, explains why', async () => {
     serveModels({});
     renderApp('#/forward?model=training', forwardEngine());
     await waitFor(() => expect(forward().status).toBe('error'));
     expect(screen.getByRole('alert').textContent).toMatch(/no model/i);
+    const link = within(document.querySelector('.fwd-model')!).getByRole('link', {
+      name: /Training view/,
+    });
+    expect(link.getAttribute('href')).toBe('#/train');
     expect(
       within(document.querySelector('.fwd-model')!).getByRole('button', { name: 'Read again' }),
     ).toBeTruthy();

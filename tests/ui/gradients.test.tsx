@@ -2,11 +2,12 @@
 // sliders change the store, the address and the plot; the exact preset's table shows s^T.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { runGradientExperiment } from '../../src/engine/experiments';
+import { compareFigures, runGradientExperiment } from '../../src/engine/experiments';
 import { appStore } from '../../src/store/store';
 import type { EngineClient } from '../../src/worker/client';
 import type { FromWorker, GradientReply } from '../../src/worker/protocol';
 import { loadKatex } from '../../src/viz/katex';
+import { IDENTITY_VERDICT } from '../../src/content/gradients';
 import { renderApp } from './renderApp';
 
 beforeAll(async () => {
@@ -35,12 +36,16 @@ function experimentEngine(): EngineClient & { types: string[] } {
   } as unknown as EngineClient & { types: string[] };
 }
 
+/** Waits for the view's lazily loaded panel (slow on a busy machine, as in the Forward tests). */
+const openedView = () =>
+  screen.findByRole('heading', { name: 'The gradient flowing back' }, { timeout: 5000 });
+
 const chartPath = () => document.querySelector('[data-series="h"]')?.getAttribute('d');
 
 describe('Gradient flow view', () => {
   test('computes the default experiment and shows its exact identity', async () => {
     renderApp('#/gradients', experimentEngine());
-    await screen.findByRole('heading', { name: 'The gradient flowing back' });
+    await openedView();
     expect(screen.getByText(/make gradients vanish or explode/)).toBeTruthy();
     const identities = screen.getByRole('list', { name: 'Exact identities' });
     expect(identities.textContent).toMatch(
@@ -53,7 +58,7 @@ describe('Gradient flow view', () => {
 
   test('a slider changes the store, the address and the plot', async () => {
     renderApp('#/gradients', experimentEngine());
-    await screen.findByRole('heading', { name: 'The gradient flowing back' });
+    await openedView();
     const before = chartPath();
     const slider = screen.getByLabelText(/Recurrent scale s/);
     await act(async () => {
@@ -67,7 +72,7 @@ describe('Gradient flow view', () => {
 
   test('the exact LSTM preset: the Show data table holds σ(b_f)^{T−k}', async () => {
     renderApp('#/gradients?gp=carousel&gbf=1&gT=30', experimentEngine());
-    await screen.findByRole('heading', { name: 'The gradient flowing back' });
+    await openedView();
     fireEvent.click(screen.getByRole('button', { name: 'Show data: gradient norms' }));
     const table = screen.getByRole('table', { name: /Norms of the gradient/ });
     const header = within(table)
@@ -83,7 +88,7 @@ describe('Gradient flow view', () => {
 
   test('choosing a preset switches the controls', async () => {
     renderApp('#/gradients', experimentEngine());
-    await screen.findByRole('heading', { name: 'The gradient flowing back' });
+    await openedView();
     await act(async () => {
       fireEvent.click(screen.getByRole('radio', { name: 'Clipping' }));
     });
@@ -91,5 +96,33 @@ describe('Gradient flow view', () => {
     expect(screen.getByLabelText('Clipping mode')).toBeTruthy();
     await screen.findByRole('heading', { name: 'Before and after clipping' });
     expect(screen.getByTestId('clip-cosine').textContent).toBe('1.000000');
+  });
+
+  test('clipping to 0.01: theory and engine shown equal are called equal', async () => {
+    renderApp('#/gradients?gp=clip&gs=0.5&gct=0.01', experimentEngine());
+    await openedView();
+    const list = await screen.findByRole('list', { name: 'Exact identities' });
+    expect(list.textContent).toMatch(/theory 1\.000e-2, engine 1\.000e-2 ✓ equal/);
+    expect(list.textContent).not.toMatch(/differ/);
+  });
+
+  test('gates alone with b_f = b_z = −2 and T = 200: the engine shows 1.809e-185 too', async () => {
+    renderApp('#/gradients?gp=carousel&gbf=-2&gbz=-2&gT=200', experimentEngine());
+    await openedView();
+    const list = await screen.findByRole('list', { name: 'Exact identities' });
+    expect(list.textContent).toMatch(
+      /σ\(b_f\)\^T = σ\(-2\)\^200: theory 1\.809e-185, engine 1\.809e-185 ✓ equal/,
+    );
+    expect(list.textContent).not.toMatch(/differ/);
+  });
+});
+
+describe('the verdict shown after theory and engine', () => {
+  test('equal, differ, or outside the range of a double', () => {
+    expect(IDENTITY_VERDICT[compareFigures(1e-2, 1e-2 * (1 - 1e-13))]).toBe('✓ equal');
+    expect(IDENTITY_VERDICT[compareFigures(1e-2, 2e-2)]).toBe('✗ differ');
+    expect(IDENTITY_VERDICT[compareFigures(1e-315, 0)]).toBe(
+      'both below 1e-308, the smallest double',
+    );
   });
 });

@@ -32,6 +32,32 @@ function blockNorm(
   n: number,
   v: Float64Array,
 ): number {
+  // Scale the block by a power of two (exact) so its largest entry is about 1: squares of entries
+  // near 1e-185 would underflow to 0 in the power iteration below.
+  let big = 0;
+  for (let i = 0; i < n; i++) {
+    const row = (r0 + i) * S + c0;
+    for (let j = 0; j < n; j++) big = Math.max(big, Math.abs(P[row + j]!));
+  }
+  if (big === 0) return 0;
+  if (!Number.isFinite(big)) return big;
+  const e = Math.floor(Math.log2(big));
+  const B = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const row = (r0 + i) * S + c0;
+    for (let j = 0; j < n; j++) B[i * n + j] = timesPow2(P[row + j]!, -e);
+  }
+  return timesPow2(unitBlockNorm(B, n, v), e);
+}
+
+/** x·2^e, exact unless the result leaves the range of a double (two steps: 2^e alone may). */
+export function timesPow2(x: number, e: number): number {
+  const half = Math.trunc(e / 2);
+  return x * 2 ** half * 2 ** (e - half);
+}
+
+/** blockNorm's power iteration on an n×n block B [n·n] whose largest entry is about 1. */
+function unitBlockNorm(B: Float64Array, n: number, v: Float64Array): number {
   const u = new Float64Array(n);
   let sigma = -1;
   // Blend a fixed generic vector into the warm start, so a top direction that has moved to
@@ -57,8 +83,8 @@ function blockNorm(
     let un = 0;
     for (let i = 0; i < n; i++) {
       let s = 0;
-      const row = (r0 + i) * S + c0;
-      for (let j = 0; j < n; j++) s += P[row + j]! * v[j]!;
+      const row = i * n;
+      for (let j = 0; j < n; j++) s += B[row + j]! * v[j]!;
       u[i] = s;
       un += s * s;
     }
@@ -69,8 +95,8 @@ function blockNorm(
     v.fill(0);
     for (let i = 0; i < n; i++) {
       const ui = u[i]!;
-      const row = (r0 + i) * S + c0;
-      for (let j = 0; j < n; j++) v[j]! += P[row + j]! * ui;
+      const row = i * n;
+      for (let j = 0; j < n; j++) v[j]! += B[row + j]! * ui;
     }
     if (Math.abs(next - sigma) <= 1e-12 * next) return next;
     sigma = next;
@@ -104,12 +130,25 @@ export function flowNorms(m: Model, fwd: StackForward, x: Float64Array): FlowNor
   const c = hasC ? new Float64Array(T + 1) : null;
   const vh = new Float64Array(H).map((_, j) => 1 + 0.1 * Math.sin(1 + 7 * j));
   const vc = Float64Array.from(vh);
+  // The product is carried as P·2^e (its exponent in log space), P rescaled by a power of two
+  // (exact) after each step, so it neither underflows nor overflows on the way: only a final norm
+  // beyond the range of a double does.
   let P: Float64Array = new Float64Array(S * S);
+  let e = 0;
   for (let i = 0; i < S; i++) P[i * S + i] = 1;
   for (let k = T; k >= 0; k--) {
-    if (k < T) P = matmulSquare(P, J[k]!, S); // ∂s_T/∂s_k = ∂s_T/∂s_{k+1} · J_{k+1}
-    h[k] = blockNorm(P, S, 0, 0, H, vh);
-    if (c) c[k] = blockNorm(P, S, H, H, H, vc);
+    if (k < T) {
+      P = matmulSquare(P, J[k]!, S); // ∂s_T/∂s_k = ∂s_T/∂s_{k+1} · J_{k+1}
+      let big = 0;
+      for (let i = 0; i < P.length; i++) big = Math.max(big, Math.abs(P[i]!));
+      if (big > 0 && Number.isFinite(big)) {
+        const shift = Math.floor(Math.log2(big));
+        for (let i = 0; i < P.length; i++) P[i] = timesPow2(P[i]!, -shift);
+        e += shift;
+      }
+    }
+    h[k] = timesPow2(blockNorm(P, S, 0, 0, H, vh), e);
+    if (c) c[k] = timesPow2(blockNorm(P, S, H, H, H, vc), e);
   }
   return { h, c, J, S };
 }

@@ -178,9 +178,11 @@ function clipExperiment(
   const identities: IdentityCheck[] = [];
   if (p.clipMode === 'norm') {
     identities.push({ label: 'cos(ĝ, g) with norm clipping', expected: 1, measured: cosine });
+    // PyTorch's clip_grad_norm_ scales by θ/(‖g‖ + 1e-6), so ‖ĝ‖ lands just under θ.
+    const g = report.normBefore;
     identities.push({
-      label: '‖ĝ‖ = min(‖g‖, θ)',
-      expected: Math.min(report.normBefore, p.clip),
+      label: '‖ĝ‖ = ‖g‖·min(1, θ/(‖g‖ + 10⁻⁶))',
+      expected: g * Math.min(1, p.clip / (g + 1e-6)),
       measured: report.normAfter,
     });
   }

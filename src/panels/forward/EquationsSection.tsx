@@ -3,7 +3,7 @@
 // Terms carry \htmlClass{sym-KEY}: hovering one highlights the matching chart element.
 import { useEffect, useMemo, useState } from 'react';
 import { cellEquations, num, OUTPUT_EQUATIONS } from '../../content/cellEquations';
-import { CELL_LABEL, FORWARD_TEXT, nameChar } from '../../content/forward';
+import { CELL_LABEL, equationsLede, FORWARD_TEXT, nameChar } from '../../content/forward';
 import { useAppStore } from '../../store/store';
 import { Equation } from '../../viz/Equation';
 import { loadedKatex, loadKatex } from '../../viz/katex';
@@ -69,7 +69,7 @@ export function EquationsSection() {
     if (target.p === null)
       return String.raw`\ell_t\ \text{is not scored: the next character is not in the vocabulary}`;
     const loss = result.trace.stepLoss[t];
-    return String.raw`\htmlClass{sym-loss}{\ell_t} = -\log p_t[y^*_t] = -\log ${num(target.p)} = ${num(loss)}`;
+    return String.raw`\htmlClass{sym-loss}{\ell_t} = -\ln p_t[y^*_t] = -\ln ${num(target.p)} = ${num(loss)}`;
   }, [result, index, t]);
 
   if (result === null || plugged === null) return null;
@@ -78,10 +78,7 @@ export function EquationsSection() {
   return (
     <section className="fwd-equations" aria-labelledby="fwd-eq-h">
       <h2 id="fwd-eq-h">The {CELL_LABEL[cell]} equations</h2>
-      <p className="fwd-lede">
-        As the engine runs them (PyTorch’s form; ⊙ multiplies element by element, σ is the logistic
-        sigmoid). Hover a symbol to find it in the charts.
-      </p>
+      <p className="fwd-lede">{equationsLede(cell)}</p>
       <div
         className="fwd-eq-scroll"
         tabIndex={0}

@@ -2,6 +2,7 @@
 // the engine said about it (characters outside the vocabulary, a missing model file, errors).
 import { useId, useState } from 'react';
 import {
+  CELL_ARTICLE,
   CELL_LABEL,
   FORWARD_MODELS,
   FORWARD_TEXT,
@@ -96,12 +97,14 @@ function ModelSummary() {
   const result = useAppStore(selectResult);
   const note = useAppStore(selectModelNote);
   const model = useAppStore(selectModel);
+  const status = useAppStore(selectStatus);
   const info = result?.model;
   return (
     <div className="fwd-model">
       {info !== undefined && (
         <p className="fwd-model__summary">
-          Reading with {result?.source === 'fresh' ? 'a freshly initialised' : 'a'}{' '}
+          Reading with{' '}
+          {result?.source === 'fresh' ? 'a freshly initialised' : CELL_ARTICLE[info.cell]}{' '}
           <strong>{CELL_LABEL[info.cell]}</strong>
           {info.cell === 'rnn' ? ` (${info.nonlinearity})` : ''}: {info.numLayers} layer
           {info.numLayers === 1 ? '' : 's'} of {info.hiddenSize} hidden units,{' '}
@@ -120,6 +123,12 @@ function ModelSummary() {
           <button type="button" onClick={retrace}>
             Read again
           </button>
+          {(status === 'error' || (result !== null && result.source !== 'training')) && (
+            <>
+              {' '}
+              <a href="#/train">{FORWARD_TEXT.trainingLink}</a>
+            </>
+          )}
         </p>
       )}
     </div>
