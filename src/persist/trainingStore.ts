@@ -11,7 +11,11 @@ import type { ConfigState } from '../store/config';
 import type { CheckpointMeta } from '../store/training';
 
 const finite = v.pipe(v.number(), v.finite());
-const numberOrNaN = v.number(); // losses may be NaN or ±Infinity after a divergence
+/** Losses and gradient norms may be NaN or ±Infinity after a divergence (valibot's number() alone refuses NaN). */
+const numberOrNaN = v.union([v.number(), v.nan()]);
+
+/** The longest checkpoint name stored; save and rename shorten longer names to it. */
+export const MAX_CHECKPOINT_NAME = 200;
 
 /**
  * A stored setting: in its row's range, or one of its options. A setting missing from stored data
@@ -75,7 +79,7 @@ export type Autosave = v.InferOutput<typeof autosaveSchema>;
 
 const checkpointMetaSchema = v.object({
   id: v.string(),
-  name: v.pipe(v.string(), v.maxLength(200)),
+  name: v.pipe(v.string(), v.maxLength(MAX_CHECKPOINT_NAME)),
   step: v.pipe(v.number(), v.integer(), v.minValue(0)),
   savedAt: finite,
   corpus: v.string(),
@@ -145,11 +149,29 @@ export function saveOwnText(text: string): Promise<boolean> {
   return write(KEYS.ownText, text);
 }
 
-export async function listCheckpoints(): Promise<CheckpointMeta[]> {
-  return (await read(KEYS.checkpoints, v.array(checkpointMetaSchema))) ?? [];
+/** A checkpoint name as stored: trimmed and at most MAX_CHECKPOINT_NAME characters (code points). */
+export function checkpointName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length <= MAX_CHECKPOINT_NAME
+    ? chars.join('')
+    : chars.slice(0, MAX_CHECKPOINT_NAME).join('').trimEnd();
 }
 
-export async function saveCheckpoint(c: Checkpoint): Promise<CheckpointMeta[] | null> {
+/** The checkpoints listed, in the order saved; a damaged entry is left out, the others stay. */
+export async function listCheckpoints(): Promise<CheckpointMeta[]> {
+  const list = await read(KEYS.checkpoints, v.array(v.unknown()));
+  if (list === null) return [];
+  return list.flatMap((entry) => {
+    const parsed = v.safeParse(checkpointMetaSchema, entry);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+export async function saveCheckpoint(checkpoint: Checkpoint): Promise<CheckpointMeta[] | null> {
+  const c = {
+    ...checkpoint,
+    meta: { ...checkpoint.meta, name: checkpointName(checkpoint.meta.name) },
+  };
   const list = await listCheckpoints();
   if (!(await write(KEYS.checkpoint(c.meta.id), c))) return null;
   const next = [...list.filter((m) => m.id !== c.meta.id), c.meta];
@@ -160,7 +182,8 @@ export function loadCheckpoint(id: string): Promise<Checkpoint | null> {
   return read(KEYS.checkpoint(id), checkpointSchema);
 }
 
-export async function renameCheckpoint(id: string, name: string): Promise<CheckpointMeta[]> {
+export async function renameCheckpoint(id: string, newName: string): Promise<CheckpointMeta[]> {
+  const name = checkpointName(newName);
   const list = (await listCheckpoints()).map((m) => (m.id === id ? { ...m, name } : m));
   await write(KEYS.checkpoints, list);
   const c = await loadCheckpoint(id);

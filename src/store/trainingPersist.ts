@@ -2,6 +2,7 @@
 // autosave on start (when the address has the same configuration; the controller writes it) and
 // named checkpoints in IndexedDB. Failures land in `training.error`.
 import {
+  checkpointName,
   deleteCheckpoint,
   listCheckpoints,
   loadAutosave,
@@ -80,10 +81,11 @@ export function saveNamedCheckpoint(name: string): void {
     if (t.model === null) return;
     const snap = await engine().request({ type: 'snapshot' }, SLOW);
     const c = config();
+    const saved = checkpointName(name) || `Step ${snap.step}`;
     const list = await saveCheckpoint({
       meta: {
         id: `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
-        name: name.trim() || `Step ${snap.step}`,
+        name: saved,
         step: snap.step,
         savedAt: Date.now(),
         corpus: c.corpus,
@@ -95,7 +97,7 @@ export function saveNamedCheckpoint(name: string): void {
       model: snap.json,
     });
     if (list === null) throw new Error('the browser would not store it');
-    patchTraining({ checkpoints: list, message: `Saved checkpoint “${name}”.` });
+    patchTraining({ checkpoints: list, message: `Saved checkpoint “${saved}”.` });
   });
 }
 
