@@ -76,6 +76,8 @@ const autosaveSchema = v.pipe(
 );
 
 export type Autosave = v.InferOutput<typeof autosaveSchema>;
+/** The curves as stored (the smoothed curve is recomputed on load). */
+export type StoredHistory = v.InferOutput<typeof historySchema>;
 
 const checkpointMetaSchema = v.object({
   id: v.string(),

@@ -90,6 +90,14 @@ export interface TrainingState {
   weights: WeightsSnapshot | null;
   neurons: NeuronActivations | null;
   checkpoints: CheckpointMeta[];
+  /** A saved run that could not be restored, kept so the learner can download it. */
+  damagedSave: DamagedSave | null;
+}
+
+/** Why the saved run could not be restored, and the save itself (JSON). */
+export interface DamagedSave {
+  message: string;
+  file: string;
 }
 
 export function emptyHistory(): TrainingHistory {
@@ -129,6 +137,7 @@ export function initialTraining(): TrainingState {
     weights: null,
     neurons: null,
     checkpoints: [],
+    damagedSave: null,
   };
 }
 

@@ -33,6 +33,8 @@ export {
   saveNamedCheckpoint,
 } from './trainingPersist';
 export {
+  dismissDamagedSave,
+  downloadDamagedSave,
   exportLossCsv,
   exportModelFile,
   exportPytorchScript,

@@ -80,12 +80,17 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs an action, putting any failure in `training.error`. */
+/**
+ * Runs an action, putting any failure in `training.error`. A failure while loading ends the
+ * loading: the view is ready again with the model it holds (idle without one), never locked.
+ */
 export async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (error) {
-    patchTraining({ error: `${what}: ${messageOf(error)}`, busy: null });
+    const patch: Partial<TrainingState> = { error: `${what}: ${messageOf(error)}`, busy: null };
+    if (training().phase === 'loading') patch.phase = training().model === null ? 'idle' : 'ready';
+    patchTraining(patch);
   }
 }
 

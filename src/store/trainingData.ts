@@ -96,9 +96,14 @@ export function trainOnOwnText(source: string | Blob): void {
         }
         await guarded('Could not start on your text', async () => {
           await pause();
-          await saveOwnText(text);
+          const stored = await saveOwnText(text);
           updateConfig({ corpus: 'own' });
           await createModel();
+          if (!stored)
+            patchTraining({
+              message:
+                'Training on your text, but the browser would not store it: it will not be kept for your next visit.',
+            });
         });
       })();
     });

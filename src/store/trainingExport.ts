@@ -58,6 +58,17 @@ export function exportPytorchScript(): void {
   });
 }
 
+/** Downloads the saved run that could not be restored, as it was stored. */
+export function downloadDamagedSave(): void {
+  const damaged = training().damagedSave;
+  if (damaged === null) return;
+  download('unrolled-damaged-save.json', damaged.file, 'application/json');
+}
+
+export function dismissDamagedSave(): void {
+  patchTraining({ damagedSave: null });
+}
+
 export function exportLossCsv(): void {
   download(`unrolled-loss-step${training().step}.csv`, historyCsv(training().history), 'text/csv');
 }

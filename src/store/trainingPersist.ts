@@ -9,11 +9,12 @@ import {
   loadCheckpoint,
   renameCheckpoint,
   saveCheckpoint,
+  type StoredHistory,
 } from '../persist/trainingStore';
 import { settingsOf, type ConfigState } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
-import { appendProgress, emptyHistory } from './training';
+import { appendProgress, emptyHistory, type TrainingHistory } from './training';
 import {
   SLOW,
   config,
@@ -21,6 +22,7 @@ import {
   engine,
   guarded,
   installed,
+  messageOf,
   pause,
   training,
 } from './trainingController';
@@ -28,29 +30,54 @@ import { loadCorpus } from './trainingData';
 
 /**
  * Puts back the autosaved run when it was made with the configuration in the address: its text,
- * model, curves and timeline. Returns false (and changes nothing) when there is no such run.
+ * model, curves and timeline. Returns false when there is no such run, or when it could not be
+ * restored (a damaged model file, an own text no longer stored): then the save is kept in
+ * `training.damagedSave` for download, and the caller starts afresh.
  */
 export async function restoreAutosave(): Promise<boolean> {
   const saved = await loadAutosave();
   if (!saved || !sameConfig(saved.config, config())) return false;
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
-  await loadCorpus(saved.config.corpus);
-  const reply = await engine().request(
-    {
-      type: 'import',
-      json: saved.model,
-      settings: settingsOf(saved.config),
-      step: saved.step,
-      optimizer: saved.optimizer ?? null,
-    },
-    SLOW,
-  );
+  try {
+    await loadCorpus(saved.config.corpus);
+    const reply = await engine().request(
+      {
+        type: 'import',
+        json: saved.model,
+        settings: settingsOf(saved.config),
+        step: saved.step,
+        optimizer: saved.optimizer ?? null,
+      },
+      SLOW,
+    );
+    installed(reply.info, historyOf(saved.history), saved.timeline);
+  } catch (error) {
+    const step = saved.step.toLocaleString('en-US');
+    patchTraining({
+      phase: 'idle',
+      busy: null,
+      damagedSave: {
+        message: `Your last run (step ${step}) could not be restored: ${messageOf(error)}. You can download it as it was saved.`,
+        file: JSON.stringify(saved),
+      },
+    });
+    return false;
+  }
+  patchTraining({
+    savedAt: saved.savedAt,
+    message: `Restored your run at step ${saved.step.toLocaleString('en-US')}.`,
+  });
+  return true;
+}
+
+/** Stored curves as the view's history (the smoothed curve recomputed). */
+export function historyOf(h: StoredHistory): TrainingHistory {
   const curves = appendProgress(emptyHistory(), {
-    firstStep: saved.history.steps[0] ?? 1,
-    loss: Float64Array.from(saved.history.loss),
-    gradNormBefore: Float64Array.from(saved.history.gradBefore),
-    gradNormAfter: Float64Array.from(saved.history.gradAfter),
-    clipped: Uint8Array.from(saved.history.clipped),
+    firstStep: h.steps[0] ?? 1,
+    loss: Float64Array.from(h.loss),
+    gradNormBefore: Float64Array.from(h.gradBefore),
+    gradNormAfter: Float64Array.from(h.gradAfter),
+    clipped: Uint8Array.from(h.clipped),
     charsPerSecond: 0,
     stepsPerSecond: 0,
     epoch: 0,
@@ -59,12 +86,7 @@ export async function restoreAutosave(): Promise<boolean> {
     lastGoodStep: 0,
     running: false,
   });
-  installed(reply.info, { ...curves, val: saved.history.val }, saved.timeline);
-  patchTraining({
-    savedAt: saved.savedAt,
-    message: `Restored your run at step ${reply.info.step.toLocaleString('en-US')}.`,
-  });
-  return true;
+  return { ...curves, val: h.val };
 }
 
 function sameConfig(a: ConfigState, b: ConfigState): boolean {
