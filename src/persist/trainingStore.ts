@@ -37,14 +37,26 @@ export const configSchema = v.object({
   ...Object.fromEntries(SETTING_ROWS.map(([name, row]) => [name, settingSchema(row)])),
 }) as unknown as v.GenericSchema<unknown, ConfigState>;
 
-const historySchema = v.object({
-  steps: v.array(finite),
-  loss: v.array(numberOrNaN),
-  gradBefore: v.array(numberOrNaN),
-  gradAfter: v.array(numberOrNaN),
-  clipped: v.array(v.picklist([0, 1])),
-  val: v.array(v.object({ step: finite, loss: numberOrNaN })),
-});
+const historySchema = v.pipe(
+  v.object({
+    steps: v.array(finite),
+    loss: v.array(numberOrNaN),
+    gradBefore: v.array(numberOrNaN),
+    gradAfter: v.array(numberOrNaN),
+    clipped: v.array(v.picklist([0, 1])),
+    val: v.array(v.object({ step: finite, loss: numberOrNaN })),
+  }),
+  v.check(
+    (h) =>
+      h.loss.length === h.steps.length &&
+      h.gradBefore.length === h.steps.length &&
+      h.gradAfter.length === h.steps.length &&
+      h.clipped.length === h.steps.length,
+    'The saved curves have different lengths.',
+  ),
+);
+
+const timelineSchema = v.array(v.object({ step: finite, text: v.string() }));
 
 /** An optimizer's state as the engine exports it; the engine checks kinds and sizes on import. */
 const optimizerSchema = v.object({
@@ -53,27 +65,17 @@ const optimizerSchema = v.object({
   buffers: v.record(v.string(), v.array(v.array(finite))),
 });
 
-const autosaveSchema = v.pipe(
-  v.object({
-    version: v.literal(1),
-    savedAt: finite,
-    config: configSchema,
-    model: v.pipe(v.string(), v.maxLength(200_000_000)),
-    step: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    /** Absent in runs saved before the optimizer state was kept. */
-    optimizer: v.optional(v.nullable(optimizerSchema)),
-    history: historySchema,
-    timeline: v.array(v.object({ step: finite, text: v.string() })),
-  }),
-  v.check(
-    (a) =>
-      a.history.loss.length === a.history.steps.length &&
-      a.history.gradBefore.length === a.history.steps.length &&
-      a.history.gradAfter.length === a.history.steps.length &&
-      a.history.clipped.length === a.history.steps.length,
-    'The saved curves have different lengths.',
-  ),
-);
+const autosaveSchema = v.object({
+  version: v.literal(1),
+  savedAt: finite,
+  config: configSchema,
+  model: v.pipe(v.string(), v.maxLength(200_000_000)),
+  step: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Absent in runs saved before the optimizer state was kept. */
+  optimizer: v.optional(v.nullable(optimizerSchema)),
+  history: historySchema,
+  timeline: timelineSchema,
+});
 
 export type Autosave = v.InferOutput<typeof autosaveSchema>;
 /** The curves as stored (the smoothed curve is recomputed on load). */
@@ -94,12 +96,17 @@ const checkpointSchema = v.object({
   meta: checkpointMetaSchema,
   config: configSchema,
   model: v.string(),
+  /** The curves and samples up to the checkpoint; absent in checkpoints saved before they were kept. */
+  history: v.optional(historySchema),
+  timeline: v.optional(timelineSchema),
 });
 
 export interface Checkpoint {
   meta: CheckpointMeta;
   config: ConfigState;
   model: string;
+  history?: StoredHistory | undefined;
+  timeline?: { step: number; text: string }[] | undefined;
 }
 
 const KEYS = {

@@ -15,6 +15,7 @@ import {
   appendProgress,
   divergenceOf,
   emptyHistory,
+  savedCurves,
   type TrainingState,
 } from './training';
 
@@ -271,9 +272,7 @@ export async function autosave(): Promise<void> {
   if (t.model === null || t.phase === 'diverged' || t.phase === 'loading') return;
   try {
     const snap = await engine().request({ type: 'snapshot' }, SLOW);
-    const h = training().history;
     const savedAt = Date.now();
-    const upTo = countUpTo(h.steps, snap.step);
     const ok = await saveAutosave({
       version: 1,
       savedAt,
@@ -282,23 +281,11 @@ export async function autosave(): Promise<void> {
       step: snap.step,
       // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
       optimizer: snap.optimizer as Autosave['optimizer'],
-      history: {
-        steps: h.steps.slice(0, upTo),
-        loss: h.loss.slice(0, upTo),
-        gradBefore: h.gradBefore.slice(0, upTo),
-        gradAfter: h.gradAfter.slice(0, upTo),
-        clipped: h.clipped.slice(0, upTo).map((c) => (c ? 1 : 0)),
-        val: h.val.filter((p) => p.step <= snap.step),
-      },
+      history: savedCurves(training().history, snap.step),
       timeline: training().timeline,
     });
     if (ok) patchTraining({ savedAt });
   } catch {
     // Autosave is best effort: the next one tries again.
   }
-}
-
-function countUpTo(steps: readonly number[], step: number): number {
-  const k = steps.findIndex((s) => s > step);
-  return k === -1 ? steps.length : k;
 }

@@ -9,12 +9,13 @@ import {
   loadCheckpoint,
   renameCheckpoint,
   saveCheckpoint,
-  type StoredHistory,
+  type Checkpoint,
 } from '../persist/trainingStore';
+import { parseModel } from '../engine/modelfile';
 import { settingsOf, type ConfigState } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
-import { appendProgress, emptyHistory, type TrainingHistory } from './training';
+import { emptyHistory, historyFromSaved, savedCurves } from './training';
 import {
   SLOW,
   config,
@@ -50,7 +51,7 @@ export async function restoreAutosave(): Promise<boolean> {
       },
       SLOW,
     );
-    installed(reply.info, historyOf(saved.history), saved.timeline);
+    installed(reply.info, historyFromSaved(saved.history), saved.timeline);
   } catch (error) {
     const step = saved.step.toLocaleString('en-US');
     patchTraining({
@@ -68,25 +69,6 @@ export async function restoreAutosave(): Promise<boolean> {
     message: `Restored your run at step ${saved.step.toLocaleString('en-US')}.`,
   });
   return true;
-}
-
-/** Stored curves as the view's history (the smoothed curve recomputed). */
-export function historyOf(h: StoredHistory): TrainingHistory {
-  const curves = appendProgress(emptyHistory(), {
-    firstStep: h.steps[0] ?? 1,
-    loss: Float64Array.from(h.loss),
-    gradNormBefore: Float64Array.from(h.gradBefore),
-    gradNormAfter: Float64Array.from(h.gradAfter),
-    clipped: Uint8Array.from(h.clipped),
-    charsPerSecond: 0,
-    stepsPerSecond: 0,
-    epoch: 0,
-    dLdhNorm: [],
-    diverged: false,
-    lastGoodStep: 0,
-    running: false,
-  });
-  return { ...curves, val: h.val };
 }
 
 function sameConfig(a: ConfigState, b: ConfigState): boolean {
@@ -117,29 +99,50 @@ export function saveNamedCheckpoint(name: string): void {
       },
       config: c,
       model: snap.json,
+      history: savedCurves(training().history, snap.step),
+      timeline: training().timeline.filter((s) => s.step <= snap.step),
     });
     if (list === null) throw new Error('the browser would not store it');
     patchTraining({ checkpoints: list, message: `Saved checkpoint “${saved}”.` });
   });
 }
 
+/**
+ * Loads a checkpoint: its model file is checked before anything is asked or changed (a damaged
+ * one leaves the text, model and run as they were); then its text, settings, model and curves.
+ */
 export function loadNamedCheckpoint(id: string): void {
-  confirmDiscard('Loading a checkpoint', () => {
-    void guarded('Could not load the checkpoint', async () => {
-      const c = await loadCheckpoint(id);
-      if (c === null) throw new Error('it is missing or damaged');
-      await pause();
-      if (c.config.corpus !== config().corpus || training().corpus === null)
-        await loadCorpus(c.config.corpus);
-      const reply = await engine().request(
-        { type: 'import', json: c.model, settings: settingsOf(c.config), step: c.meta.step },
-        SLOW,
-      );
-      updateConfig(c.config);
-      installed(reply.info, emptyHistory(), []);
-      patchTraining({ message: `Loaded checkpoint “${c.meta.name}” (step ${c.meta.step}).` });
+  const failed = 'Could not load the checkpoint';
+  void guarded(failed, async () => {
+    const c = await loadCheckpoint(id);
+    if (c === null) throw new Error('it is missing or damaged');
+    parseModel(c.model); // the engine's own checks, on this thread
+    confirmDiscard('Loading a checkpoint', () => {
+      void guarded(failed, () => installCheckpoint(c));
     });
   });
+}
+
+async function installCheckpoint(c: Checkpoint): Promise<void> {
+  await pause();
+  const current = training().corpus === null ? null : config().corpus;
+  const otherText = c.config.corpus !== current;
+  let reply;
+  try {
+    if (otherText) await loadCorpus(c.config.corpus);
+    reply = await engine().request(
+      { type: 'import', json: c.model, settings: settingsOf(c.config), step: c.meta.step },
+      SLOW,
+    );
+  } catch (error) {
+    // Put the text back, so the engine, the view and the address agree on it again.
+    if (otherText && current !== null) await loadCorpus(current).catch(() => undefined);
+    throw error;
+  }
+  updateConfig(c.config);
+  const history = c.history ? historyFromSaved(c.history) : emptyHistory();
+  installed(reply.info, history, c.timeline ?? []);
+  patchTraining({ message: `Loaded checkpoint “${c.meta.name}” (step ${c.meta.step}).` });
 }
 
 export function renameNamedCheckpoint(id: string, name: string): void {
