@@ -213,47 +213,18 @@ export function truncateHistory(h: TrainingHistory, step: number): TrainingHisto
   };
 }
 
-/** The curves as stored with a saved run or checkpoint (the smoothed curve is recomputed). */
-export interface SavedCurves {
-  steps: number[];
-  loss: number[];
-  gradBefore: number[];
-  gradAfter: number[];
-  clipped: (0 | 1)[];
-  val: ValPoint[];
-}
-
-/** The curves up to and including `step`, as stored. */
-export function savedCurves(h: TrainingHistory, step: number): SavedCurves {
-  const k = h.steps.findIndex((s) => s > step);
-  const n = k === -1 ? h.steps.length : k;
-  return {
-    steps: h.steps.slice(0, n),
-    loss: h.loss.slice(0, n),
-    gradBefore: h.gradBefore.slice(0, n),
-    gradAfter: h.gradAfter.slice(0, n),
-    clipped: h.clipped.slice(0, n).map((c) => (c ? 1 : 0)),
-    val: h.val.filter((p) => p.step <= step),
-  };
-}
-
-/** Stored curves as a history (the smoothed curve recomputed). */
-export function historyFromSaved(c: Readonly<SavedCurves>): TrainingHistory {
-  const curves = appendProgress(emptyHistory(), {
-    firstStep: c.steps[0] ?? 1,
-    loss: Float64Array.from(c.loss),
-    gradNormBefore: Float64Array.from(c.gradBefore),
-    gradNormAfter: Float64Array.from(c.gradAfter),
-    clipped: Uint8Array.from(c.clipped),
-    charsPerSecond: 0,
-    stepsPerSecond: 0,
-    epoch: 0,
-    dLdhNorm: [],
-    diverged: false,
-    lastGoodStep: 0,
-    running: false,
-  });
-  return { ...curves, val: c.val };
+/**
+ * Passes over the training text after `step` steps of `batchSize` streams of `seqLen` characters
+ * (0 without a text). Derived from the step, so it follows the run across a discard, a checkpoint
+ * and a reload (the engine's batcher counts from wherever it was last made).
+ */
+export function epochAt(
+  step: number,
+  trainChars: number | null,
+  batchSize: number,
+  seqLen: number,
+): number {
+  return trainChars === null || trainChars <= 0 ? 0 : (step * batchSize * seqLen) / trainChars;
 }
 
 /** The share of steps that were clipped (0 when there are none). */

@@ -15,9 +15,10 @@ import {
   appendProgress,
   divergenceOf,
   emptyHistory,
-  savedCurves,
+  epochAt,
   type TrainingState,
 } from './training';
+import { savedCurves } from './savedCurves';
 
 /** Long requests (a 1 MB text, a big model file) get more time than the default. */
 export const SLOW = { timeoutMs: 60_000 };
@@ -77,6 +78,13 @@ export function engine(): EngineClient {
   return e;
 }
 
+/** The run at `step`: the step and the epoch it means for the current text and settings. */
+export function atStep(step: number): Pick<TrainingState, 'step' | 'speed'> {
+  const c = config();
+  const epoch = epochAt(step, training().corpus?.trainChars ?? null, c.batchSize, c.seqLen);
+  return { step, speed: { ...training().speed, epoch } };
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -129,14 +137,14 @@ function showProgress(): void {
   const t = training();
   const history = appendProgress(t.history, ...batches);
   const samples = batches.flatMap((x) => x.samples ?? []);
+  const now = atStep(b.firstStep + b.loss.length - 1);
   const patch: Partial<TrainingState> = {
     history,
-    step: b.firstStep + b.loss.length - 1,
+    step: now.step,
     speed: {
+      ...now.speed,
       charsPerSecond: b.charsPerSecond,
       stepsPerSecond: b.stepsPerSecond,
-      epoch: b.epoch,
-      fps: t.speed.fps,
     },
     dLdhNorm: b.dLdhNorm,
   };
@@ -228,7 +236,7 @@ export function installed(
     phase: 'ready',
     busy: null,
     model: info,
-    step: info.step,
+    ...atStep(info.step),
     history,
     timeline,
     divergence: null,
@@ -252,7 +260,7 @@ export async function pause(): Promise<void> {
   stopTimers();
   await guarded('Could not pause', async () => {
     const ack = await engine().request({ type: 'pause' });
-    patchTraining({ phase: 'ready', step: ack.step });
+    patchTraining({ phase: 'ready', ...atStep(ack.step) });
     await evaluate();
     await autosave();
   });

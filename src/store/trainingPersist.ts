@@ -15,7 +15,8 @@ import { parseModel } from '../engine/modelfile';
 import { settingsOf, type ConfigState } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
-import { emptyHistory, historyFromSaved, savedCurves } from './training';
+import { historyFromSaved, savedCurves } from './savedCurves';
+import { emptyHistory } from './training';
 import {
   SLOW,
   config,
