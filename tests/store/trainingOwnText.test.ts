@@ -26,8 +26,11 @@ const valLoss = async () => (await engine().request({ type: 'evaluate', maxChars
 
 const refused = () => training().corpusError !== null;
 
-/** Offers a text as the view does, says yes if asked, and waits until it is refused or in use. */
-async function offer(source: string | Blob): Promise<void> {
+/**
+ * Offers a text as the view does, says yes if asked, and waits until it is refused or in use;
+ * returns whether the learner was asked.
+ */
+async function offer(source: string | Blob): Promise<boolean> {
   const model = training().model;
   const inUse = () =>
     config().corpus === 'own' &&
@@ -36,8 +39,10 @@ async function offer(source: string | Blob): Promise<void> {
     training().model !== model;
   trainOnOwnText(source);
   await until(() => refused() || inUse() || training().confirm !== null, 'an answer');
-  if (training().confirm !== null) answerConfirm(true);
+  const asked = training().confirm !== null;
+  if (asked) answerConfirm(true);
   await until(() => refused() || inUse(), 'the text to be refused or used');
+  return asked;
 }
 
 /** A run trained for two steps on the counting text, with an own text stored earlier. */
@@ -103,7 +108,8 @@ describe('a refused text', { timeout: 30_000 }, () => {
   ])('%s: says why and changes nothing', async (_what, source, message) => {
     const before = await trainedRun();
     const sent = before.app.requests.length;
-    await offer(source);
+    // Checked first: the learner is not asked to discard the trained run for a refused text.
+    expect(await offer(source)).toBe(false);
     expect(training().corpusError).toBe(message);
     expect(training()).toMatchObject({
       phase: 'ready',
