@@ -1,7 +1,9 @@
 // `train`: a character model on a text file, with the engine's trainer (truncated BPTT, clipping,
-// a torch.optim optimizer). Progress on stderr, a summary on stdout, then the model file. A
-// non-finite loss stops the run with exit code 1 and writes nothing.
+// a torch.optim optimizer). Progress on stderr, a summary on stdout, then the model file. The text
+// is checked as the app checks it (checkCorpus); a diverged run (the character task's rule: a loss
+// above 4·ln V, or not finite) stops with exit code 1 and writes nothing.
 
+import { checkCorpus, CorpusError } from '../engine/corpus.ts';
 import { splitTrainVal } from '../engine/data.ts';
 import { createModel, parameterCount } from '../engine/model.ts';
 import { parseModel, serializeModel } from '../engine/modelfile.ts';
@@ -13,7 +15,8 @@ import {
   optimizerConfigOf,
 } from '../engine/settings.ts';
 import { charSource, createTrainer, evaluateChars } from '../engine/trainer.ts';
-import { buildVocab, encode } from '../engine/vocab.ts';
+import { charsDiverged } from '../engine/tasks/chars.ts';
+import { encode, type Vocab } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
 import { CliError, Flags } from './args.ts';
 import { checkWritable, readText, writeText } from './files.ts';
@@ -44,6 +47,16 @@ const FLAGS = {
   strings: ['corpus', 'out', ...SETTING_FLAGS, 'steps', 'val', 'eval-every', 'digits'],
 };
 
+/** The text's vocabulary, when the app would accept the text too; else a one-line error. */
+function checkedVocab(text: string, path: string): Vocab {
+  try {
+    return checkCorpus(text).vocab;
+  } catch (e) {
+    if (e instanceof CorpusError) throw new CliError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
 function bits(nats: number): string {
   return `${nats.toFixed(4)} nats/char (${(nats / Math.LN2).toFixed(4)} bits/char)`;
 }
@@ -65,7 +78,7 @@ export function train(args: readonly string[], io: Io): void {
   checkWritable(out, '--out');
 
   const text = readText(corpus, 'corpus');
-  const vocab = buildVocab(text);
+  const vocab = checkedVocab(text, corpus);
   const ids = encode(text, vocab);
   const { train: trainIds, val: valIds } =
     valFraction > 0 ? splitTrainVal(ids, valFraction) : { train: ids, val: null };
@@ -99,10 +112,12 @@ export function train(args: readonly string[], io: Io): void {
   });
   for (let k = 0; k < steps; k++) {
     const r = trainer.step();
-    if (!r.finite) {
+    if (charsDiverged(r.loss, r.finite, vocab.chars.length)) {
       progress.finish();
+      const limit = (4 * Math.log(vocab.chars.length)).toFixed(2);
       throw new CliError(
-        `training diverged at step ${r.step} (loss ${r.loss}, gradient norm ${r.gradNormBefore}); ` +
+        `training diverged at step ${r.step} (loss ${r.loss}, gradient norm ${r.gradNormBefore}; ` +
+          `a run diverges when the loss is not finite or above 4·ln V = ${limit}); ` +
           `no model written: try a lower --lr or --clip`,
       );
     }

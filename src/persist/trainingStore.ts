@@ -11,7 +11,11 @@ import type { ConfigState } from '../store/config';
 import type { CheckpointMeta } from '../store/training';
 
 const finite = v.pipe(v.number(), v.finite());
-const numberOrNaN = v.number(); // losses may be NaN or ±Infinity after a divergence
+/** Losses and gradient norms may be NaN or ±Infinity after a divergence (valibot's number() alone refuses NaN). */
+const numberOrNaN = v.union([v.number(), v.nan()]);
+
+/** The longest checkpoint name stored; save and rename shorten longer names to it. */
+export const MAX_CHECKPOINT_NAME = 200;
 
 /**
  * A stored setting: in its row's range, or one of its options. A setting missing from stored data
@@ -33,14 +37,26 @@ export const configSchema = v.object({
   ...Object.fromEntries(SETTING_ROWS.map(([name, row]) => [name, settingSchema(row)])),
 }) as unknown as v.GenericSchema<unknown, ConfigState>;
 
-const historySchema = v.object({
-  steps: v.array(finite),
-  loss: v.array(numberOrNaN),
-  gradBefore: v.array(numberOrNaN),
-  gradAfter: v.array(numberOrNaN),
-  clipped: v.array(v.picklist([0, 1])),
-  val: v.array(v.object({ step: finite, loss: numberOrNaN })),
-});
+const historySchema = v.pipe(
+  v.object({
+    steps: v.array(finite),
+    loss: v.array(numberOrNaN),
+    gradBefore: v.array(numberOrNaN),
+    gradAfter: v.array(numberOrNaN),
+    clipped: v.array(v.picklist([0, 1])),
+    val: v.array(v.object({ step: finite, loss: numberOrNaN })),
+  }),
+  v.check(
+    (h) =>
+      h.loss.length === h.steps.length &&
+      h.gradBefore.length === h.steps.length &&
+      h.gradAfter.length === h.steps.length &&
+      h.clipped.length === h.steps.length,
+    'The saved curves have different lengths.',
+  ),
+);
+
+const timelineSchema = v.array(v.object({ step: finite, text: v.string() }));
 
 /** An optimizer's state as the engine exports it; the engine checks kinds and sizes on import. */
 const optimizerSchema = v.object({
@@ -49,33 +65,25 @@ const optimizerSchema = v.object({
   buffers: v.record(v.string(), v.array(v.array(finite))),
 });
 
-const autosaveSchema = v.pipe(
-  v.object({
-    version: v.literal(1),
-    savedAt: finite,
-    config: configSchema,
-    model: v.pipe(v.string(), v.maxLength(200_000_000)),
-    step: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    /** Absent in runs saved before the optimizer state was kept. */
-    optimizer: v.optional(v.nullable(optimizerSchema)),
-    history: historySchema,
-    timeline: v.array(v.object({ step: finite, text: v.string() })),
-  }),
-  v.check(
-    (a) =>
-      a.history.loss.length === a.history.steps.length &&
-      a.history.gradBefore.length === a.history.steps.length &&
-      a.history.gradAfter.length === a.history.steps.length &&
-      a.history.clipped.length === a.history.steps.length,
-    'The saved curves have different lengths.',
-  ),
-);
+const autosaveSchema = v.object({
+  version: v.literal(1),
+  savedAt: finite,
+  config: configSchema,
+  model: v.pipe(v.string(), v.maxLength(200_000_000)),
+  step: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Absent in runs saved before the optimizer state was kept. */
+  optimizer: v.optional(v.nullable(optimizerSchema)),
+  history: historySchema,
+  timeline: timelineSchema,
+});
 
 export type Autosave = v.InferOutput<typeof autosaveSchema>;
+/** The curves as stored (the smoothed curve is recomputed on load). */
+export type StoredHistory = v.InferOutput<typeof historySchema>;
 
 const checkpointMetaSchema = v.object({
   id: v.string(),
-  name: v.pipe(v.string(), v.maxLength(200)),
+  name: v.pipe(v.string(), v.maxLength(MAX_CHECKPOINT_NAME)),
   step: v.pipe(v.number(), v.integer(), v.minValue(0)),
   savedAt: finite,
   corpus: v.string(),
@@ -88,12 +96,17 @@ const checkpointSchema = v.object({
   meta: checkpointMetaSchema,
   config: configSchema,
   model: v.string(),
+  /** The curves and samples up to the checkpoint; absent in checkpoints saved before they were kept. */
+  history: v.optional(historySchema),
+  timeline: v.optional(timelineSchema),
 });
 
 export interface Checkpoint {
   meta: CheckpointMeta;
   config: ConfigState;
   model: string;
+  history?: StoredHistory | undefined;
+  timeline?: { step: number; text: string }[] | undefined;
 }
 
 const KEYS = {
@@ -145,11 +158,29 @@ export function saveOwnText(text: string): Promise<boolean> {
   return write(KEYS.ownText, text);
 }
 
-export async function listCheckpoints(): Promise<CheckpointMeta[]> {
-  return (await read(KEYS.checkpoints, v.array(checkpointMetaSchema))) ?? [];
+/** A checkpoint name as stored: trimmed and at most MAX_CHECKPOINT_NAME characters (code points). */
+export function checkpointName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length <= MAX_CHECKPOINT_NAME
+    ? chars.join('')
+    : chars.slice(0, MAX_CHECKPOINT_NAME).join('').trimEnd();
 }
 
-export async function saveCheckpoint(c: Checkpoint): Promise<CheckpointMeta[] | null> {
+/** The checkpoints listed, in the order saved; a damaged entry is left out, the others stay. */
+export async function listCheckpoints(): Promise<CheckpointMeta[]> {
+  const list = await read(KEYS.checkpoints, v.array(v.unknown()));
+  if (list === null) return [];
+  return list.flatMap((entry) => {
+    const parsed = v.safeParse(checkpointMetaSchema, entry);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+export async function saveCheckpoint(checkpoint: Checkpoint): Promise<CheckpointMeta[] | null> {
+  const c = {
+    ...checkpoint,
+    meta: { ...checkpoint.meta, name: checkpointName(checkpoint.meta.name) },
+  };
   const list = await listCheckpoints();
   if (!(await write(KEYS.checkpoint(c.meta.id), c))) return null;
   const next = [...list.filter((m) => m.id !== c.meta.id), c.meta];
@@ -160,7 +191,8 @@ export function loadCheckpoint(id: string): Promise<Checkpoint | null> {
   return read(KEYS.checkpoint(id), checkpointSchema);
 }
 
-export async function renameCheckpoint(id: string, name: string): Promise<CheckpointMeta[]> {
+export async function renameCheckpoint(id: string, newName: string): Promise<CheckpointMeta[]> {
+  const name = checkpointName(newName);
   const list = (await listCheckpoints()).map((m) => (m.id === id ? { ...m, name } : m));
   await write(KEYS.checkpoints, list);
   const c = await loadCheckpoint(id);

@@ -90,6 +90,14 @@ export interface TrainingState {
   weights: WeightsSnapshot | null;
   neurons: NeuronActivations | null;
   checkpoints: CheckpointMeta[];
+  /** A saved run that could not be restored, kept so the learner can download it. */
+  damagedSave: DamagedSave | null;
+}
+
+/** Why the saved run could not be restored, and the save itself (JSON). */
+export interface DamagedSave {
+  message: string;
+  file: string;
 }
 
 export function emptyHistory(): TrainingHistory {
@@ -129,6 +137,7 @@ export function initialTraining(): TrainingState {
     weights: null,
     neurons: null,
     checkpoints: [],
+    damagedSave: null,
   };
 }
 
@@ -202,6 +211,20 @@ export function truncateHistory(h: TrainingHistory, step: number): TrainingHisto
     val: h.val.filter((p) => p.step <= step),
     ema: { value, weight },
   };
+}
+
+/**
+ * Passes over the training text after `step` steps of `batchSize` streams of `seqLen` characters
+ * (0 without a text). Derived from the step, so it follows the run across a discard, a checkpoint
+ * and a reload (the engine's batcher counts from wherever it was last made).
+ */
+export function epochAt(
+  step: number,
+  trainChars: number | null,
+  batchSize: number,
+  seqLen: number,
+): number {
+  return trainChars === null || trainChars <= 0 ? 0 : (step * batchSize * seqLen) / trainChars;
 }
 
 /** The share of steps that were clipped (0 when there are none). */

@@ -6,6 +6,7 @@ import { updateConfig, getEngine } from './engineAccess';
 import { needsNewModel, settingsOf, type ConfigState } from './config';
 import { patchTraining } from './store';
 import { truncateHistory } from './training';
+import { validateSettings } from '../engine/settings';
 import {
   autosave,
   config,
@@ -16,6 +17,7 @@ import {
   follow,
   guarded,
   installed,
+  messageOf,
   pause,
   startTimers,
   training,
@@ -33,6 +35,8 @@ export {
   saveNamedCheckpoint,
 } from './trainingPersist';
 export {
+  dismissDamagedSave,
+  downloadDamagedSave,
   exportLossCsv,
   exportModelFile,
   exportPytorchScript,
@@ -75,14 +79,30 @@ export function answerConfirm(yes: boolean): void {
 /**
  * Changes settings. Learning rate, clipping, sequence length, batch size and optimizer change
  * live; the text, cell, size, initialisation or seed need a new model (asked first when trained).
+ * A value the engine's validation refuses changes nothing (not the form, the address or the
+ * saved run) and says why; so does a live change the engine refuses.
  */
 export function changeConfig(patch: Partial<ConfigState>): void {
   const before = config();
   const after = { ...before, ...patch };
+  try {
+    validateSettings(settingsOf(after));
+  } catch (error) {
+    patchTraining({ error: `Could not change the setting: ${messageOf(error)}` });
+    return;
+  }
   if (!needsNewModel(before, after)) {
     updateConfig(patch);
     void guarded('Could not change the setting', async () => {
-      await engine().request({ type: 'setHyper', settings: settingsOf(after) });
+      try {
+        await engine().request({ type: 'setHyper', settings: settingsOf(after) });
+      } catch (error) {
+        const back = Object.fromEntries(
+          Object.keys(patch).map((k) => [k, before[k as keyof ConfigState]]),
+        );
+        updateConfig(back as Partial<ConfigState>);
+        throw error;
+      }
     });
     return;
   }

@@ -15,8 +15,10 @@ import {
   appendProgress,
   divergenceOf,
   emptyHistory,
+  epochAt,
   type TrainingState,
 } from './training';
+import { savedCurves } from './savedCurves';
 
 /** Long requests (a 1 MB text, a big model file) get more time than the default. */
 export const SLOW = { timeoutMs: 60_000 };
@@ -76,16 +78,28 @@ export function engine(): EngineClient {
   return e;
 }
 
+/** The run at `step`: the step and the epoch it means for the current text and settings. */
+export function atStep(step: number): Pick<TrainingState, 'step' | 'speed'> {
+  const c = config();
+  const epoch = epochAt(step, training().corpus?.trainChars ?? null, c.batchSize, c.seqLen);
+  return { step, speed: { ...training().speed, epoch } };
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs an action, putting any failure in `training.error`. */
+/**
+ * Runs an action, putting any failure in `training.error`. A failure while loading ends the
+ * loading: the view is ready again with the model it holds (idle without one), never locked.
+ */
 export async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (error) {
-    patchTraining({ error: `${what}: ${messageOf(error)}`, busy: null });
+    const patch: Partial<TrainingState> = { error: `${what}: ${messageOf(error)}`, busy: null };
+    if (training().phase === 'loading') patch.phase = training().model === null ? 'idle' : 'ready';
+    patchTraining(patch);
   }
 }
 
@@ -123,14 +137,14 @@ function showProgress(): void {
   const t = training();
   const history = appendProgress(t.history, ...batches);
   const samples = batches.flatMap((x) => x.samples ?? []);
+  const now = atStep(b.firstStep + b.loss.length - 1);
   const patch: Partial<TrainingState> = {
     history,
-    step: b.firstStep + b.loss.length - 1,
+    step: now.step,
     speed: {
+      ...now.speed,
       charsPerSecond: b.charsPerSecond,
       stepsPerSecond: b.stepsPerSecond,
-      epoch: b.epoch,
-      fps: t.speed.fps,
     },
     dLdhNorm: b.dLdhNorm,
   };
@@ -222,7 +236,7 @@ export function installed(
     phase: 'ready',
     busy: null,
     model: info,
-    step: info.step,
+    ...atStep(info.step),
     history,
     timeline,
     divergence: null,
@@ -246,7 +260,7 @@ export async function pause(): Promise<void> {
   stopTimers();
   await guarded('Could not pause', async () => {
     const ack = await engine().request({ type: 'pause' });
-    patchTraining({ phase: 'ready', step: ack.step });
+    patchTraining({ phase: 'ready', ...atStep(ack.step) });
     await evaluate();
     await autosave();
   });
@@ -266,9 +280,7 @@ export async function autosave(): Promise<void> {
   if (t.model === null || t.phase === 'diverged' || t.phase === 'loading') return;
   try {
     const snap = await engine().request({ type: 'snapshot' }, SLOW);
-    const h = training().history;
     const savedAt = Date.now();
-    const upTo = countUpTo(h.steps, snap.step);
     const ok = await saveAutosave({
       version: 1,
       savedAt,
@@ -277,23 +289,11 @@ export async function autosave(): Promise<void> {
       step: snap.step,
       // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
       optimizer: snap.optimizer as Autosave['optimizer'],
-      history: {
-        steps: h.steps.slice(0, upTo),
-        loss: h.loss.slice(0, upTo),
-        gradBefore: h.gradBefore.slice(0, upTo),
-        gradAfter: h.gradAfter.slice(0, upTo),
-        clipped: h.clipped.slice(0, upTo).map((c) => (c ? 1 : 0)),
-        val: h.val.filter((p) => p.step <= snap.step),
-      },
+      history: savedCurves(training().history, snap.step),
       timeline: training().timeline,
     });
     if (ok) patchTraining({ savedAt });
   } catch {
     // Autosave is best effort: the next one tries again.
   }
-}
-
-function countUpTo(steps: readonly number[], step: number): number {
-  const k = steps.findIndex((s) => s > step);
-  return k === -1 ? steps.length : k;
 }

@@ -2,6 +2,7 @@
 // text, or the learner's own (pasted or uploaded, checked for size and UTF-8 first). A rejected
 // own text lands in `training.corpusError` and changes nothing; other failures in `training.error`.
 import { CORPUS_FILES, corpusLabel, type CorpusId } from '../content/corpora';
+import { checkCorpus } from '../engine/corpus';
 import { loadOwnText, saveOwnText } from '../persist/trainingStore';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
@@ -72,13 +73,17 @@ async function readTextFile(file: Blob & { name?: string }): Promise<string> {
   }
 }
 
-/** Trains on the learner's own text (pasted, or read from a file). A rejected text changes nothing. */
+/**
+ * Trains on the learner's own text (pasted, or read from a file). A rejected text changes nothing,
+ * and is refused before the learner is asked to discard a trained model for it.
+ */
 export function trainOnOwnText(source: string | Blob): void {
   patchTraining({ corpusError: null });
   void (async () => {
     let text: string;
     try {
       text = typeof source === 'string' ? source : await readTextFile(source);
+      checkCorpus(text); // the engine's own checks, before the question
     } catch (error) {
       patchTraining({ corpusError: messageOf(error) });
       return;
@@ -96,9 +101,14 @@ export function trainOnOwnText(source: string | Blob): void {
         }
         await guarded('Could not start on your text', async () => {
           await pause();
-          await saveOwnText(text);
+          const stored = await saveOwnText(text);
           updateConfig({ corpus: 'own' });
           await createModel();
+          if (!stored)
+            patchTraining({
+              message:
+                'Training on your text, but the browser would not store it: it will not be kept for your next visit.',
+            });
         });
       })();
     });

@@ -1,6 +1,7 @@
 // Side-effecting actions of the Training view that move a model in and out of the browser: the
 // model file (export, and an import checked before it replaces anything), a PyTorch script that
 // continues the run, and the loss curves as CSV. Failures land in `training.error`.
+import { parseModel } from '../engine/modelfile';
 import { pytorchScript } from '../engine/pytorch';
 import { settingsOf } from './config';
 import { updateConfig } from './engineAccess';
@@ -58,11 +59,25 @@ export function exportPytorchScript(): void {
   });
 }
 
+/** Downloads the saved run that could not be restored, as it was stored. */
+export function downloadDamagedSave(): void {
+  const damaged = training().damagedSave;
+  if (damaged === null) return;
+  download('unrolled-damaged-save.json', damaged.file, 'application/json');
+}
+
+export function dismissDamagedSave(): void {
+  patchTraining({ damagedSave: null });
+}
+
 export function exportLossCsv(): void {
   download(`unrolled-loss-step${training().step}.csv`, historyCsv(training().history), 'text/csv');
 }
 
-/** Loads a model file; a file that fails any check leaves the current model as it was. */
+/**
+ * Loads a model file; a file that fails any check leaves the current model as it was, and is
+ * refused before the learner is asked to discard a trained model for it.
+ */
 export function importModelFile(file: Blob): void {
   void (async () => {
     let json: string;
@@ -73,8 +88,15 @@ export function importModelFile(file: Blob): void {
       patchTraining({ error: `Could not import: ${messageOf(error)}` });
       return;
     }
+    const failed = 'Could not import the model (your current model is unchanged)';
+    try {
+      parseModel(json); // the engine's own checks, before the question
+    } catch (error) {
+      patchTraining({ error: `${failed}: ${messageOf(error)}` });
+      return;
+    }
     confirmDiscard('Importing a model', () => {
-      void guarded('Could not import the model (your current model is unchanged)', async () => {
+      void guarded(failed, async () => {
         const reply = await engine().request(
           { type: 'import', json, settings: settingsOf(config()) },
           SLOW,

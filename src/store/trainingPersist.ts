@@ -2,17 +2,21 @@
 // autosave on start (when the address has the same configuration; the controller writes it) and
 // named checkpoints in IndexedDB. Failures land in `training.error`.
 import {
+  checkpointName,
   deleteCheckpoint,
   listCheckpoints,
   loadAutosave,
   loadCheckpoint,
   renameCheckpoint,
   saveCheckpoint,
+  type Checkpoint,
 } from '../persist/trainingStore';
+import { parseModel } from '../engine/modelfile';
 import { settingsOf, type ConfigState } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
-import { appendProgress, emptyHistory } from './training';
+import { historyFromSaved, savedCurves } from './savedCurves';
+import { emptyHistory } from './training';
 import {
   SLOW,
   config,
@@ -20,6 +24,7 @@ import {
   engine,
   guarded,
   installed,
+  messageOf,
   pause,
   training,
 } from './trainingController';
@@ -27,41 +32,42 @@ import { loadCorpus } from './trainingData';
 
 /**
  * Puts back the autosaved run when it was made with the configuration in the address: its text,
- * model, curves and timeline. Returns false (and changes nothing) when there is no such run.
+ * model, curves and timeline. Returns false when there is no such run, or when it could not be
+ * restored (a damaged model file, an own text no longer stored): then the save is kept in
+ * `training.damagedSave` for download, and the caller starts afresh.
  */
 export async function restoreAutosave(): Promise<boolean> {
   const saved = await loadAutosave();
   if (!saved || !sameConfig(saved.config, config())) return false;
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
-  await loadCorpus(saved.config.corpus);
-  const reply = await engine().request(
-    {
-      type: 'import',
-      json: saved.model,
-      settings: settingsOf(saved.config),
-      step: saved.step,
-      optimizer: saved.optimizer ?? null,
-    },
-    SLOW,
-  );
-  const curves = appendProgress(emptyHistory(), {
-    firstStep: saved.history.steps[0] ?? 1,
-    loss: Float64Array.from(saved.history.loss),
-    gradNormBefore: Float64Array.from(saved.history.gradBefore),
-    gradNormAfter: Float64Array.from(saved.history.gradAfter),
-    clipped: Uint8Array.from(saved.history.clipped),
-    charsPerSecond: 0,
-    stepsPerSecond: 0,
-    epoch: 0,
-    dLdhNorm: [],
-    diverged: false,
-    lastGoodStep: 0,
-    running: false,
-  });
-  installed(reply.info, { ...curves, val: saved.history.val }, saved.timeline);
+  try {
+    await loadCorpus(saved.config.corpus);
+    const reply = await engine().request(
+      {
+        type: 'import',
+        json: saved.model,
+        settings: settingsOf(saved.config),
+        step: saved.step,
+        optimizer: saved.optimizer ?? null,
+      },
+      SLOW,
+    );
+    installed(reply.info, historyFromSaved(saved.history), saved.timeline);
+  } catch (error) {
+    const step = saved.step.toLocaleString('en-US');
+    patchTraining({
+      phase: 'idle',
+      busy: null,
+      damagedSave: {
+        message: `Your last run (step ${step}) could not be restored: ${messageOf(error)}. You can download it as it was saved.`,
+        file: JSON.stringify(saved),
+      },
+    });
+    return false;
+  }
   patchTraining({
     savedAt: saved.savedAt,
-    message: `Restored your run at step ${reply.info.step.toLocaleString('en-US')}.`,
+    message: `Restored your run at step ${saved.step.toLocaleString('en-US')}.`,
   });
   return true;
 }
@@ -80,10 +86,11 @@ export function saveNamedCheckpoint(name: string): void {
     if (t.model === null) return;
     const snap = await engine().request({ type: 'snapshot' }, SLOW);
     const c = config();
+    const saved = checkpointName(name) || `Step ${snap.step}`;
     const list = await saveCheckpoint({
       meta: {
         id: `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
-        name: name.trim() || `Step ${snap.step}`,
+        name: saved,
         step: snap.step,
         savedAt: Date.now(),
         corpus: c.corpus,
@@ -93,29 +100,50 @@ export function saveNamedCheckpoint(name: string): void {
       },
       config: c,
       model: snap.json,
+      history: savedCurves(training().history, snap.step),
+      timeline: training().timeline.filter((s) => s.step <= snap.step),
     });
     if (list === null) throw new Error('the browser would not store it');
-    patchTraining({ checkpoints: list, message: `Saved checkpoint “${name}”.` });
+    patchTraining({ checkpoints: list, message: `Saved checkpoint “${saved}”.` });
   });
 }
 
+/**
+ * Loads a checkpoint: its model file is checked before anything is asked or changed (a damaged
+ * one leaves the text, model and run as they were); then its text, settings, model and curves.
+ */
 export function loadNamedCheckpoint(id: string): void {
-  confirmDiscard('Loading a checkpoint', () => {
-    void guarded('Could not load the checkpoint', async () => {
-      const c = await loadCheckpoint(id);
-      if (c === null) throw new Error('it is missing or damaged');
-      await pause();
-      if (c.config.corpus !== config().corpus || training().corpus === null)
-        await loadCorpus(c.config.corpus);
-      const reply = await engine().request(
-        { type: 'import', json: c.model, settings: settingsOf(c.config), step: c.meta.step },
-        SLOW,
-      );
-      updateConfig(c.config);
-      installed(reply.info, emptyHistory(), []);
-      patchTraining({ message: `Loaded checkpoint “${c.meta.name}” (step ${c.meta.step}).` });
+  const failed = 'Could not load the checkpoint';
+  void guarded(failed, async () => {
+    const c = await loadCheckpoint(id);
+    if (c === null) throw new Error('it is missing or damaged');
+    parseModel(c.model); // the engine's own checks, on this thread
+    confirmDiscard('Loading a checkpoint', () => {
+      void guarded(failed, () => installCheckpoint(c));
     });
   });
+}
+
+async function installCheckpoint(c: Checkpoint): Promise<void> {
+  await pause();
+  const current = training().corpus === null ? null : config().corpus;
+  const otherText = c.config.corpus !== current;
+  let reply;
+  try {
+    if (otherText) await loadCorpus(c.config.corpus);
+    reply = await engine().request(
+      { type: 'import', json: c.model, settings: settingsOf(c.config), step: c.meta.step },
+      SLOW,
+    );
+  } catch (error) {
+    // Put the text back, so the engine, the view and the address agree on it again.
+    if (otherText && current !== null) await loadCorpus(current).catch(() => undefined);
+    throw error;
+  }
+  updateConfig(c.config);
+  const history = c.history ? historyFromSaved(c.history) : emptyHistory();
+  installed(reply.info, history, c.timeline ?? []);
+  patchTraining({ message: `Loaded checkpoint “${c.meta.name}” (step ${c.meta.step}).` });
 }
 
 export function renameNamedCheckpoint(id: string, name: string): void {

@@ -154,6 +154,8 @@ describe('train', () => {
     expect(load('rnn.json').model.config).toMatchObject({ cell: 'rnn', nonlinearity: 'relu' });
   });
 
+  // The command line now applies the app's divergence rule (loss above 4·ln V, or not finite), so
+  // this run stops at a huge finite loss a few steps before its loss became NaN.
   it('stops with exit code 1 and writes nothing when the loss is not finite', async () => {
     const out = path('diverged.json');
     const r = await cli([
@@ -184,8 +186,40 @@ describe('train', () => {
     ]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines.at(-1)).toMatch(/^unrolled: training diverged at step \d+ \(loss NaN/);
+    expect(lines.at(-1)).toMatch(/^unrolled: training diverged at step \d+ \(loss (NaN|\d+\.\d+)/);
     expect(lines.at(-1)).toContain('no model written');
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  // It used to stop only on a non-finite loss: this run reaches 23 nats/char (4·ln V is 11.56)
+  // at step 4 and exited 0 with the model written.
+  it('stops with exit code 1 when the loss passes 4·ln V, as the app does', () => {
+    const out = path('diverged-finite.json');
+    const r = runIn([
+      'train',
+      '--corpus',
+      CORPUS,
+      ...TINY,
+      '--cell',
+      'rnn',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '10',
+      '--seed',
+      '5',
+      '--clip-mode',
+      'none',
+      '--steps',
+      '4',
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^unrolled: training diverged at step 4 \(loss 23\.\d+, .*above 4·ln V = 11\.56\); no model written/,
+    );
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
   });
@@ -442,6 +476,9 @@ describe('bad command lines: one line on stderr, exit 2 (usage) or 1 (runtime)',
     [['train', '--corpus', path('empty.txt')], 1, /text is empty/],
     [['train', '--corpus', path('latin1.txt')], 1, /is not UTF-8 text$/, true],
     [['train', '--corpus', path('short.txt')], 1, /too short/],
+    // The app's checks (checkCorpus): one distinct character, or fewer than 100 characters.
+    [['train', '--corpus', path('one-char.txt')], 1, /only one distinct character/, true],
+    [['train', '--corpus', path('99-chars.txt')], 1, /too short: 99 characters; give at least 100/],
     [train('--out', path('no/such/dir/m.json')), 1, /^cannot write --out .*does not exist$/],
     [() => ['forward', '--model', model()], 2, /^missing --text TEXT$/],
     [
@@ -505,6 +542,8 @@ describe('bad command lines: one line on stderr, exit 2 (usage) or 1 (runtime)',
     writeFileSync(path('empty.txt'), '');
     writeFileSync(path('latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     writeFileSync(path('short.txt'), 'abcdef');
+    writeFileSync(path('one-char.txt'), 'a'.repeat(500));
+    writeFileSync(path('99-chars.txt'), 'ab'.repeat(49) + 'c');
     const file = JSON.parse(readFileSync(model(), 'utf8')) as Record<string, unknown>;
     writeFileSync(path('v3.json'), JSON.stringify({ ...file, version: 3 }));
     writeFileSync(

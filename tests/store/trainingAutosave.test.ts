@@ -7,8 +7,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAutosave, saveAutosave } from '../../src/persist/trainingStore';
 import { getEngine } from '../../src/store/engineAccess';
 import { autosave } from '../../src/store/trainingController';
-import { step } from '../../src/store/trainingActions';
-import { config, emptyDb, rawDb, startTraining, stepTo, training, until } from './trainingHarness';
+import { downloadDamagedSave, step } from '../../src/store/trainingActions';
+import {
+  catchDownloads,
+  config,
+  downloaded,
+  emptyDb,
+  rawDb,
+  startTraining,
+  stepTo,
+  training,
+  until,
+} from './trainingHarness';
 
 const HASH = '#/train?corpus=counting&hidden=8&seq=16&batch=4';
 
@@ -153,12 +163,11 @@ describe('a reload', { timeout: 30_000 }, () => {
     expect((await loadAutosave())?.step).toBe(0);
   });
 
-  // BUG: an autosave whose fields are valid but whose model file is damaged passes the schema;
-  // restoreAutosave sets phase 'loading', the engine rejects the file, and `guarded` clears
-  // `busy` but leaves the phase at 'loading' with no model. Train, Step, Reset, the settings and
-  // the text chooser stay disabled, and the damaged save is never overwritten (autosave needs a
-  // model), so every reload fails the same way. Expected: the save is ignored, a fresh model.
-  it.fails('ignores an autosave whose model file is damaged and starts afresh', async () => {
+  // An autosave whose fields are valid but whose model file is damaged passed the schema, the
+  // engine rejected the file, and the phase stayed 'loading' (every control disabled) on every
+  // reload. Now the view starts afresh and keeps the damaged save downloadable.
+  it('ignores an autosave whose model file is damaged and starts afresh', async () => {
+    const files = catchDownloads();
     const app = await startTraining(HASH);
     await stepTo(1);
     await app.idle();
@@ -171,5 +180,15 @@ describe('a reload', { timeout: 30_000 }, () => {
     expect(training().phase).toBe('ready');
     expect(training().model).not.toBeNull();
     expect(training().step).toBe(0);
+    expect(training().damagedSave?.message).toMatch(
+      /^Your last run \(step 1\) could not be restored: .+\. You can download it as it was saved\.$/,
+    );
+    downloadDamagedSave();
+    const [file] = await downloaded(files);
+    expect(file!.name).toBe('unrolled-damaged-save.json');
+    expect(JSON.parse(file!.text)).toMatchObject({
+      step: 1,
+      model: '{"format":"unrolled-model","version":1',
+    });
   });
 });

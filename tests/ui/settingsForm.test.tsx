@@ -84,4 +84,23 @@ describe('the settings form', () => {
     expect((decay as HTMLInputElement).value).toBe('0');
     expect(appStore.getState().config.weightDecay).toBe(0);
   });
+
+  // A refused value used to go back without a word (and, through the store, could reach the
+  // address and the saved run). Now it goes back with the engine's message, and nothing changes.
+  test.each(['1e-7', '1e7'])(
+    'a refused clip threshold (%s) goes back, with the message',
+    (typed) => {
+      render(<ControlsSection />);
+      const address = window.location.href;
+      const clip = screen.getByRole('spinbutton', { name: /^Clip threshold/ });
+      fireEvent.change(clip, { target: { value: typed } });
+      fireEvent.blur(clip);
+      expect((clip as HTMLInputElement).value).toBe('5');
+      expect(appStore.getState().config.clipThreshold).toBe(5);
+      expect(appStore.getState().training.error).toMatch(
+        /^Could not change the setting: The clipping threshold .+/,
+      );
+      expect(window.location.href).toBe(address);
+    },
+  );
 });

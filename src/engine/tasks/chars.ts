@@ -28,6 +28,11 @@ export interface CharTask extends Task {
   readonly valPreview: string;
 }
 
+/** A character model's divergence rule: a loss above 4·ln V (four times guessing), or not finite. */
+export function charsDiverged(loss: number, finite: boolean, vocabSize: number): boolean {
+  return !finite || loss > 4 * Math.log(vocabSize);
+}
+
 /**
  * A character task on a text (checked first: throws CorpusError with a message a learner can act
  * on). The last `valFraction` of the text is the validation split.
@@ -66,7 +71,7 @@ export function createCharTask(name: string, text: string, valFraction = 0.1): C
       return [];
     },
     diverged(loss, finite) {
-      return !finite || loss > 4 * Math.log(V);
+      return charsDiverged(loss, finite, V);
     },
     sample(model: Model, seed: number) {
       const prime = vocab.index.has('\n') ? encode('\n', vocab) : new Int32Array(0);

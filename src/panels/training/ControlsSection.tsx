@@ -89,8 +89,9 @@ function NumberInput({ name, row, disabled }: ControlProps<NumericRow>) {
     const raw = input.value.trim();
     // Empty is null where the row allows it (PyTorch's default), else not a number.
     const v = raw !== '' ? Number(raw) : row.kind === 'nullableReal' ? null : NaN;
-    if (settingProblem(row, v) === null && v !== value) change(name, v);
-    else input.value = value === null ? '' : String(value);
+    // A refused value goes back; the store says why (and changes nothing).
+    if (settingProblem(row, v) !== null) input.value = value === null ? '' : String(value);
+    if (v !== value) change(name, v);
   }
 }
 

@@ -3,7 +3,9 @@
 import { useAppStore } from '../../store/store';
 import {
   answerConfirm,
+  dismissDamagedSave,
   dismissTrainingMessage,
+  downloadDamagedSave,
   pause,
   reset,
   restoreLastGood,
@@ -91,8 +93,20 @@ function Notices() {
   const divergence = useAppStore((s) => s.training.divergence);
   const error = useAppStore((s) => s.training.error);
   const message = useAppStore((s) => s.training.message);
+  const damaged = useAppStore((s) => s.training.damagedSave);
   return (
     <div className="run-notices">
+      {damaged && (
+        <div className="callout callout--warn" role="alert">
+          <p>{damaged.message}</p>
+          <button type="button" onClick={downloadDamagedSave}>
+            Download the damaged save
+          </button>
+          <button type="button" onClick={dismissDamagedSave}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {confirm && (
         <div className="callout callout--warn" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">{confirm.message}</p>
