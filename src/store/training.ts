@@ -85,6 +85,8 @@ export interface TrainingState {
   /** A short note on what just happened (restored, saved, imported …). */
   message: string | null;
   savedAt: number | null;
+  /** The step of the run the last autosave holds. */
+  savedStep: number | null;
   units: 'nats' | 'bits';
   logSteps: boolean;
   weights: WeightsSnapshot | null;
@@ -132,6 +134,7 @@ export function initialTraining(): TrainingState {
     error: null,
     message: null,
     savedAt: null,
+    savedStep: null,
     units: 'nats',
     logSteps: false,
     weights: null,

@@ -292,7 +292,7 @@ export async function autosave(): Promise<void> {
       history: savedCurves(training().history, snap.step),
       timeline: training().timeline,
     });
-    if (ok) patchTraining({ savedAt });
+    if (ok) patchTraining({ savedAt, savedStep: snap.step });
   } catch {
     // Autosave is best effort: the next one tries again.
   }

@@ -67,6 +67,7 @@ export async function restoreAutosave(): Promise<boolean> {
   }
   patchTraining({
     savedAt: saved.savedAt,
+    savedStep: saved.step,
     message: `Restored your run at step ${saved.step.toLocaleString('en-US')}.`,
   });
   return true;

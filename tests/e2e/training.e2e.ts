@@ -96,10 +96,13 @@ describe('the Training view', () => {
     await page.waitForTimeout(500);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect
-      .poll(() => page.getByTestId('autosave').textContent(), { timeout: 10_000 })
-      .toMatch(/Autosaved/);
-    await page.waitForTimeout(1000);
+      .poll(() => page.getByRole('button', { name: 'Train', exact: true }).count())
+      .toBe(1);
     const saved = await stepOf(page);
+    // The save made on pausing holds this very step (an earlier one may still be on show).
+    await expect
+      .poll(() => page.getByTestId('autosave').textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`Autosaved .* at step ${saved.toLocaleString('en-US')};`));
     await page.reload();
     await ready(page);
     await expect.poll(() => stepOf(page), { timeout: 30_000 }).toBe(saved);

@@ -41,6 +41,7 @@ describe('the autosave', { timeout: 30_000 }, () => {
     expect(saved!.config).toEqual(config());
     expect(saved!.model).toBe(await exportModel());
     expect(saved!.savedAt).toBe(training().savedAt);
+    expect(training().savedStep).toBe(0);
     expect(saved!.history.steps).toEqual([]);
   });
 
@@ -52,6 +53,7 @@ describe('the autosave', { timeout: 30_000 }, () => {
     await autosave();
     const saved = (await loadAutosave())!;
     expect(saved.step).toBe(3);
+    expect(training().savedStep).toBe(3);
     expect(saved.model).toBe(await exportModel());
     expect(saved.config).toEqual(config());
     const h = training().history;

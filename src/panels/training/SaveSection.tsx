@@ -15,6 +15,7 @@ import {
 
 export function SaveSection() {
   const savedAt = useAppStore((s) => s.training.savedAt);
+  const savedStep = useAppStore((s) => s.training.savedStep);
   const checkpoints = useAppStore((s) => s.training.checkpoints);
   const hasModel = useAppStore((s) => s.training.model !== null);
   const step = useAppStore((s) => s.training.step);
@@ -24,7 +25,7 @@ export function SaveSection() {
       <h2 id="save-heading">Save, export, import</h2>
       <p className="muted" data-testid="autosave">
         {savedAt
-          ? `Autosaved in this browser at ${new Date(savedAt).toLocaleTimeString('en-GB')}; a reload restores the run.`
+          ? `Autosaved in this browser at ${new Date(savedAt).toLocaleTimeString('en-GB')}, at step ${(savedStep ?? 0).toLocaleString('en-US')}; a reload restores the run.`
           : 'The run autosaves in this browser while it trains.'}
       </p>
       <h3>Checkpoints</h3>
