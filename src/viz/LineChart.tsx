@@ -2,9 +2,9 @@
 // x axis (linear or log) and one y axis; reference lines are drawn dashed and labelled at the
 // right. Long series are thinned to about one point per pixel. Props only.
 import { extent } from 'd3-array';
-import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
+import { axisTicks } from './ticks';
 import { useChartWidth } from './useChartWidth';
 
 export interface Series {
@@ -32,6 +32,8 @@ export interface LineChartProps {
   yLabel: string;
   logX?: boolean;
   logY?: boolean;
+  /** The x axis counts steps: whole-number ticks only (default true). */
+  wholeX?: boolean;
   height?: number;
   /** Fixed y domain; default: fitted to the data and references. */
   yDomain?: readonly [number, number];
@@ -62,6 +64,7 @@ export function LineChart({
   yLabel,
   logX = false,
   logY = false,
+  wholeX = true,
   height = 240,
   yDomain,
   label,
@@ -91,8 +94,16 @@ export function LineChart({
   const path = line<[number, number]>()
     .x(([a]) => x(a))
     .y(([, b]) => y(b));
-  const fx = format('~s');
-  const fy = format('.2~f');
+  const [dx0, dx1] = x.domain() as [number, number];
+  const [dy0, dy1] = y.domain() as [number, number];
+  const xTicks = axisTicks({
+    domain: [dx0, dx1],
+    log: logX,
+    whole: wholeX,
+    length: innerW,
+    orient: 'x',
+  });
+  const yTicks = axisTicks({ domain: [dy0, dy1], log: logY, length: innerH, orient: 'y' });
   return (
     <div ref={ref} className="line-chart">
       <svg
@@ -104,22 +115,26 @@ export function LineChart({
         viewBox={`0 0 ${width} ${height}`}
       >
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          {y.ticks(5).map((t) => (
-            <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
-              <line x2={innerW} className="chart__grid" />
-              <text x={-6} dy="0.32em" textAnchor="end" className="chart__tick">
-                {fy(t)}
-              </text>
-            </g>
-          ))}
-          {x.ticks(logX ? 4 : 6).map((t) => (
-            <g key={`x${t}`} transform={`translate(${x(t)},${innerH})`}>
-              <line y2={5} className="chart__axis" />
-              <text y={18} textAnchor="middle" className="chart__tick">
-                {fx(t)}
-              </text>
-            </g>
-          ))}
+          <g data-axis="y">
+            {yTicks.map((t) => (
+              <g key={t.value} transform={`translate(0,${y(t.value)})`}>
+                <line x2={innerW} className="chart__grid" />
+                <text x={-6} dy="0.32em" textAnchor="end" className="chart__tick">
+                  {t.label}
+                </text>
+              </g>
+            ))}
+          </g>
+          <g data-axis="x">
+            {xTicks.map((t) => (
+              <g key={t.value} transform={`translate(${x(t.value)},${innerH})`}>
+                <line y2={5} className="chart__axis" />
+                <text y={18} textAnchor="middle" className="chart__tick">
+                  {t.label}
+                </text>
+              </g>
+            ))}
+          </g>
           <line y1={innerH} y2={innerH} x2={innerW} className="chart__axis" />
           {references.map((r) => (
             <g key={r.label} transform={`translate(0,${y(r.y)})`}>
