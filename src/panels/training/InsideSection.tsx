@@ -3,6 +3,7 @@
 import { CELL_INFO } from '../../engine/cell';
 import { useEffect, useState } from 'react';
 import { FEATURE_TEXT, LESSON } from '../../content/training';
+import { selectTheme } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { refreshNeurons, refreshWeights } from '../../store/trainingActions';
 import { ChartFrame } from '../../viz/ChartFrame';
@@ -18,6 +19,7 @@ export function NeuronsSection() {
     return cell !== undefined && CELL_INFO[cell].hasCellState;
   });
   const phase = useAppStore((s) => s.training.phase);
+  const theme = useAppStore(selectTheme);
   const [layer, setLayer] = useState(0);
   const [kind, setKind] = useState<'h' | 'c'>('h');
   const [unit, setUnit] = useState(0);
@@ -73,6 +75,7 @@ export function NeuronsSection() {
               values={values}
               H={H}
               unit={Math.min(unit, H - 1)}
+              theme={theme}
               label={`Validation text coloured by unit ${unit} of ${kind}, layer ${neurons.layer}`}
             />
             <ShowData
