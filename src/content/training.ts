@@ -29,6 +29,15 @@ export const LESSON = {
   weights: 'W_ih and W_hh by gate, refreshed while training: rows are units, columns inputs.',
 };
 
+/** The chart of the gradient flowing back through the latest chunk. */
+export const DLDH_TEXT = {
+  title: 'dL/dh_t and ∂ℓ_T/∂h_t across the latest chunk',
+  caption:
+    'dL/dh_t (solid) sums the losses of step t and of every later step, so it does not fall when the gradient vanishes: it levels off, because only the nearby losses still reach h_t. ∂ℓ_T/∂h_t (dashed) follows the last step’s loss alone back through the chunk: that curve falling towards t = 0 is the vanishing gradient.',
+  total: (layer: number) => `‖dL/dh_t‖, layer ${layer}`,
+  last: (layer: number) => `‖∂ℓ_T/∂h_t‖, layer ${layer}`,
+};
+
 export const FEATURE_TEXT: Record<string, string> = {
   quote: 'inside quotes',
   bracket: 'inside brackets',

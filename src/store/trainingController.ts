@@ -133,6 +133,7 @@ function showProgress(): void {
       fps: t.speed.fps,
     },
     dLdhNorm: b.dLdhNorm,
+    lastStepNorm: b.lastStepNorm ?? [],
   };
   if (samples.length > 0) patch.timeline = [...t.timeline, ...samples];
   if (b.diverged) {

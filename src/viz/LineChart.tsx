@@ -17,6 +17,8 @@ export interface Series {
   opacity?: number;
   /** Draw dots rather than a line (sparse series such as validation loss). */
   dots?: boolean;
+  /** Draw the line dashed (an SVG stroke-dasharray, e.g. "5 3"). */
+  dash?: string;
 }
 
 export interface Reference {
@@ -160,7 +162,12 @@ export function LineChart({
                 key={s.label}
                 d={path(pts[k]!) ?? ''}
                 fill="none"
-                style={{ stroke: s.color, strokeWidth: s.width ?? 1.5, opacity: s.opacity ?? 1 }}
+                style={{
+                  stroke: s.color,
+                  strokeWidth: s.width ?? 1.5,
+                  opacity: s.opacity ?? 1,
+                  ...(s.dash !== undefined ? { strokeDasharray: s.dash } : {}),
+                }}
               />
             ),
           )}
@@ -179,7 +186,19 @@ export function LineChart({
       <ul className="chart-legend">
         {series.map((s) => (
           <li key={s.label}>
-            <span className="chart-legend__swatch" style={{ background: s.color }} />
+            {s.dash !== undefined ? (
+              <svg className="chart-legend__line" width="22" height="8" aria-hidden="true">
+                <line
+                  x1="1"
+                  x2="21"
+                  y1="4"
+                  y2="4"
+                  style={{ stroke: s.color, strokeWidth: 2, strokeDasharray: s.dash }}
+                />
+              </svg>
+            ) : (
+              <span className="chart-legend__swatch" style={{ background: s.color }} />
+            )}
             {s.label}
           </li>
         ))}
