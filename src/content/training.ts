@@ -29,6 +29,14 @@ export const LESSON = {
   weights: 'W_ih and W_hh by gate, refreshed while training: rows are units, columns inputs.',
 };
 
+/** Axis labels of the weight heatmaps. */
+export const WEIGHTS_TEXT = {
+  rows: 'rows: units, by gate',
+  inputs: 'columns: input characters',
+  below: 'columns: units of the layer below',
+  recurrent: 'columns: units of h_{t−1}',
+};
+
 /** The chart of the gradient flowing back through the latest chunk. */
 export const DLDH_TEXT = {
   title: 'dL/dh_t and ∂ℓ_T/∂h_t across the latest chunk',
