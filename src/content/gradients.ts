@@ -141,3 +141,10 @@ export const DERIVATIVE_NOTE =
 
 export const HEATMAP_NOTE =
   'Each row t backpropagates a random unit vector u_t from h_t: the colour is ‖u_tᵀ ∂h_t/∂h_k‖, the gradient a loss u_t·h_t sends to h_k. It is at most ‖∂h_t/∂h_k‖₂ and equal to it when all singular values of the product are equal (as for s·Q). Long sequences show every few rows.';
+
+/** The legend of the eigenvalue plot. */
+export const EIGEN_LEGEND = {
+  inside: 'eigenvalue inside the unit circle (|λ| ≤ 1: that direction shrinks)',
+  outside: 'eigenvalue outside the unit circle (|λ| > 1: that direction grows)',
+  circle: 'the unit circle, |λ| = 1',
+};

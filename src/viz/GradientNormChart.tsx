@@ -195,11 +195,16 @@ export function GradientNormChart({
           />
         ))}
       </g>
-      {crossing && (
+      {main && crossing && (
         <g className={`gf-crossing gf-crossing--${crossing.kind}`} aria-hidden="true">
           <line x1={x(crossing.k)} x2={x(crossing.k)} y1={M.top} y2={H - M.bottom} />
-          <text x={x(crossing.k) + 4} y={M.top + 12}>
-            {crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = {crossing.k}
+          {/* Named, since the chart may hold several curves; on the line's inner side. */}
+          <text
+            x={x(crossing.k) > (left + right) / 2 ? x(crossing.k) - 4 : x(crossing.k) + 4}
+            y={M.top + 12}
+            textAnchor={x(crossing.k) > (left + right) / 2 ? 'end' : 'start'}
+          >
+            {`${main.label} ${crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = ${crossing.k}`}
           </text>
         </g>
       )}

@@ -5,9 +5,8 @@ import { DLDH_TEXT, LESSON } from '../../content/training';
 import { useAppStore } from '../../store/store';
 import { clippedShare, type TrainingState } from '../../store/training';
 import { ChartFrame } from '../../viz/ChartFrame';
+import { layerColor, SERIES_COLORS } from '../../viz/colors';
 import { LineChart } from '../../viz/LineChart';
-
-const LAYER_COLORS = ['var(--accent)', 'var(--val)', 'var(--ok)', 'var(--muted)'];
 
 export function GradientSection() {
   // Deferred, like the loss chart: redraws happen in an interruptible render.
@@ -65,14 +64,14 @@ const GradientView = memo(function GradientView({
                 label: 'before clipping',
                 xs: history.steps,
                 ys: history.gradBefore,
-                color: 'var(--val)',
+                color: SERIES_COLORS.beforeClipping,
                 width: 1,
               },
               {
                 label: 'after clipping',
                 xs: history.steps,
                 ys: history.gradAfter,
-                color: 'var(--accent)',
+                color: SERIES_COLORS.afterClipping,
                 width: 1,
               },
             ]}
@@ -108,13 +107,13 @@ const GradientView = memo(function GradientView({
                 label: DLDH_TEXT.total(l),
                 xs: layer.map((_, t) => t),
                 ys: layer,
-                color: LAYER_COLORS[l % LAYER_COLORS.length]!,
+                color: layerColor(l),
               })),
               ...last.map((layer, l) => ({
                 label: DLDH_TEXT.last(l),
                 xs: layer.map((_, t) => t),
                 ys: layer,
-                color: LAYER_COLORS[l % LAYER_COLORS.length]!,
+                color: layerColor(l),
                 dash: '5 3',
               })),
             ]}
