@@ -21,7 +21,7 @@ export const LESSON = {
     'Here you train a small character model live: pick a text and press Train. The network starts by guessing every character equally (the uniform line) and learns, batch by batch, to beat the simple baselines below. Everything runs in a background worker on your machine.',
   loss: 'Loss is cross-entropy in nats per character: e^loss is how many characters the model is, in effect, choosing between. Lines: uniform guessing (ln V), a unigram and a bigram model fitted on the training split and scored on the validation split.',
   gradients:
-    'The global gradient norm per step, before and after clipping, and for the latest batch the norm of dL/dh_t across the chunk: how much each step of the sequence is pushed.',
+    'The global gradient norm per step, before and after clipping, and for the latest batch, across the chunk, how hard each step of the sequence is pushed: by every later loss (dL/dh_t) and by the last step’s loss alone (∂ℓ_T/∂h_t).',
   samples:
     'The model writing on its own, feeding each sampled character back in. Its errors compound — teacher-forced loss and free-running text are different things.',
   neurons:
