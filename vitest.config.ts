@@ -25,7 +25,13 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'jsdom',
-          include: ['tests/ui/**/*.test.ts', 'tests/ui/**/*.test.tsx', 'tests/store/**/*.test.ts'],
+          include: [
+            'tests/ui/**/*.test.ts',
+            'tests/ui/**/*.test.tsx',
+            'tests/store/**/*.test.ts',
+            'tests/viz/**/*.test.ts',
+            'tests/viz/**/*.test.tsx',
+          ],
           setupFiles: ['tests/ui/setup.ts'],
         },
       },

@@ -154,3 +154,10 @@ export const IDENTITY_VERDICT: Record<FigureComparison, string> = {
   'below range': 'both below 1e-308, the smallest double',
   'above range': 'both above 1.8e308, the largest double',
 };
+
+/** The legend of the eigenvalue plot. */
+export const EIGEN_LEGEND = {
+  inside: 'eigenvalue inside the unit circle (|λ| ≤ 1: that direction shrinks)',
+  outside: 'eigenvalue outside the unit circle (|λ| > 1: that direction grows)',
+  circle: 'the unit circle, |λ| = 1',
+};

@@ -21,12 +21,29 @@ export const LESSON = {
     'Here you train a small character model live: pick a text and press Train. The network starts by guessing every character equally (the uniform line) and learns, batch by batch, to beat the simple baselines below. Everything runs in a background worker on your machine.',
   loss: 'Loss is cross-entropy in nats per character: e^loss is how many characters the model is, in effect, choosing between. Lines: uniform guessing (ln V), a unigram and a bigram model fitted on the training split and scored on the validation split.',
   gradients:
-    'The global gradient norm per step, before and after clipping, and for the latest batch the norm of dL/dh_t across the chunk: how much each step of the sequence is pushed.',
+    'The global gradient norm per step, before and after clipping, and for the latest batch, across the chunk, how hard each step of the sequence is pushed: by every later loss (dL/dh_t) and by the last step’s loss alone (∂ℓ_T/∂h_t).',
   samples:
     'The model writing on its own, feeding each sampled character back in. Its errors compound — teacher-forced loss and free-running text are different things.',
   neurons:
     'Each character is coloured by one unit’s activation after reading it (blue negative, red positive). The list ranks units by how strongly they follow a simple feature of the text.',
   weights: 'W_ih and W_hh by gate, refreshed while training: rows are units, columns inputs.',
+};
+
+/** Axis labels of the weight heatmaps. */
+export const WEIGHTS_TEXT = {
+  rows: 'rows: units, by gate',
+  inputs: 'columns: input characters',
+  below: 'columns: units of the layer below',
+  recurrent: 'columns: units of h_{t−1}',
+};
+
+/** The chart of the gradient flowing back through the latest chunk. */
+export const DLDH_TEXT = {
+  title: 'dL/dh_t and ∂ℓ_T/∂h_t across the latest chunk',
+  caption:
+    'dL/dh_t (solid) sums the losses of step t and of every later step, so it does not fall when the gradient vanishes: it levels off, because only the nearby losses still reach h_t. ∂ℓ_T/∂h_t (dashed) follows the last step’s loss alone back through the chunk: that curve falling towards t = 0 is the vanishing gradient.',
+  total: (layer: number) => `‖dL/dh_t‖, layer ${layer}`,
+  last: (layer: number) => `‖∂ℓ_T/∂h_t‖, layer ${layer}`,
 };
 
 export const FEATURE_TEXT: Record<string, string> = {

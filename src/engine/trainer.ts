@@ -6,6 +6,7 @@ import { finalState, type StackState } from './bptt.ts';
 import { clipGradNorm, clipGradValue, globalNorm, type ClipReport } from './clip.ts';
 import { createBatcher, type Batcher } from './data.ts';
 import { namedTensors, type Model } from './model.ts';
+import { lastStepGradientNorms } from './lastStepGradient.ts';
 import { forwardModel, lossAndGradients, zeroGrads, type Batch } from './network.ts';
 import { createOptimizer, type Optimizer, type OptimizerConfig } from './optim.ts';
 import { norm2 } from './tensor.ts';
@@ -45,6 +46,11 @@ export interface Trainer {
   clip: ClipConfig;
   readonly stepCount: number;
   step(): StepReport;
+  /**
+   * ‖∂ℓ_T/∂h_t‖ of the latest batch (the last step's loss alone), from the state it started
+   * from, with the current weights: [L][T]; [] before a step. Costs a forward and a backward.
+   */
+  lastStepNorms(): number[][];
 }
 
 /** A character-model batch source over ids with B streams of T steps. */
@@ -99,6 +105,7 @@ export function createTrainer(
         );
   let state: StackState | null = null;
   let steps = 0;
+  let latest: { batch: Batch; initial: StackState | null } | null = null;
   const trainer: Trainer = {
     model,
     optimizer: opt,
@@ -109,6 +116,7 @@ export function createTrainer(
     step(): StepReport {
       const { batch, reset } = source.next();
       if (reset) state = null;
+      latest = { batch, initial: state };
       const { loss, back, final } = lossAndGradients(model, grads, batch, state);
       state = final; // carried forward; no gradient crosses into the next chunk
       const report = applyClip(gradArrays, trainer.clip);
@@ -127,6 +135,10 @@ export function createTrainer(
         epoch: source.epoch,
         dLdhNorm: back.dLdh.map((layer) => layer.map((d) => norm2(d))),
       };
+    },
+    lastStepNorms(): number[][] {
+      if (!latest) return [];
+      return lastStepGradientNorms(model, forwardModel(model, latest.batch, latest.initial));
     },
   };
   return trainer;

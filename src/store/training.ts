@@ -75,6 +75,8 @@ export interface TrainingState {
   speed: { charsPerSecond: number; stepsPerSecond: number; epoch: number; fps: number };
   /** ‖dL/dh_t‖ of the latest batch, per layer and step. */
   dLdhNorm: number[][];
+  /** ‖∂ℓ_T/∂h_t‖ of the latest batch (the last step's loss alone), per layer and step. */
+  lastStepNorm: number[][];
   sample: { step: number; text: string; temperature: number } | null;
   timeline: { step: number; text: string }[];
   temperature: number;
@@ -126,6 +128,7 @@ export function initialTraining(): TrainingState {
     history: emptyHistory(),
     speed: { charsPerSecond: 0, stepsPerSecond: 0, epoch: 0, fps: 0 },
     dLdhNorm: [],
+    lastStepNorm: [],
     sample: null,
     timeline: [],
     temperature: 0.8,

@@ -147,6 +147,7 @@ function showProgress(): void {
       stepsPerSecond: b.stepsPerSecond,
     },
     dLdhNorm: b.dLdhNorm,
+    lastStepNorm: b.lastStepNorm ?? [],
   };
   if (samples.length > 0) patch.timeline = [...t.timeline, ...samples];
   if (b.diverged) {

@@ -1,6 +1,6 @@
 // A chart's frame: title, the chart, a caption, PNG/SVG export and the "Show data" table.
 // The chart renders into the frame; export finds its first <svg> or <canvas>.
-import { useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { formatSignificant } from '../content/format';
 import { ShowData, type ShowDataProps } from './ShowData';
 import { exportPng, exportSvg } from './exportChart';
@@ -22,11 +22,12 @@ const compact = (v: number): string => (Number.isInteger(v) ? String(v) : format
 
 export function ChartFrame({ title, name, caption, data, children, controls }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const graphic = () => body.current?.querySelector('svg.chart, canvas') ?? null;
   return (
-    <figure className="chart-frame">
+    <figure className="chart-frame" aria-labelledby={titleId}>
       <div className="chart-frame__head">
-        <h3>{title}</h3>
+        <h3 id={titleId}>{title}</h3>
         {controls}
       </div>
       <div ref={body} className="chart-frame__body">

@@ -1,6 +1,8 @@
-// Eigenvalues of a recurrent matrix in the complex plane, with the unit circle. Props only.
+// Eigenvalues of a recurrent matrix in the complex plane, with the unit circle and a legend for
+// its dots. Props only.
 import { scaleLinear } from 'd3-scale';
 import { useId } from 'react';
+import { EIGEN_LEGEND } from '../content/gradients';
 
 export interface EigenPlotProps {
   re: Float64Array;
@@ -27,39 +29,61 @@ export function EigenPlot({ re, im, title, description }: EigenPlotProps) {
     .range([S - PAD, PAD]);
   const unit = x(1) - x(0);
   return (
-    <svg
-      className="gf-eigen"
-      viewBox={`0 0 ${S} ${S}`}
-      role="img"
-      aria-labelledby={`${uid}-t ${uid}-d`}
-    >
-      <title id={`${uid}-t`}>{title}</title>
-      <desc id={`${uid}-d`}>{description}</desc>
-      <g className="gf-axis" aria-hidden="true">
-        <line x1={PAD} x2={S - PAD} y1={y(0)} y2={y(0)} />
-        <line x1={x(0)} x2={x(0)} y1={PAD} y2={S - PAD} />
-        <text x={S - PAD} y={y(0) - 6} textAnchor="end">
-          Re
-        </text>
-        <text x={x(0) + 6} y={PAD + 10}>
-          Im
-        </text>
-        <text x={x(1) + 3} y={y(0) + 14}>
-          1
-        </text>
-      </g>
-      <circle className="gf-unit" cx={x(0)} cy={y(0)} r={unit} aria-hidden="true" />
-      <g className="gf-eigen__points" aria-hidden="true">
-        {Array.from(re, (v, i) => (
-          <circle
-            key={i}
-            cx={x(v)}
-            cy={y(im[i]!)}
-            r={3.5}
-            className={Math.hypot(v, im[i]!) > 1 ? 'gf-eig gf-eig--out' : 'gf-eig'}
-          />
-        ))}
-      </g>
-    </svg>
+    <div className="gf-eigen-wrap">
+      <svg
+        className="gf-eigen"
+        viewBox={`0 0 ${S} ${S}`}
+        role="img"
+        aria-labelledby={`${uid}-t ${uid}-d`}
+      >
+        <title id={`${uid}-t`}>{title}</title>
+        <desc id={`${uid}-d`}>{description}</desc>
+        <g className="gf-axis" aria-hidden="true">
+          <line x1={PAD} x2={S - PAD} y1={y(0)} y2={y(0)} />
+          <line x1={x(0)} x2={x(0)} y1={PAD} y2={S - PAD} />
+          <text x={S - PAD} y={y(0) - 6} textAnchor="end">
+            Re
+          </text>
+          <text x={x(0) + 6} y={PAD + 10}>
+            Im
+          </text>
+          <text x={x(1) + 3} y={y(0) + 14}>
+            1
+          </text>
+        </g>
+        <circle className="gf-unit" cx={x(0)} cy={y(0)} r={unit} aria-hidden="true" />
+        <g className="gf-eigen__points" aria-hidden="true">
+          {Array.from(re, (v, i) => (
+            <circle
+              key={i}
+              cx={x(v)}
+              cy={y(im[i]!)}
+              r={3.5}
+              className={Math.hypot(v, im[i]!) > 1 ? 'gf-eig gf-eig--out' : 'gf-eig'}
+            />
+          ))}
+        </g>
+      </svg>
+      <ul className="gf-legend">
+        <li>
+          <svg width="12" height="12" aria-hidden="true" focusable="false">
+            <circle cx="6" cy="6" r="3.5" className="gf-eig" />
+          </svg>
+          {EIGEN_LEGEND.inside}
+        </li>
+        <li>
+          <svg width="12" height="12" aria-hidden="true" focusable="false">
+            <circle cx="6" cy="6" r="3.5" className="gf-eig gf-eig--out" />
+          </svg>
+          {EIGEN_LEGEND.outside}
+        </li>
+        <li>
+          <svg width="28" height="10" aria-hidden="true" focusable="false">
+            <line x1="1" x2="27" y1="5" y2="5" className="gf-unit" />
+          </svg>
+          {EIGEN_LEGEND.circle}
+        </li>
+      </ul>
+    </div>
   );
 }

@@ -5,7 +5,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { formatDecade } from '../content/format';
+import { axisTicks } from './ticks';
 
 export interface NormSeries {
   readonly id: string;
@@ -96,10 +96,18 @@ export function GradientNormChart({
       .domain([10 ** e0, 10 ** e1])
       .range([H - M.bottom, M.top])
       .clamp(true);
-    const step = Math.max(1, Math.ceil((e1 - e0) / 7));
-    const yTicks: number[] = [];
-    for (let e = e1; e >= e0; e -= step) yTicks.push(e);
-    const xTicks = x.ticks(Math.min(8, Math.max(1, T)));
+    const yTicks = axisTicks({
+      domain: [10 ** e0, 10 ** e1],
+      log: true,
+      length: H - M.top - M.bottom,
+      orient: 'y',
+    });
+    const xTicks = axisTicks({
+      domain: [0, Math.max(1, T)],
+      whole: true,
+      length: W - M.left - M.right,
+      orient: 'x',
+    });
     const path = line<number>()
       .defined((v) => v > 0 && Number.isFinite(v))
       .x((_, k) => x(k))
@@ -138,19 +146,19 @@ export function GradientNormChart({
         </clipPath>
       </defs>
       <g className="gf-axis" aria-hidden="true">
-        {yTicks.map((e) => (
-          <g key={e} transform={`translate(0 ${y(10 ** e)})`}>
+        {yTicks.map((t) => (
+          <g key={t.value} transform={`translate(0 ${y(t.value)})`}>
             <line x1={left} x2={right} className="gf-grid" />
             <text x={left - 6} dy="0.32em" textAnchor="end">
-              {formatDecade(e)}
+              {t.label}
             </text>
           </g>
         ))}
-        {xTicks.map((k) => (
-          <g key={k} transform={`translate(${x(k)} 0)`}>
+        {xTicks.map((t) => (
+          <g key={t.value} transform={`translate(${x(t.value)} 0)`}>
             <line y1={H - M.bottom} y2={H - M.bottom + 5} />
             <text y={H - M.bottom + 17} textAnchor="middle">
-              {k}
+              {t.label}
             </text>
           </g>
         ))}
@@ -187,11 +195,16 @@ export function GradientNormChart({
           />
         ))}
       </g>
-      {crossing && (
+      {main && crossing && (
         <g className={`gf-crossing gf-crossing--${crossing.kind}`} aria-hidden="true">
           <line x1={x(crossing.k)} x2={x(crossing.k)} y1={M.top} y2={H - M.bottom} />
-          <text x={x(crossing.k) + 4} y={M.top + 12}>
-            {crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = {crossing.k}
+          {/* Named, since the chart may hold several curves; on the line's inner side. */}
+          <text
+            x={x(crossing.k) > (left + right) / 2 ? x(crossing.k) - 4 : x(crossing.k) + 4}
+            y={M.top + 12}
+            textAnchor={x(crossing.k) > (left + right) / 2 ? 'end' : 'start'}
+          >
+            {`${main.label} ${crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = ${crossing.k}`}
           </text>
         </g>
       )}

@@ -2,9 +2,9 @@
 // x axis (linear or log) and one y axis; reference lines are drawn dashed and labelled at the
 // right. Long series are thinned to about one point per pixel. Props only.
 import { extent } from 'd3-array';
-import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
+import { axisTicks } from './ticks';
 import { useChartWidth } from './useChartWidth';
 
 export interface Series {
@@ -17,6 +17,8 @@ export interface Series {
   opacity?: number;
   /** Draw dots rather than a line (sparse series such as validation loss). */
   dots?: boolean;
+  /** Draw the line dashed (an SVG stroke-dasharray, e.g. "5 3"). */
+  dash?: string;
 }
 
 export interface Reference {
@@ -32,6 +34,8 @@ export interface LineChartProps {
   yLabel: string;
   logX?: boolean;
   logY?: boolean;
+  /** The x axis counts steps: whole-number ticks only (default true). */
+  wholeX?: boolean;
   height?: number;
   /** Fixed y domain; default: fitted to the data and references. */
   yDomain?: readonly [number, number];
@@ -62,6 +66,7 @@ export function LineChart({
   yLabel,
   logX = false,
   logY = false,
+  wholeX = true,
   height = 240,
   yDomain,
   label,
@@ -91,8 +96,16 @@ export function LineChart({
   const path = line<[number, number]>()
     .x(([a]) => x(a))
     .y(([, b]) => y(b));
-  const fx = format('~s');
-  const fy = format('.2~f');
+  const [dx0, dx1] = x.domain() as [number, number];
+  const [dy0, dy1] = y.domain() as [number, number];
+  const xTicks = axisTicks({
+    domain: [dx0, dx1],
+    log: logX,
+    whole: wholeX,
+    length: innerW,
+    orient: 'x',
+  });
+  const yTicks = axisTicks({ domain: [dy0, dy1], log: logY, length: innerH, orient: 'y' });
   return (
     <div ref={ref} className="line-chart">
       <svg
@@ -104,22 +117,26 @@ export function LineChart({
         viewBox={`0 0 ${width} ${height}`}
       >
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-          {y.ticks(5).map((t) => (
-            <g key={`y${t}`} transform={`translate(0,${y(t)})`}>
-              <line x2={innerW} className="chart__grid" />
-              <text x={-6} dy="0.32em" textAnchor="end" className="chart__tick">
-                {fy(t)}
-              </text>
-            </g>
-          ))}
-          {x.ticks(logX ? 4 : 6).map((t) => (
-            <g key={`x${t}`} transform={`translate(${x(t)},${innerH})`}>
-              <line y2={5} className="chart__axis" />
-              <text y={18} textAnchor="middle" className="chart__tick">
-                {fx(t)}
-              </text>
-            </g>
-          ))}
+          <g data-axis="y">
+            {yTicks.map((t) => (
+              <g key={t.value} transform={`translate(0,${y(t.value)})`}>
+                <line x2={innerW} className="chart__grid" />
+                <text x={-6} dy="0.32em" textAnchor="end" className="chart__tick">
+                  {t.label}
+                </text>
+              </g>
+            ))}
+          </g>
+          <g data-axis="x">
+            {xTicks.map((t) => (
+              <g key={t.value} transform={`translate(${x(t.value)},${innerH})`}>
+                <line y2={5} className="chart__axis" />
+                <text y={18} textAnchor="middle" className="chart__tick">
+                  {t.label}
+                </text>
+              </g>
+            ))}
+          </g>
           <line y1={innerH} y2={innerH} x2={innerW} className="chart__axis" />
           {references.map((r) => (
             <g key={r.label} transform={`translate(0,${y(r.y)})`}>
@@ -145,7 +162,12 @@ export function LineChart({
                 key={s.label}
                 d={path(pts[k]!) ?? ''}
                 fill="none"
-                style={{ stroke: s.color, strokeWidth: s.width ?? 1.5, opacity: s.opacity ?? 1 }}
+                style={{
+                  stroke: s.color,
+                  strokeWidth: s.width ?? 1.5,
+                  opacity: s.opacity ?? 1,
+                  ...(s.dash !== undefined ? { strokeDasharray: s.dash } : {}),
+                }}
               />
             ),
           )}
@@ -164,7 +186,19 @@ export function LineChart({
       <ul className="chart-legend">
         {series.map((s) => (
           <li key={s.label}>
-            <span className="chart-legend__swatch" style={{ background: s.color }} />
+            {s.dash !== undefined ? (
+              <svg className="chart-legend__line" width="22" height="8" aria-hidden="true">
+                <line
+                  x1="1"
+                  x2="21"
+                  y1="4"
+                  y2="4"
+                  style={{ stroke: s.color, strokeWidth: 2, strokeDasharray: s.dash }}
+                />
+              </svg>
+            ) : (
+              <span className="chart-legend__swatch" style={{ background: s.color }} />
+            )}
             {s.label}
           </li>
         ))}

@@ -1,6 +1,8 @@
 // A passage coloured character by character by one unit's activation after reading it
-// (blue −1 … white 0 … red +1 for tanh-range values; larger values saturate). Props only.
-import { weightColor } from './WeightsHeatmap';
+// (blue −1 … 0 … red +1 for tanh-range values; larger values saturate). Zero is near white in
+// the light theme and near the page colour in the dark; the text is black or white, whichever
+// reads better on its background (neuronColors.ts). Props only.
+import { neuronColors, type ThemeName } from './neuronColors';
 
 export interface NeuronTextProps {
   chars: readonly string[];
@@ -9,23 +11,25 @@ export interface NeuronTextProps {
   H: number;
   unit: number;
   label: string;
+  theme: ThemeName;
 }
 
-export function NeuronText({ chars, values, H, unit, label }: NeuronTextProps) {
+export function NeuronText({ chars, values, H, unit, label, theme }: NeuronTextProps) {
   return (
     // A scrollable region: focusable so keyboard users can scroll it.
     <div className="neuron-text" role="region" aria-label={label} tabIndex={0}>
       {chars.map((ch, t) => {
         const v = values[t * H + unit] ?? 0;
+        const style = neuronColors(v, theme);
         return ch === '\n' ? (
           <span key={t}>
-            <span className="neuron-text__nl" style={{ background: weightColor(v, 1) }}>
+            <span className="neuron-text__nl" style={style}>
               ⏎
             </span>
             <br />
           </span>
         ) : (
-          <span key={t} title={v.toFixed(3)} style={{ background: weightColor(v, 1) }}>
+          <span key={t} title={v.toFixed(3)} style={style}>
             {ch}
           </span>
         );

@@ -1,7 +1,10 @@
 // A weight matrix as a canvas heatmap, split into its gate blocks (rows G·H, columns I), on a
-// diverging scale symmetric around 0 (blue negative, red positive). Props only.
+// diverging scale symmetric around 0 (blue negative, red positive), with its colour legend, axis
+// labels and the weight under the pointer. The canvas has one pixel per weight and CSS scales it,
+// so a large matrix is drawn no taller than MAX_HEIGHT. Props only.
 import { interpolateRdBu } from 'd3-scale-chromatic';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { formatSignificant, formatValue } from '../content/format';
 
 export interface WeightsHeatmapProps {
   /** Row-major [rows, cols]. */
@@ -11,9 +14,20 @@ export interface WeightsHeatmapProps {
   /** Names of the row blocks (gates), top to bottom. */
   blocks: readonly string[];
   label: string;
+  /** What the rows and the columns are (axis labels). */
+  rowLabel: string;
+  colLabel: string;
+  /** A name per column (the input characters), for the readout. */
+  colNames?: readonly string[];
   /** Largest cell size in CSS pixels. */
   cell?: number;
 }
+
+/** The largest drawn size of the matrix in CSS pixels. */
+const MAX_WIDTH = 480;
+const MAX_HEIGHT = 400;
+/** The gap between gate blocks in CSS pixels. */
+const GAP = 4;
 
 /** A colour for v on a symmetric scale of ±limit. */
 export function weightColor(v: number, limit: number): string {
@@ -35,22 +49,69 @@ function colorTable(): Uint8Array {
   return t;
 }
 
-export function WeightsHeatmap({ data, rows, cols, blocks, label, cell = 4 }: WeightsHeatmapProps) {
+export interface HeatmapGeometry {
+  rows: number;
+  cols: number;
+  blocks: number;
+  /** Blank pixel rows between blocks. */
+  gapRows: number;
+  /** Drawn size in CSS pixels. */
+  width: number;
+  height: number;
+}
+
+/** The weight under a point of the drawn matrix (CSS pixels from its top left), or null in a gap. */
+export function cellAt(
+  x: number,
+  y: number,
+  g: HeatmapGeometry,
+): { row: number; col: number } | null {
+  const blocks = Math.max(1, g.blocks);
+  const blockRows = g.rows / blocks;
+  const pixelRows = g.rows + g.gapRows * (blocks - 1);
+  const col = Math.floor((x / g.width) * g.cols);
+  const pr = Math.floor((y / g.height) * pixelRows);
+  if (!(col >= 0 && col < g.cols && pr >= 0 && pr < pixelRows)) return null;
+  const block = Math.floor(pr / (blockRows + g.gapRows));
+  const within = pr - block * (blockRows + g.gapRows);
+  if (within >= blockRows) return null;
+  return { row: block * blockRows + within, col };
+}
+
+export function WeightsHeatmap({
+  data,
+  rows,
+  cols,
+  blocks,
+  label,
+  rowLabel,
+  colLabel,
+  colNames,
+  cell = 4,
+}: WeightsHeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const size = Math.max(1, Math.min(cell, Math.floor(480 / Math.max(cols, 1))));
-  const gap = 4;
-  const blockRows = blocks.length > 0 ? rows / blocks.length : rows;
-  const width = cols * size;
-  // One canvas pixel per weight (block gaps as blank rows); CSS scales it up without smoothing,
-  // so a redraw writes rows·cols pixels rather than rows·cols·size².
-  const gapRows = Math.max(1, Math.round(gap / size));
-  const pixelRows = rows + gapRows * Math.max(0, blocks.length - 1);
+  const gradientId = useId();
+  const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
+  const nBlocks = Math.max(1, blocks.length);
+  const blockRows = rows / nBlocks;
+  const across = MAX_WIDTH / Math.max(cols, 1);
+  const base = Math.min(cell, across >= 1 ? Math.floor(across) : across);
+  // One canvas pixel per weight (block gaps as blank rows); CSS scales it, so a redraw writes
+  // rows·cols pixels, and a tall matrix is shrunk to MAX_HEIGHT.
+  const gapRows = Math.max(1, Math.round(GAP / base));
+  const pixelRows = rows + gapRows * (nBlocks - 1);
+  const scale = Math.min(base, MAX_HEIGHT / Math.max(pixelRows, 1));
+  const width = cols * scale;
+  const height = pixelRows * scale;
+  const limit = useMemo(() => {
+    let m = 0;
+    for (const v of data) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
+    return m;
+  }, [data]);
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    let limit = 0;
-    for (const v of data) if (Number.isFinite(v)) limit = Math.max(limit, Math.abs(v));
     const img = ctx.createImageData(cols, pixelRows);
     const lut = colorTable();
     for (let r = 0; r < rows; r++) {
@@ -67,24 +128,76 @@ export function WeightsHeatmap({ data, rows, cols, blocks, label, cell = 4 }: We
       }
     }
     ctx.putImageData(img, 0, 0);
-  }, [data, rows, cols, blockRows, gapRows, pixelRows]);
+  }, [data, rows, cols, blockRows, gapRows, pixelRows, limit]);
+  const geometry = { rows, cols, blocks: nBlocks, gapRows, width, height };
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const g = { ...geometry, width: rect.width || width, height: rect.height || height };
+    setHover(cellAt(e.clientX - rect.left, e.clientY - rect.top, g));
+  };
+  const readout = hover
+    ? `gate ${blocks[Math.floor(hover.row / blockRows)] ?? '?'}, unit ${hover.row % blockRows}, ${
+        colNames?.[hover.col] ?? `column ${hover.col}`
+      }: ${formatValue(data[hover.row * cols + hover.col])}`
+    : 'Point at a cell to read its weight.';
   return (
     <div className="heatmap">
-      <ul className="heatmap__blocks" aria-hidden="true">
-        {blocks.map((b) => (
-          <li key={b} style={{ height: (blockRows + gapRows) * size }}>
-            {b}
-          </li>
-        ))}
-      </ul>
-      <canvas
-        ref={ref}
-        width={cols}
-        height={pixelRows}
-        style={{ width, height: pixelRows * size, imageRendering: 'pixelated' }}
+      <div className="heatmap__main">
+        <span className="heatmap__ylabel">{rowLabel}</span>
+        <ul className="heatmap__blocks" aria-hidden="true">
+          {blocks.map((b) => (
+            <li key={b} style={{ height: (blockRows + gapRows) * scale }}>
+              {b}
+            </li>
+          ))}
+        </ul>
+        <div>
+          <canvas
+            ref={ref}
+            width={cols}
+            height={pixelRows}
+            style={{
+              width,
+              height,
+              imageRendering: scale >= 1 ? 'pixelated' : 'auto',
+            }}
+            role="img"
+            aria-label={label}
+            onMouseMove={onMove}
+            onMouseLeave={() => setHover(null)}
+          />
+          <p className="heatmap__xlabel">{colLabel}</p>
+        </div>
+      </div>
+      <svg
+        className="heatmap__legend"
+        data-testid="heatmap-legend"
+        width={200}
+        height={30}
         role="img"
-        aria-label={label}
-      />
+        aria-label={`Colour scale: blue ${formatSignificant(-limit, 2)}, white 0, red ${formatSignificant(limit, 2)}`}
+      >
+        <defs>
+          <linearGradient id={gradientId}>
+            {Array.from({ length: 9 }, (_, k) => (
+              <stop key={k} offset={k / 8} stopColor={weightColor((k / 8) * 2 - 1, 1)} />
+            ))}
+          </linearGradient>
+        </defs>
+        <rect x={20} y={2} width={160} height={10} fill={`url(#${gradientId})`} />
+        <text x={20} y={26} textAnchor="middle">
+          {formatSignificant(-limit, 2)}
+        </text>
+        <text x={100} y={26} textAnchor="middle">
+          0
+        </text>
+        <text x={180} y={26} textAnchor="middle">
+          {formatSignificant(limit, 2)}
+        </text>
+      </svg>
+      <p className="heatmap__readout" data-testid="heatmap-readout" aria-live="polite">
+        {readout}
+      </p>
     </div>
   );
 }

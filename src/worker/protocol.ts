@@ -191,6 +191,8 @@ export interface ProgressBatch {
   epoch: number;
   /** ‖dL/dh_t‖ of the latest batch, per layer and step. */
   dLdhNorm: number[][];
+  /** ‖∂ℓ_T/∂h_t‖ of the latest batch: the last step's loss alone, per layer and step. */
+  lastStepNorm?: number[][];
   /** The latest step diverged (non-finite, or loss above 4·ln V); training stopped. */
   diverged: boolean;
   /** The step of the last good checkpoint (0: the model as created or loaded). */

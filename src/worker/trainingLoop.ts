@@ -146,6 +146,16 @@ export class TrainingLoop {
     if (this.running) this.hooks.schedule(() => this.slice());
   }
 
+  /** ‖∂ℓ_T/∂h_t‖ of the latest batch, when there is a trainer (a forward and a backward). */
+  private lastStepNorm(): { lastStepNorm?: number[][] } {
+    try {
+      const norms = this.target.trainer().lastStepNorms();
+      return norms.length > 0 ? { lastStepNorm: norms } : {};
+    } catch {
+      return {}; // no trainer for the current text: nothing to report
+    }
+  }
+
   private flush(): void {
     if (this.pending.length === 0) return;
     const now = this.hooks.now();
@@ -163,6 +173,7 @@ export class TrainingLoop {
       stepsPerSecond: reports.length / seconds,
       epoch: last.epoch,
       dLdhNorm: last.dLdhNorm,
+      ...this.lastStepNorm(),
       diverged: this.divergedAt === last.step,
       lastGoodStep: this.lastGoodStep,
       running: this.running,

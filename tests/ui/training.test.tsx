@@ -54,6 +54,12 @@ describe('the Training view', () => {
     const first = appStore.getState().training.history.loss[0]!;
     // One step of a fresh model: about ln V nats per character.
     expect(first).toBeGreaterThan(0.5 * Math.log(model.vocab.length));
+    // The last step's loss alone, traced back through the chunk, beside the total dL/dh_t.
+    await waitFor(() => expect(appStore.getState().training.lastStepNorm[0]?.length).toBe(16));
+    const dldh = screen.getByRole('figure', { name: /dL\/dh_t/ });
+    expect(await within(dldh).findByText('‖∂ℓ_T/∂h_t‖, layer 0')).toBeTruthy();
+    expect(within(dldh).getByText('‖dL/dh_t‖, layer 0')).toBeTruthy();
+    expect(dldh.textContent).not.toMatch(/falling curve towards t = 0 is a vanishing gradient/);
 
     fireEvent.click(button('Train'));
     await waitFor(() => expect(stepShown()).toBeGreaterThan(5), { timeout: 15_000 });

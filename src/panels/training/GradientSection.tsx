@@ -1,29 +1,35 @@
-// Gradient health: global norm per step before and after clipping, the share clipped, and
-// ‖dL/dh_t‖ across the latest chunk per layer.
+// Gradient health: global norm per step before and after clipping, the share clipped, and across
+// the latest chunk per layer ‖dL/dh_t‖ (every later loss) beside ‖∂ℓ_T/∂h_t‖ (the last one alone).
 import { memo, useDeferredValue } from 'react';
-import { LESSON } from '../../content/training';
+import { DLDH_TEXT, LESSON } from '../../content/training';
 import { useAppStore } from '../../store/store';
 import { clippedShare, type TrainingState } from '../../store/training';
 import { ChartFrame } from '../../viz/ChartFrame';
+import { layerColor, SERIES_COLORS } from '../../viz/colors';
 import { LineChart } from '../../viz/LineChart';
-
-const LAYER_COLORS = ['var(--accent)', 'var(--val)', 'var(--ok)', 'var(--muted)'];
 
 export function GradientSection() {
   // Deferred, like the loss chart: redraws happen in an interruptible render.
   const history = useDeferredValue(useAppStore((s) => s.training.history));
   const dLdh = useDeferredValue(useAppStore((s) => s.training.dLdhNorm));
+  const last = useDeferredValue(useAppStore((s) => s.training.lastStepNorm));
   const logSteps = useAppStore((s) => s.training.logSteps);
-  return <GradientView history={history} dLdh={dLdh} logSteps={logSteps} />;
+  return <GradientView history={history} dLdh={dLdh} last={last} logSteps={logSteps} />;
 }
 
 interface GradientViewProps {
   history: TrainingState['history'];
   dLdh: TrainingState['dLdhNorm'];
+  last: TrainingState['lastStepNorm'];
   logSteps: boolean;
 }
 
-const GradientView = memo(function GradientView({ history, dLdh, logSteps }: GradientViewProps) {
+const GradientView = memo(function GradientView({
+  history,
+  dLdh,
+  last,
+  logSteps,
+}: GradientViewProps) {
   const share = clippedShare(history);
   return (
     <section className="train-section" aria-labelledby="grad-heading">
@@ -58,41 +64,59 @@ const GradientView = memo(function GradientView({ history, dLdh, logSteps }: Gra
                 label: 'before clipping',
                 xs: history.steps,
                 ys: history.gradBefore,
-                color: 'var(--val)',
+                color: SERIES_COLORS.beforeClipping,
                 width: 1,
               },
               {
                 label: 'after clipping',
                 xs: history.steps,
                 ys: history.gradAfter,
-                color: 'var(--accent)',
+                color: SERIES_COLORS.afterClipping,
                 width: 1,
               },
             ]}
           />
         </ChartFrame>
         <ChartFrame
-          title="‖dL/dh_t‖ across the latest chunk"
+          title={DLDH_TEXT.title}
           name="dldh"
-          caption="Early steps of the chunk receive gradient from every later step; a falling curve towards t = 0 is a vanishing gradient."
+          caption={DLDH_TEXT.caption}
           data={{
-            caption: '‖dL/dh_t‖ per step t of the latest batch, per layer',
-            columns: ['t', ...dLdh.map((_, l) => `layer ${l}`)],
-            rows: () => (dLdh[0] ?? []).map((_, t) => [t, ...dLdh.map((layer) => layer[t] ?? NaN)]),
+            caption: '‖dL/dh_t‖ and ‖∂ℓ_T/∂h_t‖ per step t of the latest batch, per layer',
+            columns: [
+              't',
+              ...dLdh.map((_, l) => DLDH_TEXT.total(l)),
+              ...last.map((_, l) => DLDH_TEXT.last(l)),
+            ],
+            rows: () =>
+              (dLdh[0] ?? []).map((_, t) => [
+                t,
+                ...dLdh.map((layer) => layer[t] ?? NaN),
+                ...last.map((layer) => layer[t] ?? NaN),
+              ]),
           }}
         >
           <LineChart
-            label="Norm of dL/dh_t across the chunk for each layer (log scale)"
+            label="Norms of dL/dh_t and of the last step's ∂ℓ_T/∂h_t across the chunk for each layer (log scale)"
             xLabel="t (step within the chunk)"
-            yLabel="‖dL/dh_t‖ (log)"
+            yLabel="norm (log)"
             logY
             height={200}
-            series={dLdh.map((layer, l) => ({
-              label: `layer ${l}`,
-              xs: layer.map((_, t) => t),
-              ys: layer,
-              color: LAYER_COLORS[l % LAYER_COLORS.length]!,
-            }))}
+            series={[
+              ...dLdh.map((layer, l) => ({
+                label: DLDH_TEXT.total(l),
+                xs: layer.map((_, t) => t),
+                ys: layer,
+                color: layerColor(l),
+              })),
+              ...last.map((layer, l) => ({
+                label: DLDH_TEXT.last(l),
+                xs: layer.map((_, t) => t),
+                ys: layer,
+                color: layerColor(l),
+                dash: '5 3',
+              })),
+            ]}
           />
         </ChartFrame>
       </div>

@@ -2,7 +2,8 @@
 // and the weight matrices by gate, refreshed a few times a second while this is open.
 import { CELL_INFO } from '../../engine/cell';
 import { useEffect, useState } from 'react';
-import { FEATURE_TEXT, LESSON } from '../../content/training';
+import { FEATURE_TEXT, LESSON, WEIGHTS_TEXT } from '../../content/training';
+import { selectTheme } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { refreshNeurons, refreshWeights } from '../../store/trainingActions';
 import { ChartFrame } from '../../viz/ChartFrame';
@@ -18,6 +19,7 @@ export function NeuronsSection() {
     return cell !== undefined && CELL_INFO[cell].hasCellState;
   });
   const phase = useAppStore((s) => s.training.phase);
+  const theme = useAppStore(selectTheme);
   const [layer, setLayer] = useState(0);
   const [kind, setKind] = useState<'h' | 'c'>('h');
   const [unit, setUnit] = useState(0);
@@ -73,6 +75,7 @@ export function NeuronsSection() {
               values={values}
               H={H}
               unit={Math.min(unit, H - 1)}
+              theme={theme}
               label={`Validation text coloured by unit ${unit} of ${kind}, layer ${neurons.layer}`}
             />
             <ShowData
@@ -112,6 +115,7 @@ export function NeuronsSection() {
 
 export function WeightsSection() {
   const weights = useAppStore((s) => s.training.weights);
+  const vocab = useAppStore((s) => s.training.model?.vocab);
   const phase = useAppStore((s) => s.training.phase);
   const step = useAppStore((s) => s.training.step);
   const [layer, setLayer] = useState(0);
@@ -127,6 +131,9 @@ export function WeightsSection() {
   const l = weights?.layers[Math.min(layer, (weights?.layers.length ?? 1) - 1)];
   const G = weights?.gateNames.length ?? 1;
   const H = weights?.hiddenSize ?? 0;
+  const shown = Math.min(layer, (weights?.layers.length ?? 1) - 1);
+  // The bottom layer reads characters (one column each); a higher one the units below.
+  const readsChars = shown === 0 && vocab !== undefined && l?.inputSize === vocab.length;
   return (
     <section className="train-section" aria-labelledby="weights-heading">
       <h2 id="weights-heading">Weights</h2>
@@ -168,6 +175,9 @@ export function WeightsSection() {
               rows={G * H}
               cols={l.inputSize}
               blocks={weights.gateNames}
+              rowLabel={WEIGHTS_TEXT.rows}
+              colLabel={readsChars ? WEIGHTS_TEXT.inputs : WEIGHTS_TEXT.below}
+              {...(readsChars ? { colNames: vocab.map((ch) => JSON.stringify(ch)) } : {})}
               label={`W_ih of layer ${layer}, ${G * H} by ${l.inputSize}, at step ${weights.step}`}
             />
           </ChartFrame>
@@ -189,6 +199,9 @@ export function WeightsSection() {
               rows={G * H}
               cols={H}
               blocks={weights.gateNames}
+              rowLabel={WEIGHTS_TEXT.rows}
+              colLabel={WEIGHTS_TEXT.recurrent}
+              colNames={Array.from({ length: H }, (_, c) => `unit ${c} of h_{t−1}`)}
               label={`W_hh of layer ${layer}, ${G * H} by ${H}, at step ${weights.step}`}
             />
           </ChartFrame>

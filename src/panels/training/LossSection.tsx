@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store';
 import type { TrainingState } from '../../store/training';
 import { setLogSteps, setUnits } from '../../store/trainingActions';
 import { ChartFrame } from '../../viz/ChartFrame';
+import { SERIES_COLORS } from '../../viz/colors';
 import { LineChart } from '../../viz/LineChart';
 
 export function LossSection() {
@@ -95,7 +96,7 @@ const LossView = memo(function LossView({ history, baselines, units, logSteps }:
               label: 'training (per step)',
               xs: history.steps,
               ys: scale(history.loss),
-              color: 'var(--accent)',
+              color: SERIES_COLORS.loss,
               opacity: 0.25,
               width: 1,
             },
@@ -103,14 +104,14 @@ const LossView = memo(function LossView({ history, baselines, units, logSteps }:
               label: 'training (smoothed)',
               xs: history.steps,
               ys: scale(history.smooth),
-              color: 'var(--accent)',
+              color: SERIES_COLORS.loss,
               width: 2,
             },
             {
               label: 'validation',
               xs: val.map((p) => p.step),
               ys: scale(val.map((p) => p.loss)),
-              color: 'var(--val)',
+              color: SERIES_COLORS.validation,
               dots: true,
             },
           ]}

@@ -1,0 +1,62 @@
+// The line chart's axes in the DOM: the labels come from the shared tick module.
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LineChart } from '../../src/viz/LineChart';
+
+function tickLabels(container: HTMLElement, axis: 'x' | 'y'): string[] {
+  return Array.from(
+    container.querySelectorAll(`[data-axis="${axis}"] .chart__tick`),
+    (t) => t.textContent ?? '',
+  );
+}
+
+describe('LineChart axes', () => {
+  it('writes a small log value axis in powers of ten, each label once', () => {
+    const ys = [0.02, 0.011, 0.004, 0.002, 0.0008];
+    const { container } = render(
+      <LineChart
+        label="test"
+        xLabel="t"
+        yLabel="norm"
+        logY
+        height={200}
+        series={[{ label: 'a', xs: ys.map((_, t) => t), ys, color: 'red' }]}
+      />,
+    );
+    const labels = tickLabels(container, 'y');
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toContain('1e-3');
+    expect(labels).not.toContain('0');
+  });
+
+  it('shows whole steps on an empty chart and after two steps', () => {
+    for (const xs of [[], [1, 2]]) {
+      const { container, unmount } = render(
+        <LineChart
+          label="test"
+          xLabel="step"
+          yLabel="loss"
+          series={[{ label: 'a', xs, ys: xs.map(() => 1), color: 'red' }]}
+        />,
+      );
+      const labels = tickLabels(container, 'x');
+      expect(labels.length).toBeGreaterThan(0);
+      for (const l of labels) expect(l).not.toMatch(/[.m]/);
+      unmount();
+    }
+  });
+
+  it('does not run log step labels together', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    const { container } = render(
+      <LineChart
+        label="test"
+        xLabel="step"
+        yLabel="loss"
+        logX
+        series={[{ label: 'a', xs, ys: xs.map(() => 1), color: 'red' }]}
+      />,
+    );
+    expect(tickLabels(container, 'x')).toEqual(['1', '10', '100']);
+  });
+});
