@@ -127,7 +127,9 @@ export function forwardStack(
   const L = stack.layers.length / D;
   const H = stack.hiddenSize;
   const init = initial ?? zeroState(L * D, B, H, stack.cell.hasCellState);
-  const caches: StepCacheBase[][] = Array.from({ length: L * D }, () => new Array(T));
+  // Filled by push in the order of processing (packed arrays), the reverse direction's turned
+  // round to time order once it is done.
+  const caches: StepCacheBase[][] = Array.from({ length: L * D }, () => []);
   const outputs: Float64Array[][] | null = D === 2 ? [] : null;
   const fwd = { caches, outputs, D };
   // One kernel pass: the weights do not change during the chunk, so they are uploaded once.
@@ -136,16 +138,18 @@ export function forwardStack(
       const dims: StepDims = { B, H, I: inputWidth(stack, l) };
       for (let d = 0; d < D; d++) {
         const k = l * D + d;
+        const steps = caches[k]!;
         for (let s = 0; s < T; s++) {
           const t = timeOf(d, s, T);
-          const before = s === 0 ? null : caches[k]![timeOf(d, s - 1, T)]!;
+          const before = s === 0 ? null : steps[s - 1]!;
           const hPrev = before ? before.h : init.h[k]!;
           const cPrev = init.c ? (before ? before.c : init.c[k]!) : null;
           const x = layerInput(stack, input, fwd, l, t, B);
           const cache = stack.cell.forward(stack.layers[k]!, dims, x, hPrev, cPrev, stack.compute);
           tap?.(k, t, cache);
-          caches[k]![t] = cache;
+          steps.push(cache);
         }
+        if (d === 1) steps.reverse();
       }
       // A bidirectional layer's output: [h→_t; h←_t], read by the layer above and the head.
       if (outputs) {
