@@ -1,22 +1,16 @@
-// The Forward pass view's actions with side effects: asking the engine for a trace (fetching a
-// pretrained model file first when one is chosen), dropping replies that a newer request has
-// made stale, playback, and writing the view's settings to the address bar.
+// The Forward pass view's actions with side effects: asking the engine for a trace (of the model
+// forwardModels.ts resolves), dropping replies that a newer request has made stale, playback, and
+// writing the view's settings to the address bar.
 // `startForward` binds the view while its panel is shown and returns a teardown.
 import {
   FORWARD_TEXT,
-  FRESH_MODEL,
   MAX_TEXT_CHARS,
   MIN_TEXT_CHARS,
-  SHAKESPEARE_CHARS,
-  modelPlan,
   type ForwardModel,
 } from '../content/forward';
-import type { CellKind } from '../engine/cell';
-import { loadAutosave } from '../persist/trainingStore';
-import type { EngineClient } from '../worker/client';
-import type { ModelSource, TraceReply } from '../worker/protocol';
 import { getEngine, writeAddress } from './engineAccess';
 import type { ForwardResult, ForwardState } from './forward';
+import { requestTrace, resolveModel, TRAINING_MODEL } from './forwardModels';
 import { appStore, patchForward, patchUi } from './store';
 
 /** Typing waits this long for a pause before the engine reads the text again. */
@@ -26,9 +20,7 @@ const forward = (): ForwardState => appStore.getState().forward;
 
 // ---- binding -----------------------------------------------------------------------------
 
-type Fetched = { ok: true; json: string } | { ok: false; reason: string };
-
-/** The view's state outside the store (timers, request bookkeeping, model files), one object. */
+/** The view's state outside the store (timers, request bookkeeping), one object. */
 interface ForwardRuntime {
   /** How many panels are bound; replies are shown only while one is. */
   bound: number;
@@ -42,10 +34,6 @@ interface ForwardRuntime {
   addressTimer: ReturnType<typeof setTimeout> | null;
   /** Playback's step timer. */
   playTimer: ReturnType<typeof setInterval> | null;
-  /** Each model file is fetched once per page; its outcome (text or failure) is kept. */
-  readonly fetched: Map<string, Promise<Fetched>>;
-  /** Keys of the model files the worker has been sent. */
-  readonly sent: Set<string>;
 }
 
 const runtime: ForwardRuntime = {
@@ -55,8 +43,6 @@ const runtime: ForwardRuntime = {
   fromAddress: true,
   addressTimer: null,
   playTimer: null,
-  fetched: new Map(),
-  sent: new Set(),
 };
 
 /**
@@ -111,119 +97,6 @@ function scheduleTrace(delayMs: number): void {
     runtime.debounce = null;
     void runTrace();
   }, delayMs);
-}
-
-// ---- model files --------------------------------------------------------------------------
-
-/** Forgets fetched model files and what the worker was sent (tests; a new engine). */
-export function forgetModelFiles(): void {
-  runtime.fetched.clear();
-  runtime.sent.clear();
-}
-
-function fetchModel(url: string): Promise<Fetched> {
-  let pending = runtime.fetched.get(url);
-  if (pending === undefined) {
-    pending = fetch(url).then(
-      async (response): Promise<Fetched> =>
-        response.ok
-          ? { ok: true, json: await response.text() }
-          : { ok: false, reason: `HTTP ${String(response.status)}` },
-      (): Fetched => ({ ok: false, reason: 'the network request failed' }),
-    );
-    runtime.fetched.set(url, pending);
-  }
-  return pending;
-}
-
-function freshSource(cell: CellKind): ModelSource {
-  return {
-    kind: 'fresh',
-    cell,
-    nonlinearity: 'tanh',
-    ...FRESH_MODEL[cell],
-    vocab: [...SHAKESPEARE_CHARS],
-  };
-}
-
-interface Resolved {
-  source: ModelSource;
-  kind: ForwardResult['source'];
-  note: string | null;
-  /** The file's JSON, to send again if the worker has forgotten the model. */
-  json: string | null;
-  /** Read from the Training view's autosave (when the engine has no training model yet). */
-  autosave?: true;
-}
-
-const TRAINING_MODEL: Resolved = {
-  source: { kind: 'training' },
-  kind: 'training',
-  note: null,
-  json: null,
-};
-
-async function resolveModel(model: ForwardModel): Promise<Resolved> {
-  const plan = modelPlan(model);
-  switch (plan.kind) {
-    case 'training': {
-      // After a reload the engine holds no training model until the Training view is opened:
-      // read the autosaved run meanwhile (it is what that view will restore).
-      const saved = appStore.getState().training.model === null ? await loadAutosave() : null;
-      if (saved === null) return TRAINING_MODEL;
-      return {
-        source: { kind: 'file', key: `autosave:${String(saved.savedAt)}`, json: saved.model },
-        kind: 'file',
-        note: FORWARD_TEXT.autosaveNote(saved.step),
-        json: saved.model,
-        autosave: true,
-      };
-    }
-    case 'fresh':
-      return { source: freshSource(plan.cell), kind: 'fresh', note: null, json: null };
-    case 'file': {
-      const file = await fetchModel(plan.url);
-      if (!file.ok) {
-        return {
-          source: freshSource(plan.cell),
-          kind: 'fresh',
-          note: FORWARD_TEXT.modelMissing(plan.cell, file.reason),
-          json: null,
-        };
-      }
-      const key = plan.url;
-      const source: ModelSource = runtime.sent.has(key)
-        ? { kind: 'file', key }
-        : { kind: 'file', key, json: file.json };
-      return { source, kind: 'file', note: null, json: file.json };
-    }
-  }
-}
-
-async function requestTrace(
-  engine: EngineClient,
-  text: string,
-  resolved: Resolved,
-): Promise<TraceReply> {
-  const { source, json } = resolved;
-  try {
-    const reply = await engine.request({ type: 'trace', text, model: source });
-    if (source.kind === 'file') runtime.sent.add(source.key);
-    return reply;
-  } catch (error) {
-    // The worker keeps a few view models; one it has dropped is sent again, once.
-    if (source.kind === 'file' && source.json === undefined && json !== null) {
-      runtime.sent.delete(source.key);
-      const reply = await engine.request({
-        type: 'trace',
-        text,
-        model: { kind: 'file', key: source.key, json },
-      });
-      runtime.sent.add(source.key);
-      return reply;
-    }
-    throw error;
-  }
 }
 
 // ---- tracing -------------------------------------------------------------------------------

@@ -1,0 +1,137 @@
+// Where the Forward pass view's models come from: a pretrained file (fetched once per page, sent
+// to the worker once), a fresh seeded model, the Training view's model or, after a reload, its
+// autosaved run; and a trace request that sends a file again if the worker has dropped it.
+import {
+  FORWARD_TEXT,
+  FRESH_MODEL,
+  SHAKESPEARE_CHARS,
+  modelPlan,
+  type ForwardModel,
+} from '../content/forward';
+import type { CellKind } from '../engine/cell';
+import { loadAutosave } from '../persist/trainingStore';
+import type { EngineClient } from '../worker/client';
+import type { ModelSource, TraceReply } from '../worker/protocol';
+import type { ForwardResult } from './forward';
+import { appStore } from './store';
+
+type Fetched = { ok: true; json: string } | { ok: false; reason: string };
+
+/** The model files of this page, one object: fetched once each, and those the worker holds. */
+const files = {
+  /** Each model file is fetched once per page; its outcome (text or failure) is kept. */
+  fetched: new Map<string, Promise<Fetched>>(),
+  /** Keys of the model files the worker has been sent. */
+  sent: new Set<string>(),
+};
+
+/** Forgets fetched model files and what the worker was sent (tests; a new engine). */
+export function forgetModelFiles(): void {
+  files.fetched.clear();
+  files.sent.clear();
+}
+
+function fetchModel(url: string): Promise<Fetched> {
+  let pending = files.fetched.get(url);
+  if (pending === undefined) {
+    pending = fetch(url).then(
+      async (response): Promise<Fetched> =>
+        response.ok
+          ? { ok: true, json: await response.text() }
+          : { ok: false, reason: `HTTP ${String(response.status)}` },
+      (): Fetched => ({ ok: false, reason: 'the network request failed' }),
+    );
+    files.fetched.set(url, pending);
+  }
+  return pending;
+}
+
+function freshSource(cell: CellKind): ModelSource {
+  return {
+    kind: 'fresh',
+    cell,
+    nonlinearity: 'tanh',
+    ...FRESH_MODEL[cell],
+    vocab: [...SHAKESPEARE_CHARS],
+  };
+}
+
+export interface Resolved {
+  source: ModelSource;
+  kind: ForwardResult['source'];
+  note: string | null;
+  /** The file's JSON, to send again if the worker has forgotten the model. */
+  json: string | null;
+  /** Read from the Training view's autosave (when the engine has no training model yet). */
+  autosave?: true;
+}
+
+export const TRAINING_MODEL: Resolved = {
+  source: { kind: 'training' },
+  kind: 'training',
+  note: null,
+  json: null,
+};
+
+export async function resolveModel(model: ForwardModel): Promise<Resolved> {
+  const plan = modelPlan(model);
+  switch (plan.kind) {
+    case 'training': {
+      // After a reload the engine holds no training model until the Training view is opened:
+      // read the autosaved run meanwhile (it is what that view will restore).
+      const saved = appStore.getState().training.model === null ? await loadAutosave() : null;
+      if (saved === null) return TRAINING_MODEL;
+      return {
+        source: { kind: 'file', key: `autosave:${String(saved.savedAt)}`, json: saved.model },
+        kind: 'file',
+        note: FORWARD_TEXT.autosaveNote(saved.step),
+        json: saved.model,
+        autosave: true,
+      };
+    }
+    case 'fresh':
+      return { source: freshSource(plan.cell), kind: 'fresh', note: null, json: null };
+    case 'file': {
+      const file = await fetchModel(plan.url);
+      if (!file.ok) {
+        return {
+          source: freshSource(plan.cell),
+          kind: 'fresh',
+          note: FORWARD_TEXT.modelMissing(plan.cell, file.reason),
+          json: null,
+        };
+      }
+      const key = plan.url;
+      const source: ModelSource = files.sent.has(key)
+        ? { kind: 'file', key }
+        : { kind: 'file', key, json: file.json };
+      return { source, kind: 'file', note: null, json: file.json };
+    }
+  }
+}
+
+export async function requestTrace(
+  engine: EngineClient,
+  text: string,
+  resolved: Resolved,
+): Promise<TraceReply> {
+  const { source, json } = resolved;
+  try {
+    const reply = await engine.request({ type: 'trace', text, model: source });
+    if (source.kind === 'file') files.sent.add(source.key);
+    return reply;
+  } catch (error) {
+    // The worker keeps a few view models; one it has dropped is sent again, once.
+    if (source.kind === 'file' && source.json === undefined && json !== null) {
+      files.sent.delete(source.key);
+      const reply = await engine.request({
+        type: 'trace',
+        text,
+        model: { kind: 'file', key: source.key, json },
+      });
+      files.sent.add(source.key);
+      return reply;
+    }
+    throw error;
+  }
+}
