@@ -216,6 +216,11 @@ export function cloneModel(m: Model): Model {
   return c;
 }
 
+/** Parameters of a configuration, without allocating it. */
+export function parametersOf(config: ModelConfig): number {
+  return tensorShapes(config).reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
+}
+
 export function parameterCount(m: Model): number {
-  return namedTensors(m).reduce((s, t) => s + t.data.length, 0);
+  return parametersOf(m.config);
 }

@@ -3,7 +3,7 @@
 // batch given to both trainers, so their curves differ only by the model. Also: the hidden size
 // that gives a model about the parameter count of another, so a race is fair.
 
-import { createModel, tensorShapes, type Architecture, type ModelConfig } from './model.ts';
+import { createModel, parametersOf, type Architecture, type ModelConfig } from './model.ts';
 import type { Compute } from './kernels.ts';
 import type { OptimizerConfig } from './optim.ts';
 import type { Rng } from './rng.ts';
@@ -16,11 +16,6 @@ import {
   type StepReport,
   type Trainer,
 } from './trainer.ts';
-
-/** Parameters of a configuration, without allocating it. */
-export function parametersOf(config: ModelConfig): number {
-  return tensorShapes(config).reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
-}
 
 /**
  * The hidden size (1…maxHidden) whose model has the parameter count closest to `target`

@@ -1,7 +1,12 @@
 // A race: two models on the very same batches, and hidden sizes that give them the same budget.
 import { describe, expect, it } from 'vitest';
-import { createModel, parameterCount, type ModelConfig } from '../../src/engine/model.ts';
-import { createRace, hiddenSizeFor, parametersOf } from '../../src/engine/race.ts';
+import {
+  createModel,
+  parameterCount,
+  parametersOf,
+  type ModelConfig,
+} from '../../src/engine/model.ts';
+import { createRace, hiddenSizeFor } from '../../src/engine/race.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { futureTask } from '../../src/engine/tasks/registry.ts';
 import { createTrainer } from '../../src/engine/trainer.ts';
@@ -22,7 +27,10 @@ const base: ModelConfig = {
 describe('parameter budgets', () => {
   it.each([true, false])('parametersOf counts what a model holds (bidirectional: %s)', (bi) => {
     const config = { ...base, bidirectional: bi };
-    expect(parametersOf(config)).toBe(parameterCount(createModel(config, createRng(1))));
+    const model = createModel(config, createRng(1));
+    const held = namedTensors(model).reduce((n, t) => n + t.data.length, 0);
+    expect(parametersOf(config)).toBe(held);
+    expect(parameterCount(model)).toBe(held);
   });
 
   it('finds the forward hidden size that matches a bidirectional model', () => {

@@ -6,11 +6,12 @@
 
 import { generateValues } from '../generate.ts';
 import type { Model } from '../model.ts';
-import { forwardModel, type Batch } from '../network.ts';
+import { forwardModel } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
 import { arMse, fitAr, persistenceMse, seasonalMse } from './seriesBaselines.ts';
 import { prepareSeries, type PreparedSeries } from './seriesData.ts';
 import type { Baseline, Metric, Task } from './task.ts';
+import { windowBatches } from './windows.ts';
 
 /** Window length for validation. */
 const EVAL_T = 64;
@@ -20,15 +21,7 @@ export interface SeriesTask extends Task {
   readonly horizon: number;
 }
 
-/** B streams of windows of T positions t in [from, to − h): inputs z[t], targets z[t + h]. */
-function windows(from: number, to: number, h: number, B0: number, T: number) {
-  const usable = to - h - from;
-  const B = Math.max(1, Math.min(B0, Math.floor(usable / T)));
-  const part = Math.floor(usable / B);
-  if (part < T) throw new Error(`The series is too short for windows of ${T} steps.`);
-  return { B, part, chunks: Math.floor(part / T) };
-}
-
+/** Windows over t in [0, cut − h): inputs z[t], targets z[t + h] (the training part only). */
 function seriesSource(
   z: Float64Array,
   cut: number,
@@ -36,27 +29,17 @@ function seriesSource(
   batchSize: number,
   T: number,
 ): BatchSource {
-  const { B, part, chunks } = windows(0, cut, h, batchSize, T);
-  let served = 0;
-  return {
-    get epoch() {
-      return served / chunks;
-    },
-    next() {
-      const s = (served % chunks) * T;
-      served++;
-      const x = new Float64Array(T * B);
-      const targets = new Float64Array(T * B);
-      for (let t = 0; t < T; t++) {
-        for (let b = 0; b < B; b++) {
-          x[t * B + b] = z[b * part + s + t]!;
-          targets[t * B + b] = z[b * part + s + t + h]!;
-        }
+  return windowBatches(cut - h, batchSize, T, (start, B) => {
+    const x = new Float64Array(T * B);
+    const targets = new Float64Array(T * B);
+    for (let t = 0; t < T; t++) {
+      for (let b = 0; b < B; b++) {
+        x[t * B + b] = z[start(b) + t]!;
+        targets[t * B + b] = z[start(b) + t + h]!;
       }
-      const batch: Batch = { T, B, input: { kind: 'dense', x }, targets };
-      return { batch, reset: true };
-    },
-  };
+    }
+    return { T, B, input: { kind: 'dense', x }, targets };
+  });
 }
 
 /** The model's one-step predictions ŷ_{t+h} for t in [from, to), windows of EVAL_T from zero. */

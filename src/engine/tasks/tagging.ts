@@ -6,10 +6,11 @@
 // rule that reads only the current character (the unigram tagger).
 
 import type { Model } from '../model.ts';
-import { forwardModel, type Batch } from '../network.ts';
+import { forwardModel } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
 import type { Vocab } from '../vocab.ts';
 import type { Baseline, Metric, Task } from './task.ts';
+import { windowBatches } from './windows.ts';
 
 /** Characters and their tags, position by position. */
 export interface Tagged {
@@ -58,32 +59,17 @@ export function splitTagged(all: Tagged, valFraction: number): { train: Tagged; 
  * `data`, T positions per chunk, wrapping to its start; every chunk starts from a zero state.
  */
 export function windowSource(data: Tagged, batchSize: number, seqLen: number): BatchSource {
-  const n = data.ids.length;
-  const B = Math.max(1, Math.min(batchSize, Math.floor(n / seqLen)));
-  const T = seqLen;
-  const part = Math.floor(n / B);
-  if (part < T) throw new Error(`Too little data for windows of ${T}: ${n} positions.`);
-  const chunks = Math.floor(part / T);
-  let served = 0;
-  return {
-    get epoch() {
-      return served / chunks;
-    },
-    next() {
-      const s = (served % chunks) * T;
-      served++;
-      const ids = new Int32Array(T * B);
-      const targets = new Int32Array(T * B);
-      for (let t = 0; t < T; t++) {
-        for (let b = 0; b < B; b++) {
-          ids[t * B + b] = data.ids[b * part + s + t]!;
-          targets[t * B + b] = tagAt(data, b * part + s, t, T);
-        }
+  return windowBatches(data.ids.length, batchSize, seqLen, (start, B, T) => {
+    const ids = new Int32Array(T * B);
+    const targets = new Int32Array(T * B);
+    for (let t = 0; t < T; t++) {
+      for (let b = 0; b < B; b++) {
+        ids[t * B + b] = data.ids[start(b) + t]!;
+        targets[t * B + b] = tagAt(data, start(b), t, T);
       }
-      const batch: Batch = { T, B, input: { kind: 'onehot', ids }, targets };
-      return { batch, reset: true };
-    },
-  };
+    }
+    return { T, B, input: { kind: 'onehot', ids }, targets };
+  });
 }
 
 /** The model's most likely class at every position of `data` (windows of EVAL_T, at most max). */
