@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createModel,
+  namedTensors,
   parameterCount,
   parametersOf,
   type ModelConfig,
