@@ -123,6 +123,8 @@ export function GradientNormChart({
   const crossing = main ? thresholdCrossing(main.values) : null;
   const left = M.left;
   const right = W - M.right;
+  /** The crossing's label sits on the right half (anchored at its end) when the crossing does. */
+  const labelsRight = crossing !== null && x(crossing.k) > (left + right) / 2;
   const revealX = right - progress * (right - left);
   const clipId = `${uid}-clip`;
   return (
@@ -171,7 +173,12 @@ export function GradientNormChart({
         Math.log10(v) > e0 && Math.log10(v) < e1 ? (
           <g key={v} className="gf-threshold" aria-hidden="true">
             <line x1={left} x2={right} y1={y(v)} y2={y(v)} />
-            <text x={right - 4} y={y(v) - 4} textAnchor="end">
+            {/* On the side away from the crossing's label, so the two never overlap. */}
+            <text
+              x={labelsRight ? left + 4 : right - 4}
+              y={y(v) - 4}
+              textAnchor={labelsRight ? 'start' : 'end'}
+            >
               {v < 1 ? 'vanished (1e-6)' : 'exploded (1e6)'}
             </text>
           </g>
@@ -200,9 +207,9 @@ export function GradientNormChart({
           <line x1={x(crossing.k)} x2={x(crossing.k)} y1={M.top} y2={H - M.bottom} />
           {/* Named, since the chart may hold several curves; on the line's inner side. */}
           <text
-            x={x(crossing.k) > (left + right) / 2 ? x(crossing.k) - 4 : x(crossing.k) + 4}
+            x={labelsRight ? x(crossing.k) - 4 : x(crossing.k) + 4}
             y={M.top + 12}
-            textAnchor={x(crossing.k) > (left + right) / 2 ? 'end' : 'start'}
+            textAnchor={labelsRight ? 'end' : 'start'}
           >
             {`${main.label} ${crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = ${crossing.k}`}
           </text>

@@ -45,6 +45,26 @@ describe('the threshold marker', () => {
     );
     const text = container.querySelector('.gf-crossing text')!;
     expect(text.getAttribute('text-anchor')).toBe('end');
+    // the threshold's own label moves to the other side, so the two never overlap
+    const threshold = container.querySelector('.gf-threshold text')!;
+    expect(threshold.textContent).toBe('vanished (1e-6)');
+    expect(threshold.getAttribute('text-anchor')).toBe('start');
+    expect(Number(threshold.getAttribute('x'))).toBeLessThan(Number(text.getAttribute('x')) / 2);
+  });
+
+  it('leaves the threshold label on the right when the crossing is on the left', () => {
+    const { container } = render(
+      <GradientNormChart
+        T={60}
+        series={series(60, 5)}
+        title="t"
+        description="d"
+        reducedMotion
+        flowKey="a"
+      />,
+    );
+    expect(container.querySelector('.gf-crossing text')!.getAttribute('text-anchor')).toBe('start');
+    expect(container.querySelector('.gf-threshold text')!.getAttribute('text-anchor')).toBe('end');
   });
 });
 
