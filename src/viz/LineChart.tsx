@@ -90,7 +90,8 @@ export function LineChart({
   const yHi = y1 ?? 1;
   const pad = (yHi - yLo) * 0.05 || 0.5;
   const y = (logY ? scaleLog() : scaleLinear())
-    .domain(logY ? [Math.max(1e-6, yLo * 0.8), yHi * 1.25] : [yLo - pad, yHi + pad])
+    // A log axis reaches down to the smallest value shown: a vanishing gradient is the point.
+    .domain(logY ? [Math.max(1e-300, yLo * 0.8), yHi * 1.25] : [yLo - pad, yHi + pad])
     .range([innerH, 0]);
   if (!logX) x.nice();
   const path = line<[number, number]>()

@@ -60,3 +60,23 @@ describe('LineChart axes', () => {
     expect(tickLabels(container, 'x')).toEqual(['1', '10', '100']);
   });
 });
+
+describe('a log axis', () => {
+  it('reaches down to the smallest value, however small (a vanishing gradient)', () => {
+    const { container } = render(
+      <LineChart
+        label="norms"
+        xLabel="t"
+        yLabel="norm"
+        logY
+        series={[{ label: 'tiny', xs: [0, 1, 2], ys: [1e-12, 1e-6, 1e-2], color: 'red' }]}
+      />,
+    );
+    const lowest = Math.min(
+      ...tickLabels(container, 'y')
+        .map(Number)
+        .filter((v) => v > 0),
+    );
+    expect(lowest).toBeLessThanOrEqual(1e-10);
+  });
+});
