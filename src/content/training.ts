@@ -34,7 +34,7 @@ export const WEIGHTS_TEXT = {
   rows: 'rows: units, by gate',
   inputs: 'columns: input characters',
   below: 'columns: units of the layer below',
-  recurrent: 'columns: units of h_{t−1}',
+  recurrent: 'columns: units of the previous state h(t−1)',
 };
 
 /** The chart of the gradient flowing back through the latest chunk. */

@@ -201,7 +201,7 @@ export function WeightsSection() {
               blocks={weights.gateNames}
               rowLabel={WEIGHTS_TEXT.rows}
               colLabel={WEIGHTS_TEXT.recurrent}
-              colNames={Array.from({ length: H }, (_, c) => `unit ${c} of h_{t−1}`)}
+              colNames={Array.from({ length: H }, (_, c) => `unit ${c} of h(t−1)`)}
               label={`W_hh of layer ${layer}, ${G * H} by ${H}, at step ${weights.step}`}
             />
           </ChartFrame>
