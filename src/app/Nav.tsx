@@ -1,6 +1,6 @@
 import { useAppStore } from '../store/store';
 import { selectView } from '../store/selectors';
-import { VIEWS, type View } from '../store/ui';
+import { VIEWS, type View } from '../store/views';
 import { hrefFor } from '../store/url';
 import { VIEW_TEXT } from '../content/views';
 

@@ -1,6 +1,6 @@
 // Each view's panel is its own lazily loaded chunk.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { View } from '../store/ui';
+import type { View } from '../store/views';
 
 export const PANELS: Record<View, LazyExoticComponent<ComponentType>> = {
   forward: lazy(() => import('../panels/ForwardPanel').then((m) => ({ default: m.ForwardPanel }))),

@@ -4,13 +4,11 @@
 // every view's actions) and returns a teardown.
 import { VIEW_TEXT } from '../content/views';
 import type { EngineClient } from '../worker/client';
-import { configFromParams } from './config';
 import { bindApp, boundWindow } from './engineAccess';
-import { forwardFromParams } from './forward';
-import { gradientsFromParams } from './gradients';
-import { appStore, patchConfig, patchForward, patchGradients, patchUi } from './store';
+import { appStore, patchSlice, patchUi } from './store';
 import { effectiveTheme, type Theme } from './ui';
-import { parseHash, serialiseHash } from './url';
+import { parseHash, serialiseHash, slicesFromParams } from './url';
+import { URL_SLICE_KEYS } from './views';
 
 export const THEME_STORAGE_KEY = 'unrolled.theme';
 
@@ -38,13 +36,12 @@ export function bindUrl(win: Window): () => void {
   return () => win.removeEventListener('hashchange', apply);
 }
 
-/** Puts the view and config the hash describes into the store. */
+/** Puts the view and every slice's settings the hash describes into the store. */
 export function applyHash(win: Window): void {
   const { route, problems } = parseHash(win.location.hash);
   patchUi({ view: route.view, notice: problems.length > 0 ? problems.join(' ') : null });
-  patchConfig(configFromParams(route.params));
-  patchForward(forwardFromParams(route.params));
-  patchGradients(gradientsFromParams(route.params));
+  const slices = slicesFromParams(route.params);
+  for (const key of URL_SLICE_KEYS) patchSlice(key, slices[key]);
   if (problems.length > 0) {
     // Show the address we actually used, without adding a history entry.
     win.history.replaceState(win.history.state, '', serialiseHash(route));

@@ -5,6 +5,7 @@
 // model/text/t/layer/unit, and the Gradient flow view's keys start with g.
 import * as v from 'valibot';
 import { real, whole } from './urlValues';
+import { urlSlice } from './urlSlice';
 import {
   DEFAULT_SETTINGS,
   differIn,
@@ -89,3 +90,11 @@ export function settingsOf(c: ConfigState): TrainSettings {
 export function needsNewModel(a: ConfigState, b: ConfigState): boolean {
   return a.corpus !== b.corpus || differIn(a, b, 'model');
 }
+
+/** The config's place in the address bar (the Training view's keys). */
+export const CONFIG_SLICE = urlSlice({
+  initial: initialConfig,
+  params: CONFIG_PARAMS,
+  fromParams: configFromParams,
+  toParams: paramsFromConfig,
+});

@@ -2,6 +2,7 @@
 // link reproduces the view: the model, the text, the timestep, the layer and the hidden unit.
 // The trace itself is not in the URL: it is recomputed by the engine from the model and text.
 import * as v from 'valibot';
+import { urlSlice } from './urlSlice';
 import {
   DEFAULT_MODEL,
   DEFAULT_SPEED,
@@ -123,3 +124,11 @@ export function paramsFromForward(state: ForwardState): ForwardParams {
   if (state.unit !== defaults.unit) params.unit = state.unit;
   return params;
 }
+
+/** The Forward pass view's place in the address bar. */
+export const FORWARD_SLICE = urlSlice({
+  initial: initialForward,
+  params: FORWARD_PARAMS,
+  fromParams: forwardFromParams,
+  toParams: paramsFromForward,
+});

@@ -3,6 +3,7 @@
 // engine sent back, and whether a computation is under way.
 import * as v from 'valibot';
 import { real, whole } from './urlValues';
+import { urlSlice } from './urlSlice';
 import {
   CLIP_MODES,
   DEFAULT_PARAMS,
@@ -117,3 +118,11 @@ export function paramsFromGradients(state: Pick<GradientsState, 'params'>): Grad
   }
   return out as GradientsParams;
 }
+
+/** The Gradient flow view's place in the address bar. */
+export const GRADIENTS_SLICE = urlSlice({
+  initial: initialGradients,
+  params: GRADIENTS_PARAMS,
+  fromParams: gradientsFromParams,
+  toParams: paramsFromGradients,
+});

@@ -3,30 +3,28 @@
 // `useAppStore(selectView)`. State changes go through `src/store/actions.ts`.
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { initialConfig, type ConfigState } from './config';
-import { initialForward, type ForwardState } from './forward';
-import { initialGradients, type GradientsState } from './gradients';
+import type { ConfigState } from './config';
+import type { ForwardState } from './forward';
+import type { GradientsState } from './gradients';
 import { initialTraining, type TrainingState } from './training';
 import { initialUi, type UiState } from './ui';
+import { URL_SLICE_KEYS, URL_SLICES, type UrlSliceKey, type UrlSliceStates } from './views';
 
-export interface AppState {
+/**
+ * The slices of the address bar (`views.ts`: `config` is the Training view's settings, `forward`,
+ * `gradients`), plus the two that are not in the URL.
+ */
+export interface AppState extends UrlSliceStates {
   ui: UiState;
-  /** The training configuration (the Training view; in the URL). */
-  config: ConfigState;
-  forward: ForwardState;
-  gradients: GradientsState;
   /** The training run (the Training view; not in the URL). */
   training: TrainingState;
 }
 
 export function initialState(): AppState {
-  return {
-    ui: initialUi(),
-    config: initialConfig(),
-    forward: initialForward(),
-    gradients: initialGradients(),
-    training: initialTraining(),
-  };
+  const slices = Object.fromEntries(
+    URL_SLICE_KEYS.map((key) => [key, URL_SLICES[key].initial()]),
+  ) as UrlSliceStates;
+  return { ...slices, ui: initialUi(), training: initialTraining() };
 }
 
 export const appStore = createStore<AppState>()(initialState);
@@ -39,6 +37,11 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 /** Merges a change into the `ui` slice. */
 export function patchUi(patch: Partial<UiState>): void {
   appStore.setState((state) => ({ ui: { ...state.ui, ...patch } }));
+}
+
+/** Merges a change into one of the slices in the address bar. */
+export function patchSlice<K extends UrlSliceKey>(key: K, patch: Partial<AppState[K]>): void {
+  appStore.setState((state) => ({ [key]: { ...state[key], ...patch } }) as Partial<AppState>);
 }
 
 /** Merges a change into the `config` slice. */

@@ -1,8 +1,6 @@
 // The `ui` slice: which view is showing, the theme, the notice line and the engine status.
 
-export const VIEWS = ['forward', 'train', 'gradients', 'about'] as const;
-export type View = (typeof VIEWS)[number];
-export const DEFAULT_VIEW: View = 'forward';
+import { DEFAULT_VIEW, type View } from './views';
 
 export type Theme = 'light' | 'dark';
 

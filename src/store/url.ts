@@ -1,26 +1,43 @@
 // The address of a view: `#/view?key=value&...`. Parsing never fails: anything it cannot use
 // falls back (to the default view, or by dropping the key) and is listed in `problems` so the
-// app can say what it ignored. Add a URL key by adding it to `paramsSchema` and `PARAM_KEYS`.
+// app can say what it ignored. A URL key belongs to a slice (its `params`, see `views.ts`).
 import * as v from 'valibot';
-import { CONFIG_PARAMS, paramsFromConfig } from './config';
-import { FORWARD_PARAMS, paramsFromForward } from './forward';
-import { GRADIENTS_PARAMS, paramsFromGradients } from './gradients';
 import type { AppState } from './store';
-import { DEFAULT_VIEW, VIEWS, type View } from './ui';
+import type { ParamsOf } from './urlSlice';
+import {
+  DEFAULT_VIEW,
+  sliceOfView,
+  URL_SLICE_KEYS,
+  URL_SLICES,
+  VIEWS,
+  type UrlSliceKey,
+  type View,
+} from './views';
 
 /** Longer hashes are not parsed at all. */
 export const MAX_HASH_LENGTH = 2000;
 
 const viewSchema = v.picklist(VIEWS);
 
-// Each view owns its keys (in its slice file); they share one namespace, so names must differ.
-const paramsSchema = v.object({ ...CONFIG_PARAMS, ...FORWARD_PARAMS, ...GRADIENTS_PARAMS });
+type Slices = typeof URL_SLICES;
+type EntriesOf<K extends UrlSliceKey> = Slices[K]['params'];
+type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+type AllEntries = Intersect<EntriesOf<UrlSliceKey>>;
 
-export type UrlParams = v.InferOutput<typeof paramsSchema>;
+// Each view owns its keys (in its slice file); they share one namespace, so names must differ.
+const allEntries = Object.assign(
+  {},
+  ...URL_SLICE_KEYS.map((key) => URL_SLICES[key].params),
+) as AllEntries;
+const paramsSchema = v.object(allEntries);
+
+export type UrlParams = ParamsOf<AllEntries>;
 type ParamKey = keyof UrlParams & string;
 
 /** The order keys are written in. */
-const PARAM_KEYS = Object.keys(paramsSchema.entries) as readonly ParamKey[];
+const PARAM_KEYS = Object.keys(allEntries) as readonly ParamKey[];
 
 export interface Route {
   view: View;
@@ -68,27 +85,30 @@ export function serialiseHash(route: Route): string {
 }
 
 /** The href of a view's link, carrying that view's current settings. */
-export function hrefFor(
-  view: View,
-  state: Pick<AppState, 'config' | 'forward' | 'gradients'>,
-): string {
+export function hrefFor(view: View, state: Pick<AppState, UrlSliceKey>): string {
   return serialiseHash({ view, params: paramsForView(view, state) });
 }
 
-function paramsForView(
-  view: View,
-  state: Pick<AppState, 'config' | 'forward' | 'gradients'>,
-): UrlParams {
-  switch (view) {
-    case 'forward':
-      return paramsFromForward(state.forward);
-    case 'train':
-      return paramsFromConfig(state.config);
-    case 'gradients':
-      return paramsFromGradients(state.gradients);
-    case 'about':
-      return {};
+function paramsForView(view: View, state: Pick<AppState, UrlSliceKey>): UrlParams {
+  const key = sliceOfView(view);
+  return key === null ? {} : paramsOfSlice(key, state);
+}
+
+function paramsOfSlice<K extends UrlSliceKey>(key: K, state: Pick<AppState, UrlSliceKey>) {
+  const slice = URL_SLICES[key] as unknown as {
+    toParams: (s: Pick<AppState, UrlSliceKey>[K]) => UrlParams;
+  };
+  return slice.toParams(state[key]);
+}
+
+/** What each slice's part of an address is (for applying a parsed address to the store). */
+export function slicesFromParams(params: UrlParams): { [K in UrlSliceKey]: Partial<AppState[K]> } {
+  const out: Partial<Record<UrlSliceKey, unknown>> = {};
+  for (const key of URL_SLICE_KEYS) {
+    const slice = URL_SLICES[key] as unknown as { fromParams: (p: UrlParams) => unknown };
+    out[key] = slice.fromParams(params);
   }
+  return out as { [K in UrlSliceKey]: Partial<AppState[K]> };
 }
 
 function parseParams(query: string): { params: UrlParams; problems: string[] } {

@@ -130,7 +130,7 @@ describe('the import table', () => {
     expect(
       await errors(
         'src/content/example.ts',
-        "import type { View } from '../store/ui';\nexport type Used = View;",
+        "import type { UiState } from '../store/ui';\nexport type Used = UiState;",
       ),
     ).toEqual([ZONE]);
   });

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { VIEW_TEXT } from '../../src/content/views';
+import { initialState } from '../../src/store/store';
+import { hrefFor, parseHash, slicesFromParams } from '../../src/store/url';
+import { sliceOfView, URL_SLICE_KEYS, URL_SLICES, VIEWS } from '../../src/store/views';
+
+describe('the view registry', () => {
+  test('lists the views in the navigation’s order, each with its words', () => {
+    expect(VIEWS).toEqual(['forward', 'train', 'gradients', 'about']);
+    for (const view of VIEWS) expect(VIEW_TEXT[view].label.length).toBeGreaterThan(0);
+    expect(VIEWS.map(sliceOfView)).toEqual(['forward', 'config', 'gradients', null]);
+  });
+
+  test('no two slices claim the same URL key', () => {
+    const owners = new Map<string, string>();
+    for (const key of URL_SLICE_KEYS) {
+      for (const param of Object.keys(URL_SLICES[key].params)) {
+        expect(owners.get(param), `${param} is claimed twice`).toBeUndefined();
+        owners.set(param, key);
+      }
+    }
+    expect(owners.get('cell')).toBe('config');
+    expect(owners.get('text')).toBe('forward');
+    expect(owners.get('gp')).toBe('gradients');
+  });
+
+  test('every slice’s initial state writes no keys, and reads back as itself', () => {
+    const state = initialState();
+    for (const key of URL_SLICE_KEYS) {
+      const slice = URL_SLICES[key] as unknown as {
+        toParams: (s: unknown) => object;
+        fromParams: (p: object) => object;
+      };
+      expect(slice.toParams(state[key])).toEqual({});
+      expect({ ...state[key], ...slice.fromParams({}) }).toEqual(state[key]);
+    }
+  });
+
+  test('a view’s link carries its own slice’s keys and nothing else, and parses back', () => {
+    const state = initialState();
+    state.config = { ...state.config, cell: 'gru', seed: 7 };
+    state.forward = { ...state.forward, text: 'hello there', t: 3 };
+    state.gradients = { ...state.gradients, params: { ...state.gradients.params, T: 40 } };
+    const expected = {
+      forward: '#/forward?text=hello+there&t=4',
+      train: '#/train?cell=gru&seed=7',
+      gradients: '#/gradients?gT=40',
+      about: '#/about',
+    };
+    for (const view of VIEWS) {
+      const href = hrefFor(view, state);
+      expect(href).toBe(expected[view]);
+      const { route, problems } = parseHash(href);
+      expect(problems).toEqual([]);
+      expect(route.view).toBe(view);
+      const slice = sliceOfView(view);
+      if (slice === null) continue;
+      expect({ ...state[slice], ...slicesFromParams(route.params)[slice] }).toEqual(state[slice]);
+    }
+  });
+});
