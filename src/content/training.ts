@@ -1,5 +1,7 @@
 // Labels and tooltips of the Training view's controls outside the settings table (the engine's
 // settingsTable.ts holds those), and its short lesson texts.
+import type { Metric } from '../engine/tasks/task';
+import { formatPercent } from './format';
 
 export interface ControlText {
   label: string;
@@ -53,3 +55,10 @@ export const FEATURE_TEXT: Record<string, string> = {
   afterSpace: 'after a space',
   upper: 'uppercase letter',
 };
+
+/** A validation metric as the loss chart's caption says it: "Recall after 20 steps: 64.0 % …". */
+export function metricSentence(m: Metric): string {
+  const label = m.label.charAt(0).toUpperCase() + m.label.slice(1);
+  const chance = m.chance !== undefined ? ` (guessing: ${formatPercent(m.chance)})` : '';
+  return `${label}: ${formatPercent(m.value)} on validation${chance}.`;
+}

@@ -9,6 +9,7 @@ import { gateCount } from './cell.ts';
 import { CELLS } from './cells.ts';
 import {
   fillUniform,
+  gaussianBlock,
   randomOrthogonal,
   scaledIdentity,
   setBlock,
@@ -150,6 +151,7 @@ export function createModel(
     for (let g = 0; g < G; g++) {
       if (init.recurrent === 'orthogonal') setBlock(p.Whh, H, g, randomOrthogonal(H, rng, scale));
       else if (init.recurrent === 'identity') setBlock(p.Whh, H, g, scaledIdentity(H, scale));
+      else if (init.recurrent === 'normal') setBlock(p.Whh, H, g, gaussianBlock(H, rng, scale));
     }
     const gateBias =
       config.cell === 'lstm'

@@ -112,6 +112,7 @@ export function modelConfigOf(s: TrainSettings, vocabSize: number): ModelConfig 
 export function initOptionsOf(s: TrainSettings): InitOptions {
   return {
     recurrent: s.init,
+    ...(s.init !== 'default' ? { recurrentScale: s.recurrentScale } : {}),
     ...(s.gateBias !== null ? { forgetBias: s.gateBias, updateBias: s.gateBias } : {}),
   };
 }

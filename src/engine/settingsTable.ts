@@ -4,6 +4,7 @@
 // URL keys (store/config.ts), the stored schema (persist), the CLI flags and the form. Pure data.
 
 import { CELL_KINDS } from './cell.ts';
+import { RECURRENT_INITS } from './init.ts';
 import { MAX_LAYERS } from './model.ts';
 import { defaultLr, OPTIMIZER_KINDS, OPTIMIZER_NAMES, type OptimizerKind } from './optim.ts';
 
@@ -140,11 +141,28 @@ export const SETTINGS = {
     url: 'init',
     flag: 'init',
     label: 'Recurrent init',
-    help: 'W_hh at the start: PyTorch’s uniform default, a random orthogonal matrix, or the identity (IRNN).',
+    help: 'W_hh at the start: PyTorch’s uniform default, a random orthogonal matrix, the identity (IRNN) or Gaussian entries, each times the recurrent scale.',
     change: 'model',
-    options: ['default', 'orthogonal', 'identity'],
-    labels: { default: 'PyTorch default', orthogonal: 'Orthogonal', identity: 'Identity (IRNN)' },
+    options: RECURRENT_INITS,
+    labels: {
+      default: 'PyTorch default',
+      orthogonal: 'Orthogonal',
+      identity: 'Identity (IRNN)',
+      normal: 'Gaussian',
+    },
     default: 'default',
+  }),
+  recurrentScale: real({
+    url: 'scale',
+    flag: 'recurrent-scale',
+    label: 'Recurrent scale',
+    noun: 'recurrent scale',
+    help: 'W_hh = s·Q (orthogonal), s·I (identity) or N(0, s²/H) entries (Gaussian), in each gate block. Below 1 gradients vanish through time; above 1 they can explode.',
+    change: 'model',
+    appliesWhen: { setting: 'init', isNot: 'default', otherwise: 'disable' },
+    min: 0.05,
+    max: 3,
+    default: 1,
   }),
   gateBias: nullableReal({
     url: 'bias',

@@ -24,7 +24,7 @@ import { ShowData } from '../viz/ShowData';
 import { JacobianHeatmap } from '../viz/JacobianHeatmap';
 import { ParamControls, PresetPicker } from './gradients/Controls';
 import { ClipSection, TruncationSection } from './gradients/Sections';
-import { trainItHref } from './gradients/trainIt';
+import { TrainItLink } from './gradients/TrainItLink';
 import '../styles/gradients.css';
 
 export function GradientFlowPanel() {
@@ -61,14 +61,7 @@ export function GradientFlowPanel() {
                 ? `Computed in the engine in ${ms.toFixed(0)} ms.`
                 : ''}
         </p>
-        <p>
-          <a className="gf-train" href={trainItHref(params)}>
-            Train it: a long-memory task at this setting
-          </a>{' '}
-          <span className="gf-hint">
-            (copy a letter after a delay; a plain RNN fails where an LSTM copes)
-          </span>
-        </p>
+        <TrainItLink params={params} />
       </section>
       {result && <Results result={result} reducedMotion={reducedMotion} />}
     </div>

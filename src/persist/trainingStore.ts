@@ -44,7 +44,25 @@ const historySchema = v.pipe(
     gradBefore: v.array(numberOrNaN),
     gradAfter: v.array(numberOrNaN),
     clipped: v.array(v.picklist([0, 1])),
-    val: v.array(v.object({ step: finite, loss: numberOrNaN })),
+    val: v.array(
+      v.object({
+        step: finite,
+        loss: numberOrNaN,
+        metrics: v.optional(
+          v.pipe(
+            v.array(
+              v.object({
+                key: v.pipe(v.string(), v.maxLength(40)),
+                label: v.pipe(v.string(), v.maxLength(200)),
+                value: numberOrNaN,
+                chance: v.optional(numberOrNaN),
+              }),
+            ),
+            v.readonly(),
+          ),
+        ),
+      }),
+    ),
   }),
   v.check(
     (h) =>

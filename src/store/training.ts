@@ -3,6 +3,7 @@
 // truncateHistory) returns a new one, so a chart re-renders exactly when its history is a new
 // value. The controller (trainingController.ts) puts new progress in at most four times a second.
 // The pure functions here are tested without React.
+import type { Metric } from '../engine/tasks/task';
 import type {
   CorpusInfo,
   ModelInfo,
@@ -27,10 +28,12 @@ export interface TrainingHistory {
   readonly ema: { readonly value: number; readonly weight: number };
 }
 
-/** A validation loss and the step it was measured at. */
+/** A validation loss and the step it was measured at, with the task's further metrics. */
 export interface ValPoint {
   readonly step: number;
   readonly loss: number;
+  /** E.g. the copy task's accuracy at the recall position. */
+  readonly metrics?: readonly Metric[] | undefined;
 }
 
 export const SMOOTHING = 0.95;
@@ -268,11 +271,19 @@ export function divergenceOf(
   };
 }
 
-/** The loss history as CSV: one row per step, the validation loss where it was measured. */
+/**
+ * The loss history as CSV: one row per step, the validation loss (and the task's metrics, one
+ * column each) where it was measured.
+ */
 export function historyCsv(h: TrainingHistory): string {
-  const val = new Map(h.val.map((p) => [p.step, p.loss]));
+  const val = new Map(h.val.map((p) => [p.step, p]));
+  const metricKeys = [...new Set(h.val.flatMap((p) => (p.metrics ?? []).map((m) => m.key)))];
   const rows = [
-    'step,loss_nats,smoothed_nats,val_loss_nats,grad_norm_before,grad_norm_after,clipped',
+    [
+      'step,loss_nats,smoothed_nats,val_loss_nats',
+      ...metricKeys.map((key) => `val_${key}`),
+      'grad_norm_before,grad_norm_after,clipped',
+    ].join(','),
   ];
   for (let k = 0; k < h.steps.length; k++) {
     const v = val.get(h.steps[k]!);
@@ -281,7 +292,8 @@ export function historyCsv(h: TrainingHistory): string {
         h.steps[k],
         h.loss[k],
         h.smooth[k],
-        v ?? '',
+        v?.loss ?? '',
+        ...metricKeys.map((key) => v?.metrics?.find((m) => m.key === key)?.value ?? ''),
         h.gradBefore[k],
         h.gradAfter[k],
         h.clipped[k],

@@ -29,8 +29,12 @@ const train = (...flags: string[]) => runIn(['train', '--corpus', '/nonexistent/
 /** Flags that make a row apply (--cell rnn for --nonlinearity, …). */
 function enabling(row: SettingRow): string[] {
   const when = row.appliesWhen;
-  if (when?.is === undefined) return [];
-  return [`--${SETTINGS[when.setting as keyof typeof SETTINGS].flag}`, when.is];
+  if (when === undefined) return [];
+  const other = SETTINGS[when.setting as keyof typeof SETTINGS] as SettingRow;
+  if (when.is !== undefined) return [`--${other.flag}`, when.is];
+  // `isNot`: the other setting's default already enables it, or its first other option does.
+  if (other.kind !== 'choice' || cliDefault(other, 'adam') !== when.isNot) return [];
+  return [`--${other.flag}`, other.options.find((o) => o !== when.isNot)!];
 }
 
 describe('train’s setting flags', () => {

@@ -131,12 +131,22 @@ describe('the Training view', () => {
     expectClean(recorder);
   }, 120_000);
 
-  test('opens a generated text from a link and is accessible', async () => {
-    const { page, recorder } = await app.openApp('#/train?corpus=copy20&cell=rnn');
+  test('opens a generated text from a link, is accessible, and shows the copy task’s recall', async () => {
+    const { page, recorder } = await app.openApp(
+      '#/train?corpus=copy20&cell=rnn&init=orthogonal&scale=0.9&seq=30',
+    );
     await ready(page);
     await expect(page.getByLabel('Train on').inputValue()).resolves.toBe('copy20');
+    await expect(page.getByLabel(/^Recurrent init/).inputValue()).resolves.toBe('orthogonal');
+    await expect(page.getByLabel(/^Recurrent scale/).inputValue()).resolves.toBe('0.9');
     await expect(page.getByTestId('split').innerText()).resolves.toMatch(/12 distinct/);
     await expectAccessible(page);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByTestId('val-recall').count(), { timeout: 30_000 }).toBe(1);
+    await expect(page.getByTestId('val-recall').innerText()).resolves.toMatch(
+      /^Recall after 20 steps: \d+\.\d % on validation \(guessing: 10\.0 %\)\.$/,
+    );
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     expectClean(recorder);
-  }, 60_000);
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomOrthogonal } from '../../src/engine/init.ts';
+import { DEFAULT_SETTINGS, initOptionsOf } from '../../src/engine/settings.ts';
 import { createModel, type ModelConfig } from '../../src/engine/model.ts';
 import { createRng } from '../../src/engine/rng.ts';
 
@@ -52,6 +53,44 @@ describe('initialisation', () => {
         for (let j = 0; j < H; j++) expect(W[(g * H + i) * H + j]).toBe(i === j ? 0.5 : 0);
       }
     }
+  });
+
+  it('Gaussian blocks have entries N(0, s²/H): mean 0 and standard deviation s/√H', () => {
+    const H = 64;
+    const s = 1.5;
+    const m = createModel(config('gru', H), createRng(3), {
+      recurrent: 'normal',
+      recurrentScale: s,
+    });
+    for (const p of m.layers) {
+      for (let g = 0; g < 3; g++) {
+        const block = p.Whh.subarray(g * H * H, (g + 1) * H * H);
+        const mean = block.reduce((a, b) => a + b, 0) / block.length;
+        const sd = Math.sqrt(block.reduce((a, b) => a + (b - mean) ** 2, 0) / block.length);
+        expect(Math.abs(mean)).toBeLessThan(0.01);
+        expect(sd / (s / Math.sqrt(H))).toBeGreaterThan(0.97);
+        expect(sd / (s / Math.sqrt(H))).toBeLessThan(1.03);
+      }
+      // Only W_hh: W_ih keeps PyTorch's uniform draw.
+      expect(Math.max(...p.Wih.map(Math.abs))).toBeLessThanOrEqual(1 / Math.sqrt(H));
+    }
+  });
+
+  it('the recurrent scale setting reaches the init, and only when the init is not the default', () => {
+    expect(initOptionsOf({ ...DEFAULT_SETTINGS, recurrentScale: 0.9 })).toEqual({
+      recurrent: 'default',
+    });
+    expect(initOptionsOf({ ...DEFAULT_SETTINGS, init: 'orthogonal', recurrentScale: 0.9 })).toEqual(
+      { recurrent: 'orthogonal', recurrentScale: 0.9 },
+    );
+    const H = 8;
+    const m = createModel(
+      config('rnn', H),
+      createRng(2),
+      initOptionsOf({ ...DEFAULT_SETTINGS, init: 'identity', recurrentScale: 0.5 }),
+    );
+    expect(m.layers[0]!.Whh[0]).toBe(0.5);
+    expect(m.layers[0]!.Whh[1]).toBe(0);
   });
 
   it('forget-gate bias (LSTM) and update-gate bias (GRU) set b_ih + b_hh of their block', () => {

@@ -55,7 +55,13 @@ export function autosaveAt(step = 3, savedAt = 1_700_000_000_000): Autosave {
       gradBefore: steps.map((s) => (s === 2 ? Number.POSITIVE_INFINITY : s)),
       gradAfter: steps.map((s) => Math.min(s, 1)),
       clipped: steps.map((s) => (s > 1 ? 1 : 0)),
-      val: [{ step: 1, loss: 3.75 }],
+      val: [
+        {
+          step: 1,
+          loss: 3.75,
+          metrics: [{ key: 'recall', label: 'recall after 20 steps', value: 0.5, chance: 0.1 }],
+        },
+      ],
     },
     timeline: [{ step: 1, text: 'Ünïcode ✓ 唐詩' }],
   };

@@ -110,6 +110,21 @@ describe('training history', () => {
     expect(lines[1]!.split(',')[3]).toBe('');
     expect(lines[2]!.split(',')[3]).toBe('3.5');
   });
+
+  it('writes the task’s validation metrics as columns of their own', () => {
+    const recall = { key: 'recall', label: 'recall after 20 steps', value: 0.25, chance: 0.1 };
+    const h = appendProgress(
+      emptyHistory(),
+      batch(1, [4, 3], { val: { step: 2, loss: 3.5, metrics: [recall] } }),
+    );
+    expect(h.val).toEqual([{ step: 2, loss: 3.5, metrics: [recall] }]);
+    const lines = historyCsv(h).trim().split('\n');
+    expect(lines[0]).toBe(
+      'step,loss_nats,smoothed_nats,val_loss_nats,val_recall,grad_norm_before,grad_norm_after,clipped',
+    );
+    expect(lines[1]!.split(',').slice(3, 5)).toEqual(['', '']);
+    expect(lines[2]!.split(',').slice(3, 5)).toEqual(['3.5', '0.25']);
+  });
 });
 
 describe('training config in the URL', () => {

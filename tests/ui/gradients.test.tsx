@@ -52,7 +52,7 @@ describe('Gradient flow view', () => {
       /s\^T = 0\.9\^50: theory 5\.154e-3, engine 5\.154e-3 ✓ equal/,
     );
     expect(screen.getByRole('link', { name: /Train it/ }).getAttribute('href')).toBe(
-      '#/train?corpus=copy50&cell=rnn',
+      '#/train?corpus=copy50&cell=rnn&hidden=32&init=orthogonal&scale=0.9&seq=50',
     );
   });
 

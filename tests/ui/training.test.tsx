@@ -50,7 +50,8 @@ describe('the Training view', () => {
     expect(model).toMatchObject({ cell: 'lstm', hiddenSize: 8, numLayers: 1 });
 
     fireEvent.click(button('Step'));
-    await waitFor(() => expect(stepShown()).toBe(1));
+    // One step on a busy machine can take longer than waitFor’s default second.
+    await waitFor(() => expect(stepShown()).toBe(1), { timeout: 10_000 });
     const first = appStore.getState().training.history.loss[0]!;
     // One step of a fresh model: about ln V nats per character.
     expect(first).toBeGreaterThan(0.5 * Math.log(model.vocab.length));
@@ -92,7 +93,8 @@ describe('the Training view', () => {
       timeout: 15_000,
     });
     fireEvent.click(button('Step'));
-    await waitFor(() => expect(stepShown()).toBe(1));
+    // One step on a busy machine can take longer than waitFor’s default second.
+    await waitFor(() => expect(stepShown()).toBe(1), { timeout: 10_000 });
     const before = appStore.getState().training.model;
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
     const bad = new File([new Uint8Array([0x66, 0x6f, 0xff, 0xfe, 0x00, 0x01])], 'bad.txt');

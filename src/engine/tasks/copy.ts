@@ -6,7 +6,7 @@ import { finalState, type StackState } from '../bptt.ts';
 import type { Model } from '../model.ts';
 import { forwardModel } from '../network.ts';
 import { createCharTask, type CharTask } from './chars.ts';
-import { COPY_FILLER, copyDelay, taskText, type TaskId } from './generated.ts';
+import { COPY_FILLER, COPY_LETTERS, copyDelay, taskText, type TaskId } from './generated.ts';
 import type { Metric } from './task.ts';
 
 /** A copy task over the generated text `copy{K}`. */
@@ -23,7 +23,8 @@ export function createCopyTask(id: TaskId): CharTask {
       const value = recallAccuracy(model, base.val, maxPositions, (cur, next) => {
         return cur === filler && next !== filler && next !== newline;
       });
-      return [{ key: 'recall', label: `recall after ${K} steps`, value }];
+      const chance = 1 / COPY_LETTERS.length;
+      return [{ key: 'recall', label: `recall after ${K} steps`, value, chance }];
     },
   };
 }

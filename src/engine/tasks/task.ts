@@ -28,6 +28,8 @@ export interface Metric {
   readonly key: string;
   readonly label: string;
   readonly value: number;
+  /** What guessing scores, where that is known (an accuracy over n equally likely answers: 1/n). */
+  readonly chance?: number | undefined;
 }
 
 export interface Task {

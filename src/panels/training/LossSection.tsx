@@ -1,9 +1,9 @@
 // The loss curve: smoothed training loss, validation loss and the baselines, in nats or bits
 // per character, on a linear or log step axis.
 import { memo, useDeferredValue } from 'react';
-import { LESSON } from '../../content/training';
+import { LESSON, metricSentence } from '../../content/training';
 import { useAppStore } from '../../store/store';
-import type { TrainingState } from '../../store/training';
+import type { TrainingHistory, TrainingState } from '../../store/training';
 import { setLogSteps, setUnits } from '../../store/trainingActions';
 import { ChartFrame } from '../../viz/ChartFrame';
 import { SERIES_COLORS } from '../../viz/colors';
@@ -67,22 +67,36 @@ const LossView = memo(function LossView({ history, baselines, units, logSteps }:
           </div>
         }
         caption={
-          <span data-testid="val-loss">
-            {lastVal
-              ? `Validation loss ${(lastVal.loss * k).toFixed(3)} ${unit} at step ${lastVal.step.toLocaleString('en-US')}.`
-              : 'Validation loss is measured every few seconds while training.'}
-          </span>
+          <>
+            <span data-testid="val-loss">
+              {lastVal
+                ? `Validation loss ${(lastVal.loss * k).toFixed(3)} ${unit} at step ${lastVal.step.toLocaleString('en-US')}.`
+                : 'Validation loss is measured every few seconds while training.'}
+            </span>
+            {lastVal?.metrics?.map((m) => (
+              <span key={m.key} data-testid={`val-${m.key}`}>
+                {' '}
+                {metricSentence(m)}
+              </span>
+            ))}
+          </>
         }
         data={{
           caption: `Loss per step (${unit})`,
-          columns: ['step', 'loss', 'smoothed', 'validation'],
+          columns: ['step', 'loss', 'smoothed', 'validation', ...metricKeys(val)],
           rows: () =>
-            history.steps.map((s, i) => [
-              s,
-              history.loss[i]! * k,
-              history.smooth[i]! * k,
-              val.find((p) => p.step === s)?.loss ?? '',
-            ]),
+            history.steps.map((s, i) => {
+              const point = val.find((p) => p.step === s);
+              return [
+                s,
+                history.loss[i]! * k,
+                history.smooth[i]! * k,
+                point?.loss ?? '',
+                ...metricKeys(val).map(
+                  (key) => point?.metrics?.find((m) => m.key === key)?.value ?? '',
+                ),
+              ];
+            }),
         }}
       >
         <LineChart
@@ -120,3 +134,8 @@ const LossView = memo(function LossView({ history, baselines, units, logSteps }:
     </section>
   );
 });
+
+/** The metric keys the validation points carry (e.g. the copy task's `recall`). */
+function metricKeys(val: TrainingHistory['val']): string[] {
+  return [...new Set(val.flatMap((p) => (p.metrics ?? []).map((m) => m.key)))];
+}
