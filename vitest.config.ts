@@ -16,6 +16,7 @@ export default defineConfig({
             'tests/cli/**/*.test.ts',
             'tests/persist/**/*.test.ts',
             'tests/lint/**/*.test.ts',
+            'tests/content/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },

@@ -48,3 +48,28 @@ export function formatNorm(v: number): string {
 export function formatDecade(e: number): string {
   return e === 0 ? '1' : `1e${e}`;
 }
+
+// Intl formatters are costly to create (a fraction of a millisecond each, several times a
+// second while training), so each one is made once and reused. They are immutable.
+const COUNT_FORMATS = [0, 1, 2, 3].map(
+  (digits) =>
+    new Intl.NumberFormat('en-US', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: digits,
+    }),
+);
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** A count or rate with thousands separators and a fixed number of decimals (0…3): "1,131". */
+export function formatCount(v: number, digits: 0 | 1 | 2 | 3 = 0): string {
+  return COUNT_FORMATS[digits]!.format(v);
+}
+
+/** A time of day as "21:05:09". */
+export function formatClock(ms: number): string {
+  return TIME_FORMAT.format(new Date(ms));
+}

@@ -23,6 +23,7 @@ import {
   selectStatus,
   selectText,
 } from './select';
+import { formatCount } from '../../content/format';
 
 export function ModelInput() {
   const id = useId();
@@ -108,12 +109,9 @@ function ModelSummary() {
           <strong>{CELL_LABEL[info.cell]}</strong>
           {info.cell === 'rnn' ? ` (${info.nonlinearity})` : ''}: {info.numLayers} layer
           {info.numLayers === 1 ? '' : 's'} of {info.hiddenSize} hidden units,{' '}
-          {info.parameters.toLocaleString('en-US')} parameters, {info.vocab.length} characters in
-          its vocabulary
-          {result?.source === 'training'
-            ? `, after ${info.step.toLocaleString('en-US')} training steps`
-            : ''}
-          .
+          {formatCount(info.parameters)} parameters, {info.vocab.length} characters in its
+          vocabulary
+          {result?.source === 'training' ? `, after ${formatCount(info.step)} training steps` : ''}.
         </p>
       )}
       {note !== null && <p className="fwd-note">{note}</p>}

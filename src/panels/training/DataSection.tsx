@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { CORPORA, CORPUS_TEXT, type CorpusId } from '../../content/corpora';
 import { useAppStore } from '../../store/store';
 import { chooseCorpus, trainOnOwnText } from '../../store/trainingActions';
+import { formatCount } from '../../content/format';
 
 export function DataSection() {
   const corpusId = useAppStore((s) => s.config.corpus);
@@ -63,9 +64,9 @@ export function DataSection() {
       )}
       {info && (
         <p className="split" data-testid="split">
-          {info.length.toLocaleString('en-US')} characters, {info.vocabSize.toLocaleString('en-US')}{' '}
-          distinct. Split: first {info.trainChars.toLocaleString('en-US')} for training (90 %), last{' '}
-          {info.valChars.toLocaleString('en-US')} for validation (10 %).
+          {formatCount(info.length)} characters, {formatCount(info.vocabSize)} distinct. Split:
+          first {formatCount(info.trainChars)} for training (90 %), last{' '}
+          {formatCount(info.valChars)} for validation (10 %).
         </p>
       )}
     </section>

@@ -7,6 +7,7 @@ import { clippedShare, type TrainingState } from '../../store/training';
 import { ChartFrame } from '../../viz/ChartFrame';
 import { layerColor, SERIES_COLORS } from '../../viz/colors';
 import { LineChart } from '../../viz/LineChart';
+import { formatCount } from '../../content/format';
 
 export function GradientSection() {
   // Deferred, like the loss chart: redraws happen in an interruptible render.
@@ -39,7 +40,7 @@ const GradientView = memo(function GradientView({
         <ChartFrame
           title="Global gradient norm"
           name="gradient-norm"
-          caption={`${(share * 100).toFixed(1)} % of ${history.steps.length.toLocaleString('en-US')} steps clipped.`}
+          caption={`${(share * 100).toFixed(1)} % of ${formatCount(history.steps.length)} steps clipped.`}
           data={{
             caption: 'Gradient norm per step',
             columns: ['step', 'before clipping', 'after clipping', 'clipped'],

@@ -8,6 +8,7 @@ import { setLogSteps, setUnits } from '../../store/trainingActions';
 import { ChartFrame } from '../../viz/ChartFrame';
 import { SERIES_COLORS } from '../../viz/colors';
 import { LineChart } from '../../viz/LineChart';
+import { formatCount } from '../../content/format';
 
 export function LossSection() {
   // A new history at most four times a second while training. Deferring it lets React redraw
@@ -70,7 +71,7 @@ const LossView = memo(function LossView({ history, baselines, units, logSteps }:
           <>
             <span data-testid="val-loss">
               {lastVal
-                ? `Validation loss ${(lastVal.loss * k).toFixed(3)} ${unit} at step ${lastVal.step.toLocaleString('en-US')}.`
+                ? `Validation loss ${(lastVal.loss * k).toFixed(3)} ${unit} at step ${formatCount(lastVal.step)}.`
                 : 'Validation loss is measured every few seconds while training.'}
             </span>
             {lastVal?.metrics?.map((m) => (

@@ -12,9 +12,9 @@ import {
   step,
   train,
 } from '../../store/trainingActions';
+import { formatCount } from '../../content/format';
 
-const n = (v: number, digits = 0) =>
-  v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const n = formatCount;
 
 export function RunBar() {
   const phase = useAppStore((s) => s.training.phase);

@@ -3,6 +3,7 @@ import { CONTROL_TEXT, LESSON } from '../../content/training';
 import { useAppStore } from '../../store/store';
 import { refreshSample, setTemperature } from '../../store/trainingActions';
 import { SampleTimeline } from '../../viz/SampleTimeline';
+import { formatCount } from '../../content/format';
 
 export function SamplesSection() {
   const sample = useAppStore((s) => s.training.sample);
@@ -37,7 +38,7 @@ export function SamplesSection() {
         {sample ? (
           <>
             <h3>
-              At step {sample.step.toLocaleString('en-US')}, τ = {sample.temperature.toFixed(2)}
+              At step {formatCount(sample.step)}, τ = {sample.temperature.toFixed(2)}
             </h3>
             <pre className="sample-text" data-testid="sample">
               {sample.text}

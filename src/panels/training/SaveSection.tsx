@@ -12,6 +12,7 @@ import {
   renameNamedCheckpoint,
   saveNamedCheckpoint,
 } from '../../store/trainingActions';
+import { formatCount, formatClock } from '../../content/format';
 
 export function SaveSection() {
   const savedAt = useAppStore((s) => s.training.savedAt);
@@ -25,7 +26,7 @@ export function SaveSection() {
       <h2 id="save-heading">Save, export, import</h2>
       <p className="muted" data-testid="autosave">
         {savedAt
-          ? `Autosaved in this browser at ${new Date(savedAt).toLocaleTimeString('en-GB')}, at step ${(savedStep ?? 0).toLocaleString('en-US')}; a reload restores the run.`
+          ? `Autosaved in this browser at ${formatClock(savedAt)}, at step ${formatCount(savedStep ?? 0)}; a reload restores the run.`
           : 'The run autosaves in this browser while it trains.'}
       </p>
       <h3>Checkpoints</h3>
@@ -55,7 +56,7 @@ export function SaveSection() {
             <li key={c.id}>
               <span>
                 <strong>{c.name}</strong> — {c.cell.toUpperCase()} {c.hiddenSize}×{c.numLayers},{' '}
-                {c.corpus}, step {c.step.toLocaleString('en-US')}
+                {c.corpus}, step {formatCount(c.step)}
               </span>
               <button type="button" onClick={() => loadNamedCheckpoint(c.id)}>
                 Load<span className="visually-hidden"> {c.name}</span>
