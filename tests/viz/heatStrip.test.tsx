@@ -4,6 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CellBelt } from '../../src/viz/CellBelt';
 import { ColorLegend, HeatStrips, type HeatRow } from '../../src/viz/HeatStrip';
+import { UnrolledDiagram, type DiagramColumn } from '../../src/viz/UnrolledDiagram';
 import { scaleOf } from '../../src/viz/valueScale';
 import { valueTip } from '../../src/viz/valueTip';
 
@@ -122,5 +123,35 @@ describe('CellBelt', () => {
     );
     fireEvent.keyDown(slider, { key: 'ArrowDown' });
     expect(onSelectUnit).toHaveBeenLastCalledWith(1);
+  });
+});
+
+describe('UnrolledDiagram state pictures', () => {
+  it('dot the units whose cell state the scale clips', () => {
+    const column = (t: number, c: number[]): DiagramColumn => ({
+      t,
+      char: 'a',
+      unknown: false,
+      h: Float64Array.of(0.1, -0.2, 0.3, 0.4),
+      c: Float64Array.from(c),
+      guesses: [{ char: 'b', p: 0.5 }],
+    });
+    const { container } = render(
+      <UnrolledDiagram
+        columns={[column(0, [0.5, 3.5, -1, -8]), column(1, [0.5, 1, 2, 2.9])]}
+        current={0}
+        unit={0}
+        hScale={scaleOf('tanh')}
+        cScale={scaleOf('cell')}
+        onSelectStep={() => {}}
+        reducedMotion
+        label="diagram"
+      />,
+    );
+    const dots = Array.from(container.querySelectorAll('.unrolled__clip'), (d) =>
+      d.getAttribute('data-clipped'),
+    );
+    // Units 1 (3.5) and 3 (−8) of the first step; none of the second, nor of any h (tanh).
+    expect(dots).toEqual(['1', '3']);
   });
 });
