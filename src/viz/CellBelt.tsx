@@ -112,9 +112,9 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
   const hoveredStation = hovered === null ? undefined : stations[hovered.station];
   const tip =
     hovered !== null && hoveredStation !== undefined
-      ? { text: tipOf(hoveredStation, hovered.unit), unit: hovered.unit }
+      ? tipOf(hoveredStation, hovered.unit)
       : focused && unit >= 0 && unit < H
-        ? { text: laneTip(unit), unit }
+        ? laneTip(unit)
         : null;
   const selectedText = unit >= 0 && unit < H ? laneTip(unit) : '';
 
@@ -238,9 +238,10 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
           id={tipId}
           role="tooltip"
           className="viz-tip viz-tip--belt"
-          style={{ top: `${String(laneY(tip.unit) + lane + 4)}px` }}
+          // Below the belt, so it never hides a lane.
+          style={{ top: `${String(height + 2)}px` }}
         >
-          {tip.text}
+          {tip}
         </span>
       )}
       {unit >= 0 && unit < H && (

@@ -232,11 +232,6 @@ export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLege
             {tick(hi)}
           </span>
         </span>
-        {open && (
-          <span className="color-legend__clip" aria-hidden="true">
-            <span className="clip-mark clip-mark--key" /> clipped beyond ±{tick(hi)}
-          </span>
-        )}
         <span className="color-legend__label">
           {label}
           <span className="visually-hidden">
@@ -247,6 +242,11 @@ export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLege
             {open ? '; a mark shows a value beyond, clipped to the end colour' : ''}
           </span>
         </span>
+        {open && (
+          <span className="color-legend__clip" aria-hidden="true">
+            <span className="clip-mark clip-mark--key" /> clipped beyond ±{tick(hi)}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

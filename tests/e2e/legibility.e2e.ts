@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import {
   PHONE,
   expectClean,
+  screenshot,
   settle,
   setupApp,
   viewHeading,
@@ -80,7 +81,7 @@ describe.each([
   { hash: '#/train', name: 'Training', equations: false },
   { hash: '#/gradients', name: 'Gradient flow', equations: true },
   { hash: '#/gradients?gp=nonnormal', name: 'Gradient flow, non-normal', equations: true },
-])('$name at 375 px', ({ hash, equations }) => {
+])('$name at 375 px', ({ hash, name, equations }) => {
   test('chart text is at least 10 px; equations scroll rather than being cut off', async () => {
     const { page, recorder } = await app.openApp(hash, { viewport: PHONE, reducedMotion: true });
     await viewHeading(page).waitFor();
@@ -88,6 +89,7 @@ describe.each([
     await page.locator('main svg text').first().waitFor();
     if (equations) await page.locator('main .katex').first().waitFor();
     await settle(page);
+    await screenshot(page, `legibility-${name.replace(/\W+/g, '-')}`, { fullPage: true });
     expect(await smallChartText(page, MIN_TEXT_PX)).toEqual([]);
     expect(await clippedEquations(page)).toEqual([]);
     expectClean(recorder);
@@ -111,5 +113,34 @@ test('a legend’s dashed line swatch is level with its label', async () => {
     return swatch.top + swatch.height / 2 - (text.top + text.height / 2);
   });
   expect(Math.abs(offset)).toBeLessThanOrEqual(1);
+  expectClean(recorder);
+});
+
+test('a strip’s and the belt’s tooltips name the unit and value, and stay on a phone screen', async () => {
+  const { page, recorder } = await app.openApp('#/forward?t=3', {
+    viewport: PHONE,
+    reducedMotion: true,
+  });
+  await waitForEngineReady(page);
+  const strip = page.getByRole('slider', { name: /^forget gate f_t/ });
+  await strip.waitFor({ timeout: 15_000 });
+  // The last unit, at the strip's right end: the tooltip must not run off the screen.
+  const width = (await strip.boundingBox())!.width;
+  await strip.hover({ position: { x: width - 1, y: 4 } });
+  const tip = page.getByRole('tooltip');
+  await expect
+    .poll(() => tip.textContent({ timeout: 2000 }), { timeout: 10_000 })
+    .toMatch(/^unit \d+, forget gate f_t: -?\d+\.\d{3}$/);
+  const tipBox = (await tip.boundingBox())!;
+  expect(tipBox.x).toBeGreaterThanOrEqual(0);
+  expect(tipBox.x + tipBox.width).toBeLessThanOrEqual(PHONE.width);
+  await screenshot(page, 'strip-tooltip-phone');
+  await page.mouse.move(0, 0);
+  const belt = page.getByRole('slider', { name: /Cell-state belt/ });
+  await belt.focus();
+  await expect
+    .poll(() => tip.textContent({ timeout: 2000 }), { timeout: 10_000 })
+    .toMatch(/^unit \d+: cell state c\(t−1\): /);
+  await screenshot(page, 'belt-tooltip-phone');
   expectClean(recorder);
 });
