@@ -139,7 +139,11 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
           : `Cell-state belt; ${selectedText}`
       }
       aria-describedby={tip !== null ? tipId : undefined}
-      onMouseMove={(event) => setHovered(hit(event))}
+      onMouseMove={(event) => {
+        const next = hit(event);
+        // Re-render only when the pointer reaches another lane or station.
+        if (next?.station !== hovered?.station || next?.unit !== hovered?.unit) setHovered(next);
+      }}
       onMouseLeave={() => setHovered(null)}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}

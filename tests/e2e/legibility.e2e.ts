@@ -96,6 +96,19 @@ describe.each([
   });
 });
 
+test('after a training step, the Training view’s chart text is at least 10 px at 375 px', async () => {
+  const { page, recorder } = await app.openApp('#/train', { viewport: PHONE, reducedMotion: true });
+  await waitForEngineReady(page);
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await expect.poll(() => step.isEnabled(), { timeout: 30_000 }).toBe(true);
+  await step.click();
+  await page.locator('.chart-legend li').first().waitFor();
+  await settle(page);
+  await screenshot(page, 'legibility-Training-stepped', { fullPage: true });
+  expect(await smallChartText(page, MIN_TEXT_PX)).toEqual([]);
+  expectClean(recorder);
+});
+
 test('a legend’s dashed line swatch is level with its label', async () => {
   const { page, recorder } = await app.openApp('#/train', { reducedMotion: true });
   await waitForEngineReady(page);
