@@ -50,7 +50,7 @@ export const PRESET_TEXT: Record<GradientPreset, PresetText> = {
   nonnormal: {
     label: 'Non-normal W_hh',
     description:
-      'W = [[λ, α], [0, λ]] (in blocks): every eigenvalue is λ < 1, yet ‖W^k‖ = ‖[[λ^k, kαλ^{k−1}], [0, λ^k]]‖ first grows, then decays. The spectral radius decides the long run, σ_max the worst step.',
+      'W = [[λ, α], [0, λ]] (in blocks): every eigenvalue is λ < 1, yet ‖W^k‖ = ‖[[λ^k, kαλ^(k−1)], [0, λ^k]]‖ first grows, then decays. The spectral radius decides the long run, σ_max the worst step.',
     exact: true,
   },
   truncation: {

@@ -2,15 +2,19 @@
 // runs left to right through c_{t−1}, × the forget gate f_t, what is kept, + what the input gate
 // writes (i_t ⊙ g_t), and c_t. The selected unit's lane is outlined and its numbers are written
 // under each station. The lanes of each station are a canvas (one pixel per unit, stretched), so
-// a step costs no DOM updates; the words and numbers are SVG above it. Props only; d3 places the
-// stations.
+// a step costs no DOM updates; the words and numbers are SVG above it. Lanes whose value the cell
+// state's scale clips carry a mark. Hovering a lane, or focusing the belt, shows a tooltip with
+// the unit and its values; with `onSelectUnit` the belt is a slider over the units (arrow keys).
+// Props only; d3 places the stations.
 import { scaleBand } from 'd3-scale';
-import { memo } from 'react';
+import { memo, useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatValue } from '../content/format';
+import { unitKey } from './HeatStrip';
 import { SvgSym } from './Sym';
 import { useChartWidth } from './useChartWidth';
 import { useStripCanvas } from './useStripCanvas';
-import type { ValueScale } from './valueScale';
+import { clippedUnits, type ValueScale } from './valueScale';
+import { valueText } from './valueTip';
 
 export interface CellBeltProps {
   cPrev: ArrayLike<number>;
@@ -22,6 +26,8 @@ export interface CellBeltProps {
   cellScale: ValueScale;
   gateScale: ValueScale;
   unit: number;
+  /** Makes the belt a slider over the units: arrow keys pick the next or previous lane. */
+  onSelectUnit?: (unit: number) => void;
   /** Ease colours from one step to the next (false: jump, for reduced motion). */
   animate?: boolean;
 }
@@ -31,6 +37,8 @@ interface Station {
   /** Trace name the station links to (data-sym), if any. */
   readonly sym: string | null;
   readonly title: string;
+  /** What the station holds, in words (for its tooltip). */
+  readonly label: string;
   readonly values: ArrayLike<number>;
   readonly gate: boolean;
 }
@@ -40,18 +48,26 @@ const FOOT = 26;
 const OPS = ['×', '=', '+', '='] as const;
 
 export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
-  const { cPrev, f, kept, written, c, cellScale, gateScale, unit, animate = true } = props;
+  const { cPrev, f, kept, written, c, cellScale, gateScale, unit, onSelectUnit } = props;
+  const animate = props.animate ?? true;
   const [ref, width] = useChartWidth<HTMLDivElement>(480);
   const H = c.length;
   const lane = Math.max(1.5, Math.min(6, 128 / Math.max(1, H)));
   const beltHeight = lane * H;
   const height = HEAD + beltHeight + FOOT;
   const stations: Station[] = [
-    { key: 'cprev', sym: 'cprev', title: 'c_{t−1}', values: cPrev, gate: false },
-    { key: 'f', sym: 'f', title: 'f_t', values: f, gate: true },
-    { key: 'kept', sym: null, title: 'kept', values: kept, gate: false },
-    { key: 'written', sym: 'i', title: 'i⊙g_t', values: written, gate: false },
-    { key: 'c', sym: 'c', title: 'c_t', values: c, gate: false },
+    {
+      key: 'cprev',
+      sym: 'cprev',
+      title: 'c_{t−1}',
+      label: 'cell state',
+      values: cPrev,
+      gate: false,
+    },
+    { key: 'f', sym: 'f', title: 'f_t', label: 'forget gate', values: f, gate: true },
+    { key: 'kept', sym: null, title: 'kept', label: 'kept f⊙c(t−1)', values: kept, gate: false },
+    { key: 'written', sym: 'i', title: 'i⊙g_t', label: 'written', values: written, gate: false },
+    { key: 'c', sym: 'c', title: 'c_t', label: 'cell state', values: c, gate: false },
   ];
   const x = scaleBand<string>()
     .domain(stations.map((s) => s.key))
@@ -60,9 +76,79 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
     .paddingOuter(0.05);
   const band = x.bandwidth();
   const laneY = (j: number) => HEAD + j * lane;
+  const tipId = `tip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  // The station and lane under the pointer, and whether the belt has the keyboard focus.
+  const [hovered, setHovered] = useState<{ station: number; unit: number } | null>(null);
+  const [focused, setFocused] = useState(false);
+  const scaleOf = (s: Station) => (s.gate ? gateScale : cellScale);
+  const textOf = (s: Station, j: number) =>
+    valueText(s.label, s.title === 'kept' ? '' : s.title, s.values[j], scaleOf(s));
+  const tipOf = (s: Station, j: number) => `unit ${String(j)}, ${textOf(s, j)}`;
+  /** Every station's value of unit j, from c_{t−1} to c_t. */
+  const laneTip = (j: number) =>
+    `unit ${String(j)}: ${stations.map((s) => textOf(s, j)).join('; ')}`;
+  const hit = (event: MouseEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top - HEAD;
+    if (H === 0 || py < 0 || py >= beltHeight) return null;
+    const station = stations.findIndex((s) => {
+      const left = x(s.key) ?? 0;
+      return px >= left && px < left + band;
+    });
+    if (station < 0) return null;
+    return { station, unit: Math.max(0, Math.min(H - 1, Math.floor(py / lane))) };
+  };
+  const step = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (onSelectUnit === undefined || H === 0) return;
+    // Lanes run top to bottom: the down arrow moves to the next unit.
+    const key =
+      event.key === 'ArrowDown' ? 'ArrowRight' : event.key === 'ArrowUp' ? 'ArrowLeft' : event.key;
+    const to = unitKey(key, unit, H);
+    if (to === null) return;
+    event.preventDefault();
+    onSelectUnit(to);
+  };
+  const hoveredStation = hovered === null ? undefined : stations[hovered.station];
+  const tip =
+    hovered !== null && hoveredStation !== undefined
+      ? tipOf(hoveredStation, hovered.unit)
+      : focused && unit >= 0 && unit < H
+        ? laneTip(unit)
+        : null;
+  const selectedText = unit >= 0 && unit < H ? laneTip(unit) : '';
 
   return (
-    <div ref={ref} className="cell-belt">
+    <div
+      ref={ref}
+      className="cell-belt"
+      tabIndex={0}
+      {...(onSelectUnit !== undefined
+        ? {
+            role: 'slider',
+            'aria-valuemin': 0,
+            'aria-valuemax': Math.max(0, H - 1),
+            'aria-valuenow': unit,
+            'aria-valuetext': selectedText,
+            'aria-orientation': 'vertical' as const,
+          }
+        : { role: 'img' })}
+      aria-label={
+        onSelectUnit !== undefined
+          ? 'Cell-state belt, one lane per hidden unit'
+          : `Cell-state belt; ${selectedText}`
+      }
+      aria-describedby={tip !== null ? tipId : undefined}
+      onMouseMove={(event) => {
+        const next = hit(event);
+        // Re-render only when the pointer reaches another lane or station.
+        if (next?.station !== hovered?.station || next?.unit !== hovered?.unit) setHovered(next);
+      }}
+      onMouseLeave={() => setHovered(null)}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      onKeyDown={step}
+    >
       {stations.map((s) => (
         <Lanes
           key={s.key}
@@ -135,6 +221,33 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
           );
         })}
       </svg>
+      {stations.flatMap((s) =>
+        s.gate
+          ? []
+          : clippedUnits(s.values, cellScale).map(({ unit: j }) => (
+              <span
+                key={`${s.key}-${String(j)}`}
+                className="clip-mark clip-mark--lane"
+                data-clipped={`${s.key}:${String(j)}`}
+                aria-hidden="true"
+                style={{
+                  left: `${String((x(s.key) ?? 0) + band)}px`,
+                  top: `${String(laneY(j) + lane / 2)}px`,
+                }}
+              />
+            )),
+      )}
+      {tip !== null && (
+        <span
+          id={tipId}
+          role="tooltip"
+          className="viz-tip viz-tip--belt"
+          // Below the belt, so it never hides a lane.
+          style={{ top: `${String(height + 2)}px` }}
+        >
+          {tip}
+        </span>
+      )}
       {unit >= 0 && unit < H && (
         <span
           className="cell-belt__lane"

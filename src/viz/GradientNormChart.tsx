@@ -1,11 +1,14 @@
 // The gradient flowing back through time: norms over the unrolled sequence (k = 0…T) on a log
 // axis, with the Pascanu bound, the 1e−6 and 1e6 thresholds and where the main curve crosses
 // them. New data is revealed from the loss (right) backwards, instantly under reduced motion.
-// React renders the SVG; d3 only computes the scales and paths. Props only.
+// The chart lays out in pixels at its wrapper's width (text keeps its size on a phone instead of
+// shrinking with a scaled drawing). React renders the SVG; d3 only computes the scales and paths.
+// Props only.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { axisTicks } from './ticks';
+import { useChartWidth } from './useChartWidth';
 
 export interface NormSeries {
   readonly id: string;
@@ -25,9 +28,16 @@ export interface GradientNormChartProps {
   flowKey: string;
 }
 
-const W = 640;
-const H = 320;
+/** The width before the wrapper is measured (and in jsdom). */
+const FALLBACK_WIDTH = 640;
+/** Narrower than this the chart scrolls sideways rather than cramping its ticks. */
+const MIN_WIDTH = 280;
 const M = { top: 14, right: 18, bottom: 42, left: 58 };
+
+/** The chart's height for a width: half of it, within 240…320 px. */
+export function chartHeight(width: number): number {
+  return Math.round(Math.max(240, Math.min(320, width / 2)));
+}
 export const VANISH = 1e-6;
 export const EXPLODE = 1e6;
 
@@ -72,6 +82,9 @@ export function GradientNormChart({
 }: GradientNormChartProps) {
   const uid = useId();
   const progress = useBackwardReveal(flowKey, reducedMotion);
+  const [wrap, measured] = useChartWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const W = Math.max(MIN_WIDTH, measured);
+  const H = chartHeight(W);
   const geometry = useMemo(() => {
     let lo = Infinity;
     let hi = -Infinity;
@@ -117,7 +130,7 @@ export function GradientNormChart({
       .filter((s) => s.style !== 'bound')
       .flatMap((s) => Array.from(s.values).flatMap((v, k) => (v === 0 ? [{ id: s.id, k }] : [])));
     return { x, y, e0, e1, yTicks, xTicks, paths, zeros };
-  }, [series, T]);
+  }, [series, T, W, H]);
   const { x, y, e0, e1, yTicks, xTicks, paths, zeros } = geometry;
   const main = series.find((s) => s.style === 'main' || s.style === 'loss');
   const crossing = main ? thresholdCrossing(main.values) : null;
@@ -128,93 +141,99 @@ export function GradientNormChart({
   const revealX = right - progress * (right - left);
   const clipId = `${uid}-clip`;
   return (
-    <svg
-      className="gf-chart"
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-labelledby={`${uid}-t ${uid}-d`}
-      data-testid="norm-chart"
-    >
-      <title id={`${uid}-t`}>{title}</title>
-      <desc id={`${uid}-d`}>{description}</desc>
-      <defs>
-        <clipPath id={clipId}>
-          <rect
-            x={revealX - 2}
-            y={0}
-            width={Math.max(0, right - revealX + M.right + 2)}
-            height={H}
-          />
-        </clipPath>
-      </defs>
-      <g className="gf-axis" aria-hidden="true">
-        {yTicks.map((t) => (
-          <g key={t.value} transform={`translate(0 ${y(t.value)})`}>
-            <line x1={left} x2={right} className="gf-grid" />
-            <text x={left - 6} dy="0.32em" textAnchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {xTicks.map((t) => (
-          <g key={t.value} transform={`translate(${x(t.value)} 0)`}>
-            <line y1={H - M.bottom} y2={H - M.bottom + 5} />
-            <text y={H - M.bottom + 17} textAnchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        <line x1={left} x2={right} y1={H - M.bottom} y2={H - M.bottom} />
-        <text x={(left + right) / 2} y={H - 6} textAnchor="middle" className="gf-axis-label">
-          state h_k (k = 0 … T); the loss is at k = T, on the right
-        </text>
-      </g>
-      {[VANISH, EXPLODE].map((v) =>
-        Math.log10(v) > e0 && Math.log10(v) < e1 ? (
-          <g key={v} className="gf-threshold" aria-hidden="true">
-            <line x1={left} x2={right} y1={y(v)} y2={y(v)} />
-            {/* On the side away from the crossing's label, so the two never overlap. */}
-            <text
-              x={labelsRight ? left + 4 : right - 4}
-              y={y(v) - 4}
-              textAnchor={labelsRight ? 'start' : 'end'}
-            >
-              {v < 1 ? 'vanished (1e-6)' : 'exploded (1e6)'}
-            </text>
-          </g>
-        ) : null,
-      )}
-      <g clipPath={`url(#${clipId})`}>
-        {paths.map((s) => (
-          <path
-            key={s.id}
-            d={s.d}
-            className={`gf-line gf-line--${s.style} gf-line--${s.id}`}
-            data-series={s.id}
-          />
-        ))}
-        {zeros.map(({ id, k }) => (
-          <path
-            key={`${id}-${k}`}
-            className="gf-zero"
-            d={`M${x(k)},${H - M.bottom - 1}l-3,-6h6z`}
-            aria-hidden="true"
-          />
-        ))}
-      </g>
-      {main && crossing && (
-        <g className={`gf-crossing gf-crossing--${crossing.kind}`} aria-hidden="true">
-          <line x1={x(crossing.k)} x2={x(crossing.k)} y1={M.top} y2={H - M.bottom} />
-          {/* Named, since the chart may hold several curves; on the line's inner side. */}
-          <text
-            x={labelsRight ? x(crossing.k) - 4 : x(crossing.k) + 4}
-            y={M.top + 12}
-            textAnchor={labelsRight ? 'end' : 'start'}
-          >
-            {`${main.label} ${crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = ${crossing.k}`}
+    <div ref={wrap} className="gf-chart-wrap">
+      <svg
+        className="gf-chart"
+        width={W}
+        height={H}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${uid}-t ${uid}-d`}
+        data-testid="norm-chart"
+      >
+        <title id={`${uid}-t`}>{title}</title>
+        <desc id={`${uid}-d`}>{description}</desc>
+        <defs>
+          <clipPath id={clipId}>
+            <rect
+              x={revealX - 2}
+              y={0}
+              width={Math.max(0, right - revealX + M.right + 2)}
+              height={H}
+            />
+          </clipPath>
+        </defs>
+        <g className="gf-axis" aria-hidden="true">
+          {yTicks.map((t) => (
+            <g key={t.value} transform={`translate(0 ${y(t.value)})`}>
+              <line x1={left} x2={right} className="gf-grid" />
+              <text x={left - 6} dy="0.32em" textAnchor="end">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          {xTicks.map((t) => (
+            <g key={t.value} transform={`translate(${x(t.value)} 0)`}>
+              <line y1={H - M.bottom} y2={H - M.bottom + 5} />
+              <text y={H - M.bottom + 17} textAnchor="middle">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          <line x1={left} x2={right} y1={H - M.bottom} y2={H - M.bottom} />
+          <text x={(left + right) / 2} y={H - 6} textAnchor="middle" className="gf-axis-label">
+            {W >= 480
+              ? 'state h_k (k = 0 … T); the loss is at k = T, on the right'
+              : 'state h_k; the loss is at k = T (right)'}
           </text>
         </g>
-      )}
-    </svg>
+        {[VANISH, EXPLODE].map((v) =>
+          Math.log10(v) > e0 && Math.log10(v) < e1 ? (
+            <g key={v} className="gf-threshold" aria-hidden="true">
+              <line x1={left} x2={right} y1={y(v)} y2={y(v)} />
+              {/* On the side away from the crossing's label, so the two never overlap. */}
+              <text
+                x={labelsRight ? left + 4 : right - 4}
+                y={y(v) - 4}
+                textAnchor={labelsRight ? 'start' : 'end'}
+              >
+                {v < 1 ? 'vanished (1e-6)' : 'exploded (1e6)'}
+              </text>
+            </g>
+          ) : null,
+        )}
+        <g clipPath={`url(#${clipId})`}>
+          {paths.map((s) => (
+            <path
+              key={s.id}
+              d={s.d}
+              className={`gf-line gf-line--${s.style} gf-line--${s.id}`}
+              data-series={s.id}
+            />
+          ))}
+          {zeros.map(({ id, k }) => (
+            <path
+              key={`${id}-${k}`}
+              className="gf-zero"
+              d={`M${x(k)},${H - M.bottom - 1}l-3,-6h6z`}
+              aria-hidden="true"
+            />
+          ))}
+        </g>
+        {main && crossing && (
+          <g className={`gf-crossing gf-crossing--${crossing.kind}`} aria-hidden="true">
+            <line x1={x(crossing.k)} x2={x(crossing.k)} y1={M.top} y2={H - M.bottom} />
+            {/* Named, since the chart may hold several curves; on the line's inner side. */}
+            <text
+              x={labelsRight ? x(crossing.k) - 4 : x(crossing.k) + 4}
+              y={M.top + 12}
+              textAnchor={labelsRight ? 'end' : 'start'}
+            >
+              {`${main.label} ${crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = ${crossing.k}`}
+            </text>
+          </g>
+        )}
+      </svg>
+    </div>
   );
 }

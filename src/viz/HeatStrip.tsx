@@ -1,13 +1,16 @@
 // Heat strips: one row per vector (a gate, a state), one cell per hidden unit, coloured by value,
 // with the selected unit outlined and its value written at the end of the row. The cells are a
 // canvas of one pixel per unit stretched to the row's width, so they fit any screen and a step
-// costs no DOM updates; colours ease from one step to the next unless `animate` is false.
-// Props only; a click on a strip picks a unit.
-import { memo, useId, type MouseEvent } from 'react';
+// costs no DOM updates; colours ease from one step to the next unless `animate` is false. Units
+// beyond a clipping scale carry a mark. Props only; a click on a strip picks a unit, and a
+// focused strip is a slider over the units (arrow keys). Hover or focus shows a tooltip with the
+// unit and its value.
+import { memo, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatSignificant, formatValue } from '../content/format';
 import { Sym } from './Sym';
 import { useStripCanvas } from './useStripCanvas';
-import { domainOf, legendStops, type ValueScale } from './valueScale';
+import { clippedUnits, clipsValues, domainOf, legendStops, type ValueScale } from './valueScale';
+import { plainSymbol, valueTip } from './valueTip';
 
 export interface HeatRow {
   /** Trace name ('f', 'c', 'h', …): links the row to its equation term (data-sym). */
@@ -68,13 +71,33 @@ function HeatStripRow({
 }) {
   const n = row.values.length;
   const canvas = useStripCanvas(row.values, row.scale, { animate });
-  const pick = (event: MouseEvent<HTMLDivElement>) => {
-    if (onSelectUnit === undefined || n === 0) return;
+  const tipId = `tip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  // The unit under the pointer, and whether the strip has the keyboard focus: either shows the
+  // tooltip (the pointer's unit first, else the selected one).
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
+  const clipped = useMemo(() => clippedUnits(row.values, row.scale), [row.values, row.scale]);
+  const unitAt = (event: MouseEvent<HTMLDivElement>): number | null => {
+    if (n === 0) return null;
     const box = event.currentTarget.getBoundingClientRect();
-    if (box.width <= 0) return;
+    if (box.width <= 0) return null;
     const j = Math.floor(((event.clientX - box.left) / box.width) * n);
-    onSelectUnit(Math.max(0, Math.min(n - 1, j)));
+    return Math.max(0, Math.min(n - 1, j));
   };
+  const pick = (event: MouseEvent<HTMLDivElement>) => {
+    const j = unitAt(event);
+    if (onSelectUnit !== undefined && j !== null) onSelectUnit(j);
+  };
+  const step = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (onSelectUnit === undefined || n === 0) return;
+    const to = unitKey(event.key, unit, n);
+    if (to === null) return;
+    event.preventDefault();
+    onSelectUnit(to);
+  };
+  const tipUnit = hovered ?? (focused && unit >= 0 && unit < n ? unit : null);
+  const selectedTip = valueTip(row.label, row.symbol, unit, row.values[unit], row.scale);
+  const name = `${row.label} ${plainSymbol(row.symbol)} of each hidden unit`;
   return (
     <div className="heat-row" data-sym={row.key}>
       <span className="heat-row__label">
@@ -83,13 +106,57 @@ function HeatStripRow({
         </span>{' '}
         <span className="heat-row__name">{row.label}</span>
       </span>
-      <div className="heat-row__strip" aria-hidden="true" onClick={pick}>
-        <canvas ref={canvas} className="heat-row__canvas" />
+      <div
+        className="heat-row__strip"
+        tabIndex={0}
+        {...(onSelectUnit !== undefined
+          ? {
+              role: 'slider',
+              'aria-valuemin': 0,
+              'aria-valuemax': Math.max(0, n - 1),
+              'aria-valuenow': unit,
+              'aria-valuetext': selectedTip,
+            }
+          : { role: 'img' })}
+        aria-label={onSelectUnit !== undefined ? name : `${name}; ${selectedTip}`}
+        aria-describedby={tipUnit !== null ? tipId : undefined}
+        onClick={pick}
+        onMouseMove={(event) => setHovered(unitAt(event))}
+        onMouseLeave={() => setHovered(null)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        onKeyDown={step}
+      >
+        <canvas ref={canvas} className="heat-row__canvas" aria-hidden="true" />
+        {clipped.map(({ unit: j, side }) => (
+          <span
+            key={j}
+            className={`clip-mark clip-mark--${side < 0 ? 'low' : 'high'}`}
+            data-clipped={j}
+            aria-hidden="true"
+            style={{ left: `${String(((j + 0.5) / n) * 100)}%` }}
+          />
+        ))}
         {unit >= 0 && unit < n && (
           <span
             className="heat-row__selected"
+            aria-hidden="true"
             style={{ left: `${String((unit / n) * 100)}%`, width: `${String(100 / n)}%` }}
           />
+        )}
+        {tipUnit !== null && (
+          <span
+            id={tipId}
+            role="tooltip"
+            className="viz-tip"
+            // Slides along with the unit and stays within the strip at both ends.
+            style={{
+              left: `${String(((tipUnit + 0.5) / n) * 100)}%`,
+              transform: `translateX(${String(-((tipUnit + 0.5) / n) * 100)}%)`,
+            }}
+          >
+            {valueTip(row.label, row.symbol, tipUnit, row.values[tipUnit], row.scale)}
+          </span>
         )}
       </div>
       <span className="heat-row__value" data-value={row.key}>
@@ -97,6 +164,26 @@ function HeatStripRow({
       </span>
     </div>
   );
+}
+
+/** The unit a key moves the selection to (arrows step, Page keys jump a tenth), or null. */
+export function unitKey(key: string, unit: number, n: number): number | null {
+  const big = Math.max(1, Math.round(n / 10));
+  const to =
+    key === 'ArrowRight' || key === 'ArrowUp'
+      ? unit + 1
+      : key === 'ArrowLeft' || key === 'ArrowDown'
+        ? unit - 1
+        : key === 'PageUp'
+          ? unit + big
+          : key === 'PageDown'
+            ? unit - big
+            : key === 'Home'
+              ? 0
+              : key === 'End'
+                ? n - 1
+                : null;
+  return to === null ? null : Math.max(0, Math.min(n - 1, to));
 }
 
 export interface ColorLegendProps {
@@ -113,7 +200,7 @@ export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLege
   const mid = (lo + hi) / 2;
   const tick = (v: number) => (Number.isInteger(v) ? String(v) : formatSignificant(v, 2));
   // A domain cut below the largest values: its ends stand for everything beyond.
-  const open = scale.kind === 'signed' && scale.max > 1;
+  const open = clipsValues(scale);
   return (
     <figure className="color-legend">
       <svg viewBox="0 0 120 12" width="120" height="12" aria-hidden="true" focusable="false">
@@ -152,8 +239,14 @@ export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLege
             from {open ? 'at most ' : ''}
             {tick(lo)} to {open ? 'at least ' : ''}
             {tick(hi)}
+            {open ? '; a mark shows a value beyond, clipped to the end colour' : ''}
           </span>
         </span>
+        {open && (
+          <span className="color-legend__clip" aria-hidden="true">
+            <span className="clip-mark clip-mark--key" /> clipped beyond ±{tick(hi)}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -1,9 +1,10 @@
 // A line chart: React renders the SVG, d3 computes the scales, ticks and paths. Series share one
 // x axis (linear or log) and one y axis; reference lines are drawn dashed and labelled at the
-// right. Long series are thinned to about one point per pixel. Props only.
+// right, nudged apart where lines are close. Long series are thinned to about one point per pixel. Props only.
 import { extent } from 'd3-array';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
+import { spreadLabels } from './labelPlacement';
 import { axisTicks } from './ticks';
 import { useChartWidth } from './useChartWidth';
 
@@ -44,6 +45,8 @@ export interface LineChartProps {
 }
 
 const MARGIN = { top: 10, right: 92, bottom: 36, left: 52 };
+/** The least distance between two reference labels, in pixels: their 11 px text and a gap. */
+export const REF_LABEL_GAP = 13;
 
 /** Keeps at most about `max` points (every k-th, and always the last). */
 export function thin(
@@ -107,6 +110,13 @@ export function LineChart({
     orient: 'x',
   });
   const yTicks = axisTicks({ domain: [dy0, dy1], log: logY, length: innerH, orient: 'y' });
+  // Reference labels sit at their lines, nudged apart where lines are close (baselines often are).
+  const refLabelY = spreadLabels(
+    references.map((r) => y(r.y)),
+    REF_LABEL_GAP,
+    0,
+    innerH,
+  );
   return (
     <div ref={ref} className="line-chart">
       <svg
@@ -139,14 +149,16 @@ export function LineChart({
             ))}
           </g>
           <line y1={innerH} y2={innerH} x2={innerW} className="chart__axis" />
-          {references.map((r) => (
-            <g key={r.label} transform={`translate(0,${y(r.y)})`}>
+          {references.map((r, k) => (
+            <g key={r.label}>
               <line
+                y1={y(r.y)}
+                y2={y(r.y)}
                 x2={innerW}
                 className="chart__ref"
                 style={{ stroke: r.color ?? 'var(--muted)' }}
               />
-              <text x={innerW + 4} dy="0.32em" className="chart__reflabel">
+              <text x={innerW + 4} y={refLabelY[k]} dy="0.32em" className="chart__reflabel">
                 {r.label}
               </text>
             </g>

@@ -9,7 +9,7 @@ import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react'
 import { nameChar, showChar } from '../content/forward';
 import { formatPercent, formatValue } from '../content/format';
 import { SvgSym } from './Sym';
-import { colorOf, domainOf, type ValueScale } from './valueScale';
+import { clippedUnits, colorOf, domainOf, type ValueScale } from './valueScale';
 
 export interface DiagramColumn {
   readonly t: number;
@@ -357,10 +357,22 @@ function StateGrid({
       fill: color(lo + (band / (BANDS - 1)) * (hi - lo)),
     }));
   }, [values, x, y, cols, size, scale]);
+  // Values beyond a clipping scale (the cell state's ±3) take its end colour and a dot.
+  const clipped = useMemo(() => clippedUnits(values, scale), [values, scale]);
   return (
     <>
       {bands.map((b) => (
         <path key={b.band} d={b.d} style={{ fill: b.fill }} />
+      ))}
+      {clipped.map(({ unit: j }) => (
+        <circle
+          key={`clip-${String(j)}`}
+          className="unrolled__clip"
+          data-clipped={j}
+          cx={x + (j % cols) * size + size / 2}
+          cy={y + Math.floor(j / cols) * size + size / 2}
+          r={Math.max(0.8, size * 0.22)}
+        />
       ))}
       {unit >= 0 && unit < values.length && (
         <rect

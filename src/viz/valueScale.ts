@@ -1,6 +1,8 @@
 // The colour scales of the Forward pass charts, shared by heat strips, the unrolled diagram and
 // the cell belt so one value always has one colour: gates in [0, 1] on a sequential scale
-// (viridis), signed values in [−m, m] on a diverging one (blue negative, red positive).
+// (viridis), signed values in [−m, m] on a diverging one (blue negative, red positive). Each
+// quantity has one fixed scale, whatever the model and the text, so two runs compare by eye;
+// values beyond an unbounded quantity's scale are clipped to its ends and marked (`clipSide`).
 import { scaleDiverging, scaleSequential } from 'd3-scale';
 import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 
@@ -12,6 +14,65 @@ export type ValueScale =
 
 export const GATE_SCALE: ValueScale = { kind: 'gate' };
 export const TANH_SCALE: ValueScale = { kind: 'signed', max: 1 };
+
+/**
+ * The end of the fixed scale of the unbounded signed quantities (the LSTM's cell state c, the
+ * RNN's pre-activation a, a ReLU state). tanh(3) = 0.995: beyond ±3 the tanh that reads them is
+ * saturated, so the colours spend their range where a change still matters.
+ */
+export const SIGNED_MAX = 3;
+/** The cell state c (and c_{t−1}, what is kept, what is written). */
+export const CELL_SCALE: ValueScale = { kind: 'signed', max: SIGNED_MAX };
+/** A pre-activation a = W_ih x + W_hh h + b. */
+export const PREACTIVATION_SCALE: ValueScale = { kind: 'signed', max: SIGNED_MAX };
+/** A ReLU RNN's state h (≥ 0, unbounded). */
+export const RELU_SCALE: ValueScale = { kind: 'signed', max: SIGNED_MAX };
+
+/** What a colour stands for: each quantity has one scale, the same for every model and text. */
+export type Quantity = 'gate' | 'tanh' | 'cell' | 'preactivation' | 'relu';
+
+const QUANTITY_SCALES: Record<Quantity, ValueScale> = {
+  gate: GATE_SCALE,
+  tanh: TANH_SCALE,
+  cell: CELL_SCALE,
+  preactivation: PREACTIVATION_SCALE,
+  relu: RELU_SCALE,
+};
+
+/** The fixed colour scale of a quantity. */
+export function scaleOf(quantity: Quantity): ValueScale {
+  return QUANTITY_SCALES[quantity];
+}
+
+/** Whether the scale cuts values off: its ends then stand for everything beyond. */
+export function clipsValues(scale: ValueScale): boolean {
+  return scale.kind === 'signed' && scale.max > 1;
+}
+
+/**
+ * −1 where v lies below the scale's domain, +1 above it, 0 inside (or not finite). Only a scale
+ * that clips (`clipsValues`) reports a side: a gate or a tanh value cannot leave its range, and
+ * rounding just past ±1 is not a clip.
+ */
+export function clipSide(scale: ValueScale, v: number): -1 | 0 | 1 {
+  if (!clipsValues(scale) || !Number.isFinite(v)) return 0;
+  const [lo, hi] = domainOf(scale);
+  return v < lo ? -1 : v > hi ? 1 : 0;
+}
+
+/** The units whose value the scale clips, with the side (for the marks drawn on them). */
+export function clippedUnits(
+  values: ArrayLike<number>,
+  scale: ValueScale,
+): { unit: number; side: -1 | 1 }[] {
+  const out: { unit: number; side: -1 | 1 }[] = [];
+  if (!clipsValues(scale)) return out;
+  for (let j = 0; j < values.length; j++) {
+    const side = clipSide(scale, values[j]!);
+    if (side !== 0) out.push({ unit: j, side });
+  }
+  return out;
+}
 
 export function domainOf(scale: ValueScale): [number, number] {
   return scale.kind === 'gate' ? [0, 1] : [-scale.max, scale.max];

@@ -7,7 +7,7 @@ import { appStore } from '../../src/store/store';
 import type { EngineClient } from '../../src/worker/client';
 import type { FromWorker, GradientReply } from '../../src/worker/protocol';
 import { loadKatex } from '../../src/viz/katex';
-import { IDENTITY_VERDICT } from '../../src/content/gradients';
+import { IDENTITY_VERDICT, PRESET_TEXT } from '../../src/content/gradients';
 import { renderApp } from './renderApp';
 
 beforeAll(async () => {
@@ -96,6 +96,16 @@ describe('Gradient flow view', () => {
     expect(screen.getByLabelText('Clipping mode')).toBeTruthy();
     await screen.findByRole('heading', { name: 'Before and after clipping' });
     expect(screen.getByTestId('clip-cosine').textContent).toBe('1.000000');
+  });
+
+  test('the non-normal preset writes its powers as text, without TeX braces', async () => {
+    renderApp('#/gradients?gp=nonnormal', experimentEngine());
+    await openedView();
+    const description = document.querySelector('.gf-description')?.textContent ?? '';
+    expect(description).toContain('‖[[λ^k, kαλ^(k−1)], [0, λ^k]]‖');
+    // No preset's words hold a TeX group or command: they are shown as plain text.
+    for (const [preset, text] of Object.entries(PRESET_TEXT))
+      expect(`${text.label} ${text.description}`, preset).not.toMatch(/[_^]\{|\\[a-z]/);
   });
 
   test('clipping to 0.01: theory and engine shown equal are called equal', async () => {

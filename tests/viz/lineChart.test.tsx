@@ -79,4 +79,36 @@ describe('a log axis', () => {
     );
     expect(lowest).toBeLessThanOrEqual(1e-10);
   });
+
+  it('keeps the labels of close reference lines apart, each line at its value', () => {
+    const { container } = render(
+      <LineChart
+        label="loss"
+        xLabel="step"
+        yLabel="nats/char"
+        height={240}
+        yDomain={[1, 4.5]}
+        references={[
+          { label: 'uniform 4.17', y: 4.17 },
+          { label: 'unigram 3.10', y: 3.1 },
+          { label: 'bigram 3.02', y: 3.02 },
+        ]}
+        series={[{ label: 'a', xs: [1, 2], ys: [4, 2], color: 'red' }]}
+      />,
+    );
+    const labels = Array.from(container.querySelectorAll('.chart__reflabel'), (t) =>
+      Number(t.getAttribute('y')),
+    );
+    const lines = Array.from(container.querySelectorAll('.chart__ref'), (l) =>
+      Number(l.getAttribute('y1')),
+    );
+    expect(labels).toHaveLength(3);
+    // unigram and bigram are 0.08 apart, about 4 px on this axis: their labels are 13 px apart,
+    // in the lines' order (unigram above), centred on the two lines.
+    expect(lines[2]! - lines[1]!).toBeLessThan(13);
+    expect(labels[2]! - labels[1]!).toBeCloseTo(13, 6);
+    expect((labels[1]! + labels[2]!) / 2).toBeCloseTo((lines[1]! + lines[2]!) / 2, 6);
+    // uniform's label is far from the others and stays on its line.
+    expect(labels[0]).toBeCloseTo(lines[0]!, 6);
+  });
 });

@@ -14,7 +14,7 @@ import { ColorLegend, HeatStrips, type HeatRow } from '../../viz/HeatStrip';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { Sym } from '../../viz/Sym';
 import { beltOf, previous } from './derive';
-import { scaleFor, useScales } from './scales';
+import { scaleFor, scalesOf } from './scales';
 import { selectLayer, selectResult, useDetailStep } from './select';
 
 export function CellSection() {
@@ -22,7 +22,7 @@ export function CellSection() {
   const layer = useAppStore(selectLayer);
   const { t, unit } = useDetailStep();
   const reducedMotion = useAppStore(selectReducedMotion);
-  const scales = useScales(result, layer);
+  const scales = scalesOf(result);
 
   const rows = useMemo((): HeatRow[] => {
     if (result === null) return [];
@@ -116,7 +116,7 @@ function Belt() {
   const layer = useAppStore(selectLayer);
   const { t, unit } = useDetailStep();
   const reducedMotion = useAppStore(selectReducedMotion);
-  const scales = useScales(result, layer);
+  const scales = scalesOf(result);
   const belt = useMemo(
     () => (result === null ? null : beltOf(result, layer, t)),
     [result, layer, t],
@@ -154,6 +154,7 @@ function Belt() {
         cellScale={scales.c}
         gateScale={scales.gate}
         unit={unit}
+        onSelectUnit={setUnit}
         animate={!reducedMotion}
       />
       <ShowData

@@ -10,7 +10,7 @@ import { ColorLegend } from '../../viz/HeatStrip';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
 import { columnsOf } from './derive';
-import { useScales } from './scales';
+import { scalesOf } from './scales';
 import { selectLayer, selectResult, selectStep, selectUnit } from './select';
 
 export function DiagramSection() {
@@ -20,7 +20,7 @@ export function DiagramSection() {
   const unit = useAppStore(selectUnit);
   const reducedMotion = useAppStore(selectReducedMotion);
   const columns = useMemo(() => (result === null ? [] : columnsOf(result, layer)), [result, layer]);
-  const scales = useScales(result, layer);
+  const scales = scalesOf(result);
   const lstm = result ? CELL_INFO[result.model.cell].hasCellState : false;
   const L = result?.trace.L ?? 1;
 

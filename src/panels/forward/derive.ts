@@ -3,10 +3,8 @@
 // recomputes the network: values are read from the trace, only sorted or looked up. The one
 // exception is the LSTM belt's two products (f ⊙ c_{t−1} and i ⊙ g), which the trace does not
 // hold; see `beltOf`.
-import { quantile } from 'd3-array';
 import type { UnitValues } from '../../content/cellEquations';
 import type { ForwardResult } from '../../store/forward';
-import type { TraceKey } from '../../engine/traceKeys';
 
 export interface Guess {
   readonly id: number;
@@ -132,20 +130,4 @@ export function beltOf(result: ForwardResult, layer: number, t: number): Belt | 
   if (fc === undefined || ig === undefined) return null;
   // Both terms come from the engine's trace; nothing is multiplied here.
   return { cPrev: previous(result, layer, t, 'c'), f, kept: fc, i, g, written: ig, c };
-}
-
-/**
- * A colour domain [−m, m] for `key` that holds still over the text: m is the 95th percentile of
- * |v| over every step and unit of the layer, rounded up to a half, at least `floor`. A few
- * larger values take the end colours (the numbers are always written out).
- */
-export function colorMax(result: ForwardResult, layer: number, key: TraceKey, floor = 1): number {
-  const magnitudes: number[] = [];
-  for (const named of result.trace.named[layer] ?? []) {
-    const values = named[key];
-    if (values === undefined) continue;
-    for (const v of values) if (Number.isFinite(v)) magnitudes.push(Math.abs(v));
-  }
-  const q = quantile(magnitudes, 0.95) ?? 0;
-  return Math.max(floor, Math.ceil(q * 2) / 2);
 }

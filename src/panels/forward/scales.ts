@@ -1,36 +1,37 @@
-// The colour scales of one trace and layer, fixed over all its steps so colours hold still while
-// stepping: gates on [0, 1], tanh outputs on [−1, 1], the cell state and pre-activations on
-// [−m, m] with m from their magnitudes over the text (`colorMax`).
-import { useMemo } from 'react';
+// The colour scales of the Forward pass: one fixed scale per quantity (src/viz/valueScale.ts),
+// the same for every model, layer, step and text, so the colours of two runs compare: gates on
+// [0, 1], tanh outputs on [−1, 1], the cell state, pre-activations and a ReLU state on [−3, 3],
+// with the values beyond marked as clipped.
 import { GATE_KEYS } from '../../content/forward';
 import type { ForwardResult } from '../../store/forward';
-import { GATE_SCALE, TANH_SCALE, type ValueScale } from '../../viz/valueScale';
-import { colorMax } from './derive';
+import { scaleOf, type ValueScale } from '../../viz/valueScale';
 
 export interface Scales {
   readonly gate: ValueScale;
   readonly tanh: ValueScale;
-  /** h_t: [−1, 1], or [−m, m] for a ReLU RNN. */
+  /** h_t: [−1, 1], or the ReLU scale for a ReLU RNN. */
   readonly h: ValueScale;
   readonly c: ValueScale;
   readonly a: ValueScale;
 }
 
-export function scalesOf(result: ForwardResult | null, layer: number): Scales {
-  if (result === null)
-    return { gate: GATE_SCALE, tanh: TANH_SCALE, h: TANH_SCALE, c: TANH_SCALE, a: TANH_SCALE };
-  const relu = result.model.cell === 'rnn' && result.model.nonlinearity !== 'tanh';
-  return {
-    gate: GATE_SCALE,
-    tanh: TANH_SCALE,
-    h: relu ? { kind: 'signed', max: colorMax(result, layer, 'h') } : TANH_SCALE,
-    c: { kind: 'signed', max: colorMax(result, layer, 'c') },
-    a: { kind: 'signed', max: colorMax(result, layer, 'a') },
-  };
-}
+const TANH_STATE: Scales = {
+  gate: scaleOf('gate'),
+  tanh: scaleOf('tanh'),
+  h: scaleOf('tanh'),
+  c: scaleOf('cell'),
+  a: scaleOf('preactivation'),
+};
+const RELU_STATE: Scales = { ...TANH_STATE, h: scaleOf('relu') };
 
-export function useScales(result: ForwardResult | null, layer: number): Scales {
-  return useMemo(() => scalesOf(result, layer), [result, layer]);
+/**
+ * The scales of a result's model: they depend on its kind only, never on its numbers (and are the
+ * same object for the same kind, so memos keyed on them hold).
+ */
+export function scalesOf(result: ForwardResult | null): Scales {
+  const relu =
+    result !== null && result.model.cell === 'rnn' && result.model.nonlinearity !== 'tanh';
+  return relu ? RELU_STATE : TANH_STATE;
 }
 
 /** The scale of a heat-strip row, by trace name. */
