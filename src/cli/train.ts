@@ -22,16 +22,19 @@ import { CliError, Flags } from './args.ts';
 import { checkWritable, readText, writeText } from './files.ts';
 import { createProgress, formatCount, formatDuration } from './progress.ts';
 import { readSettings, SETTING_FLAGS, settingsUsage } from './settingFlags.ts';
+import { SERIES_FLAGS, seriesUsage, trainSeries } from './trainSeries.ts';
 
 /** Characters scored for each validation (and the final training) loss, from the start of the set. */
 const EVAL_CHARS = 10_000;
 
 export const trainUsage = `Usage: npm run engine -- train --corpus FILE [options]
+       npm run engine -- train --series FILE [--column NAME] [options]
 
-Trains a character model on a UTF-8 text file and writes it as an Unrolled model file. The
-settings and their ranges are the app's; only some defaults differ.
+Trains a character model on a UTF-8 text file (or a series model on a CSV file) and writes it as
+an Unrolled model file. The settings and their ranges are the app's; only some defaults differ.
 
-  --corpus FILE              the text to learn (required)
+  --corpus FILE              the text to learn (required, unless --series)
+${seriesUsage}
   --out FILE                 where to write the model (default model.json)
 ${settingsUsage()}
   --steps N                  training steps (default 1000)
@@ -44,7 +47,16 @@ Losses are mean cross-entropy in nats per character, scored on up to ${formatCou
 characters. The same seed and options give a byte-identical model file.`;
 
 const FLAGS = {
-  strings: ['corpus', 'out', ...SETTING_FLAGS, 'steps', 'val', 'eval-every', 'digits'],
+  strings: [
+    'corpus',
+    'out',
+    ...SETTING_FLAGS,
+    'steps',
+    'val',
+    'eval-every',
+    'digits',
+    ...SERIES_FLAGS,
+  ],
 };
 
 /** The text's vocabulary, when the app would accept the text too; else a one-line error. */
@@ -67,7 +79,9 @@ export function train(args: readonly string[], io: Io): void {
     io.out(`${trainUsage}\n`);
     return;
   }
-  const corpus = f.required('corpus', 'FILE');
+  const series = f.has('series');
+  if (series && f.has('corpus')) throw new CliError('give --corpus or --series, not both');
+  const corpus = series ? '' : f.required('corpus', 'FILE');
   const out = f.string('out') ?? 'model.json';
   const settings = readSettings(f);
   const { cell, hiddenSize, numLayers, optimizer: kind, lr, clipMode, clipThreshold } = settings;
@@ -76,6 +90,12 @@ export function train(args: readonly string[], io: Io): void {
   const evalEvery = f.int('eval-every', 0, 1e9, 100);
   const digits = f.has('digits') ? f.int('digits', 1, 17, 17) : undefined;
   checkWritable(out, '--out');
+  if (series) {
+    const run = { out, steps, valFraction, evalEvery, ...(digits === undefined ? {} : { digits }) };
+    return trainSeries(f, settings, run, io);
+  }
+  for (const flag of SERIES_FLAGS.slice(1))
+    if (f.has(flag)) throw new CliError(`--${flag} applies only with --series`);
 
   const text = readText(corpus, 'corpus');
   const vocab = checkedVocab(text, corpus);

@@ -63,6 +63,19 @@ export function predictSeries(model: Model, z: Float64Array, from: number, to: n
   return out;
 }
 
+/**
+ * The AR(p) baseline's validation MSE, or null when least squares has no unique fit (a series
+ * that is exactly a line or a constant makes the lags collinear): then the chart omits it.
+ */
+function arBaseline(z: Float64Array, cut: number, n: number, p: number, h: number): number | null {
+  try {
+    return arMse(z, fitAr(z, cut, p, h), cut, n, h);
+  } catch (e) {
+    if (e instanceof Error && /singular/.test(e.message)) return null;
+    throw e;
+  }
+}
+
 export function createSeriesTask(opts: {
   name: string;
   values: Float64Array;
@@ -88,7 +101,8 @@ export function createSeriesTask(opts: {
       label: `value one season (${opts.season}) back`,
       value: seasonalMse(z, cut, n, h, opts.season),
     });
-  baselines.push({ key: 'ar', label: `AR(${p})`, value: arMse(z, fitAr(z, cut, p, h), cut, n, h) });
+  const ar = arBaseline(z, cut, n, p, h);
+  if (ar !== null) baselines.push({ key: 'ar', label: `AR(${p})`, value: ar });
   const valMse = (model: Model, maxPositions: number) => {
     const to = Math.min(n, cut + maxPositions);
     const y = predictSeries(model, z, cut, to, h);

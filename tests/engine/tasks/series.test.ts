@@ -82,6 +82,17 @@ describe('the series task', () => {
     seed: 3,
   });
 
+  it('a series that is exactly a line has no AR baseline (the lags are collinear), not an error', () => {
+    const line = Float64Array.from({ length: 200 }, (_, t) => 2 + 0.5 * t);
+    const task = createSeriesTask({ name: 'line', values: line });
+    expect(task.baselines.map((b) => b.key)).toEqual(['persistence']);
+    const wavy = createSeriesTask({
+      name: 'wavy',
+      values: sinesSeries(200, { periods: [9], amplitudes: [1], noise: 0.1 }),
+    });
+    expect(wavy.baselines.map((b) => b.key)).toEqual(['persistence', 'ar']);
+  });
+
   it('reads one real value per step and predicts h ahead with a linear head', () => {
     const task = createSeriesTask({ name: 'sines', values, horizon: 2, season: 25 });
     expect(task.shape).toEqual({ input: 'dense', inputSize: 1, head: 'linear', outputSize: 1 });

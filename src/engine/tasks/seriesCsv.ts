@@ -1,0 +1,128 @@
+// A user's own series: one numeric column of a CSV file with a header row, checked as own text
+// is checked, with a message a learner can act on for each way it can be unusable (empty, binary,
+// no header, no numeric column, a value that is not a number, a gap, too short, too long).
+// Commas, semicolons or tabs separate the fields (whichever the header uses); double quotes may
+// wrap a field. The rows keep their order: a series is split by time, never shuffled.
+
+/** Fewer values leave too little for windows, a validation part and a baseline. */
+export const MIN_SERIES_VALUES = 60;
+/** More rows than this are refused (a long series trains no better in a lesson, only slower). */
+export const MAX_SERIES_VALUES = 100_000;
+
+export class SeriesCsvError extends Error {
+  override name = 'SeriesCsvError';
+}
+
+export interface SeriesCsv {
+  /** The header's names of the columns whose values are all numbers. */
+  readonly numericColumns: readonly string[];
+  /** The column read. */
+  readonly column: string;
+  readonly values: Float64Array;
+  /** The first column's text per row when it is not the column read (dates, say), else null. */
+  readonly labels: readonly string[] | null;
+}
+
+/** Splits one line into fields: `sep` between them, double quotes around a field ("" inside). */
+function fields(line: string, sep: string): string[] {
+  const out: string[] = [];
+  let k = 0;
+  for (;;) {
+    let field = '';
+    if (line[k] === '"') {
+      k++;
+      for (;;) {
+        const q = line.indexOf('"', k);
+        if (q === -1) throw new SeriesCsvError('A quoted field has no closing quote.');
+        field += line.slice(k, q);
+        k = q + 1;
+        if (line[k] === '"') {
+          field += '"';
+          k++;
+        } else break;
+      }
+    }
+    const end = line.indexOf(sep, k);
+    field += end === -1 ? line.slice(k) : line.slice(k, end);
+    out.push(field.trim());
+    if (end === -1) return out;
+    k = end + 1;
+  }
+}
+
+const isNumber = (s: string) => s !== '' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s);
+
+/** Shortens untrusted text for a message. */
+const clip = (s: string, max = 24) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/**
+ * Reads `column` (by its header name; default: the first column whose values are all numbers,
+ * passing over a first column that only counts up, which is the time axis) from a CSV text. Throws SeriesCsvError with the line number and what to do.
+ */
+export function readSeriesCsv(text: string, column?: string): SeriesCsv {
+  if (text.trim() === '') throw new SeriesCsvError('The file is empty.');
+  if (text.includes('\u0000') || text.includes('\uFFFD'))
+    throw new SeriesCsvError('This looks like a binary file, not a CSV text file.');
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
+  const headerLine = lines[0]!;
+  const sep = [',', ';', '\t'].reduce((best, s) =>
+    headerLine.split(s).length > headerLine.split(best).length ? s : best,
+  );
+  const header = fields(headerLine, sep);
+  if (header.every(isNumber))
+    throw new SeriesCsvError(
+      'The first line holds numbers; it should name the columns (for example “date,value”).',
+    );
+  const rows = lines.slice(1);
+  if (rows.length > MAX_SERIES_VALUES)
+    throw new SeriesCsvError(
+      `The file has ${rows.length.toLocaleString('en-US')} rows; the limit is ${MAX_SERIES_VALUES.toLocaleString('en-US')}.`,
+    );
+  const cells = rows.map((line) => fields(line, sep));
+  const numericColumns = header.filter(
+    (_, j) =>
+      cells.length > 0 &&
+      cells.every((r) => r[j] === undefined || r[j] === '' || isNumber(r[j]!)) &&
+      cells.some((r) => isNumber(r[j] ?? '')),
+  );
+  // A first column that only counts up (a year, a step number) is the time axis, not the series.
+  const first = cells.map((r) => Number(r[0]));
+  const isAxis =
+    numericColumns.length > 1 &&
+    numericColumns[0] === header[0] &&
+    first.every((v, k) => k === 0 || v > first[k - 1]!);
+  const name = column ?? numericColumns[isAxis ? 1 : 0];
+  if (name === undefined)
+    throw new SeriesCsvError(
+      'No column holds only numbers. A series needs one numeric column, one value per row.',
+    );
+  const j = header.indexOf(name);
+  if (j === -1)
+    throw new SeriesCsvError(
+      `There is no column “${clip(name)}”. The columns are: ${header.map((h) => clip(h)).join(', ')}.`,
+    );
+  const values = new Float64Array(cells.length);
+  cells.forEach((r, i) => {
+    const cell = r[j] ?? '';
+    const line = i + 2;
+    if (cell === '')
+      throw new SeriesCsvError(
+        `Line ${line} has no value for “${clip(name)}”: the series has a gap there. Fill it in, or cut the file at the gap.`,
+      );
+    if (!isNumber(cell))
+      throw new SeriesCsvError(
+        `Line ${line}: “${clip(cell)}” in column “${clip(name)}” is not a number.`,
+      );
+    const v = Number(cell);
+    if (!Number.isFinite(v))
+      throw new SeriesCsvError(`Line ${line}: ${clip(cell)} is too large a number.`);
+    values[i] = v;
+  });
+  if (values.length < MIN_SERIES_VALUES)
+    throw new SeriesCsvError(
+      `The series has ${values.length} values; at least ${MIN_SERIES_VALUES} are needed to train and validate.`,
+    );
+  const labels = j === 0 ? null : cells.map((r) => r[0] ?? '');
+  return { numericColumns, column: name, values, labels };
+}
