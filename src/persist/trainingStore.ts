@@ -5,6 +5,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import { CORPORA } from '../content/corpora';
+import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfile';
 import { OPTIMIZER_KINDS } from '../engine/optim';
 import { SETTING_ROWS, type SettingRow } from '../engine/settings';
 import type { ConfigState } from '../store/config';
@@ -69,7 +70,7 @@ const autosaveSchema = v.object({
   version: v.literal(1),
   savedAt: finite,
   config: configSchema,
-  model: v.pipe(v.string(), v.maxLength(200_000_000)),
+  model: v.pipe(v.string(), v.maxLength(LARGEST_MODEL_FILE_BYTES)),
   step: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Absent in runs saved before the optimizer state was kept. */
   optimizer: v.optional(v.nullable(optimizerSchema)),

@@ -110,6 +110,14 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
   }
 }
 
+/**
+ * A trace that sends a model file's text waits for the worker to parse it: seconds for the
+ * biggest models the Training view makes (a file of hundreds of MB).
+ */
+function timeoutFor(source: ModelSource): { timeoutMs: number } | undefined {
+  return source.kind === 'file' && source.json !== undefined ? { timeoutMs: 120_000 } : undefined;
+}
+
 export async function requestTrace(
   engine: EngineClient,
   text: string,
@@ -117,18 +125,15 @@ export async function requestTrace(
 ): Promise<TraceReply> {
   const { source, json } = resolved;
   try {
-    const reply = await engine.request({ type: 'trace', text, model: source });
+    const reply = await engine.request({ type: 'trace', text, model: source }, timeoutFor(source));
     if (source.kind === 'file') files.sent.add(source.key);
     return reply;
   } catch (error) {
     // The worker keeps a few view models; one it has dropped is sent again, once.
     if (source.kind === 'file' && source.json === undefined && json !== null) {
       files.sent.delete(source.key);
-      const reply = await engine.request({
-        type: 'trace',
-        text,
-        model: { kind: 'file', key: source.key, json },
-      });
+      const model: ModelSource = { kind: 'file', key: source.key, json };
+      const reply = await engine.request({ type: 'trace', text, model }, timeoutFor(model));
       files.sent.add(source.key);
       return reply;
     }
