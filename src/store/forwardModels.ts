@@ -9,10 +9,10 @@ import {
   type ForwardModel,
 } from '../content/forward';
 import type { CellKind } from '../engine/cell';
-import { loadAutosave } from '../persist/trainingStore';
 import type { EngineClient } from '../worker/client';
 import type { ModelSource, TraceReply } from '../worker/protocol';
 import type { ForwardResult } from './forward';
+import { peekRestorable } from './runSlot';
 import { appStore } from './store';
 
 type Fetched = { ok: true; json: string } | { ok: false; reason: string };
@@ -79,7 +79,7 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
     case 'training': {
       // After a reload the engine holds no training model until the Training view is opened:
       // read the autosaved run meanwhile (it is what that view will restore).
-      const saved = appStore.getState().training.model === null ? await loadAutosave() : null;
+      const saved = appStore.getState().training.model === null ? await peekRestorable() : null;
       if (saved === null) return TRAINING_MODEL;
       return {
         source: { kind: 'file', key: `autosave:${String(saved.savedAt)}`, json: saved.model },

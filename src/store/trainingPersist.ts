@@ -5,16 +5,16 @@ import {
   checkpointName,
   deleteCheckpoint,
   listCheckpoints,
-  loadAutosave,
   loadCheckpoint,
   renameCheckpoint,
   saveCheckpoint,
   type Checkpoint,
 } from '../persist/trainingStore';
 import { parseModel } from '../engine/modelfile';
-import { settingsOf, type ConfigState } from './config';
+import { settingsOf } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
+import { claimRestorable, startNewRun } from './runSlot';
 import { historyFromSaved, savedCurves } from './savedCurves';
 import { emptyHistory } from './training';
 import {
@@ -31,14 +31,15 @@ import {
 import { loadCorpus } from './trainingData';
 
 /**
- * Puts back the autosaved run when it was made with the configuration in the address: its text,
- * model, curves and timeline. Returns false when there is no such run, or when it could not be
- * restored (a damaged model file, an own text no longer stored): then the save is kept in
- * `training.damagedSave` for download, and the caller starts afresh.
+ * Puts back this tab's autosaved run (after a reload), or in a new tab the newest one no other
+ * tab holds, when it was made with the configuration in the address: its text, model, curves and
+ * timeline. Returns false when there is no such run, or when it could not be restored (a damaged
+ * model file, an own text no longer stored): then the save is kept in `training.damagedSave` for
+ * download, and the caller starts afresh in a new slot, leaving the save as it was.
  */
 export async function restoreAutosave(): Promise<boolean> {
-  const saved = await loadAutosave();
-  if (!saved || !sameConfig(saved.config, config())) return false;
+  const saved = await claimRestorable(config());
+  if (!saved) return false;
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
   try {
     await loadCorpus(saved.config.corpus);
@@ -54,6 +55,7 @@ export async function restoreAutosave(): Promise<boolean> {
     );
     installed(reply.info, historyFromSaved(saved.history), saved.timeline);
   } catch (error) {
+    await startNewRun();
     const step = saved.step.toLocaleString('en-US');
     patchTraining({
       phase: 'idle',
@@ -71,10 +73,6 @@ export async function restoreAutosave(): Promise<boolean> {
     message: `Restored your run at step ${saved.step.toLocaleString('en-US')}.`,
   });
   return true;
-}
-
-function sameConfig(a: ConfigState, b: ConfigState): boolean {
-  return (Object.keys(a) as (keyof ConfigState)[]).every((k) => a[k] === b[k]);
 }
 
 export async function refreshCheckpoints(): Promise<void> {
