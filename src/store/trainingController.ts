@@ -23,6 +23,8 @@ import { savedCurves } from './savedCurves';
 
 /** Long requests (a 1 MB text, a big model file) get more time than the default. */
 export const SLOW = { timeoutMs: 60_000 };
+/** Reading and checking a model file: the largest takes the worker tens of seconds. */
+export const READ_FILE = { timeoutMs: 300_000 };
 /** How often growing curves reach the store (and so the charts) while training runs. */
 const PROGRESS_EVERY_MS = 250;
 

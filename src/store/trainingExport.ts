@@ -8,6 +8,7 @@ import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
 import { emptyHistory, historyCsv } from './training';
 import {
+  READ_FILE,
   SLOW,
   config,
   confirmDiscard,
@@ -21,8 +22,6 @@ import {
 
 /** Largest model file accepted for import, in bytes: the largest file the app can write. */
 export const MAX_MODEL_BYTES = LARGEST_MODEL_FILE_BYTES;
-/** Reading and checking the largest file takes the worker tens of seconds on a slow machine. */
-const READ_FILE = { timeoutMs: 300_000 };
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

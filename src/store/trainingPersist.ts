@@ -10,7 +10,6 @@ import {
   saveCheckpoint,
   type Checkpoint,
 } from '../persist/trainingStore';
-import { parseModel } from '../engine/modelfile';
 import { settingsOf } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
@@ -18,6 +17,7 @@ import { claimRestorable, startNewRun } from './runSlot';
 import { historyFromSaved, savedCurves } from './savedCurves';
 import { emptyHistory } from './training';
 import {
+  READ_FILE,
   SLOW,
   config,
   confirmDiscard,
@@ -51,7 +51,7 @@ export async function restoreAutosave(): Promise<boolean> {
         step: saved.step,
         optimizer: saved.optimizer ?? null,
       },
-      SLOW,
+      READ_FILE,
     );
     installed(reply.info, historyFromSaved(saved.history), saved.timeline);
   } catch (error) {
@@ -116,14 +116,17 @@ export function loadNamedCheckpoint(id: string): void {
   void guarded(failed, async () => {
     const c = await loadCheckpoint(id);
     if (c === null) throw new Error('it is missing or damaged');
-    parseModel(c.model); // the engine's own checks, on this thread
+    // The engine's own checks, in the worker (a big model's file is hundreds of MB of text).
+    const file = new Blob([c.model]);
+    const checked = (await engine().request({ type: 'checkFile', file }, READ_FILE)).key;
     confirmDiscard('Loading a checkpoint', () => {
-      void guarded(failed, () => installCheckpoint(c));
+      void guarded(failed, () => installCheckpoint(c, checked));
     });
   });
 }
 
-async function installCheckpoint(c: Checkpoint): Promise<void> {
+/** Installs a checkpoint whose model file the worker has checked and holds (`checked`). */
+async function installCheckpoint(c: Checkpoint, checked: number): Promise<void> {
   await pause();
   const current = training().corpus === null ? null : config().corpus;
   const otherText = c.config.corpus !== current;
@@ -131,7 +134,7 @@ async function installCheckpoint(c: Checkpoint): Promise<void> {
   try {
     if (otherText) await loadCorpus(c.config.corpus);
     reply = await engine().request(
-      { type: 'import', json: c.model, settings: settingsOf(c.config), step: c.meta.step },
+      { type: 'import', json: { checked }, settings: settingsOf(c.config), step: c.meta.step },
       SLOW,
     );
   } catch (error) {
