@@ -1,10 +1,12 @@
-// The training run in IndexedDB (idb-keyval): the autosave (config, model file, step, curves and
-// sample timeline), the learner's own text, and named checkpoints. Everything read back is checked
-// with valibot; anything that does not fit is ignored (and reported as null), so a corrupt store
-// never breaks the app. Writes that fail (private mode, quota) are reported, never thrown.
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+// The training run in IndexedDB (idb-keyval): the autosaves (config, model file, step, curves and
+// sample timeline; one slot per run, so two tabs never overwrite each other's), the learner's own
+// text, and named checkpoints. Everything read back is checked with valibot; anything that does not
+// fit is ignored (and reported as null), so a corrupt store never breaks the app. Writes that fail
+// (private mode, quota) are reported, never thrown.
+import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import { CORPORA } from '../content/corpora';
+import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfile';
 import { OPTIMIZER_KINDS } from '../engine/optim';
 import { SETTING_ROWS, type SettingRow } from '../engine/settings';
 import type { ConfigState } from '../store/config';
@@ -87,7 +89,7 @@ const autosaveSchema = v.object({
   version: v.literal(1),
   savedAt: finite,
   config: configSchema,
-  model: v.pipe(v.string(), v.maxLength(200_000_000)),
+  model: v.pipe(v.string(), v.maxLength(LARGEST_MODEL_FILE_BYTES)),
   step: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Absent in runs saved before the optimizer state was kept. */
   optimizer: v.optional(v.nullable(optimizerSchema)),
@@ -127,8 +129,24 @@ export interface Checkpoint {
   timeline?: { step: number; text: string }[] | undefined;
 }
 
+/** One entry of the list of autosaved runs: enough to choose one without reading its model. */
+const runEntrySchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  savedAt: finite,
+  step: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  config: configSchema,
+});
+
+export type AutosaveEntry = v.InferOutput<typeof runEntrySchema>;
+
+/** How many autosaved runs are kept (the newest; a run an open tab holds is never dropped). */
+export const KEPT_RUNS = 3;
+
 const KEYS = {
-  autosave: 'autosave',
+  /** The single autosave of versions before runs had slots; moved into a slot when first read. */
+  legacyAutosave: 'autosave',
+  autosave: (runId: string) => `autosave:${runId}`,
+  autosaves: 'autosaves',
   ownText: 'own-text',
   checkpoints: 'checkpoints',
   checkpoint: (id: string) => `checkpoint:${id}`,
@@ -160,12 +178,100 @@ async function write(key: string, value: unknown): Promise<boolean> {
   }
 }
 
-export function loadAutosave(): Promise<Autosave | null> {
-  return read(KEYS.autosave, autosaveSchema);
+/** The run `runId` as last autosaved, or null (none, or damaged). */
+export function loadAutosave(runId: string): Promise<Autosave | null> {
+  return read(KEYS.autosave(runId), autosaveSchema);
 }
 
-export function saveAutosave(a: Autosave): Promise<boolean> {
-  return write(KEYS.autosave, a);
+/** The id the single autosave of earlier versions gets when it moves into a slot. */
+export const LEGACY_RUN_ID = 'saved-before-slots';
+
+/**
+ * The autosaved runs, newest first. A damaged entry is left out. The single autosave of earlier
+ * versions is moved into a slot of its own first (once; a damaged one is left where it was).
+ */
+export async function listAutosaves(): Promise<AutosaveEntry[]> {
+  await migrateLegacyAutosave();
+  return (await readEntries()).sort((a, b) => b.savedAt - a.savedAt);
+}
+
+async function readEntries(): Promise<AutosaveEntry[]> {
+  const list = await read(KEYS.autosaves, v.array(v.unknown()));
+  return (list ?? []).flatMap((entry) => {
+    const parsed = v.safeParse(runEntrySchema, entry);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+async function migrateLegacyAutosave(): Promise<void> {
+  const legacy = await read(KEYS.legacyAutosave, autosaveSchema);
+  if (legacy === null) return;
+  // Two tabs may do this at once: both write the same record under the same id.
+  if (!(await writeRun(LEGACY_RUN_ID, legacy, new Set()))) return;
+  try {
+    await del(KEYS.legacyAutosave, db());
+  } catch {
+    // Still there: the next start moves it again, to the same slot.
+  }
+}
+
+/**
+ * The list with `entry` in it (replacing the run's old entry), and the runs dropped: KEPT_RUNS
+ * are kept, `entry`'s and the `live` ones (held by open tabs) first, then the newest others.
+ */
+function withEntry(
+  old: unknown,
+  entry: AutosaveEntry,
+  live: ReadonlySet<string>,
+): { kept: AutosaveEntry[]; dropped: string[] } {
+  const others = (Array.isArray(old) ? old : []).flatMap((e: unknown) => {
+    const parsed = v.safeParse(runEntrySchema, e);
+    return parsed.success && parsed.output.id !== entry.id ? [parsed.output] : [];
+  });
+  const newest = [entry, ...others].sort((a, b) => b.savedAt - a.savedAt);
+  const held = (e: AutosaveEntry) => e.id === entry.id || live.has(e.id);
+  const room = KEPT_RUNS - newest.filter(held).length;
+  const spare = new Set(newest.filter((e) => !held(e)).slice(0, Math.max(room, 0)));
+  const keep = (e: AutosaveEntry) => held(e) || spare.has(e);
+  return {
+    kept: newest.filter(keep),
+    dropped: newest.filter((e) => !keep(e)).map((e) => e.id),
+  };
+}
+
+/**
+ * Writes a run's slot, its entry in the list and the dropping of old slots in one transaction:
+ * two tabs saving at once both stay listed, and a slot is never listed without its record.
+ */
+async function writeRun(runId: string, a: Autosave, live: ReadonlySet<string>): Promise<boolean> {
+  const entry: AutosaveEntry = { id: runId, savedAt: a.savedAt, step: a.step, config: a.config };
+  try {
+    await db()('readwrite', (store) => {
+      store.put(a, KEYS.autosave(runId));
+      const list = store.get(KEYS.autosaves);
+      list.onsuccess = () => {
+        const { kept, dropped } = withEntry(list.result, entry, live);
+        store.put(kept, KEYS.autosaves);
+        for (const id of dropped) store.delete(KEYS.autosave(id));
+      };
+      return promisifyRequest(store.transaction);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Autosaves run `runId` into its own slot; other runs' slots are untouched, but for the oldest
+ * beyond KEPT_RUNS that no open tab holds (`live`: the ids of runs held by open tabs).
+ */
+export async function saveAutosave(
+  a: Autosave,
+  runId: string,
+  live: ReadonlySet<string> = new Set(),
+): Promise<boolean> {
+  return writeRun(runId, a, live);
 }
 
 export function loadOwnText(): Promise<string | null> {

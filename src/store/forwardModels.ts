@@ -9,10 +9,10 @@ import {
   type ForwardModel,
 } from '../content/forward';
 import type { CellKind } from '../engine/cell';
-import { loadAutosave } from '../persist/trainingStore';
 import type { EngineClient } from '../worker/client';
 import type { ModelSource, TraceReply } from '../worker/protocol';
 import type { ForwardResult } from './forward';
+import { peekRestorable } from './runSlot';
 import { appStore } from './store';
 
 type Fetched = { ok: true; json: string } | { ok: false; reason: string };
@@ -79,7 +79,7 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
     case 'training': {
       // After a reload the engine holds no training model until the Training view is opened:
       // read the autosaved run meanwhile (it is what that view will restore).
-      const saved = appStore.getState().training.model === null ? await loadAutosave() : null;
+      const saved = appStore.getState().training.model === null ? await peekRestorable() : null;
       if (saved === null) return TRAINING_MODEL;
       return {
         source: { kind: 'file', key: `autosave:${String(saved.savedAt)}`, json: saved.model },
@@ -110,6 +110,14 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
   }
 }
 
+/**
+ * A trace that sends a model file's text waits for the worker to parse it: seconds for the
+ * biggest models the Training view makes (a file of hundreds of MB).
+ */
+function timeoutFor(source: ModelSource): { timeoutMs: number } | undefined {
+  return source.kind === 'file' && source.json !== undefined ? { timeoutMs: 120_000 } : undefined;
+}
+
 export async function requestTrace(
   engine: EngineClient,
   text: string,
@@ -117,18 +125,15 @@ export async function requestTrace(
 ): Promise<TraceReply> {
   const { source, json } = resolved;
   try {
-    const reply = await engine.request({ type: 'trace', text, model: source });
+    const reply = await engine.request({ type: 'trace', text, model: source }, timeoutFor(source));
     if (source.kind === 'file') files.sent.add(source.key);
     return reply;
   } catch (error) {
     // The worker keeps a few view models; one it has dropped is sent again, once.
     if (source.kind === 'file' && source.json === undefined && json !== null) {
       files.sent.delete(source.key);
-      const reply = await engine.request({
-        type: 'trace',
-        text,
-        model: { kind: 'file', key: source.key, json },
-      });
+      const model: ModelSource = { kind: 'file', key: source.key, json };
+      const reply = await engine.request({ type: 'trace', text, model }, timeoutFor(model));
       files.sent.add(source.key);
       return reply;
     }

@@ -4,11 +4,12 @@
 // slice, guarded engine calls, the progress stream, installing or creating a model, pausing, the
 // validation loss and the autosave. trainingData, trainingPersist, trainingExport and
 // trainingViews sit on top of it; trainingActions, which the panels call, on top of them all.
-import { saveAutosave, type Autosave } from '../persist/trainingStore';
+import type { Autosave } from '../persist/trainingStore';
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, ModelInfo, ProgressBatch } from '../worker/protocol';
 import { settingsOf, type ConfigState } from './config';
 import { getEngine } from './engineAccess';
+import { saveRun } from './runSlot';
 import { appStore, patchTraining } from './store';
 import {
   addValidation,
@@ -22,6 +23,8 @@ import { savedCurves } from './savedCurves';
 
 /** Long requests (a 1 MB text, a big model file) get more time than the default. */
 export const SLOW = { timeoutMs: 60_000 };
+/** Reading and checking a model file: the largest takes the worker tens of seconds. */
+export const READ_FILE = { timeoutMs: 300_000 };
 /** How often growing curves reach the store (and so the charts) while training runs. */
 const PROGRESS_EVERY_MS = 250;
 
@@ -275,14 +278,14 @@ export async function evaluate(): Promise<void> {
   patchTraining({ history: addValidation(t.history, { step: t.step, loss: reply.loss }) });
 }
 
-/** Saves the run (model, settings, curves, timeline) to IndexedDB; skipped after a divergence. */
+/** Saves the run (model, settings, curves, timeline) to this tab's slot; skipped after a divergence. */
 export async function autosave(): Promise<void> {
   const t = training();
   if (t.model === null || t.phase === 'diverged' || t.phase === 'loading') return;
   try {
     const snap = await engine().request({ type: 'snapshot' }, SLOW);
     const savedAt = Date.now();
-    const ok = await saveAutosave({
+    const ok = await saveRun({
       version: 1,
       savedAt,
       config: config(),

@@ -1,13 +1,14 @@
 // Side-effecting actions of the Training view that move a model in and out of the browser: the
 // model file (export, and an import checked before it replaces anything), a PyTorch script that
 // continues the run, and the loss curves as CSV. Failures land in `training.error`.
-import { parseModel } from '../engine/modelfile';
+import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfile';
 import { pytorchScript } from '../engine/pytorch';
 import { settingsOf } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
 import { emptyHistory, historyCsv } from './training';
 import {
+  READ_FILE,
   SLOW,
   config,
   confirmDiscard,
@@ -19,8 +20,8 @@ import {
   training,
 } from './trainingController';
 
-/** Largest model file accepted for import, in bytes. */
-export const MAX_MODEL_BYTES = 100 * 1024 * 1024;
+/** Largest model file accepted for import, in bytes: the largest file the app can write. */
+export const MAX_MODEL_BYTES = LARGEST_MODEL_FILE_BYTES;
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -76,21 +77,20 @@ export function exportLossCsv(): void {
 
 /**
  * Loads a model file; a file that fails any check leaves the current model as it was, and is
- * refused before the learner is asked to discard a trained model for it.
+ * refused before the learner is asked to discard a trained model for it. The worker reads and
+ * checks the file (a big model's file is hundreds of MB of text: the page never holds it, and
+ * stays responsive while it is parsed), then holds the model until the import.
  */
 export function importModelFile(file: Blob): void {
   void (async () => {
-    let json: string;
-    try {
-      if (file.size > MAX_MODEL_BYTES) throw new Error('The file is too big for a model file.');
-      json = await file.text();
-    } catch (error) {
-      patchTraining({ error: `Could not import: ${messageOf(error)}` });
+    if (file.size > MAX_MODEL_BYTES) {
+      patchTraining({ error: 'Could not import: The file is too big for a model file.' });
       return;
     }
     const failed = 'Could not import the model (your current model is unchanged)';
+    let checked: number;
     try {
-      parseModel(json); // the engine's own checks, before the question
+      checked = (await engine().request({ type: 'checkFile', file }, READ_FILE)).key;
     } catch (error) {
       patchTraining({ error: `${failed}: ${messageOf(error)}` });
       return;
@@ -98,7 +98,7 @@ export function importModelFile(file: Blob): void {
     confirmDiscard('Importing a model', () => {
       void guarded(failed, async () => {
         const reply = await engine().request(
-          { type: 'import', json, settings: settingsOf(config()) },
+          { type: 'import', json: { checked }, settings: settingsOf(config()) },
           SLOW,
         );
         await pause();

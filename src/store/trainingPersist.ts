@@ -5,19 +5,19 @@ import {
   checkpointName,
   deleteCheckpoint,
   listCheckpoints,
-  loadAutosave,
   loadCheckpoint,
   renameCheckpoint,
   saveCheckpoint,
   type Checkpoint,
 } from '../persist/trainingStore';
-import { parseModel } from '../engine/modelfile';
-import { settingsOf, type ConfigState } from './config';
+import { settingsOf } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
+import { claimRestorable, startNewRun } from './runSlot';
 import { historyFromSaved, savedCurves } from './savedCurves';
 import { emptyHistory } from './training';
 import {
+  READ_FILE,
   SLOW,
   config,
   confirmDiscard,
@@ -31,14 +31,15 @@ import {
 import { loadCorpus } from './trainingData';
 
 /**
- * Puts back the autosaved run when it was made with the configuration in the address: its text,
- * model, curves and timeline. Returns false when there is no such run, or when it could not be
- * restored (a damaged model file, an own text no longer stored): then the save is kept in
- * `training.damagedSave` for download, and the caller starts afresh.
+ * Puts back this tab's autosaved run (after a reload), or in a new tab the newest one no other
+ * tab holds, when it was made with the configuration in the address: its text, model, curves and
+ * timeline. Returns false when there is no such run, or when it could not be restored (a damaged
+ * model file, an own text no longer stored): then the save is kept in `training.damagedSave` for
+ * download, and the caller starts afresh in a new slot, leaving the save as it was.
  */
 export async function restoreAutosave(): Promise<boolean> {
-  const saved = await loadAutosave();
-  if (!saved || !sameConfig(saved.config, config())) return false;
+  const saved = await claimRestorable(config());
+  if (!saved) return false;
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
   try {
     await loadCorpus(saved.config.corpus);
@@ -50,10 +51,11 @@ export async function restoreAutosave(): Promise<boolean> {
         step: saved.step,
         optimizer: saved.optimizer ?? null,
       },
-      SLOW,
+      READ_FILE,
     );
     installed(reply.info, historyFromSaved(saved.history), saved.timeline);
   } catch (error) {
+    await startNewRun();
     const step = saved.step.toLocaleString('en-US');
     patchTraining({
       phase: 'idle',
@@ -71,10 +73,6 @@ export async function restoreAutosave(): Promise<boolean> {
     message: `Restored your run at step ${saved.step.toLocaleString('en-US')}.`,
   });
   return true;
-}
-
-function sameConfig(a: ConfigState, b: ConfigState): boolean {
-  return (Object.keys(a) as (keyof ConfigState)[]).every((k) => a[k] === b[k]);
 }
 
 export async function refreshCheckpoints(): Promise<void> {
@@ -118,14 +116,17 @@ export function loadNamedCheckpoint(id: string): void {
   void guarded(failed, async () => {
     const c = await loadCheckpoint(id);
     if (c === null) throw new Error('it is missing or damaged');
-    parseModel(c.model); // the engine's own checks, on this thread
+    // The engine's own checks, in the worker (a big model's file is hundreds of MB of text).
+    const file = new Blob([c.model]);
+    const checked = (await engine().request({ type: 'checkFile', file }, READ_FILE)).key;
     confirmDiscard('Loading a checkpoint', () => {
-      void guarded(failed, () => installCheckpoint(c));
+      void guarded(failed, () => installCheckpoint(c, checked));
     });
   });
 }
 
-async function installCheckpoint(c: Checkpoint): Promise<void> {
+/** Installs a checkpoint whose model file the worker has checked and holds (`checked`). */
+async function installCheckpoint(c: Checkpoint, checked: number): Promise<void> {
   await pause();
   const current = training().corpus === null ? null : config().corpus;
   const otherText = c.config.corpus !== current;
@@ -133,7 +134,7 @@ async function installCheckpoint(c: Checkpoint): Promise<void> {
   try {
     if (otherText) await loadCorpus(c.config.corpus);
     reply = await engine().request(
-      { type: 'import', json: c.model, settings: settingsOf(c.config), step: c.meta.step },
+      { type: 'import', json: { checked }, settings: settingsOf(c.config), step: c.meta.step },
       SLOW,
     );
   } catch (error) {

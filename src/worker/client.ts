@@ -60,6 +60,7 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   evaluate: 'evaluation',
   trace: 'trace',
   sample: 'sample',
+  checkFile: 'fileChecked',
   export: 'exported',
   import: 'model',
   restore: 'model',

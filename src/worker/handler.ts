@@ -89,6 +89,18 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
       case 'sample':
         post({ type: 'sample', id: msg.id, text: s().sample(msg.request) });
         return;
+      case 'checkFile': {
+        // The one request answered later: the file is read asynchronously. Its failure is
+        // posted as the reply, as a thrown error would be.
+        const start = performance.now();
+        s()
+          .checkModelFile(msg.file)
+          .then(
+            (key) => post({ type: 'fileChecked', id: msg.id, key, ms: performance.now() - start }),
+            (error: unknown) => postError(post, msg, error),
+          );
+        return;
+      }
       case 'export':
         post({ type: 'exported', id: msg.id, json: s().exportModel() });
         return;
@@ -135,12 +147,17 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         unknownMessage(msg);
     }
   } catch (error) {
-    try {
-      post({ type: 'error', id: requestId(msg), message: errorMessage(error) });
-    } catch (postError) {
-      // Posting failed too (the channel is gone); there is no one left to tell.
-      console.error('engine: could not post an error reply', postError);
-    }
+    postError(post, msg, error);
+  }
+}
+
+/** Posts a failure as the request's `error` reply; never throws. */
+function postError(post: Post, msg: ToWorker, error: unknown): void {
+  try {
+    post({ type: 'error', id: requestId(msg), message: errorMessage(error) });
+  } catch (postError) {
+    // Posting failed too (the channel is gone); there is no one left to tell.
+    console.error('engine: could not post an error reply', postError);
   }
 }
 

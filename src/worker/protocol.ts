@@ -28,11 +28,17 @@ export type ToWorker =
   | { type: 'trace'; id: number; text: string; jacobians?: boolean; model?: ModelSource }
   | { type: 'sample'; id: number; request: SampleRequest }
   | { type: 'export'; id: number }
+  /**
+   * Read and check a model file the learner chose (the worker reads it, so the page never holds
+   * its text); the worker keeps the model for an `import` naming the reply's key.
+   */
+  | { type: 'checkFile'; id: number; file: Blob }
   /** Load a model file; the current model stays if the file is bad. */
   | {
       type: 'import';
       id: number;
-      json: string;
+      /** The file's text, or the key of the file last checked with `checkFile`. */
+      json: string | { checked: number };
       settings: TrainSettings;
       step?: number;
       /** The optimizer's state when the import resumes a run (ignored if it does not fit). */
@@ -85,6 +91,7 @@ export type TraceReply = {
   unknown: { position: number; char: string }[];
 };
 export type SampleReply = { type: 'sample'; id: number; text: string };
+export type FileCheckReply = { type: 'fileChecked'; id: number; key: number; ms: number };
 export type ExportReply = { type: 'exported'; id: number; json: string };
 export type WeightsReply = { type: 'weights'; id: number; weights: WeightsSnapshot };
 export type NeuronsReply = { type: 'neurons'; id: number; neurons: NeuronActivations };
@@ -116,6 +123,7 @@ export type FromWorker =
   | EvaluationReply
   | TraceReply
   | SampleReply
+  | FileCheckReply
   | ExportReply
   | WeightsReply
   | NeuronsReply
@@ -135,6 +143,7 @@ export interface Replies {
   evaluate: EvaluationReply;
   trace: TraceReply;
   sample: SampleReply;
+  checkFile: FileCheckReply;
   export: ExportReply;
   import: ModelReply;
   restore: ModelReply;

@@ -5,7 +5,12 @@
 import { generateIds } from '../engine/generate.ts';
 import { createCompute, type Compute, type Kernel } from '../engine/kernels.ts';
 import { cloneModel, createModel, namedTensors, withCompute, type Model } from '../engine/model.ts';
-import { parseModel, serializeModel } from '../engine/modelfile.ts';
+import {
+  LARGEST_MODEL_FILE_BYTES,
+  ModelFileError,
+  parseModel,
+  serializeModel,
+} from '../engine/modelfile.ts';
 import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/optim.ts';
 import { createRng } from '../engine/rng.ts';
 import {
@@ -50,6 +55,9 @@ export class EngineSession {
   private stepBase = 0;
   private readonly loop: TrainingLoop;
   private readonly viewModels = new ViewModels(() => this.compute);
+  /** The model file last checked (`checkModelFile`), held for the import that follows it. */
+  private checked: { key: number; parsed: { model: Model; vocab: Vocab } } | null = null;
+  private checkedCount = 0;
 
   /**
    * Computes with `kernel` from now on: the models created or loaded afterwards use it (the worker
@@ -211,16 +219,34 @@ export class EngineSession {
   }
 
   /**
-   * Loads a model file (at `step`, with the optimizer's state, when it resumes a run); on any
-   * error in the file the model stays. An optimizer state that does not fit is ignored.
+   * Reads and checks a model file the learner chose (here, off the page's thread: a file of the
+   * largest model is hundreds of MB of text) and holds the parsed model for the import that
+   * follows; returns the key that import names. Throws ModelFileError for a file that is too big
+   * or fails any check. Only the last file checked is held.
+   */
+  async checkModelFile(file: Blob): Promise<number> {
+    this.checked = null;
+    if (file.size > LARGEST_MODEL_FILE_BYTES) {
+      throw new ModelFileError('The file is too big for a model file.');
+    }
+    const parsed = parseModel(await file.text());
+    this.checkedCount += 1;
+    this.checked = { key: this.checkedCount, parsed };
+    return this.checkedCount;
+  }
+
+  /**
+   * Loads a model file, its text or the one last checked (at `step`, with the optimizer's state,
+   * when it resumes a run); on any error in the file the model stays. An optimizer state that does
+   * not fit is ignored.
    */
   importModel(
-    json: string,
+    file: string | { checked: number },
     settings: TrainSettings,
     step = 0,
     optimizer: OptimizerState | null = null,
   ): ModelInfo {
-    const parsed = parseModel(json);
+    const parsed = typeof file === 'string' ? parseModel(file) : this.takeChecked(file.checked);
     const model = withCompute(parsed.model, this.compute);
     const vocab = parsed.vocab;
     const merged: TrainSettings = {
@@ -241,6 +267,13 @@ export class EngineSession {
       }
     }
     return this.info();
+  }
+
+  private takeChecked(key: number): { model: Model; vocab: Vocab } {
+    const checked = this.checked;
+    if (checked?.key !== key) throw new Error('The file is no longer held; choose it again.');
+    this.checked = null;
+    return checked.parsed;
   }
 
   /** W_ih and W_hh of every layer (copies). */

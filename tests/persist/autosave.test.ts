@@ -15,7 +15,7 @@ beforeEach(async () => {
 describe('a fresh database', () => {
   it('holds no autosave, no checkpoints and no own text', async () => {
     expect(await store.raw.keys()).toEqual([]);
-    expect(await store.loadAutosave()).toBeNull();
+    expect(await store.loadAutosave('tab-a')).toBeNull();
     expect(await store.listCheckpoints()).toEqual([]);
     expect(await store.loadOwnText()).toBeNull();
   });
@@ -24,8 +24,8 @@ describe('a fresh database', () => {
 describe('the autosave', () => {
   it('reads back exactly what was saved, infinite curve values included', async () => {
     const saved = autosaveAt(3);
-    expect(await store.saveAutosave(saved)).toBe(true);
-    const loaded = await store.loadAutosave();
+    expect(await store.saveAutosave(saved, 'tab-a')).toBe(true);
+    const loaded = await store.loadAutosave('tab-a');
     expect(loaded).toEqual(saved);
     expect(loaded).not.toBe(saved); // a copy from the database, not the object in memory
     expect(loaded!.history.loss[1]).toBe(Number.POSITIVE_INFINITY);
@@ -43,14 +43,14 @@ describe('the autosave', () => {
     const saved = autosaveAt(3);
     saved.history.loss[1] = Number.NaN;
     saved.history.val = [{ step: 1, loss: Number.NaN }];
-    await store.saveAutosave(saved);
-    expect(await store.loadAutosave()).toEqual(saved);
+    await store.saveAutosave(saved, 'tab-a');
+    expect(await store.loadAutosave('tab-a')).toEqual(saved);
   });
 
   it('keeps only the newest save', async () => {
-    await store.saveAutosave(autosaveAt(3, 1000));
-    await store.saveAutosave(autosaveAt(5, 2000));
-    const loaded = await store.loadAutosave();
+    await store.saveAutosave(autosaveAt(3, 1000), 'tab-a');
+    await store.saveAutosave(autosaveAt(5, 2000), 'tab-a');
+    const loaded = await store.loadAutosave('tab-a');
     expect(loaded?.step).toBe(5);
     expect(loaded?.savedAt).toBe(2000);
     expect(loaded?.history.steps).toEqual([1, 2, 3, 4, 5]);
@@ -58,28 +58,28 @@ describe('the autosave', () => {
 
   it('lets the later of two overlapping saves win', async () => {
     const results = await Promise.all([
-      store.saveAutosave(autosaveAt(7, 1000)),
-      store.saveAutosave(autosaveAt(8, 2000)),
+      store.saveAutosave(autosaveAt(7, 1000), 'tab-a'),
+      store.saveAutosave(autosaveAt(8, 2000), 'tab-a'),
     ]);
     expect(results).toEqual([true, true]);
-    expect((await store.loadAutosave())?.step).toBe(8);
+    expect((await store.loadAutosave('tab-a'))?.step).toBe(8);
   });
 
   it('reads a run saved before the optimizer state was kept', async () => {
     const { optimizer: _dropped, ...old } = autosaveAt(2);
-    await store.raw.set('autosave', old);
-    const loaded = await store.loadAutosave();
+    await store.raw.set('autosave:tab-a', old);
+    const loaded = await store.loadAutosave('tab-a');
     expect(loaded).toEqual(old);
     expect(loaded?.optimizer).toBeUndefined();
-    await store.raw.set('autosave', { ...old, optimizer: null });
-    expect((await store.loadAutosave())?.optimizer).toBeNull();
+    await store.raw.set('autosave:tab-a', { ...old, optimizer: null });
+    expect((await store.loadAutosave('tab-a'))?.optimizer).toBeNull();
   });
 
   it('accepts curves of length zero (a fresh model)', async () => {
     const fresh = autosaveAt(0);
     fresh.history.val = [];
-    await store.saveAutosave(fresh);
-    expect(await store.loadAutosave()).toEqual(fresh);
+    await store.saveAutosave(fresh, 'tab-a');
+    expect(await store.loadAutosave('tab-a')).toEqual(fresh);
   });
 });
 
@@ -116,33 +116,105 @@ describe('a damaged autosave reads as none', () => {
   ];
 
   it.each(cases)('%s', async (_what, record) => {
-    await store.raw.set('autosave', record);
-    expect(await store.loadAutosave()).toBeNull();
+    await store.raw.set('autosave:tab-a', record);
+    expect(await store.loadAutosave('tab-a')).toBeNull();
   });
 
   it('is replaced by the next good save', async () => {
-    await store.raw.set('autosave', { version: 1, half: 'written' });
-    expect(await store.loadAutosave()).toBeNull();
-    expect(await store.saveAutosave(autosaveAt(4))).toBe(true);
-    expect((await store.loadAutosave())?.step).toBe(4);
+    await store.raw.set('autosave:tab-a', { version: 1, half: 'written' });
+    expect(await store.loadAutosave('tab-a')).toBeNull();
+    expect(await store.saveAutosave(autosaveAt(4), 'tab-a')).toBe(true);
+    expect((await store.loadAutosave('tab-a'))?.step).toBe(4);
   });
 });
 
 describe('when the browser will not store', () => {
   it('reports a save that cannot be stored as false and keeps the previous one', async () => {
-    await store.saveAutosave(autosaveAt(3));
+    await store.saveAutosave(autosaveAt(3), 'tab-a');
     // A function cannot be cloned into IndexedDB: the write fails (DataCloneError).
     const unstorable = { ...autosaveAt(9), model: (() => 'x') as unknown as string };
-    expect(await store.saveAutosave(unstorable)).toBe(false);
-    expect((await store.loadAutosave())?.step).toBe(3);
+    expect(await store.saveAutosave(unstorable, 'tab-a')).toBe(false);
+    expect((await store.loadAutosave('tab-a'))?.step).toBe(3);
   });
 
   it('reads nothing and writes nothing without IndexedDB, and never throws', async () => {
     Reflect.deleteProperty(globalThis, 'indexedDB');
-    expect(await store.saveAutosave(autosaveAt(3))).toBe(false);
-    expect(await store.loadAutosave()).toBeNull();
+    expect(await store.saveAutosave(autosaveAt(3), 'tab-a')).toBe(false);
+    expect(await store.loadAutosave('tab-a')).toBeNull();
     expect(await store.saveOwnText('some text')).toBe(false);
     expect(await store.loadOwnText()).toBeNull();
     expect(await store.listCheckpoints()).toEqual([]);
+  });
+});
+
+describe('runs in slots of their own (one per tab)', () => {
+  const other = (step: number, savedAt: number): Autosave => ({
+    ...autosaveAt(step, savedAt),
+    config: { ...autosaveAt().config, hiddenSize: 32 },
+  });
+
+  it('keeps two runs apart: saving one never touches the other', async () => {
+    await store.saveAutosave(autosaveAt(3, 1000), 'tab-a');
+    await store.saveAutosave(other(9, 2000), 'tab-b');
+    await store.saveAutosave(autosaveAt(4, 3000), 'tab-a');
+    expect(await store.loadAutosave('tab-a')).toEqual(autosaveAt(4, 3000));
+    expect(await store.loadAutosave('tab-b')).toEqual(other(9, 2000));
+    expect(await store.listAutosaves()).toEqual([
+      { id: 'tab-a', savedAt: 3000, step: 4, config: autosaveAt().config },
+      { id: 'tab-b', savedAt: 2000, step: 9, config: other(9, 2000).config },
+    ]);
+  });
+
+  it('lists both of two saves made at once by two tabs', async () => {
+    await Promise.all([
+      store.saveAutosave(autosaveAt(2, 1000), 'tab-a'),
+      store.saveAutosave(other(5, 1001), 'tab-b'),
+    ]);
+    expect((await store.listAutosaves()).map((e) => e.id)).toEqual(['tab-b', 'tab-a']);
+  });
+
+  it('keeps the newest three runs, and any an open tab holds', async () => {
+    expect(store.KEPT_RUNS).toBe(3);
+    for (let k = 1; k <= 4; k++) await store.saveAutosave(autosaveAt(k, 1000 * k), `run-${k}`);
+    // run-1, the oldest, is dropped with its record.
+    expect((await store.listAutosaves()).map((e) => e.id)).toEqual(['run-4', 'run-3', 'run-2']);
+    expect(await store.raw.get('autosave:run-1')).toBeUndefined();
+    // An open tab holds run-2: a fifth run drops run-3 instead.
+    await store.saveAutosave(autosaveAt(5, 5000), 'run-5', new Set(['run-2']));
+    expect((await store.listAutosaves()).map((e) => e.id)).toEqual(['run-5', 'run-4', 'run-2']);
+    expect(await store.raw.get('autosave:run-3')).toBeUndefined();
+    expect((await store.loadAutosave('run-2'))?.step).toBe(2);
+    expect((await store.raw.keys()).sort()).toEqual([
+      'autosave:run-2',
+      'autosave:run-4',
+      'autosave:run-5',
+      'autosaves',
+    ]);
+  });
+
+  it('moves the single autosave of earlier versions into a slot, once', async () => {
+    await store.raw.set('autosave', autosaveAt(6, 500));
+    await store.saveAutosave(other(2, 900), 'tab-b');
+    const listed = await store.listAutosaves();
+    expect(listed.map((e) => [e.id, e.step])).toEqual([
+      ['tab-b', 2],
+      [store.LEGACY_RUN_ID, 6],
+    ]);
+    expect(await store.loadAutosave(store.LEGACY_RUN_ID)).toEqual(autosaveAt(6, 500));
+    expect(await store.raw.get('autosave')).toBeUndefined();
+    expect(await store.listAutosaves()).toEqual(listed);
+  });
+
+  it('leaves a damaged autosave of earlier versions where it was, unlisted', async () => {
+    await store.raw.set('autosave', { version: 1, half: 'written' });
+    expect(await store.listAutosaves()).toEqual([]);
+    expect(await store.raw.get('autosave')).toEqual({ version: 1, half: 'written' });
+  });
+
+  it('leaves out a damaged entry of the list', async () => {
+    await store.saveAutosave(autosaveAt(2, 1000), 'tab-a');
+    const list = (await store.raw.get('autosaves')) as unknown[];
+    await store.raw.set('autosaves', [...list, { id: 7 }]);
+    expect((await store.listAutosaves()).map((e) => e.id)).toEqual(['tab-a']);
   });
 });

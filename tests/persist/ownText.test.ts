@@ -62,7 +62,7 @@ describe('own text', () => {
 
   it('is independent of the autosave and the checkpoints', async () => {
     await store.saveOwnText('mine');
-    await store.saveAutosave(autosaveAt(2));
+    await store.saveAutosave(autosaveAt(2), 'tab-a');
     await store.saveCheckpoint(checkpoint('a', 'A'));
     await store.deleteCheckpoint('a');
     expect(await store.loadOwnText()).toBe('mine');
@@ -71,18 +71,22 @@ describe('own text', () => {
 
 describe('the stored layout', () => {
   // Renaming a key or the database would orphan what earlier visits saved.
-  it('uses the database "unrolled", store "training", and its five kinds of key', async () => {
+  it('uses the database "unrolled", store "training", and its kinds of key', async () => {
     await store.saveOwnText('mine');
-    await store.saveAutosave(autosaveAt(2));
+    await store.saveAutosave(autosaveAt(2), 'tab-a');
     await store.saveCheckpoint(checkpoint('a1', 'A'));
     expect((await store.raw.keys()).sort()).toEqual([
-      'autosave',
+      'autosave:tab-a',
+      'autosaves',
       'checkpoint:a1',
       'checkpoints',
       'own-text',
     ]);
     expect(await store.raw.get('own-text')).toBe('mine');
-    expect(await store.raw.get('autosave')).toEqual(autosaveAt(2));
+    expect(await store.raw.get('autosave:tab-a')).toEqual(autosaveAt(2));
+    expect(await store.raw.get('autosaves')).toEqual([
+      { id: 'tab-a', savedAt: autosaveAt(2).savedAt, step: 2, config: autosaveAt(2).config },
+    ]);
   });
 
   it('reads records planted under those keys by an earlier visit', async () => {
@@ -91,7 +95,12 @@ describe('the stored layout', () => {
     await store.raw.set('checkpoint:z', checkpoint('z', 'Old'));
     await store.raw.set('checkpoints', [checkpoint('z', 'Old').meta]);
     expect(await store.loadOwnText()).toBe('from last week');
-    expect((await store.loadAutosave())?.step).toBe(4);
+    // The single autosave of earlier versions moves into a slot of its own.
+    expect((await store.listAutosaves()).map((e) => [e.id, e.step])).toEqual([
+      [store.LEGACY_RUN_ID, 4],
+    ]);
+    expect(await store.loadAutosave(store.LEGACY_RUN_ID)).toEqual(autosaveAt(4));
+    expect(await store.raw.get('autosave')).toBeUndefined();
     expect(await store.listCheckpoints()).toEqual([checkpoint('z', 'Old').meta]);
     expect(await store.loadCheckpoint('z')).toEqual(checkpoint('z', 'Old'));
   });

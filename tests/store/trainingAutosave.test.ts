@@ -5,6 +5,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAutosave, saveAutosave } from '../../src/persist/trainingStore';
+import { currentRunId } from '../../src/store/runSlot';
 import { getEngine } from '../../src/store/engineAccess';
 import { autosave } from '../../src/store/trainingController';
 import { downloadDamagedSave, step } from '../../src/store/trainingActions';
@@ -35,7 +36,7 @@ function curves() {
 describe('the autosave', { timeout: 30_000 }, () => {
   it('is written on start with the fresh model at step 0', async () => {
     await startTraining(HASH);
-    const saved = await loadAutosave();
+    const saved = await loadAutosave(currentRunId());
     expect(saved).not.toBeNull();
     expect(saved!.step).toBe(0);
     expect(saved!.config).toEqual(config());
@@ -51,7 +52,7 @@ describe('the autosave', { timeout: 30_000 }, () => {
     await app.idle();
     const savedBefore = training().savedAt!;
     await autosave();
-    const saved = (await loadAutosave())!;
+    const saved = (await loadAutosave(currentRunId()))!;
     expect(saved.step).toBe(3);
     expect(training().savedStep).toBe(3);
     expect(saved.model).toBe(await exportModel());
@@ -80,7 +81,7 @@ describe('the autosave', { timeout: 30_000 }, () => {
     step();
     await until(() => training().phase === 'diverged', 'the divergence');
     await autosave();
-    expect((await loadAutosave())!.step).toBe(0);
+    expect((await loadAutosave(currentRunId()))!.step).toBe(0);
   });
 });
 
@@ -153,16 +154,16 @@ describe('a reload', { timeout: 30_000 }, () => {
     await stepTo(2);
     await app.idle();
     await autosave();
-    const good = (await rawDb.get('autosave')) as object;
+    const good = (await rawDb.get(`autosave:${currentRunId()}`)) as object;
     app.close();
-    await rawDb.set('autosave', damage(good));
-    expect(await loadAutosave()).toBeNull();
+    await rawDb.set(`autosave:${currentRunId()}`, damage(good));
+    expect(await loadAutosave(currentRunId())).toBeNull();
 
     await startTraining(HASH);
     expect(training()).toMatchObject({ phase: 'ready', step: 0, error: null, message: null });
     expect(training().model).not.toBeNull();
     // The fresh model's autosave replaces the damaged record.
-    expect((await loadAutosave())?.step).toBe(0);
+    expect((await loadAutosave(currentRunId()))?.step).toBe(0);
   });
 
   // An autosave whose fields are valid but whose model file is damaged passed the schema, the
@@ -174,9 +175,12 @@ describe('a reload', { timeout: 30_000 }, () => {
     await stepTo(1);
     await app.idle();
     await autosave();
-    const saved = (await loadAutosave())!;
+    const saved = (await loadAutosave(currentRunId()))!;
     app.close();
-    await saveAutosave({ ...saved, model: '{"format":"unrolled-model","version":1' });
+    await saveAutosave(
+      { ...saved, model: '{"format":"unrolled-model","version":1' },
+      currentRunId(),
+    );
 
     await startTraining(HASH);
     expect(training().phase).toBe('ready');

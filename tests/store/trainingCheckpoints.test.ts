@@ -134,8 +134,9 @@ describe('loading a checkpoint', { timeout: 30_000 }, () => {
     expect(training().corpus?.name).toBe('counting');
     expect(training().model).toMatchObject({ hiddenSize: 8, numLayers: 1, trainable: true });
     expect(window.location.hash).toContain('corpus=counting');
-    // The text is loaded before the model that needs it.
-    expect(second.requests.slice(sent)).toEqual(['setTask', 'import']);
+    // The engine checks the file first (off the page's thread), and the text is loaded before
+    // the model that needs it.
+    expect(second.requests.slice(sent)).toEqual(['checkFile', 'setTask', 'import']);
     expect(await exportModel()).toBe(file);
   });
 

@@ -21,6 +21,7 @@ import {
   type PortHandlers,
 } from '../../src/worker/client';
 import { createSession, handleMessage, type Post } from '../../src/worker/handler';
+import type { ToWorker } from '../../src/worker/protocol';
 import { onTeardown } from '../ui/setup';
 
 export const training = (): TrainingState => appStore.getState().training;
@@ -59,12 +60,20 @@ function inProcessWorker(): EnginePort {
   };
   const session = createSession(post, () => performance.now());
   return {
-    post: (message) => setTimeout(() => handleMessage(structuredClone(message), post, session), 0),
+    post: (message) => setTimeout(() => handleMessage(cloned(message), post, session), 0),
     listen: (h) => {
       handlers = h;
     },
     close: () => session.pause(),
   };
+}
+
+/**
+ * A request as the worker receives it: a copy, but for a file, which postMessage passes as a
+ * handle to the same data (jsdom's Blob does not survive Node's structuredClone).
+ */
+function cloned(message: ToWorker): ToWorker {
+  return message.type === 'checkFile' ? { ...message } : structuredClone(message);
 }
 
 export interface RunningApp {

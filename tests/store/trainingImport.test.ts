@@ -4,6 +4,7 @@
 // the model, its step, curves, settings and address exactly as they were.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { LARGEST_MODEL_FILE_BYTES } from '../../src/engine/modelfile';
 import { MAX_MODEL_BYTES } from '../../src/store/trainingExport';
 import { getEngine } from '../../src/store/engineAccess';
 import { answerConfirm, importModelFile } from '../../src/store/trainingActions';
@@ -50,6 +51,23 @@ describe('importing a good model file', { timeout: 30_000 }, () => {
     expect(window.location.hash).toMatch(/hidden=5/);
     expect(await exportModel()).toBe(known.json);
     await stepTo(1); // and it trains on the text
+  });
+
+  // A 4-layer, 512-unit model's file (159 MB) was refused by a 100 MB limit: the app could not
+  // load what it had exported. The limit is now the largest file the app writes, and the worker,
+  // not the page, reads the file.
+  it('takes a file over 100 MB, up to the largest the app writes, read by the engine', async () => {
+    const app = await startTraining(HASH);
+    const known = modelFile(vocabOf('counting'), { cell: 'lstm', hiddenSize: 6, numLayers: 3 });
+    const big = new File([known.json], 'big.json');
+    Object.defineProperty(big, 'size', { value: 159 * 1024 * 1024 });
+    importModelFile(big);
+    await until(() => training().message !== null || training().error !== null, 'the import');
+    expect(training().error).toBeNull();
+    expect(training().message).toBe('Imported the model.');
+    expect(training().model).toMatchObject({ cell: 'lstm', hiddenSize: 6, numLayers: 3 });
+    expect(await exportModel()).toBe(known.json);
+    expect(app.requests).toContain('checkFile');
   });
 
   it('keeps a model of other characters for inspection only, and says so', async () => {
@@ -175,7 +193,7 @@ describe('importing a damaged model file', { timeout: 30_000 }, () => {
     await stepTo(3); // the run goes on
   });
 
-  it('refuses a file over 100 MB before reading it', async () => {
+  it('refuses a file bigger than the largest the app writes, before reading it', async () => {
     const app = await startTraining(HASH);
     await stepTo(1);
     await app.idle();
@@ -185,9 +203,10 @@ describe('importing a damaged model file', { timeout: 30_000 }, () => {
     huge.text = () => Promise.reject(new Error('read a file that is too big'));
     importModelFile(huge);
     await until(() => training().error !== null, 'the error');
-    expect(MAX_MODEL_BYTES).toBe(100 * 1024 * 1024);
+    expect(MAX_MODEL_BYTES).toBe(LARGEST_MODEL_FILE_BYTES);
     expect(training().error).toBe('Could not import: The file is too big for a model file.');
     expect(training()).toMatchObject({ phase: 'ready', step: 1, model, confirm: null });
+    expect(app.requests).not.toContain('checkFile'); // not even sent to be read
     expect(app.requests).not.toContain('import');
   });
 });

@@ -7,6 +7,7 @@ import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadAutosave, loadOwnText, saveOwnText } from '../../src/persist/trainingStore';
 import { autosave } from '../../src/store/trainingController';
+import { currentRunId } from '../../src/store/runSlot';
 import { getEngine } from '../../src/store/engineAccess';
 import { answerConfirm, trainOnOwnText } from '../../src/store/trainingActions';
 import { MAX_UPLOAD_BYTES } from '../../src/store/trainingData';
@@ -225,6 +226,7 @@ describe('no own text stored', { timeout: 30_000 }, () => {
     await app.idle();
     await autosave();
     const hash = window.location.hash;
+    const run = currentRunId();
     app.close();
     await rawDb.set('own-text', 42); // damaged: read as missing
 
@@ -238,7 +240,8 @@ describe('no own text stored', { timeout: 30_000 }, () => {
     expect(training().damagedSave?.message).toMatch(
       /^Your last run \(step 1\) could not be restored/,
     );
-    expect((await loadAutosave())?.step).toBe(1); // not overwritten
+    expect((await loadAutosave(run))?.step).toBe(1); // not overwritten
+    expect(currentRunId()).not.toBe(run); // the tab goes on in a slot of its own
     await offer(text(200));
     expect(training()).toMatchObject({ phase: 'ready', step: 0 });
   });

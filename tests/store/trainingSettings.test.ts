@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAutosave } from '../../src/persist/trainingStore';
+import { currentRunId } from '../../src/store/runSlot';
 import { autosave } from '../../src/store/trainingController';
 import { changeConfig } from '../../src/store/trainingActions';
 import { config, emptyDb, startTraining, stepTo, training } from './trainingHarness';
@@ -26,7 +27,7 @@ describe('a refused setting', { timeout: 30_000 }, () => {
     expect(config()).toEqual(before.config);
     expect(window.location.href).toBe(before.address);
     await autosave();
-    expect((await loadAutosave())?.config).toEqual(before.config);
+    expect((await loadAutosave(currentRunId()))?.config).toEqual(before.config);
 
     app.close();
     await startTraining(before.address.slice(before.address.indexOf('#')));

@@ -427,7 +427,7 @@ describe('other models', () => {
 
   test('after a reload, the training model is the autosaved run', async () => {
     serveModels({});
-    await saveAutosave({ ...autosaveAt(12), model: modelFile('gru') });
+    await saveAutosave({ ...autosaveAt(12), model: modelFile('gru') }, 'earlier-visit');
     const engine = forwardEngine();
     renderApp('#/forward?model=training', engine);
     await waitFor(() => expect(forward().status).toBe('ready'));
@@ -436,7 +436,7 @@ describe('other models', () => {
     const box = document.querySelector('.fwd-model')!;
     expect(box.textContent).toMatch(/autosaved run, at step 12/);
     expect(within(box as HTMLElement).getByRole('link', { name: /Training view/ })).toBeTruthy();
-    await saveAutosave({ ...autosaveAt(12), model: '{}' }); // leave no usable run behind
+    await saveAutosave({ ...autosaveAt(12), model: '{}' }, 'earlier-visit'); // leave no usable run behind
   });
 
   test('the training model, when there is none, explains why', async () => {
