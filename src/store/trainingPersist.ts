@@ -12,7 +12,7 @@ import {
   type Checkpoint,
 } from '../persist/trainingStore';
 import { parseModel } from '../engine/modelfile';
-import { settingsOf, type ConfigState } from './config';
+import { needsNewModel, settingsOf, type ConfigState } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
 import { historyFromSaved, savedCurves } from './savedCurves';
@@ -34,11 +34,17 @@ import { loadCorpus } from './trainingData';
  * Puts back the autosaved run when it was made with the configuration in the address: its text,
  * model, curves and timeline. Returns false when there is no such run, or when it could not be
  * restored (a damaged model file, an own text no longer stored): then the save is kept in
- * `training.damagedSave` for download, and the caller starts afresh.
+ * `training.damagedSave` for download, and the caller starts afresh. With `liveSettings` (after
+ * the engine restarted) a save that differs only in settings changed live (learning rate,
+ * batch, …) is restored too, and the current settings applied to it.
  */
-export async function restoreAutosave(): Promise<boolean> {
+export async function restoreAutosave({ liveSettings = false } = {}): Promise<boolean> {
   const saved = await loadAutosave();
-  if (!saved || !sameConfig(saved.config, config())) return false;
+  const current = config();
+  const fits =
+    saved !== null &&
+    (sameConfig(saved.config, current) || (liveSettings && !needsNewModel(saved.config, current)));
+  if (!saved || !fits) return false;
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
   try {
     await loadCorpus(saved.config.corpus);
@@ -52,6 +58,9 @@ export async function restoreAutosave(): Promise<boolean> {
       },
       SLOW,
     );
+    if (!sameConfig(saved.config, current)) {
+      await engine().request({ type: 'setHyper', settings: settingsOf(current) });
+    }
     installed(reply.info, historyFromSaved(saved.history), saved.timeline);
   } catch (error) {
     const step = saved.step.toLocaleString('en-US');
