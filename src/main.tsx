@@ -10,8 +10,10 @@ import './styles/app.css';
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 
-// Bind before the first render so it already shows the view the address names.
-startApp(window, createEngineClient());
+// Bind before the first render so it already shows the view the address names. The watchdog
+// pings a worker silent for 2 s; one that stays silent 5 s more (with no longer request of its
+// own still running) is replaced, and the Training view restores its last autosave.
+startApp(window, createEngineClient({ watchdog: { everyMs: 2000, silenceMs: 5000 } }));
 
 createRoot(root).render(
   <StrictMode>

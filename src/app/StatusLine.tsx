@@ -2,7 +2,7 @@ import { selectEngine } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import type { EngineStatus } from '../store/ui';
 
-/** The footer's line about the engine worker: starting, ready or failed. */
+/** The footer's line about the engine worker: starting, ready, restarting or failed. */
 export function StatusLine() {
   const engine = useAppStore(selectEngine);
   return (
@@ -18,7 +18,9 @@ function statusText(engine: EngineStatus): string {
     case 'starting':
       return 'Starting engine…';
     case 'ready':
-      return `Engine ready (${engine.engine})`;
+      return `Engine ready (${engine.engine})${engine.note ? `; ${engine.note}` : ''}`;
+    case 'restarting':
+      return `Engine ${engine.reason}; restarting it…`;
     case 'failed':
       return engine.message;
   }

@@ -62,3 +62,26 @@ export function metricSentence(m: Metric): string {
   const chance = m.chance !== undefined ? ` (guessing: ${formatPercent(m.chance)})` : '';
   return `${label}: ${formatPercent(m.value)} on validation${chance}.`;
 }
+
+/** Above this many seconds a step's cost is shown beside the Train button. */
+export const STEP_WARN_SECONDS = 0.25;
+
+/** Seconds as the step estimate writes them: “0.4”, “12”, “4,520”. */
+function seconds(s: number): string {
+  return s < 10 ? s.toFixed(1) : Math.round(s).toLocaleString('en-US');
+}
+
+/**
+ * What the run bar says about one step's cost before Train: nothing for a quick step, a warning
+ * for a slow one, and why a step above `limit` seconds is refused.
+ */
+export function stepCostText(estimate: number, measured: boolean, limit: number): string | null {
+  if (estimate < STEP_WARN_SECONDS) return null;
+  const where = measured
+    ? 'on this machine'
+    : 'on a typical machine (this one is not measured yet)';
+  if (estimate > limit) {
+    return `One step of this model takes ≈ ${seconds(estimate)} s ${where}; steps above ${limit} s are refused, because the engine can only answer (Pause included) between steps. Lower the batch size, the sequence length, the hidden size or the number of layers.`;
+  }
+  return `One step takes ≈ ${seconds(estimate)} s ${where}; the curves move once per step.`;
+}

@@ -125,7 +125,10 @@ function mediaQuery(win: Window, query: string): MediaQueryList | null {
 
 // ---- engine ----------------------------------------------------------------------------
 
-/** Pings the engine and reports the outcome in `ui.engine`. */
+/**
+ * Pings the engine and reports the outcome in `ui.engine`; follows what the client says about the
+ * worker itself: an uncaught error it survived, a restart (pinging the new worker), or its loss.
+ */
 export function connectEngine(engine: EngineClient): () => void {
   let live = true;
   patchUi({ engine: { state: 'starting' } });
@@ -136,24 +139,41 @@ export function connectEngine(engine: EngineClient): () => void {
       patchUi({ engine: { state: 'failed', message: `Engine error: ${message.message}` } });
     }
   });
-  engine.request({ type: 'ping' }).then(
-    (pong) => {
-      const kernel =
-        pong.kernel === 'wasm-simd'
-          ? ', WebAssembly SIMD'
-          : pong.kernel === 'js'
-            ? ', plain JavaScript'
-            : '';
-      if (live) patchUi({ engine: { state: 'ready', engine: `${pong.engine}${kernel}` } });
-    },
-    (error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      if (live)
-        patchUi({ engine: { state: 'failed', message: `Engine failed to start: ${reason}` } });
-    },
-  );
+  const ping = (note?: string) =>
+    engine.request({ type: 'ping' }).then(
+      (pong) => {
+        const kernel =
+          pong.kernel === 'wasm-simd'
+            ? ', WebAssembly SIMD'
+            : pong.kernel === 'js'
+              ? ', plain JavaScript'
+              : '';
+        const name = `${pong.engine}${kernel}`;
+        if (live) patchUi({ engine: { state: 'ready', engine: name, ...(note ? { note } : {}) } });
+      },
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (live)
+          patchUi({ engine: { state: 'failed', message: `Engine failed to start: ${reason}` } });
+      },
+    );
+  ping();
+  const unwatch = engine.onEvent((event) => {
+    if (!live) return;
+    const now = appStore.getState().ui.engine;
+    if (event.type === 'restarted') {
+      patchUi({ engine: { state: 'restarting', reason: event.reason } });
+      ping(`restarted after it ${event.reason}`);
+    } else if (event.type === 'recovered') {
+      const note = `it reported an error and carries on (${event.message})`;
+      if (now.state === 'ready') patchUi({ engine: { ...now, note } });
+    } else {
+      patchUi({ engine: { state: 'failed', message: `Engine lost: ${event.reason}` } });
+    }
+  });
   return () => {
     live = false;
     unsubscribe();
+    unwatch();
   };
 }

@@ -124,7 +124,8 @@ export function forgetRun(): void {
   tab.runId = null;
 }
 
-function sameConfig(a: ConfigState, b: ConfigState): boolean {
+/** Are two configurations the same in every setting? */
+export function sameConfig(a: ConfigState, b: ConfigState): boolean {
   return (Object.keys(a) as (keyof ConfigState)[]).every((k) => a[k] === b[k]);
 }
 
@@ -134,17 +135,20 @@ function sameConfig(a: ConfigState, b: ConfigState): boolean {
  * run found becomes this tab's (its lock held). Null when there is none: the tab then starts a new
  * run, in a new slot, so no saved run is overwritten by a fresh model.
  */
-export async function claimRestorable(config: ConfigState): Promise<Autosave | null> {
+export async function claimRestorable(
+  config: ConfigState,
+  fits: (saved: ConfigState, wanted: ConfigState) => boolean = sameConfig,
+): Promise<Autosave | null> {
   const own = tab.runId ?? storedRunId();
   const entries = await listAutosaves();
   const candidates = [
     ...(own === null ? [] : [own]),
-    ...entries.filter((e) => e.id !== own && sameConfig(e.config, config)).map((e) => e.id),
+    ...entries.filter((e) => e.id !== own && fits(e.config, config)).map((e) => e.id),
   ];
   for (const id of candidates) {
     if (!(await claim(id))) continue;
     const saved = await loadAutosave(id);
-    if (saved !== null && sameConfig(saved.config, config)) {
+    if (saved !== null && fits(saved.config, config)) {
       adopt(id);
       return saved;
     }

@@ -99,6 +99,8 @@ export interface TrainingState {
   checkpoints: CheckpointMeta[];
   /** A saved run that could not be restored, kept so the learner can download it. */
   damagedSave: DamagedSave | null;
+  /** The engine's speed on this machine (operations per second), once steps were timed. */
+  flopsPerSecond: number | null;
 }
 
 /** Why the saved run could not be restored, and the save itself (JSON). */
@@ -141,6 +143,7 @@ export function initialTraining(): TrainingState {
     message: null,
     savedAt: null,
     savedStep: null,
+    flopsPerSecond: null,
     units: 'nats',
     logSteps: false,
     weights: null,

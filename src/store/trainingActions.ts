@@ -4,7 +4,8 @@
 // live in trainingController.ts; nothing below imports this module.
 import { updateConfig, getEngine } from './engineAccess';
 import { needsNewModel, settingsOf, type ConfigState } from './config';
-import { patchTraining } from './store';
+import { appStore, patchTraining } from './store';
+import { stepRefusal } from './stepBudget';
 import { truncateHistory } from './training';
 import { validateSettings } from '../engine/settings';
 import {
@@ -61,12 +62,36 @@ const AUTOSAVE_EVERY_MS = 15_000;
  */
 export async function initTraining(): Promise<void> {
   const e = getEngine();
-  if (e === null || !follow(e)) return;
+  if (e === null || !follow(e, (reason) => void recoverRun(reason))) return;
   void refreshCheckpoints();
   await guarded('Could not start', async () => {
     if (await restoreAutosave()) return;
     await loadCorpus(config().corpus);
     await createModel();
+  });
+}
+
+/**
+ * After the engine's worker died or hung and was replaced (it holds nothing now): the last
+ * autosave back, else the text and a fresh model; either way the view says what happened.
+ */
+async function recoverRun(reason: string): Promise<void> {
+  const reached = training().step;
+  const n = (step: number) => step.toLocaleString('en-US');
+  await guarded('Could not restore your run after the engine restarted', async () => {
+    if (await restoreAutosave({ liveSettings: true })) {
+      const at = training().step;
+      const lost = reached > at ? ` (it had reached step ${n(reached)})` : '';
+      patchTraining({
+        message: `The engine ${reason} and was restarted. Your run is back at step ${n(at)}, its last autosave${lost}.`,
+      });
+      return;
+    }
+    await loadCorpus(config().corpus);
+    await createModel();
+    patchTraining({
+      message: `The engine ${reason} and was restarted with a fresh model: there was no autosave of this run to restore.`,
+    });
   });
 }
 
@@ -92,6 +117,12 @@ export function changeConfig(patch: Partial<ConfigState>): void {
     return;
   }
   if (!needsNewModel(before, after)) {
+    // A live change must not make the running model's steps longer than Pause can wait.
+    const refusal = stepRefusal({ ...appStore.getState(), config: after });
+    if (training().phase === 'running' && refusal !== null) {
+      patchTraining({ error: `Could not change the setting while training: ${refusal}` });
+      return;
+    }
     updateConfig(patch);
     void guarded('Could not change the setting', async () => {
       try {
@@ -118,6 +149,7 @@ export function changeConfig(patch: Partial<ConfigState>): void {
 export function train(): void {
   const t = training();
   if (t.phase !== 'ready' || t.model === null) return;
+  if (refused()) return;
   void guarded('Could not train', async () => {
     await engine().request({ type: 'train' });
     patchTraining({ phase: 'running', error: null, message: null });
@@ -132,10 +164,18 @@ export function train(): void {
 /** One batch. */
 export function step(): void {
   if (training().phase !== 'ready') return;
+  if (refused()) return;
   void guarded('Could not step', async () => {
     await engine().request({ type: 'step' });
     await evaluate();
   });
+}
+
+/** True (and the reason shown) when one step of the configured model would take too long. */
+function refused(): boolean {
+  const refusal = stepRefusal(appStore.getState());
+  if (refusal !== null) patchTraining({ error: refusal, message: null });
+  return refusal !== null;
 }
 
 /** A fresh model with the same settings (asked first when trained). */

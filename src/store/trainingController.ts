@@ -5,7 +5,7 @@
 // validation loss and the autosave. trainingData, trainingPersist, trainingExport and
 // trainingViews sit on top of it; trainingActions, which the panels call, on top of them all.
 import type { Autosave } from '../persist/trainingStore';
-import type { EngineClient } from '../worker/client';
+import { EngineRestartedError, type EngineClient, type EngineEvent } from '../worker/client';
 import type { FromWorker, ModelInfo, ProgressBatch } from '../worker/protocol';
 import { settingsOf, type ConfigState } from './config';
 import { getEngine } from './engineAccess';
@@ -55,13 +55,37 @@ const run: RunController = {
   showTimer: null,
 };
 
-/** Follows an engine's progress and training failures; false when it already does. */
-export function follow(e: EngineClient): boolean {
+/**
+ * Follows an engine's progress and training failures; false when it already does. When its
+ * worker is replaced, the run stops at once and `afterRestart` is called to put it back.
+ */
+export function follow(
+  e: EngineClient,
+  afterRestart: (reason: string) => void = () => {},
+): boolean {
   if (run.engine === e) return false;
   run.unsubscribe?.();
   run.engine = e;
-  run.unsubscribe = e.subscribe(onMessage);
+  const stopMessages = e.subscribe(onMessage);
+  const stopEvents = e.onEvent((event) => onEngineEvent(event, afterRestart));
+  run.unsubscribe = () => {
+    stopMessages();
+    stopEvents();
+  };
   return true;
+}
+
+/** A replaced worker holds nothing: no timers, no progress, the view loading until restored. */
+function onEngineEvent(event: EngineEvent, afterRestart: (reason: string) => void): void {
+  if (event.type === 'recovered') return;
+  stopTimers();
+  dropProgress();
+  if (event.type === 'restarted') {
+    patchTraining({ phase: 'loading', busy: 'The engine restarted; restoring your run…' });
+    afterRestart(event.reason);
+  } else {
+    patchTraining({ phase: 'idle', busy: null, error: `The engine stopped: ${event.reason}` });
+  }
 }
 
 /** Stops following the engine (tests, and when the app shuts down). */
@@ -100,6 +124,8 @@ export async function guarded(what: string, fn: () => Promise<void>): Promise<vo
   try {
     await fn();
   } catch (error) {
+    // The engine was replaced mid-request: the run's restore (onEngineEvent) speaks for it.
+    if (error instanceof EngineRestartedError) return;
     const patch: Partial<TrainingState> = { error: `${what}: ${messageOf(error)}`, busy: null };
     if (training().phase === 'loading') patch.phase = training().model === null ? 'idle' : 'ready';
     patchTraining(patch);
@@ -152,6 +178,8 @@ function showProgress(): void {
     dLdhNorm: b.dLdhNorm,
     lastStepNorm: b.lastStepNorm ?? [],
   };
+  const flops = batches.filter((x) => x.flopsPerSecond !== undefined).at(-1)?.flopsPerSecond;
+  if (flops !== undefined) patch.flopsPerSecond = flops;
   if (samples.length > 0) patch.timeline = [...t.timeline, ...samples];
   if (b.diverged) {
     const c = config();
@@ -259,12 +287,17 @@ export async function createModel(): Promise<void> {
   void autosave();
 }
 
+/**
+ * Pauses: says so at once, while the engine finishes the step in progress (steps over
+ * MAX_STEP_SECONDS are refused, so that is soon), then the validation loss and an autosave.
+ */
 export async function pause(): Promise<void> {
   if (training().phase !== 'running') return;
   stopTimers();
+  patchTraining({ busy: 'Pausing after the step in progress…' });
   await guarded('Could not pause', async () => {
     const ack = await engine().request({ type: 'pause' });
-    patchTraining({ phase: 'ready', ...atStep(ack.step) });
+    patchTraining({ phase: 'ready', busy: null, ...atStep(ack.step) });
     await evaluate();
     await autosave();
   });

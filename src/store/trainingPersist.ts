@@ -10,10 +10,10 @@ import {
   saveCheckpoint,
   type Checkpoint,
 } from '../persist/trainingStore';
-import { settingsOf } from './config';
+import { needsNewModel, settingsOf } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
-import { claimRestorable, startNewRun } from './runSlot';
+import { claimRestorable, sameConfig, startNewRun } from './runSlot';
 import { historyFromSaved, savedCurves } from './savedCurves';
 import { emptyHistory } from './training';
 import {
@@ -35,10 +35,16 @@ import { loadCorpus } from './trainingData';
  * tab holds, when it was made with the configuration in the address: its text, model, curves and
  * timeline. Returns false when there is no such run, or when it could not be restored (a damaged
  * model file, an own text no longer stored): then the save is kept in `training.damagedSave` for
- * download, and the caller starts afresh in a new slot, leaving the save as it was.
+ * download, and the caller starts afresh in a new slot, leaving the save as it was. With
+ * `liveSettings` (after the engine restarted) a save that differs only in settings changed live
+ * (learning rate, batch, …) is restored too, and the current settings applied to it.
  */
-export async function restoreAutosave(): Promise<boolean> {
-  const saved = await claimRestorable(config());
+export async function restoreAutosave({ liveSettings = false } = {}): Promise<boolean> {
+  const current = config();
+  const saved = await claimRestorable(
+    current,
+    (a, b) => sameConfig(a, b) || (liveSettings && !needsNewModel(a, b)),
+  );
   if (!saved) return false;
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
   try {
@@ -53,6 +59,9 @@ export async function restoreAutosave(): Promise<boolean> {
       },
       READ_FILE,
     );
+    if (!sameConfig(saved.config, current)) {
+      await engine().request({ type: 'setHyper', settings: settingsOf(current) });
+    }
     installed(reply.info, historyFromSaved(saved.history), saved.timeline);
   } catch (error) {
     await startNewRun();

@@ -4,9 +4,16 @@ import { DEFAULT_VIEW, type View } from './views';
 
 export type Theme = 'light' | 'dark';
 
-/** What the footer's status line reports about the engine worker. */
+/**
+ * What the footer's status line reports about the engine worker. A ready engine may carry a note
+ * on what it got through (an error it survived, a restart); `restarting` is a worker that died or
+ * hung being replaced.
+ */
 export type EngineStatus =
-  { state: 'starting' } | { state: 'ready'; engine: string } | { state: 'failed'; message: string };
+  | { state: 'starting' }
+  | { state: 'ready'; engine: string; note?: string }
+  | { state: 'restarting'; reason: string }
+  | { state: 'failed'; message: string };
 
 export interface UiState {
   view: View;

@@ -1,6 +1,9 @@
 // The one module that owns the engine Worker. Requests get an id and return a Promise that
 // settles with the reply echoing that id, with an error reply, on timeout, or when the worker
-// fails. Messages that answer no pending request go to subscribers.
+// fails. Messages that answer no pending request go to subscribers. A worker cannot report its
+// own death, so the client watches it: after an uncaught error it asks whether the worker still
+// answers, and a worker that does not (or, with the watchdog on, one silent too long) is
+// terminated and replaced by a fresh one; listeners of `onEvent` hear which.
 import type { FromWorker, Replies, RequestBody, RequestType, ToWorker } from './protocol';
 
 /** A connection to something that runs `handleMessage`: a Worker, or a fake in tests. */
@@ -30,6 +33,8 @@ export interface EngineClient {
   ): Promise<Replies[K]>;
   /** Receives messages that settle no request; returns an unsubscribe function. */
   subscribe(listener: (message: FromWorker) => void): () => void;
+  /** Receives what happens to the worker itself; returns an unsubscribe function. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
   /** Rejects pending requests and terminates the worker. */
   dispose(): void;
 }
@@ -39,14 +44,44 @@ export interface ClientOptions {
   createPort?: () => EnginePort;
   /** Default timeout for requests, in milliseconds. */
   timeoutMs?: number;
+  /** Pings a worker that has sent nothing for a while (off by default; the app turns it on). */
+  watchdog?: Watchdog;
+  /** How long a worker that reported an uncaught error has to answer a ping (ms). */
+  recoverMs?: number;
 }
+
+export interface Watchdog {
+  /** Every `everyMs` a worker that has sent nothing for as long is pinged. */
+  everyMs: number;
+  /** A ping unanswered this long means the worker is dead or hung (unless a longer request runs). */
+  silenceMs: number;
+}
+
+/**
+ * What happened to the worker. `recovered`: it reported an uncaught error and still answers.
+ * `restarted`: it died or hung and a fresh one runs, holding nothing (pending requests were
+ * rejected). `lost`: it could not be replaced, and every request now fails.
+ */
+export type EngineEvent =
+  | { type: 'recovered'; message: string }
+  | { type: 'restarted'; reason: string }
+  | { type: 'lost'; reason: string };
 
 /** Why a request failed: an error reply, a timeout, or a broken worker. */
 export class EngineError extends Error {
   override name = 'EngineError';
 }
 
+/** The request died with its worker, which was replaced (the `restarted` event tells the rest). */
+export class EngineRestartedError extends EngineError {
+  override name = 'EngineRestartedError';
+}
+
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_RECOVER_MS = 15_000;
+/** At most this many restarts within RESTART_WINDOW_MS; one more and the engine is lost. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 5 * 60_000;
 
 /** The reply type that settles each request (checked at compile time to cover every request). */
 const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
@@ -76,19 +111,39 @@ interface Pending {
   resolve(message: FromWorker): void;
   reject(error: EngineError): void;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the request times out (Infinity: never). */
+  deadline: number;
+  /** It was given longer than the default: the worker may be silent while it works on it. */
+  patient: boolean;
 }
 
 export function createEngineClient(options: ClientOptions = {}): EngineClient {
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const pending = new Map<number, Pending>();
   const listeners = new Set<(message: FromWorker) => void>();
+  const watchers = new Set<(event: EngineEvent) => void>();
+  const createPort = options.createPort ?? workerPort;
+  const recoverMs = options.recoverMs ?? DEFAULT_RECOVER_MS;
   let nextId = 1;
   // Set when the client cannot be used any more: every request is rejected with this text.
   let broken: string | null = null;
   let port: EnginePort | null = null;
+  // Which worker is live (messages from a replaced one are dropped), whether it has spoken, when
+  // it last did, whether a liveness ping is out, and when the recent restarts happened.
+  let generation = 0;
+  let spoke = false;
+  let lastHeard = Date.now();
+  // What waits on the liveness ping in flight (a second check joins it).
+  let waiting: (() => void)[] | null = null;
+  // The worker answers requests in the order sent: when the oldest one times out, it is stuck.
+  let overdue = false;
+  let restarts: number[] = [];
 
   const emit = (message: FromWorker) => {
     for (const listener of listeners) listener(message);
+  };
+  const tell = (event: EngineEvent) => {
+    for (const watcher of watchers) watcher(event);
   };
 
   const take = (id: number): Pending | undefined => {
@@ -99,8 +154,8 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     return entry;
   };
 
-  const rejectAll = (message: string) => {
-    for (const id of [...pending.keys()]) take(id)?.reject(new EngineError(message));
+  const rejectAll = (message: string, Reason = EngineError) => {
+    for (const id of [...pending.keys()]) take(id)?.reject(new Reason(message));
   };
 
   const onMessage = (data: unknown) => {
@@ -122,16 +177,104 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
   };
 
   const onFailure = (message: string) => {
-    rejectAll(message);
-    emit({ type: 'error', id: null, message });
+    if (!spoke) {
+      // It never started (its script did not load): there is nothing to restart.
+      rejectAll(message);
+      emit({ type: 'error', id: null, message });
+      return;
+    }
+    // An uncaught error: the worker may carry on (the error ended one task) or be gone.
+    checkAlive(recoverMs, `stopped after an error (${message})`, () =>
+      tell({ type: 'recovered', message }),
+    );
   };
 
-  try {
-    port = (options.createPort ?? workerPort)();
-    port.listen({ message: onMessage, failure: onFailure });
-  } catch (error) {
-    broken = `could not create the worker (${describe(error)})`;
-  }
+  /** Opens a worker; false (and the client broken) when it cannot be made. */
+  const open = (): boolean => {
+    const mine = ++generation;
+    spoke = false;
+    lastHeard = Date.now();
+    try {
+      port = createPort();
+      port.listen({
+        message: (data) => {
+          if (mine !== generation) return;
+          spoke = true;
+          overdue = false;
+          lastHeard = Date.now();
+          onMessage(data);
+        },
+        failure: (message) => {
+          if (mine === generation) onFailure(message);
+        },
+      });
+      return true;
+    } catch (error) {
+      port = null;
+      broken = `could not create the worker (${describe(error)})`;
+      return false;
+    }
+  };
+
+  /** Terminates the worker and starts a fresh one (or gives up after too many restarts). */
+  const restart = (reason: string) => {
+    if (broken !== null) return;
+    const now = Date.now();
+    restarts = [...restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    port?.close();
+    port = null;
+    overdue = false;
+    if (restarts.length > MAX_RESTARTS) {
+      broken = `the engine ${reason} and was restarted too often`;
+      generation++;
+    } else {
+      open();
+    }
+    if (broken === null) rejectAll(`the engine ${reason} and was restarted`, EngineRestartedError);
+    else rejectAll(broken);
+    tell(broken === null ? { type: 'restarted', reason } : { type: 'lost', reason: broken });
+  };
+
+  /**
+   * Pings the worker; no answer within `ms` restarts it, unless the oldest request still out is
+   * one given longer than the default and has time left (the worker may be busy with it: it is
+   * asked again), and none before it timed out.
+   */
+  const checkAlive = (ms: number, reason: string, alive: () => void) => {
+    if (broken !== null) return;
+    if (waiting !== null) {
+      waiting.push(alive);
+      return;
+    }
+    const waiters = [alive];
+    waiting = waiters;
+    const asked = generation;
+    request({ type: 'ping' }, { timeoutMs: ms }).then(
+      () => {
+        waiting = null;
+        for (const then of waiters) then();
+      },
+      () => {
+        waiting = null;
+        if (asked !== generation || broken !== null) return;
+        const oldest = pending.get(Math.min(...pending.keys()));
+        const busy = !overdue && oldest?.patient === true && oldest.deadline > Date.now();
+        if (busy) for (const then of waiters) checkAlive(ms, reason, then);
+        else restart(reason);
+      },
+    );
+  };
+
+  open();
+  const watchdog = options.watchdog;
+  const heartbeat =
+    watchdog === undefined
+      ? null
+      : setInterval(() => {
+          if (Date.now() - lastHeard >= watchdog.everyMs && spoke) {
+            checkAlive(watchdog.silenceMs, 'stopped answering', () => undefined);
+          }
+        }, watchdog.everyMs);
 
   // Typed loosely inside; the EngineClient signature ties each request to its reply type.
   const request = (
@@ -147,11 +290,14 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     return new Promise<FromWorker>((resolve, reject) => {
       const timer = Number.isFinite(timeoutMs)
         ? setTimeout(() => {
+            if (Math.min(...pending.keys()) === id) overdue = true;
             take(id)?.reject(new EngineError(`no reply to “${body.type}” after ${timeoutMs} ms`));
           }, timeoutMs)
         : undefined;
       pending.set(id, {
         expect: REPLY_TYPE[body.type],
+        deadline: Date.now() + timeoutMs,
+        patient: timeoutMs > defaultTimeout,
         // Only a message whose type is REPLY_TYPE[K], i.e. Replies[K], resolves this.
         resolve,
         reject,
@@ -176,10 +322,19 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
       };
     },
 
+    onEvent(listener) {
+      watchers.add(listener);
+      return () => {
+        watchers.delete(listener);
+      };
+    },
+
     dispose() {
       broken = 'the engine was shut down';
+      if (heartbeat !== null) clearInterval(heartbeat);
       rejectAll(broken);
       listeners.clear();
+      watchers.clear();
       port?.close();
       port = null;
     },

@@ -207,6 +207,8 @@ export interface ProgressBatch {
   /** The step of the last good checkpoint (0: the model as created or loaded). */
   lastGoodStep: number;
   running: boolean;
+  /** Operations per second of this batch's steps, when they were large enough to time. */
+  flopsPerSecond?: number;
   /** Validation loss (nats/char on the start of the val split), when one was measured. */
   val?: { step: number; loss: number; metrics?: Metric[] };
   /** Samples taken at timeline steps (1, 100, 300, 1,000, …) in this batch. */

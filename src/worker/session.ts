@@ -26,6 +26,7 @@ import type { CharTask } from '../engine/tasks/chars.ts';
 import { generatedTask, textTask } from '../engine/tasks/registry.ts';
 import { fitsTask, modelConfigFor } from '../engine/tasks/task.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
+import { stepFlops } from '../engine/stepCost.ts';
 import { createTrainer, type StepReport, type Trainer } from '../engine/trainer.ts';
 import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
 import type { SessionHooks } from './hooks.ts';
@@ -87,6 +88,10 @@ export class EngineSession {
       valMetrics: (maxChars) => this.task?.metrics(this.requireModel(), maxChars) ?? [],
       diverged: (loss, finite) => this.task?.diverged(loss, finite) ?? !finite,
       timelineSample: (step) => this.timelineSample(step),
+      stepFlops: () =>
+        this.model && this.settings
+          ? stepFlops(this.model.config, this.settings.batchSize, this.settings.seqLen)
+          : 0,
     });
   }
 

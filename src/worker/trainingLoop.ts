@@ -1,8 +1,11 @@
 // The training loop as the worker runs it: steps in slices of about 30 ms so pause and other
 // requests are honoured between them, a validation loss every EVAL_EVERY_MS, timeline samples,
-// the last good checkpoint, and the step reports posted as one batch at most every 100 ms.
+// the last good checkpoint, and the step reports posted as one batch at most every 100 ms. Steps
+// large enough to time measure the machine's speed (operations per second) for the app's cost
+// estimate; a step that took far longer than the app allows stops the run.
 
 import { cloneModel, type Model } from '../engine/model.ts';
+import { MAX_STEP_SECONDS, MIN_TIMED_FLOPS } from '../engine/stepCost.ts';
 import type { Metric } from '../engine/tasks/task.ts';
 import type { StepReport, Trainer } from '../engine/trainer.ts';
 import type { SessionHooks } from './hooks.ts';
@@ -11,6 +14,11 @@ import { isTimelineStep } from './sessionViews.ts';
 /** How often the training loop measures the validation loss, and on how many characters. */
 export const EVAL_EVERY_MS = 2500;
 export const EVAL_CHARS = 4000;
+/**
+ * A step that took longer than this stops the run. The app refuses steps estimated above
+ * MAX_STEP_SECONDS; this catches an estimate that was wrong (a slower machine, a busy core).
+ */
+export const LONGEST_STEP_MS = 2 * MAX_STEP_SECONDS * 1000;
 
 /** What the loop drives, as the session holds it. */
 export interface LoopTarget {
@@ -30,6 +38,8 @@ export interface LoopTarget {
   diverged(loss: number, finite: boolean): boolean;
   /** The sample the timeline shows for `step`. */
   timelineSample(step: number): string;
+  /** Operations of one training step (stepCost.ts), 0 when unknown. */
+  stepFlops(): number;
 }
 
 export class TrainingLoop {
@@ -44,6 +54,10 @@ export class TrainingLoop {
   private lastEval = 0;
   private pendingVal: { step: number; loss: number; metrics?: Metric[] } | null = null;
   private pendingSamples: { step: number; text: string }[] = [];
+  /** Time and operations of the timed steps since the last post. */
+  private timedMs = 0;
+  private timedFlops = 0;
+  private lastStepMs = 0;
 
   constructor(
     private readonly hooks: SessionHooks,
@@ -88,7 +102,14 @@ export class TrainingLoop {
 
   private runStep(): StepReport {
     const trainer = this.target.trainer();
+    const flops = this.target.stepFlops();
+    const started = this.hooks.now();
     const raw = trainer.step();
+    this.lastStepMs = this.hooks.now() - started;
+    if (flops >= MIN_TIMED_FLOPS) {
+      this.timedMs += this.lastStepMs;
+      this.timedFlops += flops;
+    }
     const report: StepReport = { ...raw, step: this.target.stepBase() + raw.step };
     this.pending.push(report);
     this.charsSincePost += report.chars;
@@ -135,6 +156,7 @@ export class TrainingLoop {
     try {
       do {
         this.runStep();
+        if (this.lastStepMs > LONGEST_STEP_MS) throw new Error(tooLong(this.lastStepMs));
       } while (this.running && this.hooks.now() - start < 30);
       if (this.running && this.hooks.now() - this.lastEval >= EVAL_EVERY_MS) this.measureVal();
     } catch (e) {
@@ -177,6 +199,7 @@ export class TrainingLoop {
       diverged: this.divergedAt === last.step,
       lastGoodStep: this.lastGoodStep,
       running: this.running,
+      ...(this.timedMs > 0 ? { flopsPerSecond: this.timedFlops / (this.timedMs / 1000) } : {}),
       ...(this.pendingVal ? { val: this.pendingVal } : {}),
       ...(this.pendingSamples.length > 0 ? { samples: this.pendingSamples } : {}),
     });
@@ -184,5 +207,12 @@ export class TrainingLoop {
     this.pendingSamples = [];
     this.lastPost = now;
     this.charsSincePost = 0;
+    this.timedMs = 0;
+    this.timedFlops = 0;
   }
+}
+
+function tooLong(ms: number): string {
+  const took = (ms / 1000).toFixed(1);
+  return `one step took ${took} s, and steps over ${MAX_STEP_SECONDS} s are refused so that Pause can answer. Lower the batch size, the sequence length, the hidden size or the number of layers.`;
 }

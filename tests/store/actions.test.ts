@@ -171,6 +171,53 @@ describe('the engine', () => {
     expect(ui().engine).toEqual({ state: 'failed', message: 'Engine error: worker crashed' });
   });
 
+  test('a worker that was replaced is restarting, then ready again with a note', async () => {
+    const engine = fakeEngine();
+    onTeardown(connectEngine(engine));
+    engine.resolvePing('e1');
+    await vi.waitFor(() => expect(ui().engine).toEqual({ state: 'ready', engine: 'e1' }));
+    engine.happen({ type: 'restarted', reason: 'stopped answering' });
+    expect(ui().engine).toEqual({ state: 'restarting', reason: 'stopped answering' });
+    // The new worker is pinged like the first one.
+    expect(engine.requests).toEqual(['ping', 'ping']);
+    engine.resolvePing('e2');
+    await vi.waitFor(() =>
+      expect(ui().engine).toEqual({
+        state: 'ready',
+        engine: 'e2',
+        note: 'restarted after it stopped answering',
+      }),
+    );
+  });
+
+  test('an uncaught error the worker survived is a note, not a failure for good', async () => {
+    const engine = fakeEngine();
+    onTeardown(connectEngine(engine));
+    engine.resolvePing('e1');
+    await vi.waitFor(() => expect(ui().engine).toEqual({ state: 'ready', engine: 'e1' }));
+    engine.happen({ type: 'recovered', message: 'Uncaught RangeError: x' });
+    expect(ui().engine).toEqual({
+      state: 'ready',
+      engine: 'e1',
+      note: 'it reported an error and carries on (Uncaught RangeError: x)',
+    });
+  });
+
+  test('a worker that could not be replaced is a failure', async () => {
+    const engine = fakeEngine();
+    onTeardown(connectEngine(engine));
+    engine.resolvePing('e1');
+    await vi.waitFor(() => expect(ui().engine.state).toBe('ready'));
+    engine.happen({
+      type: 'lost',
+      reason: 'the engine stopped answering and was restarted too often',
+    });
+    expect(ui().engine).toEqual({
+      state: 'failed',
+      message: 'Engine lost: the engine stopped answering and was restarted too often',
+    });
+  });
+
   test('a reply after disconnecting is ignored', async () => {
     const engine = fakeEngine();
     connectEngine(engine)();

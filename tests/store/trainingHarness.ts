@@ -19,6 +19,7 @@ import {
   type EngineClient,
   type EnginePort,
   type PortHandlers,
+  type Watchdog,
 } from '../../src/worker/client';
 import { createSession, handleMessage, type Post } from '../../src/worker/handler';
 import type { ToWorker } from '../../src/worker/protocol';
@@ -51,20 +52,47 @@ export async function until(ok: () => boolean, what = 'the condition'): Promise<
   );
 }
 
-/** A port whose far end is the real handler and session, answering on the next macrotask. */
-function inProcessWorker(): EnginePort {
+/** What a test can do to the worker behind the app's engine client. */
+interface WorkerControl {
+  /** The worker dies: it stops training and answers nothing more, and no event says so. */
+  kill(): void;
+  /** The worker reports an uncaught error (as `onerror` would) and carries on. */
+  fail(message: string): void;
+}
+
+/**
+ * A port whose far end is the real handler and session, answering on the next macrotask; the
+ * latest one made is controlled through `control`.
+ */
+function inProcessWorker(control: { current: WorkerControl | null }): EnginePort {
   let handlers: PortHandlers | null = null;
+  let dead = false;
   const post: Post = (message) => {
     const copy = structuredClone(message);
-    setTimeout(() => handlers?.message(copy), 0);
+    setTimeout(() => {
+      if (!dead) handlers?.message(copy);
+    }, 0);
   };
   const session = createSession(post, () => performance.now());
+  control.current = {
+    kill: () => {
+      dead = true;
+      session.pause();
+    },
+    fail: (message) => handlers?.failure(message),
+  };
   return {
-    post: (message) => setTimeout(() => handleMessage(cloned(message), post, session), 0),
+    post: (message) =>
+      setTimeout(() => {
+        if (!dead) handleMessage(cloned(message), post, session);
+      }, 0),
     listen: (h) => {
       handlers = h;
     },
-    close: () => session.pause(),
+    close: () => {
+      dead = true;
+      session.pause();
+    },
   };
 }
 
@@ -83,15 +111,25 @@ export interface RunningApp {
   idle(): Promise<void>;
   /** Stops the app and its engine (as closing the tab would); the store is reset. */
   close(): void;
+  /** The worker now behind the engine client. */
+  worker(): WorkerControl;
 }
 
 /**
  * Starts the app on `hash` (e.g. '#/train?corpus=counting&hidden=8') with a fresh engine and
  * waits until the Training view has a model and its first autosave has been written.
  */
-export async function startTraining(hash: string): Promise<RunningApp> {
+export async function startTraining(
+  hash: string,
+  options: { watchdog?: Watchdog } = {},
+): Promise<RunningApp> {
   window.history.replaceState(null, '', `/${hash}`);
-  const real = createEngineClient({ createPort: inProcessWorker, timeoutMs: 20_000 });
+  const control: { current: WorkerControl | null } = { current: null };
+  const real = createEngineClient({
+    createPort: () => inProcessWorker(control),
+    timeoutMs: 20_000,
+    ...options,
+  });
   const requests: string[] = [];
   let waiting = 0;
   const client: EngineClient = {
@@ -101,6 +139,7 @@ export async function startTraining(hash: string): Promise<RunningApp> {
       return real.request(body, options).finally(() => (waiting -= 1));
     },
     subscribe: (listener) => real.subscribe(listener),
+    onEvent: (listener) => real.onEvent(listener),
     dispose: () => real.dispose(),
   };
   const stopApp = startApp(window, client);
@@ -119,7 +158,7 @@ export async function startTraining(hash: string): Promise<RunningApp> {
     await until(() => training().model !== null && training().savedAt !== null, 'the autosave');
   }
   const idle = () => until(() => waiting === 0, 'the engine to answer');
-  return { requests, idle, close };
+  return { requests, idle, close, worker: () => control.current! };
 }
 
 /** Takes single steps (the Step button) until the run is at step `n`. */

@@ -1,5 +1,5 @@
-// A fake EngineClient whose ping the test settles by hand.
-import type { EngineClient } from '../../src/worker/client';
+// A fake EngineClient whose pings the test settles by hand.
+import type { EngineClient, EngineEvent } from '../../src/worker/client';
 import type { FromWorker, Pong, Replies, RequestType } from '../../src/worker/protocol';
 
 export interface FakeEngine extends EngineClient {
@@ -9,11 +9,14 @@ export interface FakeEngine extends EngineClient {
   rejectPing(error: Error): void;
   /** Sends an unsolicited message to subscribers. */
   push(message: FromWorker): void;
+  /** Tells event listeners what happened to the worker. */
+  happen(event: EngineEvent): void;
 }
 
 export function fakeEngine(): FakeEngine {
   const requests: string[] = [];
   const listeners = new Set<(message: FromWorker) => void>();
+  const watchers = new Set<(event: EngineEvent) => void>();
   let settle: { resolve(pong: Pong): void; reject(error: Error): void } | null = null;
 
   return {
@@ -30,6 +33,10 @@ export function fakeEngine(): FakeEngine {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onEvent(listener) {
+      watchers.add(listener);
+      return () => watchers.delete(listener);
+    },
     dispose() {},
     resolvePing(engine) {
       settle?.resolve({ type: 'pong', id: 1, engine });
@@ -39,6 +46,9 @@ export function fakeEngine(): FakeEngine {
     },
     push(message) {
       for (const listener of listeners) listener(message);
+    },
+    happen(event) {
+      for (const watcher of watchers) watcher(event);
     },
   };
 }

@@ -88,6 +88,7 @@ export function forwardEngine(): ForwardEngine {
     subscribe(_listener: (message: FromWorker) => void) {
       return () => {};
     },
+    onEvent: () => () => {},
     dispose() {},
     hold() {
       held ??= [];

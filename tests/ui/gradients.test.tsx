@@ -32,6 +32,7 @@ function experimentEngine(): EngineClient & { types: string[] } {
       return Promise.resolve({ type: 'pong', id: 1, engine: 'test' } as FromWorker);
     },
     subscribe: () => () => {},
+    onEvent: () => () => {},
     dispose() {},
   } as unknown as EngineClient & { types: string[] };
 }

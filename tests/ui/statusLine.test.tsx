@@ -34,6 +34,28 @@ describe('the engine status line', () => {
     expect(statusLine().textContent).toBe('Engine error: out of memory');
   });
 
+  test('says when the engine restarts, and that it did once the new one answers', async () => {
+    const engine = fakeEngine();
+    renderApp('', engine);
+    await act(async () => engine.resolvePing('test-engine 9'));
+    act(() => engine.happen({ type: 'restarted', reason: 'stopped answering' }));
+    expect(statusLine().textContent).toBe('Engine stopped answering; restarting it…');
+    await act(async () => engine.resolvePing('test-engine 9'));
+    expect(statusLine().textContent).toBe(
+      'Engine ready (test-engine 9); restarted after it stopped answering',
+    );
+  });
+
+  test('an error the engine survived leaves it ready, and says so', async () => {
+    const engine = fakeEngine();
+    renderApp('', engine);
+    await act(async () => engine.resolvePing('test-engine 9'));
+    act(() => engine.happen({ type: 'recovered', message: 'Uncaught Error: oops' }));
+    expect(statusLine().textContent).toBe(
+      'Engine ready (test-engine 9); it reported an error and carries on (Uncaught Error: oops)',
+    );
+  });
+
   test('with the real client and handler behind a fake port, it becomes ready', async () => {
     const port: EnginePort = {
       listen: (handlers) => {

@@ -3,11 +3,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   createEngineClient,
   EngineError,
+  EngineRestartedError,
   type EnginePort,
   type PortHandlers,
 } from '../../src/worker/client';
 import { handleMessage } from '../../src/worker/handler';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+import type { EngineEvent } from '../../src/worker/client';
 
 /** A port that records what is posted; the test answers by hand through `handlers`. */
 function manualPort() {
@@ -159,5 +161,177 @@ describe('createEngineClient', () => {
     await expect(pending).rejects.toThrow('the engine was shut down');
     await expect(client.request({ type: 'ping' })).rejects.toThrow('the engine was shut down');
     expect(isClosed()).toBe(true);
+  });
+});
+
+/** Ports made one after another (a first worker, then its replacements), each answered by hand. */
+function portFactory() {
+  const ports: ReturnType<typeof manualPort>[] = [];
+  const createPort = () => {
+    const p = manualPort();
+    ports.push(p);
+    return p.port;
+  };
+  return { ports, createPort };
+}
+
+/** A client with the watchdog on whose first worker has answered its first ping. */
+async function watchedClient(extra: { recoverMs?: number } = {}) {
+  vi.useFakeTimers();
+  const { ports, createPort } = portFactory();
+  const client = createEngineClient({
+    createPort,
+    watchdog: { everyMs: 1000, silenceMs: 3000 },
+    ...extra,
+  });
+  const events: EngineEvent[] = [];
+  client.onEvent((e) => events.push(e));
+  const first = client.request({ type: 'ping' });
+  ports[0]!.deliver({ type: 'pong', id: 1, engine: 'first' });
+  await first;
+  return { client, ports, events };
+}
+
+describe('a worker that dies or fails', () => {
+  test('one that stops answering is terminated and replaced by a fresh one', async () => {
+    const { client, ports, events } = await watchedClient();
+    vi.advanceTimersByTime(1000);
+    // Silent for a second: the watchdog pings.
+    expect(ports[0]!.sent.at(-1)).toEqual({ type: 'ping', id: 2 });
+    vi.advanceTimersByTime(2999);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events).toEqual([{ type: 'restarted', reason: 'stopped answering' }]);
+    expect(ports[0]!.isClosed()).toBe(true);
+    expect(ports).toHaveLength(2);
+    // Requests now go to the fresh worker and its replies settle them.
+    const reply = client.request({ type: 'ping' });
+    expect(ports[1]!.sent).toEqual([{ type: 'ping', id: 3 }]);
+    ports[1]!.deliver({ type: 'pong', id: 3, engine: 'second' });
+    await expect(reply).resolves.toMatchObject({ engine: 'second' });
+    client.dispose();
+  });
+
+  test('a worker that keeps talking is never pinged', async () => {
+    const { client, ports, events } = await watchedClient();
+    for (let k = 0; k < 20; k++) {
+      vi.advanceTimersByTime(500);
+      ports[0]!.deliver({ type: 'ack', id: null, step: k });
+    }
+    expect(ports[0]!.sent).toEqual([{ type: 'ping', id: 1 }]);
+    expect(events).toEqual([]);
+    client.dispose();
+  });
+
+  test('a silent worker busy with a long request is waited for until that request times out', async () => {
+    const { client, ports, events } = await watchedClient();
+    const slow = client.request({ type: 'export' }, { timeoutMs: 19_500 });
+    const outcome = expect(slow).rejects.toThrow('no reply to “export” after 19500 ms');
+    await vi.advanceTimersByTimeAsync(19_499);
+    // Pings went unanswered, but the export may still come: no restart yet.
+    expect(events).toEqual([]);
+    expect(ports[0]!.sent.filter((m) => m.type === 'ping').length).toBeGreaterThan(5);
+    await vi.advanceTimersByTimeAsync(1);
+    await outcome;
+    expect(events).toEqual([]);
+    // The export timed out: the next unanswered ping restarts the worker.
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(events).toEqual([{ type: 'restarted', reason: 'stopped answering' }]);
+    expect(ports).toHaveLength(2);
+    client.dispose();
+  });
+
+  test('a quick request still out does not hold off the restart, and is rejected', async () => {
+    const { client, ports, events } = await watchedClient();
+    const quick = client.request({ type: 'weights' });
+    const outcome = expect(quick).rejects.toThrow('the engine stopped answering and was restarted');
+    await vi.advanceTimersByTimeAsync(4000);
+    await outcome;
+    expect(events).toEqual([{ type: 'restarted', reason: 'stopped answering' }]);
+    expect(ports).toHaveLength(2);
+    client.dispose();
+  });
+
+  test('requests queued behind one that timed out are rejected with the reason', async () => {
+    const { client, ports, events } = await watchedClient();
+    const first = client.request({ type: 'weights' }, { timeoutMs: 2000 });
+    const firstOutcome = expect(first).rejects.toThrow('no reply to “weights” after 2000 ms');
+    await vi.advanceTimersByTimeAsync(1500);
+    // A long request sent behind it does not keep a stuck worker alive.
+    const queued = client.request({ type: 'export' }, { timeoutMs: 60_000 });
+    const queuedOutcome = expect(queued).rejects.toEqual(
+      new EngineRestartedError('the engine stopped answering and was restarted'),
+    );
+    await vi.advanceTimersByTimeAsync(500);
+    await firstOutcome;
+    await vi.advanceTimersByTimeAsync(2000);
+    await queuedOutcome;
+    expect(events).toEqual([{ type: 'restarted', reason: 'stopped answering' }]);
+    expect(ports).toHaveLength(2);
+    client.dispose();
+  });
+
+  test('an uncaught error in a worker that still answers is reported, and nothing restarts', async () => {
+    const { client, ports, events } = await watchedClient({ recoverMs: 500 });
+    const pending = client.request({ type: 'evaluate', maxChars: 10 });
+    ports[0]!.fail('Uncaught TypeError: x is undefined');
+    // The client asks whether it still answers…
+    expect(ports[0]!.sent.at(-1)).toEqual({ type: 'ping', id: 3 });
+    ports[0]!.deliver({ type: 'pong', id: 3, engine: 'first' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events).toEqual([{ type: 'recovered', message: 'Uncaught TypeError: x is undefined' }]);
+    // …and the requests it holds still get their replies.
+    ports[0]!.deliver({ type: 'evaluation', id: 2, loss: 1.5 });
+    await expect(pending).resolves.toMatchObject({ loss: 1.5 });
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.isClosed()).toBe(false);
+    client.dispose();
+  });
+
+  test('an uncaught error while the watchdog is already asking is still reported', async () => {
+    const { client, ports, events } = await watchedClient({ recoverMs: 500 });
+    vi.advanceTimersByTime(1000);
+    expect(ports[0]!.sent.at(-1)).toEqual({ type: 'ping', id: 2 });
+    ports[0]!.fail('Uncaught Error: during the check');
+    ports[0]!.deliver({ type: 'pong', id: 2, engine: 'first' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events).toEqual([{ type: 'recovered', message: 'Uncaught Error: during the check' }]);
+    client.dispose();
+  });
+
+  test('an uncaught error in a worker that no longer answers restarts it', async () => {
+    const { client, ports, events } = await watchedClient({ recoverMs: 500 });
+    ports[0]!.fail('out of memory');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(events).toEqual([
+      { type: 'restarted', reason: 'stopped after an error (out of memory)' },
+    ]);
+    expect(ports[0]!.isClosed()).toBe(true);
+    // What the dead worker still sends is ignored.
+    const seen: FromWorker[] = [];
+    client.subscribe((m) => seen.push(m));
+    ports[0]!.deliver({ type: 'error', id: null, message: 'from the grave' });
+    expect(seen).toEqual([]);
+    client.dispose();
+  });
+
+  test('a worker that keeps dying is given up after three restarts', async () => {
+    const { client, ports, events } = await watchedClient();
+    for (let k = 0; k < 4; k++) {
+      const alive = client.request({ type: 'ping' });
+      const last = ports.at(-1)!;
+      last.deliver({ type: 'pong', id: (last.sent.at(-1) as { id: number }).id, engine: 'x' });
+      await alive;
+      await vi.advanceTimersByTimeAsync(4000);
+    }
+    expect(events.map((e) => e.type)).toEqual(['restarted', 'restarted', 'restarted', 'lost']);
+    expect(events.at(-1)).toEqual({
+      type: 'lost',
+      reason: 'the engine stopped answering and was restarted too often',
+    });
+    expect(ports).toHaveLength(4);
+    await expect(client.request({ type: 'ping' })).rejects.toThrow('restarted too often');
+    client.dispose();
   });
 });

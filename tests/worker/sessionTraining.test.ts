@@ -3,7 +3,10 @@
 // training, weights, neuron activations and snapshots.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
+import { modelConfigOf } from '../../src/engine/settings.ts';
+import { stepFlops } from '../../src/engine/stepCost.ts';
 import { EVAL_EVERY_MS, EngineSession } from '../../src/worker/session.ts';
+import { LONGEST_STEP_MS } from '../../src/worker/trainingLoop.ts';
 import { isTimelineStep } from '../../src/worker/sessionViews.ts';
 import type { ProgressBatch } from '../../src/worker/protocol.ts';
 
@@ -139,5 +142,36 @@ describe('EngineSession for the Training view', () => {
     expect(n.c?.length).toBe(n.chars.length * 8);
     expect(n.rankH.length).toBeGreaterThan(0);
     expect(Math.abs(n.rankH[0]!.r)).toBeGreaterThanOrEqual(Math.abs(n.rankH.at(-1)!.r));
+  });
+
+  it('times the steps large enough to time and reports the operations per second', () => {
+    const { session, batches } = makeSession(7);
+    const info = session.setCorpus('t', text);
+    // Small steps are not timed: their own overhead would swamp the figure.
+    session.create(settings);
+    session.step();
+    expect(batches.at(-1)!.flopsPerSecond).toBeUndefined();
+    // H = 160, T = 64, B = 8: about 3·10⁸ operations, timed as 7 ms by the test's clock.
+    const big = { ...settings, hiddenSize: 160, seqLen: 64, batchSize: 8 };
+    session.create(big);
+    session.step();
+    const flops = stepFlops(modelConfigOf(big, info.vocabSize), 8, 64);
+    expect(flops).toBeGreaterThan(1e8);
+    expect(batches.at(-1)!.flopsPerSecond).toBeCloseTo(flops / 0.007, -3);
+  });
+
+  it('a step that took far longer than the app allows stops the run and says why', () => {
+    // Every reading of the clock advances 3 s, so the first step seems to take 3 s.
+    const { session, batches, runSlices } = makeSession(3000);
+    session.setCorpus('t', text);
+    session.create(settings);
+    session.train();
+    expect(3000).toBeGreaterThan(LONGEST_STEP_MS);
+    expect(() => runSlices(1)).toThrow(
+      'one step took 3.0 s, and steps over 1 s are refused so that Pause can answer.',
+    );
+    expect(session.isRunning).toBe(false);
+    expect(batches.at(-1)).toMatchObject({ firstStep: 1, running: false });
+    expect(session.info().step).toBe(1);
   });
 });

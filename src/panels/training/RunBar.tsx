@@ -1,5 +1,7 @@
-// Train / Pause, Step, Reset, the run's status and speed, and the notices that need an answer:
-// confirmations before a trained model is discarded, divergence with its restore, errors.
+// Train / Pause, Step, Reset, the run's status and speed, what one step costs when it is slow
+// (Train and Step are off above the limit), and the notices that need an answer: confirmations
+// before a trained model is discarded, divergence with its restore, errors.
+import { selectStepCostText, stepRefusal } from '../../store/stepBudget';
 import { useAppStore } from '../../store/store';
 import {
   answerConfirm,
@@ -23,6 +25,8 @@ export function RunBar() {
   const speed = useAppStore((s) => s.training.speed);
   const trainable = useAppStore((s) => s.training.model?.trainable ?? false);
   const params = useAppStore((s) => s.training.model?.parameters ?? 0);
+  const cost = useAppStore(selectStepCostText);
+  const tooSlow = useAppStore((s) => stepRefusal(s) !== null);
   const running = phase === 'running';
   return (
     <section className="run-bar" aria-labelledby="run-heading">
@@ -31,7 +35,12 @@ export function RunBar() {
       </h2>
       <div className="run-bar__buttons">
         {running ? (
-          <button type="button" className="primary" onClick={() => void pause()}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void pause()}
+            disabled={busy !== null}
+          >
             Pause
           </button>
         ) : (
@@ -39,12 +48,12 @@ export function RunBar() {
             type="button"
             className="primary"
             onClick={train}
-            disabled={phase !== 'ready' || !trainable}
+            disabled={phase !== 'ready' || !trainable || tooSlow}
           >
             Train
           </button>
         )}
-        <button type="button" onClick={step} disabled={phase !== 'ready' || !trainable}>
+        <button type="button" onClick={step} disabled={phase !== 'ready' || !trainable || tooSlow}>
           Step
         </button>
         <button type="button" onClick={reset} disabled={phase === 'loading' || phase === 'idle'}>
@@ -83,6 +92,14 @@ export function RunBar() {
                 ? 'Ready'
                 : '')}
       </p>
+      {cost && (
+        <p
+          className={`run-bar__cost callout ${tooSlow ? 'callout--error' : 'callout--warn'}`}
+          data-testid="step-cost"
+        >
+          {cost}
+        </p>
+      )}
       <Notices />
     </section>
   );
