@@ -24,7 +24,8 @@ import { ShowData } from '../viz/ShowData';
 import { JacobianHeatmap } from '../viz/JacobianHeatmap';
 import { ParamControls, PresetPicker } from './gradients/Controls';
 import { ClipSection, TruncationSection } from './gradients/Sections';
-import { trainItHref } from './gradients/trainIt';
+import { RaceSection } from './gradients/RaceSection';
+import { trainItDelay, trainItHref } from './gradients/trainIt';
 import '../styles/gradients.css';
 
 export function GradientFlowPanel() {
@@ -71,6 +72,7 @@ export function GradientFlowPanel() {
         </p>
       </section>
       {result && <Results result={result} reducedMotion={reducedMotion} />}
+      <RaceSection delay={trainItDelay(params)} />
     </div>
   );
 }

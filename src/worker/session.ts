@@ -33,6 +33,7 @@ import type {
   WeightsSnapshot,
 } from './protocol.ts';
 import { neuronsOf, weightsOf } from './sessionViews.ts';
+import { RaceLoop } from './raceLoop.ts';
 import { TrainingLoop } from './trainingLoop.ts';
 import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
 
@@ -50,6 +51,8 @@ export class EngineSession {
   private stepBase = 0;
   private readonly loop: TrainingLoop;
   private readonly viewModels = new ViewModels(() => this.compute);
+  /** The Gradient flow view's race of a plain RNN against an LSTM (its own two models). */
+  readonly race: RaceLoop;
 
   /**
    * Computes with `kernel` from now on: the models created or loaded afterwards use it (the worker
@@ -79,6 +82,12 @@ export class EngineSession {
       valMetrics: (maxChars) => this.task?.metrics(this.requireModel(), maxChars) ?? [],
       diverged: (loss, finite) => this.task?.diverged(loss, finite) ?? !finite,
       timelineSample: (step) => this.timelineSample(step),
+    });
+    this.race = new RaceLoop({
+      progress: (p) => hooks.raceProgress?.(p),
+      schedule: (fn) => hooks.schedule(fn),
+      now: () => hooks.now(),
+      compute: () => this.compute,
     });
   }
 

@@ -5,9 +5,13 @@ import type { GradientParams } from '../../engine/experiments';
 
 export const COPY_DELAYS = [10, 20, 50] as const;
 
-export function trainItHref(p: GradientParams): string {
+/** The copy task's delay for this experiment's setting. */
+export function trainItDelay(p: GradientParams): number {
   const distance = p.preset === 'truncation' ? p.delay : p.T;
-  const delay = [...COPY_DELAYS].reverse().find((d) => d <= distance) ?? COPY_DELAYS[0];
+  return [...COPY_DELAYS].reverse().find((d) => d <= distance) ?? COPY_DELAYS[0];
+}
+
+export function trainItHref(p: GradientParams): string {
   const cell = p.preset === 'cells' || p.preset === 'carousel' ? p.cell : 'rnn';
-  return `#/train?corpus=copy${delay}&cell=${cell}`;
+  return `#/train?corpus=copy${trainItDelay(p)}&cell=${cell}`;
 }
