@@ -45,7 +45,7 @@ export function RaceSection({ delay }: { delay: number }) {
   return (
     <section className="gf-race" aria-labelledby="gf-race-h">
       <h2 id="gf-race-h">{RACE_TEXT.heading}</h2>
-      <p className="gf-note">{RACE_TEXT.intro(task, K, COPY_RACE.maxSteps)}</p>
+      <p className="gf-note">{RACE_TEXT.intro(task, K, COPY_RACE)}</p>
       {delay > K && <p className="gf-hint">{RACE_TEXT.capped(delay)}</p>}
       <div className="gf-race__controls">
         <button
