@@ -21,7 +21,7 @@ export const RACE_TEXT = {
   lossChart: 'Validation loss',
   lossAxis: 'loss (nats/char)',
   stepAxis: 'training step (both models)',
-  chance: 'chance (1 in 10)',
+  chance: 'chance',
   start: 'Start',
   resume: 'Resume',
   pause: 'Pause',

@@ -3,7 +3,14 @@
 // view stops the race too. No console error, axe clean.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectAccessible, expectClean, navLink, setupApp, waitForEngineReady } from './harness.ts';
+import {
+  expectAccessible,
+  expectClean,
+  navLink,
+  screenshot,
+  setupApp,
+  waitForEngineReady,
+} from './harness.ts';
 
 const app = setupApp();
 
@@ -51,6 +58,8 @@ describe('The race', () => {
     expect(await statusStep(page)).toBe(step);
     expect(await recallPoints(page)).toEqual(points);
     expect(points[0]).toBe(points[1]);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'race-paused');
     await expectAccessible(page);
 
     // Resume, then leave for another view: the race stops, and is where it was on return.
