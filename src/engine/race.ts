@@ -1,9 +1,9 @@
 // Two models trained side by side on the very same batches (the tagging lesson's race of a
 // forward-only and a bidirectional model, or a plain RNN against an LSTM): one batch source, each
-// batch given to both trainers, so their curves differ only by the model. Also: the hidden size
-// that gives a model about the parameter count of another, so a race is fair.
+// batch given to both trainers, so their curves differ only by the model. Also (from budget.ts):
+// the hidden size that gives a model about the parameter count of another, so a race is fair.
 
-import { createModel, parametersOf, type Architecture, type ModelConfig } from './model.ts';
+import { createModel, type Architecture } from './model.ts';
 import type { Compute } from './kernels.ts';
 import type { OptimizerConfig } from './optim.ts';
 import type { Rng } from './rng.ts';
@@ -17,22 +17,7 @@ import {
   type Trainer,
 } from './trainer.ts';
 
-/**
- * The hidden size (1…maxHidden) whose model has the parameter count closest to `target`
- * (the smaller size on a tie).
- */
-export function hiddenSizeFor(config: ModelConfig, target: number, maxHidden = 512): number {
-  let best = 1;
-  let bestGap = Infinity;
-  for (let H = 1; H <= maxHidden; H++) {
-    const gap = Math.abs(parametersOf({ ...config, hiddenSize: H }) - target);
-    if (gap < bestGap) {
-      best = H;
-      bestGap = gap;
-    }
-  }
-  return best;
-}
+export { hiddenSizeFor } from './budget.ts';
 
 export interface Racer {
   readonly name: string;

@@ -25,6 +25,8 @@ import { JacobianHeatmap } from '../viz/JacobianHeatmap';
 import { ParamControls, PresetPicker } from './gradients/Controls';
 import { ClipSection, TruncationSection } from './gradients/Sections';
 import { TrainItLink } from './gradients/TrainItLink';
+import { RaceSection } from './gradients/RaceSection';
+import { trainItDelay } from './gradients/trainIt';
 import '../styles/gradients.css';
 
 export function GradientFlowPanel() {
@@ -64,6 +66,7 @@ export function GradientFlowPanel() {
         <TrainItLink params={params} />
       </section>
       {result && <Results result={result} reducedMotion={reducedMotion} />}
+      <RaceSection delay={trainItDelay(params)} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // URL, keys prefixed `g` so they never collide with another view's), the latest figures the
 // engine sent back, and whether a computation is under way.
 import * as v from 'valibot';
+import { initialRace, type RaceState } from './race';
 import { real, whole } from './urlValues';
 import { urlSlice } from './urlSlice';
 import {
@@ -27,6 +28,8 @@ export interface GradientsState {
   /** A request is in flight. */
   computing: boolean;
   error: string | null;
+  /** The race of a plain RNN against an LSTM at the end of the view (not in the URL). */
+  race: RaceState;
 }
 
 export function initialGradients(): GradientsState {
@@ -36,6 +39,7 @@ export function initialGradients(): GradientsState {
     ms: null,
     computing: false,
     error: null,
+    race: initialRace(),
   };
 }
 

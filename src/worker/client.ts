@@ -104,6 +104,9 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   neurons: 'neurons',
   snapshot: 'snapshot',
   gradientExperiment: 'gradientResult',
+  raceStart: 'race',
+  racePause: 'race',
+  raceReset: 'race',
 };
 
 interface Pending {

@@ -1,7 +1,7 @@
 // The worker's message switch: one case per request type, each replying through `post`.
 // It is a plain function so tests run it in Node without a Worker. Anything that throws
 // becomes a typed `error` reply carrying the request's id.
-import type { FromWorker, ProgressBatch, ToWorker } from './protocol';
+import type { FromWorker, ProgressBatch, RaceProgress, ToWorker } from './protocol';
 import { EngineSession } from './session';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
@@ -23,6 +23,8 @@ export function createSession(
 ): EngineSession {
   const session: EngineSession = new EngineSession({
     progress: (batch) => post({ type: 'progress', id: null, batch }, progressTransfer(batch)),
+    raceProgress: (progress) =>
+      post({ type: 'raceProgress', id: null, progress }, raceTransfer(progress)),
     schedule: (fn) =>
       setTimeout(() => {
         try {
@@ -143,6 +145,15 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         );
         return;
       }
+      case 'raceStart':
+        post({ type: 'race', id: msg.id, info: s().race.start(msg.race) });
+        return;
+      case 'racePause':
+        post({ type: 'race', id: msg.id, info: s().race.pause() });
+        return;
+      case 'raceReset':
+        post({ type: 'race', id: msg.id, info: s().race.reset(msg.race) });
+        return;
       default:
         unknownMessage(msg);
     }
@@ -193,6 +204,13 @@ function progressTransfer(b: ProgressBatch): Transferable[] {
     b.gradNormBefore.buffer,
     b.gradNormAfter.buffer,
     b.clipped.buffer,
+  ] as Transferable[];
+}
+
+function raceTransfer(p: RaceProgress): Transferable[] {
+  return [
+    p.valSteps.buffer,
+    ...p.racers.flatMap((r) => [r.loss.buffer, r.recall.buffer]),
   ] as Transferable[];
 }
 

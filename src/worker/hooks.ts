@@ -1,7 +1,7 @@
 // What the session and its training loop need from their host: where progress goes, how the next
 // training slice is scheduled, and the clock. The worker passes postMessage and setTimeout; tests
 // pass their own. Its own file so that session.ts and trainingLoop.ts both import it.
-import type { ProgressBatch } from './protocol.ts';
+import type { ProgressBatch, RaceProgress } from './protocol.ts';
 
 export interface SessionHooks {
   /** Called with a batch of step reports while training runs. */
@@ -10,4 +10,6 @@ export interface SessionHooks {
   schedule(fn: () => void): void;
   /** Milliseconds, monotonic. */
   now(): number;
+  /** Called with the race's figures while it runs (the Gradient flow view's race). */
+  raceProgress?(progress: RaceProgress): void;
 }

@@ -57,7 +57,12 @@ export type ToWorker =
   | { type: 'snapshot'; id: number }
   // ---- Gradient flow view ----
   /** Run one gradient-flow experiment (stateless: its own seeded model and input). */
-  | { type: 'gradientExperiment'; id: number; params: GradientParams };
+  | { type: 'gradientExperiment'; id: number; params: GradientParams }
+  /** Run the race of a plain RNN against an LSTM (a new one if `task` or `seed` changed). */
+  | { type: 'raceStart'; id: number; race: RaceSettings }
+  | { type: 'racePause'; id: number }
+  /** A new race at step 0, paused. */
+  | { type: 'raceReset'; id: number; race: RaceSettings };
 
 /** The worker's reply to `ping`: which engine is running. */
 export type Pong = {
@@ -110,6 +115,10 @@ export type GradientReply = {
   result: GradientResult;
   ms: number;
 };
+/** Where the race stands, in reply to raceStart, racePause and raceReset. */
+export type RaceReply = { type: 'race'; id: number; info: RaceInfo };
+/** Sent on its own while the race runs (id null); arrays arrive in the transfer list. */
+export type RaceProgressMessage = { type: 'raceProgress'; id: null; progress: RaceProgress };
 /** Sent on its own while training runs (id null); arrays arrive in the transfer list. */
 export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch };
 
@@ -129,7 +138,9 @@ export type FromWorker =
   | NeuronsReply
   | SnapshotReply
   | GradientReply
-  | ProgressMessage;
+  | ProgressMessage
+  | RaceReply
+  | RaceProgressMessage;
 
 /** The successful reply to each request type. The client uses it to type its promises. */
 export interface Replies {
@@ -152,6 +163,9 @@ export interface Replies {
   neurons: NeuronsReply;
   snapshot: SnapshotReply;
   gradientExperiment: GradientReply;
+  raceStart: RaceReply;
+  racePause: RaceReply;
+  raceReset: RaceReply;
 }
 
 export type RequestType = ToWorker['type'];
@@ -266,4 +280,39 @@ export interface SampleRequest {
   topK?: number;
   greedy?: boolean;
   seed: number;
+}
+
+/** Which race: a copy task ('copy10', 'copy20') and the seed both models start from. */
+export interface RaceSettings {
+  task: string;
+  seed: number;
+}
+
+/** The race the worker holds. */
+export interface RaceInfo {
+  /** Counts the races the worker created, so the app can drop figures of an earlier one. */
+  race: number;
+  task: string;
+  seed: number;
+  /** Steps taken (each racer takes every step, on the same batch). */
+  step: number;
+  maxSteps: number;
+  running: boolean;
+  racers: { name: string; cell: CellKind; hiddenSize: number; parameters: number }[];
+}
+
+/** The race's figures since the last post (at most one post per ~200 ms while it runs). */
+export interface RaceProgress {
+  race: number;
+  step: number;
+  running: boolean;
+  /** The race reached maxSteps and stopped. */
+  finished: boolean;
+  stepsPerSecond: number;
+  /** Steps at which both racers were scored on the validation split, since the last post. */
+  valSteps: Float64Array;
+  /** Per racer (in RaceInfo's order): validation loss and recall accuracy at valSteps. */
+  racers: { loss: Float64Array; recall: Float64Array }[];
+  /** The race stopped on an error. */
+  error?: string;
 }

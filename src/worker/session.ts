@@ -39,6 +39,7 @@ import type {
   WeightsSnapshot,
 } from './protocol.ts';
 import { neuronsOf, weightsOf } from './sessionViews.ts';
+import { RaceLoop } from './raceLoop.ts';
 import { TrainingLoop } from './trainingLoop.ts';
 import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
 
@@ -59,6 +60,8 @@ export class EngineSession {
   /** The model file last checked (`checkModelFile`), held for the import that follows it. */
   private checked: { key: number; parsed: { model: Model; vocab: Vocab } } | null = null;
   private checkedCount = 0;
+  /** The Gradient flow view's race of a plain RNN against an LSTM (its own two models). */
+  readonly race: RaceLoop;
 
   /**
    * Computes with `kernel` from now on: the models created or loaded afterwards use it (the worker
@@ -92,6 +95,12 @@ export class EngineSession {
         this.model && this.settings
           ? stepFlops(this.model.config, this.settings.batchSize, this.settings.seqLen)
           : 0,
+    });
+    this.race = new RaceLoop({
+      progress: (p) => hooks.raceProgress?.(p),
+      schedule: (fn) => hooks.schedule(fn),
+      now: () => hooks.now(),
+      compute: () => this.compute,
     });
   }
 

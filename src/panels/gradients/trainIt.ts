@@ -13,6 +13,12 @@ import { initialState } from '../../store/store';
 
 export const COPY_DELAYS = [10, 20, 50] as const;
 
+/** The copy task's delay for this experiment's setting. */
+export function trainItDelay(p: GradientParams): number {
+  const distance = p.preset === 'truncation' ? p.delay : p.T;
+  return [...COPY_DELAYS].reverse().find((d) => d <= distance) ?? COPY_DELAYS[0];
+}
+
 export interface TrainIt {
   readonly href: string;
   readonly config: ConfigState;
@@ -22,8 +28,7 @@ export interface TrainIt {
 
 export function trainIt(p: GradientParams): TrainIt {
   const reads = (key: keyof GradientParams) => PRESET_PARAMS[p.preset].includes(key);
-  const distance = p.preset === 'truncation' ? p.delay : p.T;
-  const delay = [...COPY_DELAYS].reverse().find((d) => d <= distance) ?? COPY_DELAYS[0];
+  const delay = trainItDelay(p);
   const cell = reads('cell') ? p.cell : 'rnn';
   const dropped: string[] = [];
   const config: ConfigState = {
