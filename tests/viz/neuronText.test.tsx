@@ -1,9 +1,9 @@
 // Neuron text: the text colour is chosen for contrast on every background the scale can
 // produce, and zero has a background that suits each theme.
-import { render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, neuronColors, relativeLuminance } from '../../src/viz/neuronColors';
-import { NeuronText } from '../../src/viz/NeuronText';
+import { NEURON_LEVELS, NeuronText, neuronLevel, neuronPalette } from '../../src/viz/NeuronText';
 
 const THEMES = ['light', 'dark'] as const;
 
@@ -36,21 +36,41 @@ describe('neuron colours', () => {
     expect(neuronColors(1, 'light').color).toBe('#ffffff');
   });
 
-  it('colours the spans with the chosen pair', () => {
+  it('colours each span by its level, whose pair the theme’s style sheet holds', () => {
     const spansOf = (theme: 'light' | 'dark') => {
       const { container } = render(
         <NeuronText
-          chars={['a', 'b']}
-          values={new Float64Array([-1, 0])}
+          chars={['a', 'b', 'c']}
+          values={new Float64Array([-1, 0, 0.52])}
           H={1}
           unit={0}
           label={`text ${theme}`}
           theme={theme}
         />,
       );
-      return container.querySelectorAll<HTMLElement>('.neuron-text > span');
+      const region = container.querySelector<HTMLElement>('.neuron-text')!;
+      expect(region.classList.contains(`neuron-text--${theme}`)).toBe(true);
+      const css = region.querySelector('style')!.textContent!;
+      return { spans: region.querySelectorAll<HTMLElement>(':scope > span'), css, region };
     };
-    expect(spansOf('light')[0]!.style.color).toBe('rgb(255, 255, 255)');
-    expect(relativeLuminance(spansOf('dark')[1]!.style.background)).toBeLessThan(0.05);
+    const light = spansOf('light');
+    expect([...light.spans].map((s) => s.className)).toEqual(['nt-0', 'nt-20', 'nt-30']);
+    expect(neuronLevel(0.52)).toBe(30);
+    expect(neuronLevel(7)).toBe(NEURON_LEVELS - 1);
+    expect(neuronLevel(Number.NaN)).toBe(20);
+    const lightPalette = neuronPalette('light');
+    expect(lightPalette[0]!.color).toBe('#ffffff');
+    expect(lightPalette[30]).toEqual(neuronColors(0.5, 'light'));
+    expect(light.css).toContain(
+      `.neuron-text--light .nt-0{background:${lightPalette[0]!.background};color:#ffffff}`,
+    );
+    const dark = spansOf('dark');
+    expect(relativeLuminance(neuronPalette('dark')[20]!.background)).toBeLessThan(0.05);
+    expect(dark.css).toContain(
+      `.neuron-text--dark .nt-20{background:${neuronPalette('dark')[20]!.background}`,
+    );
+    // The exact value on hover.
+    fireEvent.mouseOver(light.spans[2]!);
+    expect(light.region.title).toBe('0.520');
   });
 });
