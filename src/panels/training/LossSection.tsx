@@ -1,6 +1,6 @@
 // The loss curve: smoothed training loss, validation loss and the baselines, in nats or bits
 // per character, on a linear or log step axis.
-import { memo, useDeferredValue } from 'react';
+import { Fragment, memo, useDeferredValue } from 'react';
 import { LESSON, metricSentence } from '../../content/training';
 import { useAppStore } from '../../store/store';
 import type { TrainingHistory, TrainingState } from '../../store/training';
@@ -75,10 +75,10 @@ const LossView = memo(function LossView({ history, baselines, units, logSteps }:
                 : 'Validation loss is measured every few seconds while training.'}
             </span>
             {lastVal?.metrics?.map((m) => (
-              <span key={m.key} data-testid={`val-${m.key}`}>
+              <Fragment key={m.key}>
                 {' '}
-                {metricSentence(m)}
-              </span>
+                <span data-testid={`val-${m.key}`}>{metricSentence(m)}</span>
+              </Fragment>
             ))}
           </>
         }
