@@ -15,7 +15,7 @@ export const RACE_TEXT = {
     `Both models learn ${task}: a letter, ${delay} fillers and the same letter again. They have the same parameter budget and see the very same batches (batches of ${r.batchSize} sequences, Adam with learning rate ${r.lr}, gradients clipped to norm ${r.clipNorm}), for ${r.maxSteps.toLocaleString('en-US')} steps. Every ${r.evalEvery} steps each is scored on text it never trained on: can it write the letter again after the fillers?`,
   why: 'Why the LSTM wins: its cell state c_t is carried from step to step by multiplying with the forget gate f_t alone, not by W_hh and a squashing nonlinearity. Once f_t learns to sit near 1, the letter rides along the cell state across the delay and the gradient flows back along the same path without vanishing. The plain RNN must pass the letter through tanh(W_hh·h) at every step: as the curves above this section showed, that signal, and its gradient, shrink geometrically, so it learns that a letter comes but not which one.',
   capped: (delay: number) =>
-    `(The experiment above reaches ${delay} steps back; the race stops at 20, where the LSTM wins within a couple of thousand steps.)`,
+    `(The experiment above reaches ${delay} steps back; the race keeps to 10, where the answer is plain within a minute. “Train it” above takes the longer delay to the Training view.)`,
   recallChart: 'Recall accuracy on the validation text',
   recallAxis: 'recall accuracy',
   lossChart: 'Validation loss',

@@ -65,14 +65,14 @@ describe('the race section', () => {
 
   test('Start, Pause and Reset call the actions with the task the delay picks', () => {
     render(<RaceSection delay={50} />);
-    // A delay of 50 is raced on copy20, and the section says so.
-    expect(screen.getByText(/the race stops at 20/)).toBeTruthy();
+    // A delay of 50 is raced on copy10, and the section says so.
+    expect(screen.getByText(/the race keeps to 10, where the answer is plain/)).toBeTruthy();
     const pause = screen.getByRole('button', { name: 'Pause' }) as HTMLButtonElement;
     expect(pause.disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    expect(actions.startRace).toHaveBeenCalledWith('copy20');
+    expect(actions.startRace).toHaveBeenCalledWith('copy10');
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
-    expect(actions.resetRace).toHaveBeenCalledWith('copy20');
+    expect(actions.resetRace).toHaveBeenCalledWith('copy10');
     act(() => running(100, [0, 0.1, 0.1], [0, 0.3, 0.7]));
     expect(pause.disabled).toBe(false);
     fireEvent.click(pause);
