@@ -27,17 +27,21 @@ describe('a worker that dies', { timeout: 30_000 }, () => {
     const reached = training().step;
     // What the view shows from the kill on: never ready before the run is back.
     const seen: { phase: string; step: number; error: string | null }[] = [];
-    const stopWatching = appStore.subscribe(({ training: t }) =>
-      seen.push({ phase: t.phase, step: t.step, error: t.error }),
-    );
+    // Every engine status shown, in order (the restart can be over before a poll looks).
+    const statuses: string[] = [];
+    const stopWatching = appStore.subscribe(({ training: t, ui }, previous) => {
+      seen.push({ phase: t.phase, step: t.step, error: t.error });
+      if (ui.engine !== previous.ui.engine) statuses.push(JSON.stringify(ui.engine));
+    });
     onTeardown(stopWatching);
 
     app.worker().kill();
     // A request still out when the worker is replaced dies with it, without a word of its own.
     void refreshSample();
-    await until(() => training().phase === 'loading', 'the run to stop');
-    expect(engineStatus()).toEqual({ state: 'restarting', reason: 'stopped answering' });
+    // Running until the kill, so the first ready after it is the restored run.
     await until(() => training().phase === 'ready', 'the run to be restored');
+    expect(statuses[0]).toBe(JSON.stringify({ state: 'restarting', reason: 'stopped answering' }));
+    expect(seen.some((s) => s.phase === 'loading')).toBe(true);
     expect(training().step).toBe(3);
     expect(training().history.steps).toEqual([1, 2, 3]);
     expect(seen.filter((s) => s.phase === 'ready').every((s) => s.step === 3)).toBe(true);
