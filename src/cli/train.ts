@@ -22,7 +22,7 @@ import { CliError, Flags } from './args.ts';
 import { checkWritable, readText, writeText } from './files.ts';
 import { createProgress, formatCount, formatDuration } from './progress.ts';
 import { readSettings, SETTING_FLAGS, settingsUsage } from './settingFlags.ts';
-import { SERIES_FLAGS, seriesUsage, trainSeries } from './trainSeries.ts';
+import { SERIES_FLAGS, SERIES_SWITCHES, seriesUsage, trainSeries } from './trainSeries.ts';
 
 /** Characters scored for each validation (and the final training) loss, from the start of the set. */
 const EVAL_CHARS = 10_000;
@@ -57,6 +57,7 @@ const FLAGS = {
     'digits',
     ...SERIES_FLAGS,
   ],
+  booleans: SERIES_SWITCHES,
 };
 
 /** The text's vocabulary, when the app would accept the text too; else a one-line error. */
@@ -94,7 +95,7 @@ export function train(args: readonly string[], io: Io): void {
     const run = { out, steps, valFraction, evalEvery, ...(digits === undefined ? {} : { digits }) };
     return trainSeries(f, settings, run, io);
   }
-  for (const flag of SERIES_FLAGS.slice(1))
+  for (const flag of [...SERIES_FLAGS.slice(1), ...SERIES_SWITCHES])
     if (f.has(flag)) throw new CliError(`--${flag} applies only with --series`);
 
   const text = readText(corpus, 'corpus');

@@ -29,9 +29,11 @@ export const seriesUsage = `  --series FILE              train on a series inste
                              with a header row (squared error, a linear head)
   --column NAME              the column to read (default: the first all-numeric one)
   --horizon H                predict H steps ahead, 1–50 (default 1)
-  --season M                 also score the "value one season back" baseline, e.g. 12`;
+  --season M                 also score the "value one season back" baseline, e.g. 12
+  --difference               learn the changes y(t) − y(t−1), one step ahead (for a trend)`;
 
 export const SERIES_FLAGS = ['series', 'column', 'horizon', 'season'];
+export const SERIES_SWITCHES = ['difference'];
 
 export function trainSeries(
   f: Flags,
@@ -56,6 +58,7 @@ export function trainSeries(
     valFraction: run.valFraction,
     horizon,
     season,
+    difference: f.has('difference'),
   });
   const model = createModel(
     modelConfigFor(task, architectureOf(settings)),

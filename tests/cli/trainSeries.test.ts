@@ -131,9 +131,36 @@ describe('train --series', () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
+  it('with --difference, monthly CO₂ at Mauna Loa is predicted better than by its last value', () => {
+    const co2 = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'public',
+      'data',
+      'series',
+      'co2-concentration.csv',
+    );
+    const args = ['train', '--series', co2, '--season', '12', '--val', '0.2', ...small];
+    const levels = runIn([...args, '--out', join(dir, 'co2.json')]);
+    const changes = runIn([...args, '--difference', '--out', join(dir, 'co2d.json')]);
+    const read = (out: string, what: RegExp) => Number(what.exec(out)?.[1]);
+    const mse = /val MSE\s+([\d.]+)/;
+    const last = /last value\s+([\d.]+)/;
+    // The values leave the training range (the trend): the model does far worse than the last value.
+    expect(read(levels.stdout, mse)).toBeGreaterThan(10 * read(levels.stdout, last));
+    // Their changes stay in range: it beats the last value clearly.
+    expect(changes.code).toBe(0);
+    expect(changes.stdout).toMatch(/last change/);
+    expect(read(changes.stdout, mse)).toBeLessThan(0.5 * read(changes.stdout, last));
+  });
+
   it('keeps series flags to series runs', () => {
     expect(runIn(['train', '--corpus', csvFile, '--horizon', '2']).stderr).toBe(
       'unrolled: --horizon applies only with --series\n',
+    );
+    expect(runIn(['train', '--corpus', csvFile, '--difference']).stderr).toBe(
+      'unrolled: --difference applies only with --series\n',
     );
     expect(runIn(['train', '--corpus', csvFile, '--series', csvFile]).stderr).toBe(
       'unrolled: give --corpus or --series, not both\n',

@@ -8,7 +8,7 @@ import { generateValues } from '../generate.ts';
 import type { Model } from '../model.ts';
 import { forwardModel } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
-import { arMse, fitAr, persistenceMse, seasonalMse } from './seriesBaselines.ts';
+import { arMse, constantMse, fitAr, persistenceMse, seasonalMse } from './seriesBaselines.ts';
 import { prepareSeries, type PreparedSeries } from './seriesData.ts';
 import type { Baseline, Metric, Task } from './task.ts';
 import { windowBatches } from './windows.ts';
@@ -85,16 +85,37 @@ export function createSeriesTask(opts: {
   season?: number | null;
   /** The order p of the AR baseline. */
   arOrder?: number;
+  /**
+   * Learn the changes d_t = y_t − y_{t−1} instead of the values (one step ahead only): a series
+   * with a trend leaves the training range, and a tanh network cannot extrapolate, while its
+   * changes stay in range. ŷ_{t+1} = y_t + d̂_{t+1}, so the squared error of the change is the
+   * squared error of the value, and "last value" is the prediction d̂ = 0.
+   */
+  difference?: boolean;
 }): SeriesTask {
   const h = opts.horizon ?? 1;
   if (!Number.isInteger(h) || h < 1 || h > 50)
     throw new Error(`The horizon must be a whole number from 1 to 50 (got ${h}).`);
-  const prepared = prepareSeries(opts.values, opts.valFraction ?? 0.2);
+  const difference = opts.difference ?? false;
+  if (difference && h !== 1) throw new Error('Learning the changes predicts one step ahead only.');
+  const values = difference
+    ? opts.values.subarray(1).map((v, k) => v - opts.values[k]!)
+    : opts.values;
+  const prepared = prepareSeries(values, opts.valFraction ?? 0.2);
   const { z, cut, scale } = prepared;
   const n = z.length;
   const p = opts.arOrder ?? 3;
-  const persistence = persistenceMse(z, cut, n, h);
+  // "Last value": ŷ_{t+h} = y_t, i.e. on the changes the prediction d = 0 (z = −mean/scale).
+  const persistence = difference
+    ? constantMse(z, cut, n, h, -prepared.mean / scale)
+    : persistenceMse(z, cut, n, h);
   const baselines: Baseline[] = [{ key: 'persistence', label: 'last value', value: persistence }];
+  if (difference)
+    baselines.push({
+      key: 'lastChange',
+      label: 'last change',
+      value: persistenceMse(z, cut, n, h),
+    });
   if (opts.season)
     baselines.push({
       key: 'seasonal',

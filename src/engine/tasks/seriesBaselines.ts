@@ -19,6 +19,11 @@ export function persistenceMse(y: Float64Array, from: number, to: number, h: num
   return mse(y, from, to, h, (t) => y[t]!);
 }
 
+/** A constant forecast c (on a series of changes, c for "no change" is "the last value"). */
+export function constantMse(y: Float64Array, from: number, to: number, h: number, c: number) {
+  return mse(y, from, to, h, () => c);
+}
+
 /** Seasonal persistence with season m (needs t + h − m ≥ 0; earlier t use plain persistence). */
 export function seasonalMse(y: Float64Array, from: number, to: number, h: number, m: number) {
   return mse(y, from, to, h, (t) => (t + h - m >= 0 ? y[t + h - m]! : y[t]!));

@@ -93,6 +93,23 @@ describe('the series task', () => {
     expect(wavy.baselines.map((b) => b.key)).toEqual(['persistence', 'ar']);
   });
 
+  it('learning the changes: “last value” is the prediction of no change, in the value’s units', () => {
+    // A trend, a season and noise: the values leave the training range, their changes do not.
+    const y = sinesSeries(300, { periods: [12], amplitudes: [2], trend: 0.3, noise: 0.2, seed: 5 });
+    const task = createSeriesTask({ name: 'trend', values: y, difference: true, valFraction: 0.2 });
+    expect(task.baselines.map((b) => b.key)).toEqual(['persistence', 'lastChange', 'ar']);
+    const { cut, scale, z } = task.prepared;
+    expect(z.length).toBe(299);
+    // On the values: ŷ_{t+1} = y_t over the same validation targets, in units of the change's scale.
+    let total = 0;
+    for (let t = cut + 1; t < 299; t++) total += (y[t + 1]! - y[t]!) ** 2;
+    const levelMse = total / (299 - cut - 1);
+    expect(task.baselines[0]!.value).toBeCloseTo(levelMse / scale ** 2, 12);
+    expect(() => createSeriesTask({ name: 'x', values: y, difference: true, horizon: 2 })).toThrow(
+      'Learning the changes predicts one step ahead only.',
+    );
+  });
+
   it('reads one real value per step and predicts h ahead with a linear head', () => {
     const task = createSeriesTask({ name: 'sines', values, horizon: 2, season: 25 });
     expect(task.shape).toEqual({ input: 'dense', inputSize: 1, head: 'linear', outputSize: 1 });
