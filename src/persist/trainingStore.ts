@@ -6,7 +6,7 @@
 import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import { CORPORA } from '../content/corpora';
-import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfile';
+import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfileSize';
 import { OPTIMIZER_KINDS } from '../engine/optim';
 import { SETTING_ROWS, type SettingRow } from '../engine/settings';
 import type { ConfigState } from '../store/config';

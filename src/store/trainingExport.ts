@@ -1,7 +1,7 @@
 // Side-effecting actions of the Training view that move a model in and out of the browser: the
 // model file (export, and an import checked before it replaces anything), a PyTorch script that
 // continues the run, and the loss curves as CSV. Failures land in `training.error`.
-import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfile';
+import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfileSize';
 import { pytorchScript } from '../engine/pytorch';
 import { settingsOf } from './config';
 import { updateConfig } from './engineAccess';

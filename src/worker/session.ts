@@ -5,12 +5,8 @@
 import { generateIds } from '../engine/generate.ts';
 import { createCompute, type Compute, type Kernel } from '../engine/kernels.ts';
 import { cloneModel, createModel, namedTensors, withCompute, type Model } from '../engine/model.ts';
-import {
-  LARGEST_MODEL_FILE_BYTES,
-  ModelFileError,
-  parseModel,
-  serializeModel,
-} from '../engine/modelfile.ts';
+import { ModelFileError, parseModel, serializeModel } from '../engine/modelfile.ts';
+import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfileSize.ts';
 import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/optim.ts';
 import { createRng } from '../engine/rng.ts';
 import {

@@ -1,40 +1,25 @@
-// How big a model file can get (src/engine/modelfile.ts): the bound on a file's size holds for the
+// How big a model file can get (src/engine/modelfileSize.ts): the bound on a file's size holds for the
 // longest numbers and labels JSON writes, and the largest file the app can write is derived from
 // the settings table's maxima (every cell, the most layers, the widest hidden state, the largest
 // vocabulary), so importing accepts whatever exporting makes.
 import { describe, expect, it } from 'vitest';
 import { CELL_KINDS } from '../../src/engine/cell.ts';
 import { createModel, namedTensors, type ModelConfig } from '../../src/engine/model.ts';
-import {
-  LARGEST_MODEL_FILE_BYTES,
-  modelFileBytesBound,
-  parseModel,
-  serializeModel,
-} from '../../src/engine/modelfile.ts';
+import { parseModel, serializeModel } from '../../src/engine/modelfile.ts';
+import { LARGEST_MODEL_FILE_BYTES, modelFileBytesBound } from '../../src/engine/modelfileSize.ts';
+import { DEFAULT_SETTINGS, modelConfigOf } from '../../src/engine/settings.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { SETTINGS } from '../../src/engine/settingsTable.ts';
 import { DEFAULT_VOCAB_CAP, vocabFromChars } from '../../src/engine/vocab.ts';
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
 
-function charConfig(
+const charConfig = (
   cell: ModelConfig['cell'],
   hiddenSize: number,
   numLayers: number,
   V: number,
-): ModelConfig {
-  return {
-    cell,
-    nonlinearity: 'tanh',
-    hiddenSize,
-    numLayers,
-    bidirectional: false,
-    input: 'onehot',
-    inputSize: V,
-    outputSize: V,
-    head: 'softmax',
-  };
-}
+): ModelConfig => modelConfigOf({ ...DEFAULT_SETTINGS, cell, hiddenSize, numLayers }, V);
 
 describe('the bound on a model file size', () => {
   it('holds for the longest number JSON writes and the longest labels', () => {

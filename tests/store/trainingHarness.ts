@@ -7,6 +7,7 @@ import { expect, vi } from 'vitest';
 import type { CellKind } from '../../src/engine/cell';
 import { createModel, type Model } from '../../src/engine/model';
 import { serializeModel } from '../../src/engine/modelfile';
+import { DEFAULT_SETTINGS, modelConfigOf } from '../../src/engine/settings';
 import { createRng } from '../../src/engine/rng';
 import { taskText } from '../../src/engine/tasks/generated';
 import { buildVocab, vocabFromChars } from '../../src/engine/vocab';
@@ -181,19 +182,8 @@ export function modelFile(
   { cell = 'gru' as CellKind, hiddenSize = 5, numLayers = 2, seed = 11 } = {},
 ): { json: string; model: Model } {
   const vocab = vocabFromChars(chars);
-  const V = vocab.chars.length;
   const model = createModel(
-    {
-      cell,
-      nonlinearity: 'tanh',
-      hiddenSize,
-      numLayers,
-      bidirectional: false,
-      input: 'onehot',
-      inputSize: V,
-      outputSize: V,
-      head: 'softmax',
-    },
+    modelConfigOf({ ...DEFAULT_SETTINGS, cell, hiddenSize, numLayers }, vocab.chars.length),
     createRng(seed),
   );
   return { json: serializeModel(model, vocab), model };

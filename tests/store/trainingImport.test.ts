@@ -4,7 +4,7 @@
 // the model, its step, curves, settings and address exactly as they were.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LARGEST_MODEL_FILE_BYTES } from '../../src/engine/modelfile';
+import { LARGEST_MODEL_FILE_BYTES } from '../../src/engine/modelfileSize';
 import { MAX_MODEL_BYTES } from '../../src/store/trainingExport';
 import { getEngine } from '../../src/store/engineAccess';
 import { answerConfirm, importModelFile } from '../../src/store/trainingActions';

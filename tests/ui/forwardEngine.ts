@@ -5,6 +5,7 @@ import { SHAKESPEARE_CHARS } from '../../src/content/forward';
 import type { CellKind } from '../../src/engine/cell';
 import { createModel } from '../../src/engine/model';
 import { serializeModel } from '../../src/engine/modelfile';
+import { DEFAULT_SETTINGS, modelConfigOf } from '../../src/engine/settings';
 import { createRng } from '../../src/engine/rng';
 import { vocabFromChars } from '../../src/engine/vocab';
 import { EngineError, type EngineClient } from '../../src/worker/client';
@@ -104,19 +105,8 @@ export function forwardEngine(): ForwardEngine {
 /** A small model file of a cell (random weights, the Shakespeare vocabulary). */
 export function modelFile(cell: CellKind, { hiddenSize = 6, numLayers = 1, seed = 7 } = {}) {
   const vocab = vocabFromChars([...SHAKESPEARE_CHARS]);
-  const V = vocab.chars.length;
   const model = createModel(
-    {
-      cell,
-      nonlinearity: 'tanh',
-      hiddenSize,
-      numLayers,
-      bidirectional: false,
-      input: 'onehot',
-      inputSize: V,
-      outputSize: V,
-      head: 'softmax',
-    },
+    modelConfigOf({ ...DEFAULT_SETTINGS, cell, hiddenSize, numLayers }, vocab.chars.length),
     createRng(seed),
   );
   return serializeModel(model, vocab);

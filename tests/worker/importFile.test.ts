@@ -5,7 +5,8 @@
 // bit for bit. Figures (size, times, heap) are printed, never asserted.
 import { describe, expect, it } from 'vitest';
 import { createModel, namedTensors, type ModelConfig } from '../../src/engine/model.ts';
-import { LARGEST_MODEL_FILE_BYTES, serializeModel } from '../../src/engine/modelfile.ts';
+import { serializeModel } from '../../src/engine/modelfile.ts';
+import { LARGEST_MODEL_FILE_BYTES } from '../../src/engine/modelfileSize.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
 import { buildVocab } from '../../src/engine/vocab.ts';
