@@ -18,7 +18,7 @@ const root = import.meta.dirname;
  */
 const ARCHITECTURE = {
   engine: { imports: [] },
-  worker: { imports: ['engine'] },
+  worker: { imports: ['engine', 'persist'] },
   store: {
     imports: ['engine', 'content', 'persist', 'worker/client.ts', 'worker/protocol.ts'],
   },

@@ -10,7 +10,6 @@ import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfileSize';
 import { OPTIMIZER_KINDS } from '../engine/optim';
 import { SETTING_ROWS, type SettingRow } from '../engine/settings';
 import type { ConfigState } from '../store/config';
-import type { CheckpointMeta } from '../store/training';
 
 const finite = v.pipe(v.number(), v.finite());
 /** Losses and gradient norms may be NaN or ±Infinity after a divergence (valibot's number() alone refuses NaN). */
@@ -111,6 +110,9 @@ const checkpointMetaSchema = v.object({
   hiddenSize: finite,
   numLayers: finite,
 });
+
+/** A checkpoint as listed: enough to choose one without reading its model. */
+export type CheckpointMeta = v.InferOutput<typeof checkpointMetaSchema>;
 
 const checkpointSchema = v.object({
   meta: checkpointMetaSchema,

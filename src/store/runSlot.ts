@@ -3,7 +3,7 @@
 // a Web Lock named after the run while it is open, so another tab can tell the run is taken. A new
 // tab adopts the newest run of the same configuration that no open tab holds, or starts a new one.
 // Without sessionStorage or Web Locks (old browsers, tests), the tab acts as the only one.
-import { listAutosaves, loadAutosave, saveAutosave, type Autosave } from '../persist/trainingStore';
+import { listAutosaves, loadAutosave, type Autosave } from '../persist/trainingStore';
 import type { ConfigState } from './config';
 import { boundWindow } from './engineAccess';
 
@@ -111,9 +111,9 @@ export async function startNewRun(): Promise<void> {
   adopt(id);
 }
 
-/** Autosaves this tab's run to its own slot (keeping the slots of runs open tabs hold). */
-export async function saveRun(a: Autosave): Promise<boolean> {
-  return saveAutosave(a, currentRunId(), await liveRuns());
+/** Where this tab's run autosaves: its own slot, keeping the slots of runs open tabs hold. */
+export async function saveTarget(): Promise<{ runId: string; live: ReadonlySet<string> }> {
+  return { runId: currentRunId(), live: await liveRuns() };
 }
 
 /** Forgets this tab's run (tests: the next start behaves as a new tab's). */

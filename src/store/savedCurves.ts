@@ -1,5 +1,6 @@
 // The curves of a saved run or checkpoint as IndexedDB keeps them (the plain arrays without the
 // smoothed curve, which is recomputed on load), and back. Pure functions, tested without React.
+import type { AutosavePage } from '../worker/protocol';
 import { appendProgress, emptyHistory, type TrainingHistory, type ValPoint } from './training';
 
 /** The curves as stored with a saved run or checkpoint (the smoothed curve is recomputed). */
@@ -43,4 +44,23 @@ export function historyFromSaved(c: Readonly<SavedCurves>): TrainingHistory {
     running: false,
   });
   return { ...curves, val: c.val };
+}
+
+/** The curves as the autosave request carries them: typed arrays, moved to the worker, not copied. */
+export function packedCurves(h: TrainingHistory): AutosavePage['curves'] {
+  return {
+    steps: Float64Array.from(h.steps),
+    loss: Float64Array.from(h.loss),
+    gradBefore: Float64Array.from(h.gradBefore),
+    gradAfter: Float64Array.from(h.gradAfter),
+    clipped: Uint8Array.from(h.clipped, (c) => (c ? 1 : 0)),
+    val: h.val.map((p) => ({ ...p })),
+  };
+}
+
+/** The buffers of packed curves, for the transfer list. */
+export function curveBuffers(c: AutosavePage['curves']): ArrayBuffer[] {
+  return [c.steps, c.loss, c.gradBefore, c.gradAfter, c.clipped].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

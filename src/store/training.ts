@@ -4,6 +4,7 @@
 // value. The controller (trainingController.ts) puts new progress in at most four times a second.
 // The pure functions here are tested without React.
 import type { Metric } from '../engine/tasks/task';
+import type { CheckpointMeta } from '../persist/trainingStore';
 import type {
   CorpusInfo,
   ModelInfo,
@@ -54,16 +55,7 @@ export interface PendingConfirm {
   run: () => void;
 }
 
-export interface CheckpointMeta {
-  id: string;
-  name: string;
-  step: number;
-  savedAt: number;
-  corpus: string;
-  cell: string;
-  hiddenSize: number;
-  numLayers: number;
-}
+export type { CheckpointMeta };
 
 export interface TrainingState {
   phase: RunPhase;

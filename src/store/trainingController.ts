@@ -4,12 +4,11 @@
 // slice, guarded engine calls, the progress stream, installing or creating a model, pausing, the
 // validation loss and the autosave. trainingData, trainingPersist, trainingExport and
 // trainingViews sit on top of it; trainingActions, which the panels call, on top of them all.
-import type { Autosave } from '../persist/trainingStore';
 import { EngineRestartedError, type EngineClient, type EngineEvent } from '../worker/client';
 import type { FromWorker, ModelInfo, ProgressBatch } from '../worker/protocol';
 import { settingsOf, type ConfigState } from './config';
 import { getEngine } from './engineAccess';
-import { saveRun } from './runSlot';
+import { saveTarget } from './runSlot';
 import { appStore, patchTraining } from './store';
 import {
   addValidation,
@@ -19,7 +18,7 @@ import {
   epochAt,
   type TrainingState,
 } from './training';
-import { savedCurves } from './savedCurves';
+import { curveBuffers, packedCurves } from './savedCurves';
 
 /** Long requests (a 1 MB text, a big model file) get more time than the default. */
 export const SLOW = { timeoutMs: 60_000 };
@@ -311,25 +310,27 @@ export async function evaluate(): Promise<void> {
   patchTraining({ history: addValidation(t.history, { step: t.step, loss: reply.loss }) });
 }
 
-/** Saves the run (model, settings, curves, timeline) to this tab's slot; skipped after a divergence. */
+/**
+ * Saves the run (model, settings, curves, timeline) to this tab's slot; skipped after a
+ * divergence. The worker adds the model and optimizer state and writes the save itself.
+ */
 export async function autosave(): Promise<void> {
   const t = training();
   if (t.model === null || t.phase === 'diverged' || t.phase === 'loading') return;
   try {
-    const snap = await engine().request({ type: 'snapshot' }, SLOW);
+    const { runId, live } = await saveTarget();
     const savedAt = Date.now();
-    const ok = await saveRun({
-      version: 1,
-      savedAt,
-      config: config(),
-      model: snap.json,
-      step: snap.step,
-      // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
-      optimizer: snap.optimizer as Autosave['optimizer'],
-      history: savedCurves(training().history, snap.step),
-      timeline: training().timeline,
-    });
-    if (ok) patchTraining({ savedAt, savedStep: snap.step });
+    const curves = packedCurves(t.history);
+    const reply = await engine().request(
+      {
+        type: 'autosave',
+        runId,
+        live: [...live],
+        page: { version: 1, savedAt, config: config(), curves, timeline: [...t.timeline] },
+      },
+      { ...SLOW, transfer: curveBuffers(curves) },
+    );
+    if (reply.ok) patchTraining({ savedAt, savedStep: reply.step });
   } catch {
     // Autosave is best effort: the next one tries again.
   }

@@ -103,6 +103,7 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   weights: 'weights',
   neurons: 'neurons',
   snapshot: 'snapshot',
+  autosave: 'autosaved',
   gradientExperiment: 'gradientResult',
   raceStart: 'race',
   racePause: 'race',

@@ -3,6 +3,7 @@
 // becomes a typed `error` reply carrying the request's id.
 import type { FromWorker, ProgressBatch, RaceProgress, ToWorker } from './protocol';
 import { EngineSession } from './session';
+import { autosaveRun } from './autosave';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
@@ -133,6 +134,13 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
       }
       case 'snapshot':
         post({ type: 'snapshot', id: msg.id, ...s().snapshot() });
+        return;
+      case 'autosave':
+        // Answered later, as checkFile: IndexedDB writes asynchronously.
+        autosaveRun(s(), msg.runId, msg.live, msg.page).then(
+          ({ ok, step }) => post({ type: 'autosaved', id: msg.id, ok, step }),
+          (error: unknown) => postError(post, msg, error),
+        );
         return;
       case 'gradientExperiment': {
         // Stateless: no session needed. The figures' arrays travel in the transfer list.

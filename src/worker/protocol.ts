@@ -8,6 +8,7 @@ import type { TrainSettings } from '../engine/settings';
 import type { Metric } from '../engine/tasks/task';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
+import type { Autosave } from '../persist/trainingStore';
 
 /** Messages the app posts to the worker. */
 export type ToWorker =
@@ -55,6 +56,12 @@ export type ToWorker =
   | { type: 'neurons'; id: number; layer: number; chars: number }
   /** The model file and step, for autosave and named checkpoints. */
   | { type: 'snapshot'; id: number }
+  /**
+   * Autosave the run into slot `runId`: the worker adds its model, step and optimizer state to
+   * what the page sends and writes it to IndexedDB itself, so those never cross to the page.
+   * `live`: the runs open tabs hold (their slots are kept).
+   */
+  | { type: 'autosave'; id: number; runId: string; live: string[]; page: AutosavePage }
   // ---- Gradient flow view ----
   /** Run one gradient-flow experiment (stateless: its own seeded model and input). */
   | { type: 'gradientExperiment'; id: number; params: GradientParams }
@@ -100,6 +107,19 @@ export type FileCheckReply = { type: 'fileChecked'; id: number; key: number; ms:
 export type ExportReply = { type: 'exported'; id: number; json: string };
 export type WeightsReply = { type: 'weights'; id: number; weights: WeightsSnapshot };
 export type NeuronsReply = { type: 'neurons'; id: number; neurons: NeuronActivations };
+/** The part of an autosave the page holds; the curves as typed arrays (in the transfer list). */
+export type AutosavePage = Omit<Autosave, 'model' | 'step' | 'optimizer' | 'history'> & {
+  curves: {
+    steps: Float64Array;
+    loss: Float64Array;
+    gradBefore: Float64Array;
+    gradAfter: Float64Array;
+    clipped: Uint8Array;
+    val: Autosave['history']['val'];
+  };
+};
+/** Whether the autosave was written, and the step of the model it holds. */
+export type AutosavedReply = { type: 'autosaved'; id: number; ok: boolean; step: number };
 export type SnapshotReply = {
   type: 'snapshot';
   id: number;
@@ -137,6 +157,7 @@ export type FromWorker =
   | WeightsReply
   | NeuronsReply
   | SnapshotReply
+  | AutosavedReply
   | GradientReply
   | ProgressMessage
   | RaceReply
@@ -162,6 +183,7 @@ export interface Replies {
   weights: WeightsReply;
   neurons: NeuronsReply;
   snapshot: SnapshotReply;
+  autosave: AutosavedReply;
   gradientExperiment: GradientReply;
   raceStart: RaceReply;
   racePause: RaceReply;

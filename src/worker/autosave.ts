@@ -1,0 +1,33 @@
+// The autosave as the worker writes it: the page sends its part (settings, curves, timeline, the
+// run's slot) and the worker adds the model file and optimizer state it holds. Those are the
+// large parts; writing them here keeps their copying and storing off the page's thread.
+import { saveAutosave, type Autosave } from '../persist/trainingStore';
+import type { AutosavePage } from './protocol';
+import type { EngineSession } from './session';
+
+/** Writes run `runId`'s autosave; resolves with whether it was written and the model's step. */
+export async function autosaveRun(
+  session: EngineSession,
+  runId: string,
+  live: readonly string[],
+  page: AutosavePage,
+): Promise<{ ok: boolean; step: number }> {
+  const snap = session.snapshot();
+  const { curves, ...rest } = page;
+  const save: Autosave = {
+    ...rest,
+    model: snap.json,
+    step: snap.step,
+    // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
+    optimizer: snap.optimizer as Autosave['optimizer'],
+    history: {
+      steps: Array.from(curves.steps),
+      loss: Array.from(curves.loss),
+      gradBefore: Array.from(curves.gradBefore),
+      gradAfter: Array.from(curves.gradAfter),
+      clipped: Array.from(curves.clipped, (c) => (c === 0 ? 0 : 1)),
+      val: curves.val,
+    },
+  };
+  return { ok: await saveAutosave(save, runId, new Set(live)), step: snap.step };
+}
