@@ -108,6 +108,11 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   raceStart: 'race',
   racePause: 'race',
   raceReset: 'race',
+  seriesLoad: 'series',
+  seriesTrain: 'ack',
+  seriesPause: 'ack',
+  seriesStep: 'ack',
+  seriesPredict: 'seriesPrediction',
 };
 
 interface Pending {

@@ -24,6 +24,8 @@ export function createSession(
 ): EngineSession {
   const session: EngineSession = new EngineSession({
     progress: (batch) => post({ type: 'progress', id: null, batch }, progressTransfer(batch)),
+    seriesProgress: (batch) =>
+      post({ type: 'seriesProgress', id: null, batch }, progressTransfer(batch)),
     raceProgress: (progress) =>
       post({ type: 'raceProgress', id: null, progress }, raceTransfer(progress)),
     schedule: (fn) =>
@@ -162,6 +164,28 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
       case 'raceReset':
         post({ type: 'race', id: msg.id, info: s().race.reset(msg.race) });
         return;
+      case 'seriesLoad': {
+        const info = s().series.load(msg);
+        post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);
+        return;
+      }
+      case 'seriesTrain':
+        s().series.train();
+        post({ type: 'ack', id: msg.id, step: s().series.info().step });
+        return;
+      case 'seriesPause':
+        post({ type: 'ack', id: msg.id, step: s().series.pause() });
+        return;
+      case 'seriesStep':
+        post({ type: 'ack', id: msg.id, step: s().series.step() });
+        return;
+      case 'seriesPredict': {
+        const p = s().series.predict();
+        post({ type: 'seriesPrediction', id: msg.id, ...p }, [
+          p.predicted.buffer,
+        ] as Transferable[]);
+        return;
+      }
       default:
         unknownMessage(msg);
     }

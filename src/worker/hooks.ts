@@ -12,4 +12,6 @@ export interface SessionHooks {
   now(): number;
   /** Called with the race's figures while it runs (the Gradient flow view's race). */
   raceProgress?(progress: RaceProgress): void;
+  /** Called with the Time series view's progress while it trains. */
+  seriesProgress?(batch: ProgressBatch): void;
 }

@@ -5,7 +5,8 @@
 import type { CellKind } from '../engine/cell';
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
-import type { Metric } from '../engine/tasks/task';
+import type { SeriesPrep, SeriesSpec } from '../engine/tasks/seriesSources';
+import type { Baseline, Metric } from '../engine/tasks/task';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
 import type { Autosave } from '../persist/trainingStore';
@@ -69,7 +70,16 @@ export type ToWorker =
   | { type: 'raceStart'; id: number; race: RaceSettings }
   | { type: 'racePause'; id: number }
   /** A new race at step 0, paused. */
-  | { type: 'raceReset'; id: number; race: RaceSettings };
+  | { type: 'raceReset'; id: number; race: RaceSettings }
+  // ---- Time series view ----
+  /** Read and prepare a series and make a fresh model for it (the old one stays on failure). */
+  | ({ type: 'seriesLoad'; id: number } & SeriesLoad)
+  /** Start training; `seriesProgress` messages follow until paused or diverged. */
+  | { type: 'seriesTrain'; id: number }
+  | { type: 'seriesPause'; id: number }
+  | { type: 'seriesStep'; id: number }
+  /** The model's predictions of the whole series. */
+  | { type: 'seriesPredict'; id: number };
 
 /** The worker's reply to `ping`: which engine is running. */
 export type Pong = {
@@ -141,6 +151,10 @@ export type RaceReply = { type: 'race'; id: number; info: RaceInfo };
 export type RaceProgressMessage = { type: 'raceProgress'; id: null; progress: RaceProgress };
 /** Sent on its own while training runs (id null); arrays arrive in the transfer list. */
 export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch };
+/** The Time series view's training progress, as `progress` is the Training view's. */
+export type SeriesProgressMessage = { type: 'seriesProgress'; id: null; batch: ProgressBatch };
+export type SeriesReply = { type: 'series'; id: number; info: SeriesInfo };
+export type SeriesPredictionReply = { type: 'seriesPrediction'; id: number } & SeriesPrediction;
 
 /** Messages the worker posts to the app. */
 export type FromWorker =
@@ -161,7 +175,10 @@ export type FromWorker =
   | GradientReply
   | ProgressMessage
   | RaceReply
-  | RaceProgressMessage;
+  | RaceProgressMessage
+  | SeriesReply
+  | SeriesPredictionReply
+  | SeriesProgressMessage;
 
 /** The successful reply to each request type. The client uses it to type its promises. */
 export interface Replies {
@@ -188,6 +205,11 @@ export interface Replies {
   raceStart: RaceReply;
   racePause: RaceReply;
   raceReset: RaceReply;
+  seriesLoad: SeriesReply;
+  seriesTrain: Ack;
+  seriesPause: Ack;
+  seriesStep: Ack;
+  seriesPredict: SeriesPredictionReply;
 }
 
 export type RequestType = ToWorker['type'];
@@ -337,4 +359,43 @@ export interface RaceProgress {
   racers: { loss: Float64Array; recall: Float64Array }[];
   /** The race stopped on an error. */
   error?: string;
+}
+
+/** A series to load: where it comes from, how it is prepared, and the model's settings. */
+export interface SeriesLoad {
+  spec: SeriesSpec;
+  prep: SeriesPrep;
+  settings: TrainSettings;
+}
+
+/** The series the worker holds, prepared, with its baselines and the fresh model's size. */
+export interface SeriesInfo {
+  name: string;
+  column: string;
+  /** A CSV's numeric columns (empty for a synthetic series). */
+  columns: readonly string[];
+  /** The series in its own units, and a label per value (dates) or null. */
+  values: Float64Array;
+  labels: readonly string[] | null;
+  /** The index of the first value predicted in the validation part. */
+  firstValidation: number;
+  /** Training and validation positions (values, or changes when `difference`). */
+  trainCount: number;
+  valCount: number;
+  /** The normalisation, from the training part only: z = (y − mean) / scale. */
+  mean: number;
+  scale: number;
+  difference: boolean;
+  horizon: number;
+  /** Validation MSE (normalised) of the last value, the seasonal last value, AR(p). */
+  baselines: readonly Baseline[];
+  lossUnit: string;
+  parameters: number;
+  step: number;
+}
+
+/** Every value the model predicts, in the series' units (NaN where it predicts none). */
+export interface SeriesPrediction {
+  predicted: Float64Array;
+  step: number;
 }

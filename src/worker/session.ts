@@ -36,6 +36,7 @@ import type {
 } from './protocol.ts';
 import { neuronsOf, weightsOf } from './sessionViews.ts';
 import { RaceLoop } from './raceLoop.ts';
+import { SeriesRun } from './seriesRun.ts';
 import { TrainingLoop } from './trainingLoop.ts';
 import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
 
@@ -58,6 +59,8 @@ export class EngineSession {
   private checkedCount = 0;
   /** The Gradient flow view's race of a plain RNN against an LSTM (its own two models). */
   readonly race: RaceLoop;
+  /** The Time series view's run (its own task and model). */
+  readonly series: SeriesRun;
 
   /**
    * Computes with `kernel` from now on: the models created or loaded afterwards use it (the worker
@@ -98,6 +101,14 @@ export class EngineSession {
       now: () => hooks.now(),
       compute: () => this.compute,
     });
+    this.series = new SeriesRun(
+      {
+        progress: (batch) => hooks.seriesProgress?.(batch),
+        schedule: (fn) => hooks.schedule(fn),
+        now: () => hooks.now(),
+      },
+      () => this.compute,
+    );
   }
 
   /** Checks and installs a training text. The current model and run are untouched on failure. */

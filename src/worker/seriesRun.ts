@@ -1,0 +1,150 @@
+// The Time series view's run as the worker hosts it, beside the character session: one series
+// task (a shipped or own CSV, or a synthetic series, prepared as the page asks), one model with
+// its trainer, and the same training loop as the Training view (slices, progress batches,
+// validation, divergence). Its models are its own: the character session's are untouched.
+
+import type { Compute } from '../engine/kernels.ts';
+import { createModel, parameterCount, type Model } from '../engine/model.ts';
+import { createRng } from '../engine/rng.ts';
+import {
+  architectureOf,
+  clipConfigOf,
+  initOptionsOf,
+  optimizerConfigOf,
+  validateSettings,
+  type TrainSettings,
+} from '../engine/settings.ts';
+import { stepFlops } from '../engine/stepCost.ts';
+import { predictSeries, type SeriesTask } from '../engine/tasks/series.ts';
+import { seriesTaskOf, seriesValues, type SeriesValues } from '../engine/tasks/seriesSources.ts';
+import { modelConfigFor } from '../engine/tasks/task.ts';
+import { createTrainer, type Trainer } from '../engine/trainer.ts';
+import type { SessionHooks } from './hooks.ts';
+import type { SeriesInfo, SeriesLoad, SeriesPrediction } from './protocol.ts';
+import { TrainingLoop } from './trainingLoop.ts';
+
+interface Current {
+  readonly source: SeriesValues;
+  readonly task: SeriesTask;
+  readonly difference: boolean;
+  readonly settings: TrainSettings;
+  readonly model: Model;
+  readonly trainer: Trainer;
+}
+
+export class SeriesRun {
+  private current: Current | null = null;
+  private readonly loop: TrainingLoop;
+
+  constructor(
+    hooks: Pick<SessionHooks, 'progress' | 'schedule' | 'now'>,
+    private readonly compute: () => Compute,
+  ) {
+    this.loop = new TrainingLoop(hooks, {
+      trainer: () => this.require().trainer,
+      model: () => this.current?.model ?? null,
+      stepBase: () => 0,
+      currentStep: () => this.current?.trainer.stepCount ?? 0,
+      valLoss: (positions) => this.require().task.evaluate(this.require().model, positions),
+      valMetrics: (positions) => this.require().task.metrics(this.require().model, positions),
+      diverged: (loss, finite) => this.current?.task.diverged(loss, finite) ?? !finite,
+      timelineSample: () => '',
+      stepFlops: () => {
+        const c = this.current;
+        return c ? stepFlops(c.model.config, c.settings.batchSize, c.settings.seqLen) : 0;
+      },
+    });
+  }
+
+  /**
+   * Reads the source, prepares the series and makes a fresh model for it. On a bad source or
+   * settings it throws, and the current series and model stay.
+   */
+  load(request: SeriesLoad): SeriesInfo {
+    validateSettings(request.settings);
+    const source = seriesValues(request.spec);
+    const task = seriesTaskOf(request.spec.name, source.values, request.prep);
+    const { settings } = request;
+    const model = createModel(
+      modelConfigFor(task, architectureOf(settings)),
+      createRng(settings.seed),
+      initOptionsOf(settings),
+      this.compute(),
+    );
+    const trainer = createTrainer(
+      model,
+      task.source(settings.batchSize, settings.seqLen),
+      optimizerConfigOf(settings),
+      clipConfigOf(settings),
+    );
+    this.pause();
+    this.current = { source, task, difference: request.prep.difference, settings, model, trainer };
+    this.loop.reset(model, 0);
+    return this.info();
+  }
+
+  train(): void {
+    this.require();
+    this.loop.start();
+  }
+
+  /** Stops after the slice in progress; returns the step count. */
+  pause(): number {
+    this.loop.stop();
+    return this.current?.trainer.stepCount ?? 0;
+  }
+
+  /** One training step, reported like the loop's; returns the step count. */
+  step(): number {
+    return this.loop.step().step;
+  }
+
+  info(): SeriesInfo {
+    const { source, task, difference, model, trainer } = this.require();
+    const { cut, mean, scale, z } = task.prepared;
+    return {
+      name: task.name,
+      column: source.column,
+      columns: source.columns,
+      values: source.values.slice(),
+      labels: source.labels,
+      // Learning the changes, change k is value k + 1 minus value k.
+      firstValidation: cut + (difference ? 1 : 0),
+      trainCount: cut,
+      valCount: z.length - cut,
+      mean,
+      scale,
+      difference,
+      horizon: task.horizon,
+      baselines: task.baselines,
+      lossUnit: task.lossUnit,
+      parameters: parameterCount(model),
+      step: trainer.stepCount,
+    };
+  }
+
+  /**
+   * The model's prediction of every value it can predict, in the series' units (NaN where it
+   * makes none): ŷ_{t+h} from x_0 … x_t, windows of the task's evaluation length.
+   */
+  predict(): SeriesPrediction {
+    const { source, task, difference, model, trainer } = this.require();
+    const { z, mean, scale } = task.prepared;
+    const h = task.horizon;
+    const out = predictSeries(model, z, 0, z.length, h);
+    const y = source.values;
+    const predicted = new Float64Array(y.length).fill(NaN);
+    out.forEach((v, k) => {
+      const unit = v * scale + mean;
+      // z[k + h] is value k + h, or (changes) value k + 2 minus value k + 1.
+      if (difference) predicted[k + 2] = y[k + 1]! + unit;
+      else predicted[k + h] = unit;
+    });
+    return { predicted, step: trainer.stepCount };
+  }
+
+  private require(): Current {
+    if (this.current === null) throw new Error('Choose a series first.');
+    return this.current;
+  }
+}

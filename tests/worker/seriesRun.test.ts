@@ -1,0 +1,110 @@
+// The Time series view's run in the worker: a shipped CSV or a synthetic series prepared as asked,
+// trained by the same loop as the Training view, its predictions in the series' units, and a bad
+// source refused with the current series kept.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
+import type { SeriesSpec } from '../../src/engine/tasks/seriesSources.ts';
+import type { ProgressBatch } from '../../src/worker/protocol.ts';
+import { SeriesRun } from '../../src/worker/seriesRun.ts';
+import { createCompute } from '../../src/engine/kernels.ts';
+
+const settings: TrainSettings = {
+  ...DEFAULT_SETTINGS,
+  cell: 'lstm',
+  hiddenSize: 8,
+  seqLen: 24,
+  batchSize: 8,
+  lr: 0.01,
+};
+const co2: SeriesSpec = {
+  kind: 'csv',
+  name: 'co2',
+  text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
+  column: 'CO2',
+};
+const prep = { horizon: 1, difference: false, season: 12, valFraction: 0.2 };
+
+function makeRun() {
+  const queue: (() => void)[] = [];
+  const batches: ProgressBatch[] = [];
+  let clock = 0;
+  const run = new SeriesRun(
+    { progress: (b) => batches.push(b), schedule: (fn) => queue.push(fn), now: () => (clock += 5) },
+    () => createCompute(),
+  );
+  return { run, queue, batches };
+}
+
+describe('SeriesRun', () => {
+  it('loads a CSV column, split by time, normalised on the training part only', () => {
+    const { run } = makeRun();
+    const info = run.load({ spec: co2, prep, settings });
+    const n = info.values.length;
+    expect(info.column).toBe('CO2');
+    expect(info.columns).toEqual(['CO2', 'adjusted CO2']);
+    expect(info.values[0]).toBeCloseTo(315.7, 6);
+    expect(info.labels?.[0]).toBe('1958-03-01');
+    expect(info.trainCount).toBe(Math.floor(n * 0.8));
+    expect(info.trainCount + info.valCount).toBe(n);
+    expect(info.firstValidation).toBe(info.trainCount);
+    const train = Array.from(info.values.subarray(0, info.trainCount));
+    const mean = train.reduce((a, b) => a + b, 0) / train.length;
+    expect(info.mean).toBeCloseTo(mean, 9);
+    expect(info.baselines.map((b) => b.key)).toEqual(['persistence', 'seasonal', 'ar']);
+    expect(info.step).toBe(0);
+  });
+
+  it('predicts in the series’ units; learning the changes adds them to the last value', () => {
+    const { run } = makeRun();
+    const info = run.load({ spec: co2, prep: { ...prep, difference: true }, settings });
+    expect(info.firstValidation).toBe(info.trainCount + 1);
+    const { predicted } = run.predict();
+    expect(predicted.length).toBe(info.values.length);
+    expect(predicted[0]).toBeNaN();
+    expect(predicted[1]).toBeNaN();
+    // An untrained model predicts a small change: every prediction is near the last value.
+    for (let t = 2; t < predicted.length; t++)
+      expect(Math.abs(predicted[t]! - info.values[t - 1]!)).toBeLessThan(5 * info.scale);
+  });
+
+  it('trains with the shared loop and beats the last value on the changes of CO₂', () => {
+    const { run, queue, batches } = makeRun();
+    const info = run.load({ spec: co2, prep: { ...prep, difference: true }, settings });
+    run.train();
+    for (let k = 0; k < 200 && queue.length > 0; k++) queue.shift()!();
+    const steps = run.pause();
+    expect(steps).toBeGreaterThan(300);
+    expect(batches.reduce((a, b) => a + b.loss.length, 0)).toBe(steps);
+    const { predicted } = run.predict();
+    let se = 0;
+    let count = 0;
+    for (let t = info.firstValidation; t < info.values.length; t++) {
+      se += (predicted[t]! - info.values[t]!) ** 2;
+      count++;
+    }
+    const mse = se / count / info.scale ** 2;
+    const persistence = info.baselines.find((b) => b.key === 'persistence')!.value;
+    expect(mse).toBeLessThan(persistence / 2);
+  });
+
+  it('refuses a bad CSV with its message and keeps the series it had', () => {
+    const { run } = makeRun();
+    run.load({ spec: co2, prep, settings });
+    expect(() =>
+      run.load({ spec: { kind: 'csv', name: 'bad', text: 'a,b\nx,y\n' }, prep, settings }),
+    ).toThrow(/number/i);
+    expect(run.info().name).toBe('co2');
+  });
+
+  it('makes the synthetic series from their parameters', () => {
+    const { run } = makeRun();
+    const info = run.load({
+      spec: { kind: 'logistic', name: 'logistic', n: 300, r: 3.9 },
+      prep: { ...prep, season: null },
+      settings,
+    });
+    expect(info.values.length).toBe(300);
+    expect(info.values[1]).toBeCloseTo(3.9 * 0.4 * 0.6, 12);
+  });
+});
