@@ -8,5 +8,6 @@ export const PANELS: Record<View, LazyExoticComponent<ComponentType>> = {
   gradients: lazy(() =>
     import('../panels/GradientFlowPanel').then((m) => ({ default: m.GradientFlowPanel })),
   ),
+  series: lazy(() => import('../panels/SeriesPanel').then((m) => ({ default: m.SeriesPanel }))),
   about: lazy(() => import('../panels/AboutPanel').then((m) => ({ default: m.AboutPanel }))),
 };

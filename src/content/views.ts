@@ -19,6 +19,7 @@ const VIEWS = {
     heading: 'Gradient flow',
     title: 'Gradient flow — Unrolled',
   },
+  series: { label: 'Time series', heading: 'Time series', title: 'Time series — Unrolled' },
   about: { label: 'About', heading: 'About Unrolled', title: 'About — Unrolled' },
 } satisfies Record<string, ViewText>;
 

@@ -6,6 +6,7 @@
 import { CONFIG_SLICE } from './config';
 import { FORWARD_SLICE } from './forward';
 import { GRADIENTS_SLICE } from './gradients';
+import { SERIES_SLICE } from './series';
 import type { UrlSlice } from './urlSlice';
 
 /** The slices that live in the address bar, by their key in the store. */
@@ -13,6 +14,7 @@ export const URL_SLICES = {
   config: CONFIG_SLICE,
   forward: FORWARD_SLICE,
   gradients: GRADIENTS_SLICE,
+  series: SERIES_SLICE,
 };
 
 export type UrlSliceKey = keyof typeof URL_SLICES;
@@ -29,6 +31,7 @@ const VIEW_SLICES = {
   forward: 'forward',
   train: 'config',
   gradients: 'gradients',
+  series: 'series',
   about: null,
 } as const satisfies Record<string, UrlSliceKey | null>;
 

@@ -4,6 +4,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { formatSignificant } from '../content/format';
 import { ShowData, type ShowDataProps } from './ShowData';
 import { exportPng, exportSvg } from './exportChart';
+import './charts.css';
 
 export interface ChartFrameProps {
   title: string;

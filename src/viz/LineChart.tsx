@@ -7,6 +7,7 @@ import { line } from 'd3-shape';
 import { spreadLabels } from './labelPlacement';
 import { axisTicks } from './ticks';
 import { useChartWidth } from './useChartWidth';
+import './charts.css';
 
 export interface Series {
   label: string;
@@ -28,9 +29,16 @@ export interface Reference {
   color?: string;
 }
 
+/** A vertical line at x, labelled at its top (e.g. where validation starts). */
+export interface XMark {
+  x: number;
+  label: string;
+}
+
 export interface LineChartProps {
   series: readonly Series[];
   references?: readonly Reference[];
+  xMarks?: readonly XMark[];
   xLabel: string;
   yLabel: string;
   logX?: boolean;
@@ -65,6 +73,7 @@ export function thin(
 export function LineChart({
   series,
   references = [],
+  xMarks = [],
   xLabel,
   yLabel,
   logX = false,
@@ -160,6 +169,14 @@ export function LineChart({
               />
               <text x={innerW + 4} y={refLabelY[k]} dy="0.32em" className="chart__reflabel">
                 {r.label}
+              </text>
+            </g>
+          ))}
+          {xMarks.map((m) => (
+            <g key={m.label} transform={`translate(${x(m.x)},0)`} data-mark={m.label}>
+              <line y2={innerH} className="chart__ref" style={{ stroke: 'var(--muted)' }} />
+              <text x={4} y={10} className="chart__reflabel">
+                {m.label}
               </text>
             </g>
           ))}

@@ -6,9 +6,9 @@ import { sliceOfView, URL_SLICE_KEYS, URL_SLICES, VIEWS } from '../../src/store/
 
 describe('the view registry', () => {
   test('lists the views in the navigation’s order, each with its words', () => {
-    expect(VIEWS).toEqual(['forward', 'train', 'gradients', 'about']);
+    expect(VIEWS).toEqual(['forward', 'train', 'gradients', 'series', 'about']);
     for (const view of VIEWS) expect(VIEW_TEXT[view].label.length).toBeGreaterThan(0);
-    expect(VIEWS.map(sliceOfView)).toEqual(['forward', 'config', 'gradients', null]);
+    expect(VIEWS.map(sliceOfView)).toEqual(['forward', 'config', 'gradients', 'series', null]);
   });
 
   test('no two slices claim the same URL key', () => {
@@ -22,6 +22,7 @@ describe('the view registry', () => {
     expect(owners.get('cell')).toBe('config');
     expect(owners.get('text')).toBe('forward');
     expect(owners.get('gp')).toBe('gradients');
+    expect(owners.get('series')).toBe('series');
   });
 
   test('every slice’s initial state writes no keys, and reads back as itself', () => {
@@ -41,10 +42,12 @@ describe('the view registry', () => {
     state.config = { ...state.config, cell: 'gru', seed: 7 };
     state.forward = { ...state.forward, text: 'hello there', t: 3 };
     state.gradients = { ...state.gradients, params: { ...state.gradients.params, T: 40 } };
+    state.series = { ...state.series, source: 'sines', difference: false, horizon: 5, hidden: 64 };
     const expected = {
       forward: '#/forward?text=hello+there&t=4',
       train: '#/train?cell=gru&seed=7',
       gradients: '#/gradients?gT=40',
+      series: '#/series?series=sines&sh=5&shidden=64',
       about: '#/about',
     };
     for (const view of VIEWS) {

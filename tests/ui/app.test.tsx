@@ -23,6 +23,7 @@ const LINKS = [
   ['Forward pass', '#/forward', 'Forward pass'],
   ['Training', '#/train', 'Training'],
   ['Gradient flow', '#/gradients', 'Gradient flow'],
+  ['Time series', '#/series', 'Time series'],
   ['About', '#/about', 'About Unrolled'],
 ] as const;
 
@@ -58,13 +59,14 @@ describe('layout', () => {
 });
 
 describe('navigation', () => {
-  test('renders the four links with their names, addresses and the current page', () => {
+  test('renders the five links with their names, addresses and the current page', () => {
     renderApp();
     const links = nav().getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual(LINKS.map(([name]) => name));
     expect(links.map((link) => link.getAttribute('href'))).toEqual(LINKS.map(([, href]) => href));
     expect(links.map((link) => link.getAttribute('aria-current'))).toEqual([
       'page',
+      null,
       null,
       null,
       null,

@@ -1,0 +1,92 @@
+// The Time series view's series and words: the shipped files (public/data/series, sources in its
+// README and on the About page) and the synthetic series, each with what the view says of it.
+
+export type SeriesSourceId =
+  'co2' | 'seattle' | 'globalTemp' | 'sines' | 'logistic' | 'mackeyGlass';
+
+export interface SeriesSourceText {
+  readonly label: string;
+  /** What the values are, with their unit, for the axis. */
+  readonly unit: string;
+  /** One sentence on what there is to see in it. */
+  readonly note: string;
+  /** A shipped file under public/data/series, and its column. */
+  readonly file?: { readonly name: string; readonly column: string };
+  /** The season for the "one season back" baseline (12 for monthly data), or null. */
+  readonly season: number | null;
+  /** Learn the changes rather than the values by default (a series with a trend). */
+  readonly difference: boolean;
+}
+
+export const SERIES_SOURCES: Record<SeriesSourceId, SeriesSourceText> = {
+  co2: {
+    label: 'CO₂ at Mauna Loa (monthly)',
+    unit: 'CO₂ (ppm)',
+    note: 'A rising trend with a yearly cycle. A network squashed by tanh cannot follow a level it never saw in training, so it learns the monthly changes and adds them to the last value.',
+    file: { name: 'co2-concentration.csv', column: 'CO2' },
+    season: 12,
+    difference: true,
+  },
+  seattle: {
+    label: 'Seattle daily high temperature',
+    unit: 'temperature (°C)',
+    note: 'Daily highs over four years: a yearly cycle under day-to-day weather, so yesterday is a strong guess and the network must beat it.',
+    file: { name: 'seattle-weather.csv', column: 'temp_max' },
+    season: null,
+    difference: false,
+  },
+  globalTemp: {
+    label: 'Global temperature anomaly (yearly)',
+    unit: 'anomaly (°C)',
+    note: 'Only 145 years, with a trend: little to learn from, and the last value is hard to beat.',
+    file: { name: 'global-temp.csv', column: 'temp' },
+    season: null,
+    difference: true,
+  },
+  sines: {
+    label: 'Two sines and noise (synthetic)',
+    unit: 'value',
+    note: 'Periods of 24 and 7 steps with a little noise: the state must keep the phase of both.',
+    season: 24,
+    difference: false,
+  },
+  logistic: {
+    label: 'Logistic map, r = 3.9 (synthetic)',
+    unit: 'x',
+    note: 'Chaos from one line of algebra: each value is a fixed function of the last, so one step ahead is easy and many steps ahead are not.',
+    season: null,
+    difference: false,
+  },
+  mackeyGlass: {
+    label: 'Mackey–Glass, τ = 17 (synthetic)',
+    unit: 'x',
+    note: 'A delay equation with chaotic, almost periodic swings; the value 17 time units back matters.',
+    season: null,
+    difference: false,
+  },
+};
+
+export const SERIES_SOURCE_IDS = Object.keys(SERIES_SOURCES) as readonly SeriesSourceId[];
+
+/** The loss as the engine and the exported script compute it: PyTorch's MSELoss, no ½. */
+export const MSE_TEX = String.raw`L = \frac{1}{N}\sum_{t} \left(\hat y_{t+h} - y_{t+h}\right)^2`;
+export const MSE_NOTE =
+  'This is PyTorch’s MSELoss: the mean of the squared errors, with no ½ in front. Some texts write E = ½(y − ŷ)², which halves the loss and its gradient; the engine, these equations and the exported script all use the mean without the ½. The values are normalised (z = (y − mean) / scale, from the training part only), so a loss of 1 is as bad as always guessing the training mean.';
+export const WHY_SQUARED =
+  'A measurement is a number, not a choice among characters: squared error is the loss whose best guess is the mean of what may come next, and it punishes a big miss more than several small ones.';
+
+/** The baselines' names where the chart has little room. */
+export const BASELINE_SHORT: Readonly<Record<string, string>> = {
+  persistence: 'last value',
+  lastChange: 'last change',
+  seasonal: 'season ago',
+};
+
+/** What the view says of the model against the last value. */
+export function persistenceVerdict(modelMse: number, persistence: number): string {
+  const ratio = modelMse / persistence;
+  if (!Number.isFinite(ratio)) return '';
+  if (ratio < 1)
+    return `The model beats the last value: its validation error is ${(ratio * 100).toFixed(0)} % of the last value’s.`;
+  return `The model does not yet beat the last value (its validation error is ${ratio.toFixed(2)} × the last value’s). Predicting “no change” is the bar every forecaster must clear.`;
+}

@@ -1,0 +1,45 @@
+// How the series is prepared, shown rather than hidden: the split by time, the normalisation
+// from the training part only, values or changes, the horizon and the windows.
+import { formatCount, formatSignificant } from '../../content/format';
+import { SERIES_SOURCES } from '../../content/series';
+import { seriesSettings } from '../../store/seriesActions';
+import { useAppStore } from '../../store/store';
+
+export function Preparation() {
+  const info = useAppStore((s) => s.series.info);
+  const source = useAppStore((s) => s.series.source);
+  const cell = useAppStore((s) => s.series.cell);
+  const hidden = useAppStore((s) => s.series.hidden);
+  if (info === null) return null;
+  const { seqLen, batchSize } = seriesSettings({ cell, hidden });
+  const n = info.values.length;
+  const at = (k: number) => info.labels?.[k] ?? `t = ${formatCount(k)}`;
+  const unit = SERIES_SOURCES[source].unit;
+  const what = info.difference ? 'changes y_t − y_(t−1)' : 'values';
+  return (
+    <section aria-labelledby="ts-prep" className="ts-prep">
+      <h2 id="ts-prep">Preparation</h2>
+      <ul data-testid="ts-prep">
+        <li>
+          {formatCount(n)} values of {info.column} ({unit}), from {at(0)} to {at(n - 1)}.
+        </li>
+        <li>
+          Split by time: the model trains on the first {formatCount(info.trainCount)} {what} and is
+          scored on the last {formatCount(info.valCount)}, from {at(info.firstValidation)} on.
+          Validation comes strictly after training and is never shuffled across the cut.
+        </li>
+        <li>
+          Normalised with the training part’s mean {formatSignificant(info.mean)} and scale{' '}
+          {formatSignificant(info.scale)}: z = (y − {formatSignificant(info.mean)}) ÷{' '}
+          {formatSignificant(info.scale)}. The validation part is not looked at.
+        </li>
+        <li>
+          {info.difference
+            ? 'The model reads the changes and predicts the next change; adding it to the last value gives the next value.'
+            : `The model reads z_t and predicts z_(t+${info.horizon}), ${info.horizon} step${info.horizon === 1 ? '' : 's'} ahead.`}{' '}
+          It trains on {batchSize} windows of T = {seqLen} steps at a time, each from a zero state.
+        </li>
+      </ul>
+    </section>
+  );
+}

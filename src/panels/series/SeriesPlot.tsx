@@ -1,0 +1,66 @@
+// The series with the model's predictions on the training and validation parts, the cut between
+// them marked, and the residuals y − ŷ below.
+import { formatCount } from '../../content/format';
+import { SERIES_SOURCES } from '../../content/series';
+import { useAppStore } from '../../store/store';
+import { LineChart } from '../../viz/LineChart';
+
+export function SeriesPlot() {
+  const info = useAppStore((s) => s.series.info);
+  const predicted = useAppStore((s) => s.series.predicted);
+  const predictedStep = useAppStore((s) => s.series.predictedStep);
+  const source = useAppStore((s) => s.series.source);
+  if (info === null) return null;
+  const n = info.values.length;
+  const xs = Array.from({ length: n }, (_, k) => k);
+  const ys = Array.from(info.values);
+  const pred = predicted && predicted.length === n ? Array.from(predicted) : null;
+  const residual = pred ? ys.map((y, k) => y - pred[k]!) : null;
+  const cut = info.firstValidation;
+  const marks = [{ x: cut, label: 'validation →' }];
+  const unit = SERIES_SOURCES[source].unit;
+  return (
+    <section aria-labelledby="ts-plot">
+      <h2 id="ts-plot">Predictions</h2>
+      <p className="ts-note">
+        The model’s prediction of each value from the values before it
+        {info.difference ? ' (the last value plus the predicted change)' : ''}, after step{' '}
+        {formatCount(predictedStep)}. Left of the line it has seen the answers in training; right of
+        it, never.
+      </p>
+      <LineChart
+        label={`The series and the model's predictions, ${unit}`}
+        xLabel={info.labels ? 'position (row of the file)' : 't'}
+        yLabel={unit}
+        height={280}
+        xMarks={marks}
+        series={[
+          { label: 'series', xs, ys, color: 'var(--ts-data)', width: 3, opacity: 0.35 },
+          ...(pred
+            ? [
+                {
+                  label: 'prediction',
+                  xs,
+                  ys: pred,
+                  color: 'var(--ts-pred)',
+                  width: 1.25,
+                  dash: '4 2',
+                },
+              ]
+            : []),
+        ]}
+      />
+      {residual && (
+        <LineChart
+          label="Residuals: the series minus the prediction"
+          xLabel={info.labels ? 'position (row of the file)' : 't'}
+          yLabel={`y − ŷ`}
+          height={180}
+          xMarks={marks}
+          references={[{ label: 'zero', y: 0 }]}
+          series={[{ label: 'residual', xs, ys: residual, color: 'var(--ts-resid)', width: 1 }]}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+// The `series` slice: what the Time series view shows. The series and how it is prepared, and the
+// model's cell and size, live in the URL (keys prefixed `s` so they never collide with another
+// view's); the run (the worker's description of the series, the curves, the predictions) does not.
+import * as v from 'valibot';
+import { CELL_KINDS, type CellKind } from '../engine/cell';
+import { SERIES_SOURCE_IDS, SERIES_SOURCES, type SeriesSourceId } from '../content/series';
+import type { SeriesInfo } from '../worker/protocol';
+import { emptyHistory, type TrainingHistory } from './training';
+import { whole } from './urlValues';
+import { urlSlice } from './urlSlice';
+
+export type SeriesPhase = 'idle' | 'loading' | 'ready' | 'training' | 'diverged';
+
+export interface SeriesState {
+  source: SeriesSourceId;
+  /** Learn the changes y_t − y_{t−1} (one step ahead) rather than the values. */
+  difference: boolean;
+  /** Predict this many steps ahead (values only). */
+  horizon: number;
+  cell: CellKind;
+  hidden: number;
+  phase: SeriesPhase;
+  info: SeriesInfo | null;
+  history: TrainingHistory;
+  /** The model's predictions of the series, in its units, and the step they were made at. */
+  predicted: Float64Array | null;
+  predictedStep: number;
+  stepsPerSecond: number | null;
+  error: string | null;
+}
+
+export const SERIES_LIMITS = { horizon: { min: 1, max: 50 }, hidden: { min: 1, max: 256 } };
+
+export function initialSeries(): SeriesState {
+  return {
+    source: 'co2',
+    difference: SERIES_SOURCES.co2.difference,
+    horizon: 1,
+    cell: 'lstm',
+    hidden: 32,
+    phase: 'idle',
+    info: null,
+    history: emptyHistory(),
+    predicted: null,
+    predictedStep: 0,
+    stepsPerSecond: null,
+    error: null,
+  };
+}
+
+const SERIES_PARAMS = {
+  series: v.optional(v.picklist(SERIES_SOURCE_IDS)),
+  /** "changes" or "values" (when it differs from the series' default). */
+  spredict: v.optional(v.picklist(['changes', 'values'])),
+  sh: whole(SERIES_LIMITS.horizon.min, SERIES_LIMITS.horizon.max),
+  scell: v.optional(v.picklist(CELL_KINDS)),
+  shidden: whole(SERIES_LIMITS.hidden.min, SERIES_LIMITS.hidden.max),
+} satisfies v.ObjectEntries;
+
+type Params = { [K in keyof typeof SERIES_PARAMS]?: v.InferOutput<(typeof SERIES_PARAMS)[K]> };
+
+function fromParams(p: Params): Partial<SeriesState> {
+  const init = initialSeries();
+  const source = p.series ?? init.source;
+  const difference =
+    p.spredict === undefined ? SERIES_SOURCES[source].difference : p.spredict === 'changes';
+  return {
+    source,
+    difference,
+    // Learning the changes predicts one step ahead only.
+    horizon: difference ? 1 : (p.sh ?? 1),
+    cell: p.scell ?? init.cell,
+    hidden: p.shidden ?? init.hidden,
+  };
+}
+
+function toParams(s: SeriesState): Params {
+  const init = initialSeries();
+  const out: Params = {};
+  if (s.source !== init.source) out.series = s.source;
+  if (s.difference !== SERIES_SOURCES[s.source].difference)
+    out.spredict = s.difference ? 'changes' : 'values';
+  if (!s.difference && s.horizon !== 1) out.sh = s.horizon;
+  if (s.cell !== init.cell) out.scell = s.cell;
+  if (s.hidden !== init.hidden) out.shidden = s.hidden;
+  return out;
+}
+
+/** The Time series view's place in the address bar. */
+export const SERIES_SLICE = urlSlice({
+  initial: initialSeries,
+  params: SERIES_PARAMS,
+  fromParams,
+  toParams,
+});

@@ -1,0 +1,174 @@
+// Actions of the Time series view: choose a series and a model (store, address, worker), train and
+// pause it, and put the worker's replies and progress into the `series` slice. The progress
+// arrives through one subscription per engine client; a validation point asks for new predictions.
+import { SERIES_SOURCES } from '../content/series';
+import { DEFAULT_SETTINGS, type TrainSettings } from '../engine/settings';
+import type { SeriesSpec } from '../engine/tasks/seriesSources';
+import type { EngineClient } from '../worker/client';
+import type { FromWorker, ProgressBatch } from '../worker/protocol';
+import { getEngine, writeAddress } from './engineAccess';
+import type { SeriesState } from './series';
+import { appStore, patchSlice } from './store';
+import { appendProgress, emptyHistory } from './training';
+
+/** Loading a series builds its baselines (AR fits) and a model: more than the default time. */
+const LOAD = { timeoutMs: 30_000 };
+/** The length of the synthetic series. */
+const SYNTHETIC_LENGTH = 1000;
+
+const series = (): SeriesState => appStore.getState().series;
+const patch = (p: Partial<SeriesState>) => patchSlice('series', p);
+
+/** The training settings of the view's model: its cell and size, the rest the app's defaults. */
+export function seriesSettings(s: Pick<SeriesState, 'cell' | 'hidden'>): TrainSettings {
+  return { ...DEFAULT_SETTINGS, cell: s.cell, hiddenSize: s.hidden, seqLen: 48, batchSize: 16 };
+}
+
+/** Where the chosen series comes from: a shipped file (fetched) or a synthetic series. */
+async function specOf(s: SeriesState): Promise<SeriesSpec> {
+  const text = SERIES_SOURCES[s.source];
+  const name = text.label;
+  if (text.file) {
+    const response = await fetch(`./data/series/${text.file.name}`);
+    if (!response.ok) throw new Error(`Could not fetch the series (HTTP ${response.status}).`);
+    return { kind: 'csv', name, text: await response.text(), column: text.file.column };
+  }
+  switch (s.source) {
+    case 'logistic':
+      return { kind: 'logistic', name, n: SYNTHETIC_LENGTH, r: 3.9 };
+    case 'mackeyGlass':
+      return { kind: 'mackeyGlass', name, n: SYNTHETIC_LENGTH, tau: 17 };
+    default:
+      return {
+        kind: 'sines',
+        name,
+        n: SYNTHETIC_LENGTH,
+        periods: [24, 7],
+        amplitudes: [1, 0.5],
+        trend: 0,
+        noise: 0.1,
+        seed: 1,
+      };
+  }
+}
+
+const subscribed = new WeakSet<EngineClient>();
+
+function listen(engine: EngineClient): void {
+  if (subscribed.has(engine)) return;
+  subscribed.add(engine);
+  engine.subscribe((message: FromWorker) => {
+    if (message.type === 'seriesProgress') onProgress(message.batch);
+  });
+}
+
+function onProgress(batch: ProgressBatch): void {
+  const s = series();
+  if (s.info === null) return;
+  patch({
+    history: appendProgress(s.history, batch),
+    stepsPerSecond: batch.running ? batch.stepsPerSecond : s.stepsPerSecond,
+    ...(batch.diverged
+      ? { phase: 'diverged', error: 'Training diverged: the loss left every sensible range.' }
+      : !batch.running && s.phase === 'training'
+        ? { phase: 'ready' }
+        : {}),
+  });
+  if (batch.val || !batch.running) void refreshPredictions();
+}
+
+function engineOrNull(): EngineClient | null {
+  const engine = getEngine();
+  if (engine !== null) listen(engine);
+  return engine;
+}
+
+function fail(error: unknown, phase: SeriesState['phase']): void {
+  patch({ phase, error: error instanceof Error ? error.message : String(error) });
+}
+
+/** Reads and prepares the chosen series in the worker, with a fresh model. */
+export async function loadSeries(): Promise<void> {
+  const engine = engineOrNull();
+  if (engine === null) return;
+  const s = series();
+  patch({ phase: 'loading', error: null });
+  try {
+    const spec = await specOf(s);
+    const prep = {
+      horizon: s.horizon,
+      difference: s.difference,
+      season: SERIES_SOURCES[s.source].season,
+      valFraction: 0.2,
+    };
+    const reply = await engine.request(
+      { type: 'seriesLoad', spec, prep, settings: seriesSettings(s) },
+      LOAD,
+    );
+    patch({
+      phase: 'ready',
+      info: reply.info,
+      history: emptyHistory(),
+      predicted: null,
+      stepsPerSecond: null,
+    });
+    await refreshPredictions();
+  } catch (error) {
+    fail(error, series().info === null ? 'idle' : 'ready');
+  }
+}
+
+/** Asks the worker for the model's predictions of the whole series. */
+export async function refreshPredictions(): Promise<void> {
+  const engine = engineOrNull();
+  if (engine === null || series().info === null) return;
+  try {
+    const reply = await engine.request({ type: 'seriesPredict' });
+    patch({ predicted: reply.predicted, predictedStep: reply.step });
+  } catch {
+    // The next validation point asks again.
+  }
+}
+
+export async function trainSeries(): Promise<void> {
+  const engine = engineOrNull();
+  if (engine === null || series().info === null) return;
+  patch({ phase: 'training', error: null });
+  try {
+    await engine.request({ type: 'seriesTrain' });
+  } catch (error) {
+    fail(error, 'ready');
+  }
+}
+
+export async function pauseSeries(): Promise<void> {
+  const engine = engineOrNull();
+  if (engine === null) return;
+  try {
+    await engine.request({ type: 'seriesPause' });
+    if (series().phase === 'training') patch({ phase: 'ready' });
+    await refreshPredictions();
+  } catch (error) {
+    fail(error, 'ready');
+  }
+}
+
+/** Changes the series, its preparation or the model: a new model, the address updated. */
+export async function setSeries(
+  change: Partial<Pick<SeriesState, 'source' | 'difference' | 'horizon' | 'cell' | 'hidden'>>,
+): Promise<void> {
+  if (series().phase === 'training') await pauseSeries();
+  const next = { ...change };
+  // A new series takes its own default for values or changes; changes are one step ahead.
+  if (change.source !== undefined && change.difference === undefined)
+    next.difference = SERIES_SOURCES[change.source].difference;
+  if (next.difference === true) next.horizon = 1;
+  patch(next);
+  writeAddress();
+  await loadSeries();
+}
+
+/** The view is being left: a running model stops. */
+export function leaveSeries(): void {
+  if (series().phase === 'training') void pauseSeries();
+}
