@@ -75,6 +75,9 @@ export const MSE_NOTE =
 export const WHY_SQUARED =
   'A measurement is a number, not a choice among characters: squared error is the loss whose best guess is the mean of what may come next, and it punishes a big miss more than several small ones.';
 
+export const FORECAST_NOTE =
+  'The loss scores one step at a time, with the true past as input (teacher forcing). To forecast further the model must feed its own predictions back in: from many starts in the validation part it reads the true past, then runs free for 20 steps, and its error grows as its mistakes compound. The dashed line is the last value carried forward.';
+
 /** The baselines' names where the chart has little room. */
 export const BASELINE_SHORT: Readonly<Record<string, string>> = {
   persistence: 'last value',

@@ -7,6 +7,7 @@ import { leaveSeries, loadSeries } from '../store/seriesActions';
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
+import { Forecast } from './series/Forecast';
 import { SeriesLoss } from './series/Loss';
 import { Preparation } from './series/Preparation';
 import { SeriesPlot } from './series/SeriesPlot';
@@ -41,6 +42,7 @@ export function SeriesPanel() {
       <Preparation />
       <SeriesLoss />
       <SeriesPlot />
+      <Forecast />
       <section aria-labelledby="ts-loss-eq">
         <h2 id="ts-loss-eq">The loss</h2>
         <Equation tex={MSE_TEX} display />

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { CELL_KINDS, type CellKind } from '../engine/cell';
 import { SERIES_SOURCE_IDS, SERIES_SOURCES, type SeriesSourceId } from '../content/series';
+import type { ForecastErrors } from '../engine/tasks/seriesForecast';
 import type { SeriesInfo } from '../worker/protocol';
 import { emptyHistory, type TrainingHistory } from './training';
 import { whole } from './urlValues';
@@ -25,6 +26,8 @@ export interface SeriesState {
   /** The model's predictions of the series, in its units, and the step they were made at. */
   predicted: Float64Array | null;
   predictedStep: number;
+  /** Running free: the error after k fed-back steps (null: none yet, or several steps ahead). */
+  forecast: ForecastErrors | null;
   stepsPerSecond: number | null;
   error: string | null;
 }
@@ -43,6 +46,7 @@ export function initialSeries(): SeriesState {
     history: emptyHistory(),
     predicted: null,
     predictedStep: 0,
+    forecast: null,
     stepsPerSecond: null,
     error: null,
   };

@@ -110,6 +110,7 @@ export async function loadSeries(): Promise<void> {
       info: reply.info,
       history: emptyHistory(),
       predicted: null,
+      forecast: null,
       stepsPerSecond: null,
     });
     await refreshPredictions();
@@ -124,7 +125,7 @@ export async function refreshPredictions(): Promise<void> {
   if (engine === null || series().info === null) return;
   try {
     const reply = await engine.request({ type: 'seriesPredict' });
-    patch({ predicted: reply.predicted, predictedStep: reply.step });
+    patch({ predicted: reply.predicted, predictedStep: reply.step, forecast: reply.forecast });
   } catch {
     // The next validation point asks again.
   }

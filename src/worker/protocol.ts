@@ -5,6 +5,7 @@
 import type { CellKind } from '../engine/cell';
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
+import type { ForecastErrors } from '../engine/tasks/seriesForecast';
 import type { SeriesPrep, SeriesSpec } from '../engine/tasks/seriesSources';
 import type { Baseline, Metric } from '../engine/tasks/task';
 import type { Trace } from '../engine/trace';
@@ -398,4 +399,6 @@ export interface SeriesInfo {
 export interface SeriesPrediction {
   predicted: Float64Array;
   step: number;
+  /** Running free from many starts in the validation part (null: it predicts several ahead). */
+  forecast: ForecastErrors | null;
 }

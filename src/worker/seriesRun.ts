@@ -16,6 +16,7 @@ import {
 } from '../engine/settings.ts';
 import { stepFlops } from '../engine/stepCost.ts';
 import { predictSeries, type SeriesTask } from '../engine/tasks/series.ts';
+import { forecastErrors } from '../engine/tasks/seriesForecast.ts';
 import { seriesTaskOf, seriesValues, type SeriesValues } from '../engine/tasks/seriesSources.ts';
 import { modelConfigFor } from '../engine/tasks/task.ts';
 import { createTrainer, type Trainer } from '../engine/trainer.ts';
@@ -140,7 +141,8 @@ export class SeriesRun {
       if (difference) predicted[k + 2] = y[k + 1]! + unit;
       else predicted[k + h] = unit;
     });
-    return { predicted, step: trainer.stepCount };
+    const forecast = h === 1 ? forecastErrors(model, task, y, difference) : null;
+    return { predicted, step: trainer.stepCount, forecast };
   }
 
   private require(): Current {

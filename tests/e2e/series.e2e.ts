@@ -32,16 +32,23 @@ describe('the Time series view', () => {
       const valMse = async () =>
         Number(/Validation MSE ([\d.]+)/.exec(await page.getByTestId('ts-val').innerText())?.[1]);
       const started = Date.now();
-      await expect
-        .poll(valMse, { timeout: 60_000, interval: 500 })
-        .toBeLessThan(persistence / 2);
+      await expect.poll(valMse, { timeout: 60_000, interval: 500 }).toBeLessThan(persistence / 2);
       const verdict = await page.getByTestId('ts-val').innerText();
       console.log(
         `CO₂ (changes) after ${((Date.now() - started) / 1000).toFixed(1)} s: ${verdict}`,
       );
       expect(verdict).toMatch(/The model beats the last value/);
-      // The predictions are drawn on the series.
-      await expect.poll(() => page.locator('.line-chart').count()).toBe(3);
+      // Loss, the predictions on the series, residuals and the free-running error.
+      await expect.poll(() => page.locator('.line-chart').count()).toBe(4);
+      // Running free for 20 steps from 40 starts, the model beats the last value carried forward.
+      const k20 = async () => {
+        const m = /k = 20: ([\d.]+) \(last value ([\d.]+)\)/.exec(
+          await page.getByTestId('ts-free').innerText(),
+        );
+        return Number(m?.[1]) / Number(m?.[2]);
+      };
+      await expect.poll(k20, { timeout: 30_000, interval: 500 }).toBeLessThan(1);
+      console.log(`CO₂ running free: ${await page.getByTestId('ts-free').innerText()}`);
       await screenshot(page, 'series-co2');
 
       await page.getByRole('button', { name: 'Pause', exact: true }).click();

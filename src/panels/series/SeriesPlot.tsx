@@ -9,6 +9,7 @@ export function SeriesPlot() {
   const info = useAppStore((s) => s.series.info);
   const predicted = useAppStore((s) => s.series.predicted);
   const predictedStep = useAppStore((s) => s.series.predictedStep);
+  const example = useAppStore((s) => s.series.forecast?.example ?? null);
   const source = useAppStore((s) => s.series.source);
   if (info === null) return null;
   const n = info.values.length;
@@ -45,6 +46,17 @@ export function SeriesPlot() {
                   color: 'var(--ts-pred)',
                   width: 1.25,
                   dash: '4 2',
+                },
+              ]
+            : []),
+          ...(example && example.values.length > 0
+            ? [
+                {
+                  label: `running free from t = ${example.start}`,
+                  xs: example.values.map((_, k) => example.start + k + 1),
+                  ys: [...example.values],
+                  color: 'var(--ts-resid)',
+                  width: 2,
                 },
               ]
             : []),

@@ -1,0 +1,71 @@
+// Forecasting by running free: read the series up to a start s, then feed each prediction back as
+// the next input for k steps, and measure how the error grows with k. From many starts in the
+// validation part, next to the last value carried forward. One step ahead this is the teacher-
+// forced prediction; further on the model meets its own errors (docs/beyond-characters.md §3).
+
+import { generateValues } from '../generate.ts';
+import type { Model } from '../model.ts';
+import type { SeriesTask } from './series.ts';
+
+/** How much of the past the model reads before it runs free (its evaluation window). */
+const PRIME = 64;
+
+export interface ForecastErrors {
+  /** k = 1 … maxK. */
+  readonly ks: readonly number[];
+  /** Root mean squared error at each k, in the series' units: the model, and the last value. */
+  readonly model: readonly number[];
+  readonly persistence: readonly number[];
+  /** How many starts were averaged. */
+  readonly starts: number;
+  /** One run from the last start: its start index and the values forecast for s+1 … s+maxK. */
+  readonly example: { readonly start: number; readonly values: readonly number[] };
+}
+
+/**
+ * Free-running errors of a one-step model over `values` (the series in its units; `difference`:
+ * the task learns the changes, so value s+k is value s plus the forecast changes).
+ */
+export function forecastErrors(
+  model: Model,
+  task: SeriesTask,
+  values: Float64Array,
+  difference: boolean,
+  maxK = 20,
+  maxStarts = 40,
+): ForecastErrors {
+  if (task.horizon !== 1)
+    throw new Error('Running free needs a model that predicts one step ahead.');
+  const { z, cut, mean, scale } = task.prepared;
+  // Value index of position p of z: the changes start at value 1.
+  const offset = difference ? 1 : 0;
+  const first = cut + offset;
+  const last = values.length - 1 - maxK;
+  const ks = Array.from({ length: maxK }, (_, k) => k + 1);
+  const sse = new Float64Array(maxK);
+  const pse = new Float64Array(maxK);
+  let starts = 0;
+  let example = { start: first, values: [] as number[] };
+  if (last >= first) {
+    const count = Math.min(maxStarts, last - first + 1);
+    for (let j = 0; j < count; j++) {
+      const s = first + Math.round((j * (last - first)) / Math.max(1, count - 1));
+      const p = s - offset; // z position of value s
+      const prime = z.slice(Math.max(0, p - PRIME + 1), p + 1);
+      const ahead = generateValues(model, prime, maxK);
+      const forecast: number[] = [];
+      let level = values[s]!;
+      for (let k = 0; k < maxK; k++) {
+        const unit = ahead[k]! * scale + mean;
+        level = difference ? level + unit : unit;
+        forecast.push(level);
+        sse[k]! += (level - values[s + k + 1]!) ** 2;
+        pse[k]! += (values[s]! - values[s + k + 1]!) ** 2;
+      }
+      starts++;
+      example = { start: s, values: forecast };
+    }
+  }
+  const rms = (a: Float64Array) => Array.from(a, (v) => (starts > 0 ? Math.sqrt(v / starts) : NaN));
+  return { ks, model: rms(sse), persistence: rms(pse), starts, example };
+}

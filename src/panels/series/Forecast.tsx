@@ -1,0 +1,59 @@
+// Running free: the model's forecast fed back into itself for k steps, its error against k from
+// many starts in the validation part, next to the last value carried forward. At k = 1 it is the
+// teacher-forced prediction the loss measures.
+import { formatCount, formatSignificant } from '../../content/format';
+import { FORECAST_NOTE, SERIES_SOURCES } from '../../content/series';
+import { useAppStore } from '../../store/store';
+import { LineChart } from '../../viz/LineChart';
+
+export function Forecast() {
+  const forecast = useAppStore((s) => s.series.forecast);
+  const source = useAppStore((s) => s.series.source);
+  const horizon = useAppStore((s) => s.series.info?.horizon ?? 1);
+  if (horizon !== 1)
+    return (
+      <section aria-labelledby="ts-free">
+        <h2 id="ts-free">Running free</h2>
+        <p className="ts-note">
+          A model that predicts {horizon} steps ahead cannot feed its output back as its next input.
+          Set “Steps ahead” to 1 to forecast by running free.
+        </p>
+      </section>
+    );
+  if (forecast === null || forecast.starts === 0) return null;
+  const unit = SERIES_SOURCES[source].unit;
+  const at = (k: number) =>
+    `k = ${k}: ${formatSignificant(forecast.model[k - 1]!, 3)} (last value ${formatSignificant(forecast.persistence[k - 1]!, 3)})`;
+  const ks = [1, 5, 20].filter((k) => k <= forecast.ks.length);
+  return (
+    <section aria-labelledby="ts-free">
+      <h2 id="ts-free">Running free</h2>
+      <p className="ts-note">{FORECAST_NOTE}</p>
+      <LineChart
+        label={`Forecast error against steps ahead, ${unit}`}
+        xLabel="steps ahead k"
+        yLabel={`RMSE, ${unit}`}
+        height={220}
+        series={[
+          {
+            label: 'model, its own predictions fed back',
+            xs: forecast.ks,
+            ys: forecast.model,
+            color: 'var(--ts-pred)',
+          },
+          {
+            label: 'last value carried forward',
+            xs: forecast.ks,
+            ys: forecast.persistence,
+            color: 'var(--ts-data)',
+            dash: '5 3',
+          },
+        ]}
+      />
+      <p className="ts-verdict" data-testid="ts-free">
+        Root mean squared error over {formatCount(forecast.starts)} starts, in {unit}:{' '}
+        {ks.map(at).join('; ')}.
+      </p>
+    </section>
+  );
+}
