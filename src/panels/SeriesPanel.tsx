@@ -20,6 +20,7 @@ export function SeriesPanel() {
   const cell = useAppStore((s) => s.series.cell);
   const hidden = useAppStore((s) => s.series.hidden);
   const error = useAppStore((s) => s.series.error);
+  const ownName = useAppStore((s) => s.series.own?.name ?? null);
 
   useEffect(() => {
     void loadSeries();
@@ -31,7 +32,10 @@ export function SeriesPanel() {
       <p className="ts-intro">
         The other classic use of a recurrent network: read a measured series one value at a time and
         predict what comes next. The output is a number, not a choice among characters, so the loss
-        is the squared error. {SERIES_SOURCES[source].note}
+        is the squared error.{' '}
+        {ownName !== null
+          ? `Your file ${ownName} is read in this browser only; nothing is sent anywhere.`
+          : SERIES_SOURCES[source].note}
       </p>
       <SeriesControls />
       {error !== null && (

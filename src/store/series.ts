@@ -20,6 +20,8 @@ export interface SeriesState {
   horizon: number;
   cell: CellKind;
   hidden: number;
+  /** The learner's own CSV, which replaces the chosen series while it is set (not in the URL). */
+  own: OwnSeries | null;
   phase: SeriesPhase;
   info: SeriesInfo | null;
   history: TrainingHistory;
@@ -32,6 +34,16 @@ export interface SeriesState {
   error: string | null;
 }
 
+export interface OwnSeries {
+  readonly name: string;
+  readonly text: string;
+  /** The column read (null: the first all-numeric one). */
+  readonly column: string | null;
+}
+
+/** The largest own CSV read, in bytes (100,000 rows of a few columns). */
+export const MAX_OWN_CSV_BYTES = 20 * 1024 * 1024;
+
 export const SERIES_LIMITS = { horizon: { min: 1, max: 50 }, hidden: { min: 1, max: 256 } };
 
 export function initialSeries(): SeriesState {
@@ -41,6 +53,7 @@ export function initialSeries(): SeriesState {
     horizon: 1,
     cell: 'lstm',
     hidden: 32,
+    own: null,
     phase: 'idle',
     info: null,
     history: emptyHistory(),

@@ -7,7 +7,7 @@ import type { SeriesSpec } from '../engine/tasks/seriesSources';
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, ProgressBatch } from '../worker/protocol';
 import { getEngine, writeAddress } from './engineAccess';
-import type { SeriesState } from './series';
+import { MAX_OWN_CSV_BYTES, type SeriesState } from './series';
 import { appStore, patchSlice } from './store';
 import { appendProgress, emptyHistory } from './training';
 
@@ -26,6 +26,13 @@ export function seriesSettings(s: Pick<SeriesState, 'cell' | 'hidden'>): TrainSe
 
 /** Where the chosen series comes from: a shipped file (fetched) or a synthetic series. */
 async function specOf(s: SeriesState): Promise<SeriesSpec> {
+  if (s.own !== null)
+    return {
+      kind: 'csv',
+      name: s.own.name,
+      text: s.own.text,
+      ...(s.own.column !== null ? { column: s.own.column } : {}),
+    };
   const text = SERIES_SOURCES[s.source];
   const name = text.label;
   if (text.file) {
@@ -87,10 +94,10 @@ function fail(error: unknown, phase: SeriesState['phase']): void {
   patch({ phase, error: error instanceof Error ? error.message : String(error) });
 }
 
-/** Reads and prepares the chosen series in the worker, with a fresh model. */
-export async function loadSeries(): Promise<void> {
+/** Reads and prepares the chosen series in the worker, with a fresh model; false if refused. */
+export async function loadSeries(): Promise<boolean> {
   const engine = engineOrNull();
-  if (engine === null) return;
+  if (engine === null) return false;
   const s = series();
   patch({ phase: 'loading', error: null });
   try {
@@ -114,9 +121,46 @@ export async function loadSeries(): Promise<void> {
       stepsPerSecond: null,
     });
     await refreshPredictions();
+    return true;
   } catch (error) {
     fail(error, series().info === null ? 'idle' : 'ready');
+    return false;
   }
+}
+
+/**
+ * Reads the learner's own CSV (column: the first all-numeric one, or `column`). A file the
+ * worker refuses leaves the series shown as it was, with the reason.
+ */
+export async function loadOwnSeries(
+  file: { name: string; text: string },
+  column: string | null = null,
+): Promise<void> {
+  const before = series().own;
+  if (series().phase === 'training') await pauseSeries();
+  patch({ own: { name: file.name, text: file.text, column } });
+  if (!(await loadSeries())) {
+    const error = series().error;
+    patch({ own: before, error: `${file.name}: ${error ?? 'it could not be read.'}` });
+  }
+}
+
+/** Reads an own CSV file the learner chose; a file too large is refused before it is read. */
+export async function openOwnFile(file: File): Promise<void> {
+  if (file.size > MAX_OWN_CSV_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    patch({
+      error: `${file.name} is ${mb(file.size)} MB; a series file may be at most ${mb(MAX_OWN_CSV_BYTES)} MB.`,
+    });
+    return;
+  }
+  await loadOwnSeries({ name: file.name, text: await file.text() });
+}
+
+/** Reads another column of the own CSV. */
+export function setOwnColumn(column: string): Promise<void> {
+  const own = series().own;
+  return own === null ? Promise.resolve() : loadOwnSeries(own, column);
 }
 
 /** Asks the worker for the model's predictions of the whole series. */
@@ -154,19 +198,31 @@ export async function pauseSeries(): Promise<void> {
   }
 }
 
-/** Changes the series, its preparation or the model: a new model, the address updated. */
+/** What the Time series view reloads on (its panel's effect), as the address carries it. */
+export const SERIES_CHOICES = ['source', 'difference', 'horizon', 'cell', 'hidden'] as const;
+
+/**
+ * Changes the series, its preparation or the model, and the address. The panel loads the new
+ * choice (as it does for an address typed in); leaving an own file for the series it replaced
+ * changes none of those, so that load is done here.
+ */
 export async function setSeries(
-  change: Partial<Pick<SeriesState, 'source' | 'difference' | 'horizon' | 'cell' | 'hidden'>>,
+  change: Partial<Pick<SeriesState, (typeof SERIES_CHOICES)[number]>>,
 ): Promise<void> {
   if (series().phase === 'training') await pauseSeries();
+  const before = series();
   const next = { ...change };
   // A new series takes its own default for values or changes; changes are one step ahead.
   if (change.source !== undefined && change.difference === undefined)
     next.difference = SERIES_SOURCES[change.source].difference;
+  // Choosing a series from the menu leaves the own file.
+  if (change.source !== undefined) Object.assign(next, { own: null });
   if (next.difference === true) next.horizon = 1;
   patch(next);
   writeAddress();
-  await loadSeries();
+  const after = series();
+  if (before.own !== null && SERIES_CHOICES.every((k) => before[k] === after[k]))
+    await loadSeries();
 }
 
 /** The view is being left: a running model stops. */

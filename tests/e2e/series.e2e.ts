@@ -71,3 +71,42 @@ describe('the Time series view', () => {
     },
   );
 });
+
+describe('an own CSV in the Time series view', () => {
+  test('a bad file is refused with its reason and the series stays; a good one loads with its columns', async () => {
+    const { page, recorder } = await app.openApp('#/series?series=sines');
+    await waitForEngineReady(page);
+    const prep = page.getByTestId('ts-prep');
+    await expect
+      .poll(() => prep.innerText(), { timeout: 30_000 })
+      .toMatch(/^1,000 values of value/);
+    const input = page.getByLabel('Your own CSV');
+    await input.setInputFiles({
+      name: 'words.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('day,mood\nmonday,fine\ntuesday,grey\n'),
+    });
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/^words\.csv: .*number/i);
+    expect(await prep.innerText()).toMatch(/^1,000 values of value/);
+
+    const rows = Array.from(
+      { length: 240 },
+      (_, t) => `2020-${String(t)},${(10 + 5 * Math.sin(t / 6)).toFixed(3)},${String(t % 7)}`,
+    );
+    await input.setInputFiles({
+      name: 'mine.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`date,level,weekday\n${rows.join('\n')}\n`),
+    });
+    await expect
+      .poll(() => prep.innerText())
+      .toMatch(/^240 values of level .* from 2020-0 to 2020-239/);
+    await expect(page.getByRole('combobox', { name: /^Series/ }).inputValue()).resolves.toBe('own');
+    await page.getByRole('combobox', { name: /^Column/ }).selectOption('weekday');
+    await expect.poll(() => prep.innerText()).toMatch(/^240 values of weekday/);
+    // The menu leaves the file for the series it replaced.
+    await page.getByRole('combobox', { name: /^Series/ }).selectOption('sines');
+    await expect.poll(() => prep.innerText()).toMatch(/^1,000 values of value/);
+    expectClean(recorder);
+  });
+});

@@ -4,7 +4,18 @@ import { SERIES_SOURCE_IDS, SERIES_SOURCES, type SeriesSourceId } from '../../co
 import { formatCount } from '../../content/format';
 import { CELL_INFO, CELL_KINDS, type CellKind } from '../../engine/cell';
 import { SERIES_LIMITS } from '../../store/series';
-import { pauseSeries, setSeries, trainSeries } from '../../store/seriesActions';
+import {
+  openOwnFile,
+  pauseSeries,
+  setOwnColumn,
+  setSeries,
+  trainSeries,
+} from '../../store/seriesActions';
+
+/** The menu's value for the learner's own file. */
+const OWN = 'own';
+/** Before a series is loaded (a constant: a new array would be a new store value each render). */
+const NO_COLUMNS: readonly string[] = [];
 import { useAppStore } from '../../store/store';
 
 export function SeriesControls() {
@@ -17,6 +28,9 @@ export function SeriesControls() {
   const step = useAppStore((st) => st.series.history.steps.at(-1) ?? 0);
   const speed = useAppStore((st) => st.series.stepsPerSecond);
   const parameters = useAppStore((st) => st.series.info?.parameters ?? null);
+  const own = useAppStore((st) => st.series.own);
+  const columns = useAppStore((st) => st.series.info?.columns ?? NO_COLUMNS);
+  const column = useAppStore((st) => st.series.info?.column ?? '');
   const training = phase === 'training';
   const busy = phase === 'loading';
   return (
@@ -24,16 +38,45 @@ export function SeriesControls() {
       <label>
         Series{' '}
         <select
-          value={s}
-          onChange={(e) => void setSeries({ source: e.target.value as SeriesSourceId })}
+          value={own !== null ? OWN : s}
+          onChange={(e) => {
+            if (e.target.value !== OWN)
+              void setSeries({ source: e.target.value as SeriesSourceId });
+          }}
         >
           {SERIES_SOURCE_IDS.map((id) => (
             <option key={id} value={id}>
               {SERIES_SOURCES[id].label}
             </option>
           ))}
+          {own !== null && <option value={OWN}>Your file: {own.name}</option>}
         </select>
       </label>
+      <label className="ts-file" title="A CSV text file with a header row and a numeric column">
+        Your own CSV{' '}
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openOwnFile(file);
+          }}
+        />
+      </label>
+      {own !== null && columns.length > 1 && (
+        <label>
+          Column{' '}
+          <select value={column} onChange={(e) => void setOwnColumn(e.target.value)}>
+            {columns.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <fieldset className="ts-predict">
         <legend>Predict</legend>
         <label>

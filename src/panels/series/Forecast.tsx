@@ -10,6 +10,8 @@ export function Forecast() {
   const forecast = useAppStore((s) => s.series.forecast);
   const source = useAppStore((s) => s.series.source);
   const horizon = useAppStore((s) => s.series.info?.horizon ?? 1);
+  const own = useAppStore((s) => s.series.own !== null);
+  const column = useAppStore((s) => s.series.info?.column ?? 'value');
   if (horizon !== 1)
     return (
       <section aria-labelledby="ts-free">
@@ -21,7 +23,7 @@ export function Forecast() {
       </section>
     );
   if (forecast === null || forecast.starts === 0) return null;
-  const unit = SERIES_SOURCES[source].unit;
+  const unit = own ? column : SERIES_SOURCES[source].unit;
   const at = (k: number) =>
     `k = ${k}: ${formatSignificant(forecast.model[k - 1]!, 3)} (last value ${formatSignificant(forecast.persistence[k - 1]!, 3)})`;
   const ks = [1, 5, 20].filter((k) => k <= forecast.ks.length);

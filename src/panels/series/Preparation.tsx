@@ -10,11 +10,12 @@ export function Preparation() {
   const source = useAppStore((s) => s.series.source);
   const cell = useAppStore((s) => s.series.cell);
   const hidden = useAppStore((s) => s.series.hidden);
+  const own = useAppStore((st) => st.series.own !== null);
   if (info === null) return null;
   const { seqLen, batchSize } = seriesSettings({ cell, hidden });
   const n = info.values.length;
   const at = (k: number) => info.labels?.[k] ?? `t = ${formatCount(k)}`;
-  const unit = SERIES_SOURCES[source].unit;
+  const unit = own ? info.column : SERIES_SOURCES[source].unit;
   const what = info.difference ? 'changes y_t − y_(t−1)' : 'values';
   return (
     <section aria-labelledby="ts-prep" className="ts-prep">

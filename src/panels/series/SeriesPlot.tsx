@@ -11,6 +11,7 @@ export function SeriesPlot() {
   const predictedStep = useAppStore((s) => s.series.predictedStep);
   const example = useAppStore((s) => s.series.forecast?.example ?? null);
   const source = useAppStore((s) => s.series.source);
+  const own = useAppStore((st) => st.series.own !== null);
   if (info === null) return null;
   const n = info.values.length;
   const xs = Array.from({ length: n }, (_, k) => k);
@@ -19,7 +20,7 @@ export function SeriesPlot() {
   const residual = pred ? ys.map((y, k) => y - pred[k]!) : null;
   const cut = info.firstValidation;
   const marks = [{ x: cut, label: 'validation →' }];
-  const unit = SERIES_SOURCES[source].unit;
+  const unit = own ? info.column : SERIES_SOURCES[source].unit;
   return (
     <section aria-labelledby="ts-plot">
       <h2 id="ts-plot">Predictions</h2>
