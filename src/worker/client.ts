@@ -297,12 +297,28 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     const id = nextId++;
     const timeoutMs = requestOptions.timeoutMs ?? defaultTimeout;
     return new Promise<FromWorker>((resolve, reject) => {
-      const timer = Number.isFinite(timeoutMs)
-        ? setTimeout(() => {
-            if (Math.min(...pending.keys()) === id) overdue = true;
-            take(id)?.reject(new EngineError(`no reply to “${body.type}” after ${timeoutMs} ms`));
-          }, timeoutMs)
-        : undefined;
+      const expire = (): void => {
+        const entry = pending.get(id);
+        if (entry === undefined) return;
+        // The worker answers in order: while a request sent before this one, and given longer
+        // than the default (an autosave or export of a big model), still has time left, the
+        // worker may be busy with it, and this one waits its turn from then on. A reply that
+        // came after its request was dropped would leave the page and the worker disagreeing.
+        // The watchdog's ping keeps its own time (it asks again while such a request is out).
+        const busyUntil = Math.max(
+          0,
+          ...[...pending]
+            .filter(([other, e]) => other < id && e.patient && Number.isFinite(e.deadline))
+            .map(([, e]) => e.deadline),
+        );
+        if (body.type !== 'ping' && busyUntil > Date.now()) {
+          entry.deadline = busyUntil + timeoutMs;
+          entry.timer = setTimeout(expire, entry.deadline - Date.now());
+          return;
+        }
+        if (Math.min(...pending.keys()) === id) overdue = true;
+        take(id)?.reject(new EngineError(`no reply to “${body.type}” after ${timeoutMs} ms`));
+      };
       pending.set(id, {
         expect: REPLY_TYPE[body.type],
         deadline: Date.now() + timeoutMs,
@@ -310,7 +326,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
         // Only a message whose type is REPLY_TYPE[K], i.e. Replies[K], resolves this.
         resolve,
         reject,
-        timer,
+        timer: Number.isFinite(timeoutMs) ? setTimeout(expire, timeoutMs) : undefined,
       });
       try {
         // Safe: a RequestBody<K> plus its id is the ToWorker member of type K.

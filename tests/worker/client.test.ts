@@ -242,6 +242,44 @@ describe('a worker that dies or fails', () => {
     client.dispose();
   });
 
+  test('a quick request sent behind a long one waits its turn, and its reply settles it', async () => {
+    const { client, ports, events } = await watchedClient();
+    // An autosave of a big model keeps the worker busy for 18 s; a setting changed meanwhile
+    // is answered after it, and must not be given up after the default 10 s.
+    const save = client.request({ type: 'export' }, { timeoutMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(3000);
+    const change = client.request({ type: 'weights' });
+    let settled = false;
+    void change.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(settled).toBe(false);
+    const changeId = ports[0]!.sent.find((m) => m.type === 'weights')!.id;
+    ports[0]!.deliver({ type: 'exported', id: 2, json: '{}' });
+    ports[0]!.deliver({ type: 'weights', id: changeId, weights: [] });
+    await expect(save).resolves.toMatchObject({ type: 'exported' });
+    await expect(change).resolves.toMatchObject({ type: 'weights' });
+    expect(events).toEqual([]);
+    client.dispose();
+  });
+
+  test('a quick request behind a long one times out once the long one is past its time', async () => {
+    vi.useFakeTimers();
+    const { port } = manualPort();
+    const client = createEngineClient({ createPort: () => port });
+    void client.request({ type: 'export' }, { timeoutMs: 20_000 }).catch(() => {});
+    const quick = client.request({ type: 'weights' });
+    let failed: unknown = null;
+    void quick.catch((error: unknown) => (failed = error));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(failed).toBe(null);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(failed).toEqual(new EngineError('no reply to “weights” after 10000 ms'));
+    client.dispose();
+  });
+
   test('a quick request still out does not hold off the restart, and is rejected', async () => {
     const { client, ports, events } = await watchedClient();
     const quick = client.request({ type: 'weights' });
