@@ -84,6 +84,8 @@ export interface TrainingState {
   savedAt: number | null;
   /** The step of the run the last autosave holds. */
   savedStep: number | null;
+  /** The browser refused the last autosave (a record too large for it, storage full or off). */
+  saveFailed: boolean;
   units: 'nats' | 'bits';
   logSteps: boolean;
   weights: WeightsSnapshot | null;
@@ -135,6 +137,7 @@ export function initialTraining(): TrainingState {
     message: null,
     savedAt: null,
     savedStep: null,
+    saveFailed: false,
     flopsPerSecond: null,
     units: 'nats',
     logSteps: false,

@@ -330,7 +330,9 @@ export async function autosave(): Promise<void> {
       },
       { ...SLOW, transfer: curveBuffers(curves) },
     );
-    if (reply.ok) patchTraining({ savedAt, savedStep: reply.step });
+    patchTraining(
+      reply.ok ? { savedAt, savedStep: reply.step, saveFailed: false } : { saveFailed: true },
+    );
   } catch {
     // Autosave is best effort: the next one tries again.
   }

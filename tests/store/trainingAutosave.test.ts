@@ -198,3 +198,28 @@ describe('a reload', { timeout: 30_000 }, () => {
     });
   });
 });
+
+describe('an autosave the browser refuses', { timeout: 30_000 }, () => {
+  it('is reported, keeps the last save it has, and clears once a save succeeds', async () => {
+    const app = await startTraining(HASH);
+    expect(training().savedStep).toBe(0);
+    const put = IDBObjectStore.prototype.put;
+    // As Chromium refuses a record over 133 MB: the worker's write fails.
+    IDBObjectStore.prototype.put = function (): IDBRequest<IDBValidKey> {
+      throw new DOMException('The serialized value is too large', 'DataError');
+    };
+    try {
+      await stepTo(2);
+      await app.idle();
+      await autosave();
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(training().saveFailed).toBe(true);
+    expect(training().savedStep).toBe(0);
+    expect((await loadAutosave(currentRunId()))!.step).toBe(0);
+    await autosave();
+    expect(training().saveFailed).toBe(false);
+    expect(training().savedStep).toBe(2);
+  });
+});

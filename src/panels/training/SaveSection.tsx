@@ -17,6 +17,7 @@ import { formatCount, formatClock } from '../../content/format';
 export function SaveSection() {
   const savedAt = useAppStore((s) => s.training.savedAt);
   const savedStep = useAppStore((s) => s.training.savedStep);
+  const saveFailed = useAppStore((s) => s.training.saveFailed);
   const checkpoints = useAppStore((s) => s.training.checkpoints);
   const hasModel = useAppStore((s) => s.training.model !== null);
   const step = useAppStore((s) => s.training.step);
@@ -24,10 +25,16 @@ export function SaveSection() {
   return (
     <section className="train-section" aria-labelledby="save-heading">
       <h2 id="save-heading">Save, export, import</h2>
-      <p className="muted" data-testid="autosave">
-        {savedAt
-          ? `Autosaved in this browser at ${formatClock(savedAt)}, at step ${formatCount(savedStep ?? 0)}; a reload restores the run.`
-          : 'The run autosaves in this browser while it trains.'}
+      <p
+        className={saveFailed ? 'callout callout--warn' : 'muted'}
+        role={saveFailed ? 'status' : undefined}
+        data-testid="autosave"
+      >
+        {saveFailed
+          ? `This browser refused to autosave the run (a model this large may not fit in one record, or storage is full or turned off), so a reload will not restore it${savedAt ? ` past step ${formatCount(savedStep ?? 0)}` : ''}. Export the model file to keep it.`
+          : savedAt
+            ? `Autosaved in this browser at ${formatClock(savedAt)}, at step ${formatCount(savedStep ?? 0)}; a reload restores the run.`
+            : 'The run autosaves in this browser while it trains.'}
       </p>
       <h3>Checkpoints</h3>
       <div className="inline-fields">
