@@ -3,7 +3,8 @@
 // text, and named checkpoints. Everything read back is checked with valibot; anything that does not
 // fit is ignored (and reported as null), so a corrupt store never breaks the app. Writes that fail
 // (private mode, quota) are reported, never thrown.
-import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, getMany, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { joinRecord, partRange, splitRecord } from './chunks';
 import * as v from 'valibot';
 import { CORPORA } from '../content/corpora';
 import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfileSize';
@@ -171,6 +172,42 @@ async function read<T>(key: string, schema: v.GenericSchema<unknown, T>): Promis
   }
 }
 
+/** A record stored as a head and parts (chunks.ts), joined and then validated. */
+async function readJoined<T>(key: string, schema: v.GenericSchema<unknown, T>): Promise<T | null> {
+  try {
+    const head: unknown = await get(key, db());
+    if (head === undefined) return null;
+    const joined = await joinRecord(key, head, (keys) => getMany(keys, db()));
+    const parsed = v.safeParse(schema, joined);
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Puts a record as its head and parts, replacing any parts it had, inside a transaction. */
+function putSplit(
+  store: IDBObjectStore,
+  key: string,
+  record: Parameters<typeof splitRecord>[1],
+): void {
+  const { head, parts } = splitRecord(key, record);
+  try {
+    store.put(head, key);
+    deleteParts(store, key);
+    for (const [k, value] of parts) store.put(value, k);
+  } catch (error) {
+    // A value the store cannot take: nothing of this write may land (the old record stays whole).
+    store.transaction.abort();
+    throw error;
+  }
+}
+
+function deleteParts(store: IDBObjectStore, key: string): void {
+  const [lo, hi] = partRange(key);
+  store.delete(IDBKeyRange.bound(lo, hi));
+}
+
 async function write(key: string, value: unknown): Promise<boolean> {
   try {
     await set(key, value, db());
@@ -182,7 +219,7 @@ async function write(key: string, value: unknown): Promise<boolean> {
 
 /** The run `runId` as last autosaved, or null (none, or damaged). */
 export function loadAutosave(runId: string): Promise<Autosave | null> {
-  return read(KEYS.autosave(runId), autosaveSchema);
+  return readJoined(KEYS.autosave(runId), autosaveSchema);
 }
 
 /** The id the single autosave of earlier versions gets when it moves into a slot. */
@@ -249,12 +286,15 @@ async function writeRun(runId: string, a: Autosave, live: ReadonlySet<string>): 
   const entry: AutosaveEntry = { id: runId, savedAt: a.savedAt, step: a.step, config: a.config };
   try {
     await db()('readwrite', (store) => {
-      store.put(a, KEYS.autosave(runId));
+      putSplit(store, KEYS.autosave(runId), a);
       const list = store.get(KEYS.autosaves);
       list.onsuccess = () => {
         const { kept, dropped } = withEntry(list.result, entry, live);
         store.put(kept, KEYS.autosaves);
-        for (const id of dropped) store.delete(KEYS.autosave(id));
+        for (const id of dropped) {
+          store.delete(KEYS.autosave(id));
+          deleteParts(store, KEYS.autosave(id));
+        }
       };
       return promisifyRequest(store.transaction);
     });
@@ -308,21 +348,36 @@ export async function saveCheckpoint(checkpoint: Checkpoint): Promise<Checkpoint
     meta: { ...checkpoint.meta, name: checkpointName(checkpoint.meta.name) },
   };
   const list = await listCheckpoints();
-  if (!(await write(KEYS.checkpoint(c.meta.id), c))) return null;
+  try {
+    await db()('readwrite', (store) => {
+      putSplit(store, KEYS.checkpoint(c.meta.id), c);
+      return promisifyRequest(store.transaction);
+    });
+  } catch {
+    return null;
+  }
   const next = [...list.filter((m) => m.id !== c.meta.id), c.meta];
   return (await write(KEYS.checkpoints, next)) ? next : null;
 }
 
 export function loadCheckpoint(id: string): Promise<Checkpoint | null> {
-  return read(KEYS.checkpoint(id), checkpointSchema);
+  return readJoined(KEYS.checkpoint(id), checkpointSchema);
 }
 
 export async function renameCheckpoint(id: string, newName: string): Promise<CheckpointMeta[]> {
   const name = checkpointName(newName);
   const list = (await listCheckpoints()).map((m) => (m.id === id ? { ...m, name } : m));
   await write(KEYS.checkpoints, list);
-  const c = await loadCheckpoint(id);
-  if (c) await write(KEYS.checkpoint(id), { ...c, meta: { ...c.meta, name } });
+  try {
+    // Only the head holds the name; the model's parts stay as they are.
+    const head: unknown = await get(KEYS.checkpoint(id), db());
+    if (typeof head === 'object' && head !== null && 'meta' in head) {
+      const meta = (head as { meta: object }).meta;
+      await write(KEYS.checkpoint(id), { ...head, meta: { ...meta, name } });
+    }
+  } catch {
+    // The list has the new name; the record keeps the old one until renamed again.
+  }
   return list;
 }
 
@@ -330,7 +385,11 @@ export async function deleteCheckpoint(id: string): Promise<CheckpointMeta[]> {
   const list = (await listCheckpoints()).filter((m) => m.id !== id);
   await write(KEYS.checkpoints, list);
   try {
-    await del(KEYS.checkpoint(id), db());
+    await db()('readwrite', (store) => {
+      store.delete(KEYS.checkpoint(id));
+      deleteParts(store, KEYS.checkpoint(id));
+      return promisifyRequest(store.transaction);
+    });
   } catch {
     // Already gone, or storage is unavailable: the list no longer names it either way.
   }

@@ -184,12 +184,17 @@ describe('runs in slots of their own (one per tab)', () => {
     expect((await store.listAutosaves()).map((e) => e.id)).toEqual(['run-5', 'run-4', 'run-2']);
     expect(await store.raw.get('autosave:run-3')).toBeUndefined();
     expect((await store.loadAutosave('run-2'))?.step).toBe(2);
-    expect((await store.raw.keys()).sort()).toEqual([
-      'autosave:run-2',
-      'autosave:run-4',
-      'autosave:run-5',
-      'autosaves',
-    ]);
+    // Each run's record is a head and its parts (the model text, each optimizer tensor), and a
+    // dropped run's parts go with it.
+    const parts = (id: string) => [
+      `autosave:${id}`,
+      `autosave:${id}/model/0`,
+      `autosave:${id}/opt/m/0`,
+      `autosave:${id}/opt/v/0`,
+    ];
+    expect((await store.raw.keys()).sort()).toEqual(
+      [...parts('run-2'), ...parts('run-4'), ...parts('run-5'), 'autosaves'].sort(),
+    );
   });
 
   it('moves the single autosave of earlier versions into a slot, once', async () => {

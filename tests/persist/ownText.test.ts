@@ -77,13 +77,27 @@ describe('the stored layout', () => {
     await store.saveCheckpoint(checkpoint('a1', 'A'));
     expect((await store.raw.keys()).sort()).toEqual([
       'autosave:tab-a',
+      'autosave:tab-a/model/0',
+      'autosave:tab-a/opt/m/0',
+      'autosave:tab-a/opt/v/0',
       'autosaves',
       'checkpoint:a1',
+      'checkpoint:a1/model/0',
       'checkpoints',
       'own-text',
     ]);
     expect(await store.raw.get('own-text')).toBe('mine');
-    expect(await store.raw.get('autosave:tab-a')).toEqual(autosaveAt(2));
+    // A run is stored as a head and parts (src/persist/chunks.ts): the model text in chunks,
+    // each optimizer tensor as a Float64Array.
+    const a = autosaveAt(2);
+    expect(await store.raw.get('autosave:tab-a')).toEqual({
+      ...a,
+      model: '',
+      optimizer: null,
+      parts: { modelChunks: 1, optimizer: { kind: 'adam', stepCount: 2, tensors: { m: 1, v: 1 } } },
+    });
+    expect(await store.raw.get('autosave:tab-a/model/0')).toBe(a.model);
+    expect(await store.raw.get('autosave:tab-a/opt/v/0')).toEqual(Float64Array.from([0.125, 1e-8]));
     expect(await store.raw.get('autosaves')).toEqual([
       { id: 'tab-a', savedAt: autosaveAt(2).savedAt, step: 2, config: autosaveAt(2).config },
     ]);
