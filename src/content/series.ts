@@ -46,25 +46,53 @@ export const SERIES_SOURCES: Record<SeriesSourceId, SeriesSourceText> = {
   sines: {
     label: 'Two sines and noise (synthetic)',
     unit: 'value',
-    note: 'Periods of 24 and 7 steps with a little noise: the state must keep the phase of both.',
+    note: 'Two periods (24 and 7 steps to begin with), a trend and noise: the state must keep the phase of both. Move the sliders to make it harder.',
     season: 24,
     difference: false,
   },
   logistic: {
-    label: 'Logistic map, r = 3.9 (synthetic)',
+    label: 'Logistic map (synthetic)',
     unit: 'x',
     note: 'Chaos from one line of algebra: each value is a fixed function of the last, so one step ahead is easy and many steps ahead are not.',
     season: null,
     difference: false,
   },
   mackeyGlass: {
-    label: 'Mackey–Glass, τ = 17 (synthetic)',
+    label: 'Mackey–Glass (synthetic)',
     unit: 'x',
     note: 'A delay equation with chaotic, almost periodic swings; the value 17 time units back matters.',
     season: null,
     difference: false,
   },
 };
+
+/** The parameters of the synthetic series, their ranges and what the sliders call them. */
+export const SYNTH_PARAMS = {
+  period1: { label: 'Period 1 (steps)', min: 4, max: 200, step: 1, default: 24 },
+  period2: { label: 'Period 2 (steps)', min: 2, max: 100, step: 1, default: 7 },
+  amplitude2: { label: 'Amplitude 2', min: 0, max: 2, step: 0.05, default: 0.5 },
+  noise: { label: 'Noise', min: 0, max: 1, step: 0.01, default: 0.1 },
+  trend: { label: 'Trend per step', min: -0.01, max: 0.01, step: 0.0005, default: 0 },
+  seed: { label: 'Seed', min: 1, max: 999, step: 1, default: 1 },
+  r: { label: 'r', min: 3.5, max: 4, step: 0.01, default: 3.9 },
+  tau: { label: 'τ', min: 10, max: 30, step: 1, default: 17 },
+} as const;
+
+export type SynthParam = keyof typeof SYNTH_PARAMS;
+export type SynthValues = { -readonly [K in SynthParam]: number };
+
+/** Which parameters each synthetic series reads. */
+export const SYNTH_OF: Partial<Record<SeriesSourceId, readonly SynthParam[]>> = {
+  sines: ['period1', 'period2', 'amplitude2', 'noise', 'trend', 'seed'],
+  logistic: ['r'],
+  mackeyGlass: ['tau'],
+};
+
+export function defaultSynth(): SynthValues {
+  return Object.fromEntries(
+    Object.entries(SYNTH_PARAMS).map(([k, p]) => [k, p.default]),
+  ) as SynthValues;
+}
 
 export const SERIES_SOURCE_IDS = Object.keys(SERIES_SOURCES) as readonly SeriesSourceId[];
 

@@ -19,12 +19,14 @@ export function SeriesPanel() {
   const horizon = useAppStore((s) => s.series.horizon);
   const cell = useAppStore((s) => s.series.cell);
   const hidden = useAppStore((s) => s.series.hidden);
+  // As text: an address read again gives equal values in a new object, which must not reload.
+  const synth = useAppStore((s) => JSON.stringify(s.series.synth));
   const error = useAppStore((s) => s.series.error);
   const ownName = useAppStore((s) => s.series.own?.name ?? null);
 
   useEffect(() => {
     void loadSeries();
-  }, [source, difference, horizon, cell, hidden]);
+  }, [source, difference, horizon, cell, hidden, synth]);
   useEffect(() => leaveSeries, []);
 
   return (

@@ -3,11 +3,20 @@
 // view's); the run (the worker's description of the series, the curves, the predictions) does not.
 import * as v from 'valibot';
 import { CELL_KINDS, type CellKind } from '../engine/cell';
-import { SERIES_SOURCE_IDS, SERIES_SOURCES, type SeriesSourceId } from '../content/series';
+import {
+  defaultSynth,
+  SERIES_SOURCE_IDS,
+  SERIES_SOURCES,
+  SYNTH_OF,
+  SYNTH_PARAMS,
+  type SeriesSourceId,
+  type SynthParam,
+  type SynthValues,
+} from '../content/series';
 import type { ForecastErrors } from '../engine/tasks/seriesForecast';
 import type { SeriesInfo } from '../worker/protocol';
 import { emptyHistory, type TrainingHistory } from './training';
-import { whole } from './urlValues';
+import { real, whole } from './urlValues';
 import { urlSlice } from './urlSlice';
 
 export type SeriesPhase = 'idle' | 'loading' | 'ready' | 'training' | 'diverged';
@@ -20,6 +29,8 @@ export interface SeriesState {
   horizon: number;
   cell: CellKind;
   hidden: number;
+  /** The synthetic series' parameters (those of the chosen one are in the URL). */
+  synth: SynthValues;
   /** The learner's own CSV, which replaces the chosen series while it is set (not in the URL). */
   own: OwnSeries | null;
   phase: SeriesPhase;
@@ -53,6 +64,7 @@ export function initialSeries(): SeriesState {
     horizon: 1,
     cell: 'lstm',
     hidden: 32,
+    synth: defaultSynth(),
     own: null,
     phase: 'idle',
     info: null,
@@ -72,7 +84,27 @@ const SERIES_PARAMS = {
   sh: whole(SERIES_LIMITS.horizon.min, SERIES_LIMITS.horizon.max),
   scell: v.optional(v.picklist(CELL_KINDS)),
   shidden: whole(SERIES_LIMITS.hidden.min, SERIES_LIMITS.hidden.max),
+  ...synthEntries(),
 } satisfies v.ObjectEntries;
+
+/** The URL key of a synthetic series' parameter: `s` and its name (`speriod1`, `sr`, …). */
+function synthKey(p: SynthParam): `s${SynthParam}` {
+  return `s${p}`;
+}
+
+function synthEntries() {
+  const P = SYNTH_PARAMS;
+  return {
+    speriod1: whole(P.period1.min, P.period1.max),
+    speriod2: whole(P.period2.min, P.period2.max),
+    samplitude2: real(P.amplitude2.min, P.amplitude2.max),
+    snoise: real(P.noise.min, P.noise.max),
+    strend: real(P.trend.min, P.trend.max),
+    sseed: whole(P.seed.min, P.seed.max),
+    sr: real(P.r.min, P.r.max),
+    stau: whole(P.tau.min, P.tau.max),
+  } satisfies { [K in SynthParam as `s${K}`]: unknown };
+}
 
 type Params = { [K in keyof typeof SERIES_PARAMS]?: v.InferOutput<(typeof SERIES_PARAMS)[K]> };
 
@@ -88,6 +120,12 @@ function fromParams(p: Params): Partial<SeriesState> {
     horizon: difference ? 1 : (p.sh ?? 1),
     cell: p.scell ?? init.cell,
     hidden: p.shidden ?? init.hidden,
+    synth: Object.fromEntries(
+      (Object.keys(SYNTH_PARAMS) as SynthParam[]).map((k) => {
+        const read = (SYNTH_OF[source] ?? []).includes(k) ? p[synthKey(k)] : undefined;
+        return [k, read ?? init.synth[k]];
+      }),
+    ) as SynthValues,
   };
 }
 
@@ -100,6 +138,8 @@ function toParams(s: SeriesState): Params {
   if (!s.difference && s.horizon !== 1) out.sh = s.horizon;
   if (s.cell !== init.cell) out.scell = s.cell;
   if (s.hidden !== init.hidden) out.shidden = s.hidden;
+  for (const k of SYNTH_OF[s.source] ?? [])
+    if (s.synth[k] !== init.synth[k]) out[synthKey(k)] = s.synth[k];
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Actions of the Time series view: choose a series and a model (store, address, worker), train and
 // pause it, and put the worker's replies and progress into the `series` slice. The progress
 // arrives through one subscription per engine client; a validation point asks for new predictions.
-import { SERIES_SOURCES } from '../content/series';
+import { SERIES_SOURCES, type SynthParam } from '../content/series';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../engine/settings';
 import type { SeriesSpec } from '../engine/tasks/seriesSources';
 import type { EngineClient } from '../worker/client';
@@ -40,21 +40,22 @@ async function specOf(s: SeriesState): Promise<SeriesSpec> {
     if (!response.ok) throw new Error(`Could not fetch the series (HTTP ${response.status}).`);
     return { kind: 'csv', name, text: await response.text(), column: text.file.column };
   }
+  const p = s.synth;
   switch (s.source) {
     case 'logistic':
-      return { kind: 'logistic', name, n: SYNTHETIC_LENGTH, r: 3.9 };
+      return { kind: 'logistic', name, n: SYNTHETIC_LENGTH, r: p.r };
     case 'mackeyGlass':
-      return { kind: 'mackeyGlass', name, n: SYNTHETIC_LENGTH, tau: 17 };
+      return { kind: 'mackeyGlass', name, n: SYNTHETIC_LENGTH, tau: p.tau };
     default:
       return {
         kind: 'sines',
         name,
         n: SYNTHETIC_LENGTH,
-        periods: [24, 7],
-        amplitudes: [1, 0.5],
-        trend: 0,
-        noise: 0.1,
-        seed: 1,
+        periods: [p.period1, p.period2],
+        amplitudes: [1, p.amplitude2],
+        trend: p.trend,
+        noise: p.noise,
+        seed: p.seed,
       };
   }
 }
@@ -199,7 +200,14 @@ export async function pauseSeries(): Promise<void> {
 }
 
 /** What the Time series view reloads on (its panel's effect), as the address carries it. */
-export const SERIES_CHOICES = ['source', 'difference', 'horizon', 'cell', 'hidden'] as const;
+export const SERIES_CHOICES = [
+  'source',
+  'difference',
+  'horizon',
+  'cell',
+  'hidden',
+  'synth',
+] as const;
 
 /**
  * Changes the series, its preparation or the model, and the address. The panel loads the new
@@ -223,6 +231,11 @@ export async function setSeries(
   const after = series();
   if (before.own !== null && SERIES_CHOICES.every((k) => before[k] === after[k]))
     await loadSeries();
+}
+
+/** Changes one parameter of the synthetic series (a new series and model). */
+export function setSynth(param: SynthParam, value: number): Promise<void> {
+  return setSeries({ synth: { ...series().synth, [param]: value } });
 }
 
 /** The view is being left: a running model stops. */

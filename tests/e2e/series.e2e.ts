@@ -61,12 +61,21 @@ describe('the Time series view', () => {
 
       await page
         .getByRole('combobox', { name: /^Series/ })
-        .selectOption({ label: 'Logistic map, r = 3.9 (synthetic)' });
+        .selectOption({ label: 'Logistic map (synthetic)' });
       await expect
         .poll(() => page.getByTestId('ts-prep').innerText())
         .toMatch(/1,000 values of x [\s\S]* first 800 values/);
       expect(page.url()).toMatch(/#\/series\?series=logistic$/);
       await expect.poll(() => page.getByTestId('ts-step').innerText()).toMatch(/^Step 0/);
+      // Its slider makes the series again when let go, and the address keeps it.
+      const first = (await page.getByTestId('ts-prep').innerText()).split('\n')[2];
+      const r = page.getByRole('slider', { name: /^r:/ });
+      await r.focus();
+      for (let k = 0; k < 10; k++) await r.press('ArrowLeft');
+      await expect.poll(() => page.url()).toMatch(/#\/series\?series=logistic&sr=3\.8$/);
+      await expect
+        .poll(async () => (await page.getByTestId('ts-prep').innerText()).split('\n')[2])
+        .not.toBe(first);
       expectClean(recorder);
     },
   );

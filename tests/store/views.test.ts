@@ -42,12 +42,20 @@ describe('the view registry', () => {
     state.config = { ...state.config, cell: 'gru', seed: 7 };
     state.forward = { ...state.forward, text: 'hello there', t: 3 };
     state.gradients = { ...state.gradients, params: { ...state.gradients.params, T: 40 } };
-    state.series = { ...state.series, source: 'sines', difference: false, horizon: 5, hidden: 64 };
+    state.series = {
+      ...state.series,
+      source: 'sines',
+      difference: false,
+      horizon: 5,
+      hidden: 64,
+      // The sines read period 1; r belongs to the logistic map and stays out of this link.
+      synth: { ...state.series.synth, period1: 50, noise: 0.25 },
+    };
     const expected = {
       forward: '#/forward?text=hello+there&t=4',
       train: '#/train?cell=gru&seed=7',
       gradients: '#/gradients?gT=40',
-      series: '#/series?series=sines&sh=5&shidden=64',
+      series: '#/series?series=sines&sh=5&shidden=64&speriod1=50&snoise=0.25',
       about: '#/about',
     };
     for (const view of VIEWS) {

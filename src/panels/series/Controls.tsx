@@ -17,6 +17,7 @@ const OWN = 'own';
 /** Before a series is loaded (a constant: a new array would be a new store value each render). */
 const NO_COLUMNS: readonly string[] = [];
 import { useAppStore } from '../../store/store';
+import { SynthSliders } from './SynthSliders';
 
 export function SeriesControls() {
   const s = useAppStore((st) => st.series.source);
@@ -135,6 +136,7 @@ export function SeriesControls() {
             ))}
         </select>
       </label>
+      <SynthSliders />
       <div className="ts-run">
         {training ? (
           <button type="button" onClick={() => void pauseSeries()}>
