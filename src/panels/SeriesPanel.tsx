@@ -3,7 +3,7 @@
 // loss against the baselines every forecaster must beat, and its predictions drawn on the series.
 import { useEffect } from 'react';
 import { MSE_NOTE, MSE_TEX, SERIES_SOURCES, WHY_SQUARED } from '../content/series';
-import { leaveSeries, loadSeries } from '../store/seriesActions';
+import { leaveSeries, loadSeries, restoreOwnSeries } from '../store/seriesActions';
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
@@ -27,7 +27,10 @@ export function SeriesPanel() {
   useEffect(() => {
     void loadSeries();
   }, [source, difference, horizon, cell, hidden, synth]);
-  useEffect(() => leaveSeries, []);
+  useEffect(() => {
+    void restoreOwnSeries();
+    return leaveSeries;
+  }, []);
 
   return (
     <div className="ts">

@@ -16,6 +16,9 @@ const finite = v.pipe(v.number(), v.finite());
 /** Losses and gradient norms may be NaN or ±Infinity after a divergence (valibot's number() alone refuses NaN). */
 const numberOrNaN = v.union([v.number(), v.nan()]);
 
+/** The longest own series text stored, in characters (the view reads files up to 20 MB). */
+const OWN_SERIES_MAX_CHARS = 20 * 1024 * 1024;
+
 /** The longest checkpoint name stored; save and rename shorten longer names to it. */
 export const MAX_CHECKPOINT_NAME = 200;
 
@@ -151,6 +154,7 @@ const KEYS = {
   autosave: (runId: string) => `autosave:${runId}`,
   autosaves: 'autosaves',
   ownText: 'own-text',
+  ownSeries: 'own-series',
   checkpoints: 'checkpoints',
   checkpoint: (id: string) => `checkpoint:${id}`,
 };
@@ -322,6 +326,23 @@ export function loadOwnText(): Promise<string | null> {
 
 export function saveOwnText(text: string): Promise<boolean> {
   return write(KEYS.ownText, text);
+}
+
+/** The learner's own CSV in the Time series view: its name, text and the column read. */
+const ownSeriesSchema = v.object({
+  name: v.pipe(v.string(), v.maxLength(1000)),
+  text: v.pipe(v.string(), v.maxLength(OWN_SERIES_MAX_CHARS)),
+  column: v.nullable(v.pipe(v.string(), v.maxLength(1000))),
+});
+
+export type StoredOwnSeries = v.InferOutput<typeof ownSeriesSchema>;
+
+export function loadOwnSeries(): Promise<StoredOwnSeries | null> {
+  return read(KEYS.ownSeries, ownSeriesSchema);
+}
+
+export function saveOwnSeries(own: StoredOwnSeries): Promise<boolean> {
+  return write(KEYS.ownSeries, own);
 }
 
 /** A checkpoint name as stored: trimmed and at most MAX_CHECKPOINT_NAME characters (code points). */

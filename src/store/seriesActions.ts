@@ -6,7 +6,8 @@ import { DEFAULT_SETTINGS, type TrainSettings } from '../engine/settings';
 import type { SeriesSpec } from '../engine/tasks/seriesSources';
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, ProgressBatch } from '../worker/protocol';
-import { getEngine, writeAddress } from './engineAccess';
+import { loadOwnSeries as readStoredOwn, saveOwnSeries } from '../persist/trainingStore';
+import { boundWindow, getEngine, writeAddress } from './engineAccess';
 import { MAX_OWN_CSV_BYTES, type SeriesState } from './series';
 import { appStore, patchSlice } from './store';
 import { appendProgress, emptyHistory } from './training';
@@ -139,11 +140,51 @@ export async function loadOwnSeries(
 ): Promise<void> {
   const before = series().own;
   if (series().phase === 'training') await pauseSeries();
-  patch({ own: { name: file.name, text: file.text, column } });
+  const own = { name: file.name, text: file.text, column };
+  // Stored before it is shown, so a reload right after still finds it.
+  const stored = await saveOwnSeries(own);
+  patch({ own });
   if (!(await loadSeries())) {
     const error = series().error;
     patch({ own: before, error: `${file.name}: ${error ?? 'it could not be read.'}` });
+    if (before !== null) await saveOwnSeries(before);
+    return;
   }
+  setOwnInTab(true);
+  if (!stored)
+    patch({ error: 'This browser would not store the file: a reload will not bring it back.' });
+}
+
+/** The key in sessionStorage that says this tab shows the own file (the file is in IndexedDB). */
+const OWN_IN_TAB = 'unrolled-own-series';
+
+function setOwnInTab(on: boolean): void {
+  try {
+    const store = boundWindow()?.sessionStorage;
+    if (on) store?.setItem(OWN_IN_TAB, '1');
+    else store?.removeItem(OWN_IN_TAB);
+  } catch {
+    // Storage off: a reload shows the series in the address.
+  }
+}
+
+function ownInTab(): boolean {
+  try {
+    return boundWindow()?.sessionStorage.getItem(OWN_IN_TAB) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** After a reload: the own file this tab showed comes back (from IndexedDB). */
+export async function restoreOwnSeries(): Promise<void> {
+  if (series().own !== null || !ownInTab()) return;
+  const stored = await readStoredOwn();
+  if (stored === null) {
+    setOwnInTab(false);
+    return;
+  }
+  await loadOwnSeries(stored, stored.column);
 }
 
 /** Reads an own CSV file the learner chose; a file too large is refused before it is read. */
@@ -224,7 +265,10 @@ export async function setSeries(
   if (change.source !== undefined && change.difference === undefined)
     next.difference = SERIES_SOURCES[change.source].difference;
   // Choosing a series from the menu leaves the own file.
-  if (change.source !== undefined) Object.assign(next, { own: null });
+  if (change.source !== undefined) {
+    Object.assign(next, { own: null });
+    setOwnInTab(false);
+  }
   if (next.difference === true) next.horizon = 1;
   patch(next);
   writeAddress();

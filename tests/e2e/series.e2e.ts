@@ -82,7 +82,7 @@ describe('the Time series view', () => {
 });
 
 describe('an own CSV in the Time series view', () => {
-  test('a bad file is refused with its reason and the series stays; a good one loads with its columns', async () => {
+  test('a bad file is refused with its reason and the series stays; a good one loads with its columns and comes back on a reload', async () => {
     const { page, recorder } = await app.openApp('#/series?series=sines');
     await waitForEngineReady(page);
     const prep = page.getByTestId('ts-prep');
@@ -113,9 +113,18 @@ describe('an own CSV in the Time series view', () => {
     await expect(page.getByRole('combobox', { name: /^Series/ }).inputValue()).resolves.toBe('own');
     await page.getByRole('combobox', { name: /^Column/ }).selectOption('weekday');
     await expect.poll(() => prep.innerText()).toMatch(/^240 values of weekday/);
-    // The menu leaves the file for the series it replaced.
+    // A reload of the tab brings the file back, with its column.
+    await page.reload();
+    await expect
+      .poll(() => prep.innerText(), { timeout: 30_000 })
+      .toMatch(/^240 values of weekday/);
+    // The menu leaves the file for the series it replaced, and a reload keeps it left.
     await page.getByRole('combobox', { name: /^Series/ }).selectOption('sines');
     await expect.poll(() => prep.innerText()).toMatch(/^1,000 values of value/);
+    await page.reload();
+    await expect
+      .poll(() => prep.innerText(), { timeout: 30_000 })
+      .toMatch(/^1,000 values of value/);
     expectClean(recorder);
   });
 });
