@@ -98,6 +98,49 @@ export const SERIES_SOURCE_IDS = Object.keys(SERIES_SOURCES) as readonly SeriesS
 
 /** The loss as the engine and the exported script compute it: PyTorch's MSELoss, no ½. */
 export const MSE_TEX = String.raw`L = \frac{1}{N}\sum_{t} \left(\hat y_{t+h} - y_{t+h}\right)^2`;
+/** A number as TeX (a minus sign, not a hyphen). */
+function texNumber(v: number, digits = 4): string {
+  return Number(v.toPrecision(digits)).toString().replace('-', '{-}');
+}
+
+/**
+ * One step of the model as the engine computes it, with the series' normalisation plugged in:
+ * the input is one real number, the head a dot product.
+ */
+export function stepTex(opts: {
+  cell: string;
+  mean: number;
+  scale: number;
+  horizon: number;
+  difference: boolean;
+}): string {
+  const { cell, mean, scale, horizon, difference } = opts;
+  const m = texNumber(mean);
+  const s = texNumber(scale);
+  const h = String(horizon);
+  // "− mean" written as "+ |mean|" for a negative mean.
+  const less = mean < 0 ? `+ ${texNumber(-mean)}` : `- ${m}`;
+  const x = difference
+    ? String.raw`x_t &= \frac{(y_t - y_{t-1}) ${less}}{${s}}`
+    : String.raw`x_t &= \frac{y_t ${less}}{${s}}`;
+  const out = difference
+    ? String.raw`\hat y_{t+1} &= y_t + ${m} + ${s}\,\hat x_{t+1}`
+    : String.raw`\hat y_{t+${h}} &= ${m} + ${s}\,\hat x_{t+${h}}`;
+  return [
+    String.raw`\begin{aligned}`,
+    String.raw`${x} \\`,
+    String.raw`h_t &= \mathrm{${cell}}(x_t,\ h_{t-1}) \\`,
+    String.raw`\hat x_{t+${h}} &= w^{\top} h_t + b \\`,
+    out,
+    String.raw`\end{aligned}`,
+  ].join(' ');
+}
+
+/** The validation loss with its value, next to the last value's. */
+export function lossTex(loss: number, persistence: number, step: number): string {
+  return String.raw`L_{\text{val}} = ${texNumber(loss, 3)}\ \text{at step } ${step}, \qquad L_{\text{last value}} = ${texNumber(persistence, 3)}`;
+}
+
 export const MSE_NOTE =
   'This is PyTorch’s MSELoss: the mean of the squared errors, with no ½ in front. Some texts write E = ½(y − ŷ)², which halves the loss and its gradient; the engine, these equations and the exported script all use the mean without the ½. The values are normalised (z = (y − mean) / scale, from the training part only), so a loss of 1 is as bad as always guessing the training mean.';
 export const WHY_SQUARED =

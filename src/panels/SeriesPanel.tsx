@@ -2,7 +2,15 @@
 // normalised on the training part), a model trained live in the worker with squared error, its
 // loss against the baselines every forecaster must beat, and its predictions drawn on the series.
 import { useEffect } from 'react';
-import { MSE_NOTE, MSE_TEX, SERIES_SOURCES, WHY_SQUARED } from '../content/series';
+import {
+  lossTex,
+  MSE_NOTE,
+  MSE_TEX,
+  SERIES_SOURCES,
+  stepTex,
+  WHY_SQUARED,
+} from '../content/series';
+import { CELL_INFO } from '../engine/cell';
 import { leaveSeries, loadSeries, restoreOwnSeries } from '../store/seriesActions';
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
@@ -23,6 +31,8 @@ export function SeriesPanel() {
   const synth = useAppStore((s) => JSON.stringify(s.series.synth));
   const error = useAppStore((s) => s.series.error);
   const ownName = useAppStore((s) => s.series.own?.name ?? null);
+  const info = useAppStore((s) => s.series.info);
+  const lastVal = useAppStore((s) => s.series.history.val.at(-1) ?? null);
 
   useEffect(() => {
     void loadSeries();
@@ -53,8 +63,30 @@ export function SeriesPanel() {
       <SeriesPlot />
       <Forecast />
       <section aria-labelledby="ts-loss-eq">
-        <h2 id="ts-loss-eq">The loss</h2>
+        <h2 id="ts-loss-eq">The step and the loss</h2>
+        {info !== null && (
+          <Equation
+            tex={stepTex({
+              cell: CELL_INFO[cell].label,
+              mean: info.mean,
+              scale: info.scale,
+              horizon: info.horizon,
+              difference: info.difference,
+            })}
+            display
+          />
+        )}
         <Equation tex={MSE_TEX} display />
+        {info !== null && lastVal !== null && (
+          <Equation
+            tex={lossTex(
+              lastVal.loss,
+              info.baselines.find((b) => b.key === 'persistence')?.value ?? NaN,
+              lastVal.step,
+            )}
+            display
+          />
+        )}
         <p className="ts-note">{MSE_NOTE}</p>
         <p className="ts-note">{WHY_SQUARED}</p>
       </section>
