@@ -138,7 +138,7 @@ export function stepTex(opts: {
 
 /** The validation loss with its value, next to the last value's. */
 export function lossTex(loss: number, persistence: number, step: number): string {
-  return String.raw`L_{\text{val}} = ${texNumber(loss, 3)}\ \text{at step } ${step}, \qquad L_{\text{last value}} = ${texNumber(persistence, 3)}`;
+  return String.raw`\begin{aligned} L_{\text{val}} &= ${texNumber(loss, 3)}\ \text{at step } ${step} \\ L_{\text{last value}} &= ${texNumber(persistence, 3)} \end{aligned}`;
 }
 
 export const MSE_NOTE =

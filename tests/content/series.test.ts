@@ -22,7 +22,7 @@ describe('stepTex', () => {
 describe('the loss and the verdict', () => {
   it('writes the validation loss next to the last value’s', () => {
     expect(lossTex(0.23612, 1.2401, 300)).toBe(
-      String.raw`L_{\text{val}} = 0.236\ \text{at step } 300, \qquad L_{\text{last value}} = 1.24`,
+      String.raw`\begin{aligned} L_{\text{val}} &= 0.236\ \text{at step } 300 \\ L_{\text{last value}} &= 1.24 \end{aligned}`,
     );
   });
 
