@@ -81,6 +81,7 @@ describe.each([
   { hash: '#/train', name: 'Training', equations: false },
   { hash: '#/gradients', name: 'Gradient flow', equations: true },
   { hash: '#/gradients?gp=nonnormal', name: 'Gradient flow, non-normal', equations: true },
+  { hash: '#/series', name: 'Time series', equations: true },
 ])('$name at 375 px', ({ hash, name, equations }) => {
   test('chart text is at least 10 px; equations scroll rather than being cut off', async () => {
     const { page, recorder } = await app.openApp(hash, { viewport: PHONE, reducedMotion: true });
