@@ -16,6 +16,7 @@ import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
 import { Forecast } from './series/Forecast';
+import { Hidden } from './series/Hidden';
 import { SeriesLoss } from './series/Loss';
 import { Preparation } from './series/Preparation';
 import { SeriesPlot } from './series/SeriesPlot';
@@ -62,6 +63,7 @@ export function SeriesPanel() {
       <SeriesLoss />
       <SeriesPlot />
       <Forecast />
+      <Hidden />
       <section aria-labelledby="ts-loss-eq">
         <h2 id="ts-loss-eq">The step and the loss</h2>
         {info !== null && (

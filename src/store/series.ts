@@ -14,7 +14,7 @@ import {
   type SynthValues,
 } from '../content/series';
 import type { ForecastErrors } from '../engine/tasks/seriesForecast';
-import type { SeriesInfo } from '../worker/protocol';
+import type { SeriesInfo, SeriesPrediction } from '../worker/protocol';
 import { emptyHistory, type TrainingHistory } from './training';
 import { real, whole } from './urlValues';
 import { urlSlice } from './urlSlice';
@@ -41,6 +41,8 @@ export interface SeriesState {
   predictedStep: number;
   /** Running free: the error after k fed-back steps (null: none yet, or several steps ahead). */
   forecast: ForecastErrors | null;
+  /** The top layer's state over the last positions (null before the first prediction). */
+  states: SeriesPrediction['hidden'] | null;
   stepsPerSecond: number | null;
   error: string | null;
 }
@@ -72,6 +74,7 @@ export function initialSeries(): SeriesState {
     predicted: null,
     predictedStep: 0,
     forecast: null,
+    states: null,
     stepsPerSecond: null,
     error: null,
   };

@@ -120,6 +120,7 @@ export async function loadSeries(): Promise<boolean> {
       history: emptyHistory(),
       predicted: null,
       forecast: null,
+      states: null,
       stepsPerSecond: null,
     });
     await refreshPredictions();
@@ -211,7 +212,12 @@ export async function refreshPredictions(): Promise<void> {
   if (engine === null || series().info === null) return;
   try {
     const reply = await engine.request({ type: 'seriesPredict' });
-    patch({ predicted: reply.predicted, predictedStep: reply.step, forecast: reply.forecast });
+    patch({
+      predicted: reply.predicted,
+      predictedStep: reply.step,
+      forecast: reply.forecast,
+      states: reply.hidden,
+    });
   } catch {
     // The next validation point asks again.
   }

@@ -183,6 +183,7 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         const p = s().series.predict();
         post({ type: 'seriesPrediction', id: msg.id, ...p }, [
           p.predicted.buffer,
+          p.hidden.data.buffer,
         ] as Transferable[]);
         return;
       }

@@ -401,4 +401,9 @@ export interface SeriesPrediction {
   step: number;
   /** Running free from many starts in the validation part (null: it predicts several ahead). */
   forecast: ForecastErrors | null;
+  /**
+   * The top layer's state while reading the last `count` values (from value `from` on):
+   * [units, count], unit by unit.
+   */
+  hidden: { data: Float64Array; units: number; count: number; from: number };
 }

@@ -15,7 +15,7 @@ import {
   type TrainSettings,
 } from '../engine/settings.ts';
 import { stepFlops } from '../engine/stepCost.ts';
-import { predictSeries, type SeriesTask } from '../engine/tasks/series.ts';
+import { hiddenOverSeries, predictSeries, type SeriesTask } from '../engine/tasks/series.ts';
 import { forecastErrors } from '../engine/tasks/seriesForecast.ts';
 import { seriesTaskOf, seriesValues, type SeriesValues } from '../engine/tasks/seriesSources.ts';
 import { modelConfigFor } from '../engine/tasks/task.ts';
@@ -23,6 +23,9 @@ import { createTrainer, type Trainer } from '../engine/trainer.ts';
 import type { SessionHooks } from './hooks.ts';
 import type { SeriesInfo, SeriesLoad, SeriesPrediction } from './protocol.ts';
 import { TrainingLoop } from './trainingLoop.ts';
+
+/** How many of the last positions the view shows the hidden state for. */
+const HIDDEN_SHOWN = 240;
 
 interface Current {
   readonly source: SeriesValues;
@@ -142,7 +145,11 @@ export class SeriesRun {
       else predicted[k + h] = unit;
     });
     const forecast = h === 1 ? forecastErrors(model, task, y, difference) : null;
-    return { predicted, step: trainer.stepCount, forecast };
+    // The state over the last HIDDEN_SHOWN positions; z position p is read with value p + offset.
+    const offset = difference ? 1 : 0;
+    const from = Math.max(0, z.length - HIDDEN_SHOWN);
+    const hidden = { ...hiddenOverSeries(model, z, from, z.length), from: from + offset };
+    return { predicted, step: trainer.stepCount, forecast, hidden };
   }
 
   private require(): Current {

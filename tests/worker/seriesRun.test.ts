@@ -108,3 +108,20 @@ describe('SeriesRun', () => {
     expect(info.values[1]).toBeCloseTo(3.9 * 0.4 * 0.6, 12);
   });
 });
+
+describe('the hidden state the view shows', () => {
+  it('is the top layer’s h_t over the last 240 positions, unit by unit', () => {
+    const { run } = makeRun();
+    const info = run.load({ spec: co2, prep, settings });
+    const { hidden } = run.predict();
+    expect(hidden.units).toBe(settings.hiddenSize);
+    expect(hidden.count).toBe(240);
+    expect(hidden.from).toBe(info.values.length - 240);
+    expect(hidden.data.length).toBe(8 * 240);
+    // An LSTM's h = o ⊙ tanh(c) stays inside (−1, 1), and it moves along the series.
+    expect(hidden.data.every((v) => Math.abs(v) < 1)).toBe(true);
+    expect(
+      new Set(Array.from(hidden.data.subarray(0, 240), (v) => v.toFixed(6))).size,
+    ).toBeGreaterThan(100);
+  });
+});

@@ -6,6 +6,7 @@
 
 import { generateValues } from '../generate.ts';
 import type { Model } from '../model.ts';
+import { layerOutput } from '../bptt.ts';
 import { forwardModel } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
 import { arMse, constantMse, fitAr, persistenceMse, seasonalMse } from './seriesBaselines.ts';
@@ -61,6 +62,35 @@ export function predictSeries(model: Model, z: Float64Array, from: number, to: n
     for (let t = 0; t < len; t++) out[s - from + t] = pass.outputs[t]![0]!;
   }
   return out;
+}
+
+/**
+ * The top layer's state h_t after reading z[0 … t], for t in [from, to), windows of EVAL_T from
+ * zero as predictSeries reads them: [H·D, to − from], unit by unit (row-major).
+ */
+export function hiddenOverSeries(model: Model, z: Float64Array, from: number, to: number) {
+  const S = (model.config.bidirectional ? 2 : 1) * model.config.hiddenSize;
+  const L = model.config.numLayers;
+  const n = Math.max(0, Math.min(to, z.length) - from);
+  const out = new Float64Array(S * n);
+  for (let s = from; s < from + n; s += EVAL_T) {
+    const len = Math.min(EVAL_T, from + n - s);
+    const pass = forwardModel(
+      model,
+      {
+        T: len,
+        B: 1,
+        input: { kind: 'dense', x: z.slice(s, s + len) },
+        targets: new Float64Array(len),
+      },
+      null,
+    );
+    for (let t = 0; t < len; t++) {
+      const h = layerOutput(pass.stack, L - 1, t);
+      for (let u = 0; u < S; u++) out[u * n + (s - from + t)] = h[u]!;
+    }
+  }
+  return { data: out, units: S, count: n };
 }
 
 /**

@@ -58,3 +58,35 @@ describe('forecastErrors', () => {
     expect(() => forecastErrors(zeroModel(task), task, line, false)).toThrow(/one step ahead/);
   });
 });
+
+describe('hiddenOverSeries', () => {
+  it('gives the top layer’s h_t of one pass from a zero state, transposed to units × steps', async () => {
+    const { hiddenOverSeries } = await import('../../../src/engine/tasks/series.ts');
+    const { forwardModel } = await import('../../../src/engine/network.ts');
+    const { layerOutput } = await import('../../../src/engine/bptt.ts');
+    const values = Float64Array.from({ length: 100 }, (_, t) => Math.sin(t / 5));
+    const task = createSeriesTask({ name: 'sine', values });
+    const model = createModel(
+      modelConfigFor(task, {
+        cell: 'gru',
+        nonlinearity: 'tanh',
+        hiddenSize: 3,
+        numLayers: 2,
+        bidirectional: false,
+      }),
+      createRng(2),
+    );
+    const z = task.prepared.z;
+    const got = hiddenOverSeries(model, z, 0, 10);
+    const pass = forwardModel(
+      model,
+      { T: 10, B: 1, input: { kind: 'dense', x: z.slice(0, 10) }, targets: new Float64Array(10) },
+      null,
+    );
+    expect(got.units).toBe(3);
+    expect(got.count).toBe(10);
+    for (let t = 0; t < 10; t++)
+      for (let u = 0; u < 3; u++)
+        expect(got.data[u * 10 + t]).toBe(layerOutput(pass.stack, 1, t)[u]);
+  });
+});

@@ -1,0 +1,35 @@
+// Inside the model: the top layer's hidden state h_t over the last positions of the series, one
+// row per unit, one column per step (the same windows the predictions are made with).
+import { formatCount } from '../../content/format';
+import { HIDDEN_NOTE } from '../../content/series';
+import { useAppStore } from '../../store/store';
+import { WeightsHeatmap } from '../../viz/WeightsHeatmap';
+
+const BLOCKS = ['h'] as const;
+
+export function Hidden() {
+  const hidden = useAppStore((s) => s.series.states);
+  const labels = useAppStore((s) => s.series.info?.labels ?? null);
+  const step = useAppStore((s) => s.series.predictedStep);
+  if (hidden === null || hidden.count === 0) return null;
+  const names = Array.from({ length: hidden.count }, (_, k) => {
+    const at = hidden.from + k;
+    return labels?.[at] ?? `t = ${formatCount(at)}`;
+  });
+  return (
+    <section aria-labelledby="ts-hidden">
+      <h2 id="ts-hidden">Inside the model</h2>
+      <p className="ts-note">{HIDDEN_NOTE}</p>
+      <WeightsHeatmap
+        data={hidden.data}
+        rows={hidden.units}
+        cols={hidden.count}
+        blocks={BLOCKS}
+        label={`The hidden state h_t of the top layer over the last ${formatCount(hidden.count)} positions, after step ${formatCount(step)}`}
+        rowLabel="hidden unit"
+        colLabel={`position, from ${names[0]!} to ${names.at(-1)!}`}
+        colNames={names}
+      />
+    </section>
+  );
+}
