@@ -7,6 +7,7 @@ import { leaveSeries, loadSeries } from '../store/seriesActions';
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
+import { SeriesExport } from './series/Export';
 import { Forecast } from './series/Forecast';
 import { SeriesLoss } from './series/Loss';
 import { Preparation } from './series/Preparation';
@@ -47,6 +48,7 @@ export function SeriesPanel() {
       <SeriesLoss />
       <SeriesPlot />
       <Forecast />
+      <SeriesExport />
       <section aria-labelledby="ts-loss-eq">
         <h2 id="ts-loss-eq">The loss</h2>
         <Equation tex={MSE_TEX} display />
