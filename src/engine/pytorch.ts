@@ -491,7 +491,7 @@ def train_more(model, values, steps=500, seq_len=48, batch_size=16, lr=1e-2, cli
         torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
         optimizer.step()
     model.eval()
-    return float(loss)
+    return loss.item()
 
 `;
 }
