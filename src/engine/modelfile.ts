@@ -4,8 +4,10 @@
 // numLayers, bidirectional, input ("onehot" with vocab, or "dense" with inputSize), head ("softmax"
 // with classes, absent when the classes are the vocabulary; or "linear" with outputSize), and the
 // task that trained it. Version 1 (character models only: cell, nonlinearity, hiddenSize,
-// numLayers, vocab) still loads. Loading checks every name, shape, number and label, and builds a
-// new model only when all is well.
+// numLayers, vocab) still loads. A time-series model's config also says how its inputs were
+// prepared ("series": the column, the training part's mean and scale, whether it learns the
+// changes, the horizon h), so it can forecast on a CSV elsewhere; files without it still load.
+// Loading checks every name, shape, number and label, and builds a new model only when all is well.
 
 import { isCellKind, type Nonlinearity } from './cell.ts';
 import {
@@ -54,8 +56,27 @@ export interface ModelFileJson {
     outputSize?: number;
     /** The task that trained the model (e.g. "chars"). */
     task?: string;
+    /** A time-series model: how its inputs were prepared. */
+    series?: SeriesPreparation;
   };
   tensors: Record<string, { shape: number[]; data: number[] }>;
+}
+
+/**
+ * How a time-series model's inputs were prepared (docs/beyond-characters.md §3): x = (v − mean) /
+ * scale, where v is the value in the series' units, or (difference) its change from the value
+ * before; the model predicts x h steps ahead, and a prediction p reads back as p · scale + mean.
+ */
+export interface SeriesPreparation {
+  /** The column read from the CSV (or what a synthetic series is called). */
+  readonly column: string;
+  /** The training part's mean and scale (standard deviation), in the series' units. */
+  readonly mean: number;
+  readonly scale: number;
+  /** The model learns the changes v_t − v_{t−1} (one step ahead only). */
+  readonly difference: boolean;
+  /** Steps ahead h. */
+  readonly horizon: number;
 }
 
 /** What a model file holds besides the weights: the labels of its input and output. */
@@ -66,6 +87,8 @@ export interface ModelLabels {
   readonly classes: readonly string[] | null;
   /** The task that trained the model, when known. */
   readonly task: string | null;
+  /** A time-series model: how its inputs were prepared (absent in older files). */
+  readonly series?: SeriesPreparation;
 }
 
 export interface LoadedModel extends ModelLabels {
@@ -117,6 +140,7 @@ export function modelFileJson(
     if (!sameAsVocab) config.classes = [...classes];
   } else config.outputSize = c.outputSize;
   if (labels.task !== null) config.task = labels.task;
+  if (labels.series !== undefined) config.series = { ...seriesPreparationOf(labels.series, c) };
   const tensors: ModelFileJson['tensors'] = Object.create(null) as ModelFileJson['tensors'];
   for (const t of namedTensors(m)) {
     tensors[t.name] = {
@@ -187,6 +211,43 @@ function classesOf(v: unknown): string[] {
   return v as string[];
 }
 
+/** Whole steps ahead a series model may predict (as the series task allows). */
+const MAX_HORIZON = 50;
+
+/**
+ * A series preparation, checked: a 1-in, 1-out real-valued model with a linear head, a finite mean,
+ * a finite positive scale, a boolean difference and a whole horizon (1 when learning the changes).
+ */
+function seriesPreparationOf(v: unknown, c: ModelConfig): SeriesPreparation {
+  if (!isRecord(v)) throw new ModelFileError('config.series must be an object.');
+  if (c.input !== 'dense' || c.inputSize !== 1 || c.head !== 'linear' || c.outputSize !== 1)
+    throw new ModelFileError(
+      'config.series belongs to a model that reads one value per step and predicts one (a linear head).',
+    );
+  const column = own(v, 'column');
+  if (typeof column !== 'string' || column.length === 0 || column.length > 200)
+    throw new ModelFileError('config.series.column must be text of 1 to 200 characters.');
+  const mean = own(v, 'mean');
+  if (typeof mean !== 'number' || !Number.isFinite(mean))
+    throw new ModelFileError(
+      `config.series.mean must be a finite number (found ${JSON.stringify(mean ?? null)}).`,
+    );
+  const scale = own(v, 'scale');
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0)
+    throw new ModelFileError(
+      `config.series.scale must be a finite number above 0 (found ${JSON.stringify(scale ?? null)}): the inputs are divided by it.`,
+    );
+  const difference = own(v, 'difference');
+  if (typeof difference !== 'boolean')
+    throw new ModelFileError('config.series.difference must be true or false.');
+  const horizon = wholeNumber(own(v, 'horizon'), 1, MAX_HORIZON, 'config.series.horizon');
+  if (difference && horizon !== 1)
+    throw new ModelFileError(
+      'config.series: a model that learns the changes predicts 1 step ahead.',
+    );
+  return { column, mean, scale, difference, horizon };
+}
+
 /** The configuration and labels a file's config describes (version 1 or 2). */
 function readConfig(
   cfg: Record<string, unknown>,
@@ -239,7 +300,14 @@ function readConfig(
     outputSize,
     head,
   };
-  return { config, vocab, classes, task };
+  const series = v2 ? own(cfg, 'series') : undefined;
+  return {
+    config,
+    vocab,
+    classes,
+    task,
+    ...(series !== undefined ? { series: seriesPreparationOf(series, config) } : {}),
+  };
 }
 
 /** Parses and validates a model file of any kind (text or an already parsed value). */
@@ -266,7 +334,7 @@ export function parseModelFile(input: string | unknown): LoadedModel {
   }
   const cfg = own(root, 'config');
   if (!isRecord(cfg)) throw new ModelFileError('The file has no "config" object.');
-  const { config, vocab, classes, task } = readConfig(cfg, version as number);
+  const { config, vocab, classes, task, series } = readConfig(cfg, version as number);
   const { cell, numLayers } = config;
   const tensors = own(root, 'tensors');
   if (!isRecord(tensors)) throw new ModelFileError('The file has no "tensors" object.');
@@ -317,7 +385,7 @@ export function parseModelFile(input: string | unknown): LoadedModel {
       t.data[k] = v;
     }
   });
-  return { model, vocab, classes, task };
+  return { model, vocab, classes, task, ...(series !== undefined ? { series } : {}) };
 }
 
 /**

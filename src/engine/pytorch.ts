@@ -1,13 +1,20 @@
 // A standalone PyTorch script for a model, so a learner can continue in PyTorch: it defines the
 // module (nn.RNN / nn.LSTM / nn.GRU, bidirectional where the model is, over one-hot characters or
 // real-valued inputs, then nn.Linear), loads an Unrolled model file with load_state_dict (the names
-// and shapes are PyTorch's) and, for a character model, samples text. Pure string building: the
-// script is ASCII, every character written as an escape.
+// and shapes are PyTorch's) and, for a character model, samples text. A time-series model's script
+// also carries how its inputs were prepared (the training part's mean and scale, changes or values,
+// the horizon): it normalises a CSV column, de-normalises the predictions, and trains further with
+// MSELoss. Pure string building: the script is ASCII, every character written as an escape.
 
 import type { CellKind, Nonlinearity } from './cell.ts';
 import { gateCount } from './cell.ts';
 import { CELLS } from './cells.ts';
-import { MODEL_VERSION, MODEL_VERSIONS, type ModelLabels } from './modelfile.ts';
+import {
+  MODEL_VERSION,
+  MODEL_VERSIONS,
+  type ModelLabels,
+  type SeriesPreparation,
+} from './modelfile.ts';
 import { layerSuffix, type Model } from './model.ts';
 
 export interface PytorchScriptConfig {
@@ -28,6 +35,18 @@ export interface PytorchScriptConfig {
   readonly classes?: readonly string[];
   /** Linear head: values per step. */
   readonly outputSize?: number;
+  /** A time-series model (one value in, one out, linear head): how its inputs were prepared. */
+  readonly series?: SeriesPreparation;
+}
+
+/** Unrolled predicts a series in windows of this many steps, each from a zero state. */
+const SERIES_WINDOW = 64;
+
+/** A Python float literal that reads back as exactly v (JavaScript's shortest round-trip form). */
+function pythonFloat(v: number): string {
+  if (!Number.isFinite(v)) throw new RangeError(`Not a finite number: ${v}.`);
+  const s = String(v);
+  return /^-?\d+$/.test(s) ? `${s}.0` : s;
 }
 
 /** A Python string literal for s, in ASCII: code points become \xHH, \uHHHH or \UHHHHHHHH. */
@@ -90,6 +109,13 @@ export function pytorchScript(config: PytorchScriptConfig): string {
   if (head === 'softmax' && (classes === null || classes.length === 0))
     throw new RangeError('A softmax head needs its classes.');
   const O = classes !== null ? classes.length : whole('outputSize', config.outputSize);
+  const series = config.series ?? null;
+  if (series !== null) {
+    if (vocab !== null || head !== 'linear' || I !== 1 || O !== 1)
+      throw new RangeError('A series model reads one value per step and has a linear head of one.');
+    if (!(series.scale > 0)) throw new RangeError(`Invalid series scale: ${series.scale}.`);
+    whole('horizon', series.horizon);
+  }
   // A character model (one-hot characters in, the next character out) gets today's CharModel.
   const charModel = vocab !== null && head === 'softmax' && !config.classes && !bidirectional;
   const D = bidirectional ? 2 : 1;
@@ -132,11 +158,11 @@ Written by Unrolled. It loads an Unrolled model file (JSON whose tensors carry P
 state_dict names and shapes) into the same architecture${charModel ? ' and samples text from it' : ''}, so you can
 go on training or inspecting the model in PyTorch.
 
-    python3 this_script.py model.json${charModel ? ' [PRIME]' : ''}
+    python3 this_script.py model.json${charModel ? ' [PRIME]' : series !== null ? ' [SERIES.csv [STEPS]]' : ''}
 
 ${reads}, updates the
 hidden state with nn.${module}, and ${outputs}.
-Its state_dict (name, shape; the file's tensors have the same):
+${series !== null ? seriesDoc(series) : ''}Its state_dict (name, shape; the file's tensors have the same):
 ${stateDict}
 """
 
@@ -161,7 +187,7 @@ HEAD = ${pythonString(head)}
 OUTPUT_SIZE = ${O}
 # The characters; a character's id is its index in this list.
 VOCAB = ${vocab !== null ? vocabLiteral(vocab) : 'None'}
-${charModel ? '' : `# The classes of the softmax head, id = index (None for a linear head).\nCLASSES = ${classes !== null ? vocabLiteral(classes) : 'None'}\n`}${charModel ? charModelClass(module, layers, nl) : sequenceModelClass(module, layers, nl, bi)}
+${charModel ? '' : `# The classes of the softmax head, id = index (None for a linear head).\nCLASSES = ${classes !== null ? vocabLiteral(classes) : 'None'}\n`}${series !== null ? seriesConstants(series) : ''}${charModel ? charModelClass(module, layers, nl) : sequenceModelClass(module, layers, nl, bi)}${series !== null ? seriesFunctions() : ''}
 
 def load_model(path):
     """A ${className} with the weights of the Unrolled model file at path (float32)."""
@@ -186,7 +212,15 @@ def load_model(path):
         found = config.get(key, "tanh" if key == "nonlinearity" else None)
         if found != value:
             raise ValueError(f"{path} has {key} {found!r}; this script is for {value!r}")
-    vocab = config.get("vocab")
+${
+  series !== null
+    ? `    if config.get("series", SERIES) != SERIES:
+        raise ValueError(
+            f"{path} prepares its inputs as {config.get('series')!r}; this script as {SERIES!r}"
+        )
+`
+    : ''
+}    vocab = config.get("vocab")
     if INPUT == "onehot":
         if not isinstance(vocab, list) or len(vocab) == 0:
             raise ValueError(f"{path}: config.vocab must be a list of characters")
@@ -224,7 +258,7 @@ def save_model(model, path):
             config["classes"] = model.classes
     else:
         config["outputSize"] = OUTPUT_SIZE
-    tensors = {
+${series !== null ? '    config["series"] = SERIES  # how the inputs are prepared\n' : ''}    tensors = {
         name: {"shape": list(t.shape), "data": t.detach().double().flatten().tolist()}
         for name, t in model.state_dict().items()
     }
@@ -246,7 +280,7 @@ ${
     : `    model = load_model(model_path)
     model.eval()
     print(model)
-    print(sum(p.numel() for p in model.parameters()), "parameters")`
+    print(sum(p.numel() for p in model.parameters()), "parameters")${series !== null ? seriesMain() : ''}`
 }
 `;
 }
@@ -325,6 +359,161 @@ class SequenceModel(nn.Module):
 `;
 }
 
+/** The docstring's paragraph on how a series model's inputs were prepared. */
+function seriesDoc(p: SeriesPreparation): string {
+  const v = p.difference ? 'd_t = v_t - v_(t-1), the change of the value v_t' : 'v_t, the value';
+  const after = `${p.horizon} step${p.horizon === 1 ? '' : 's'}`;
+  return `
+The series (column ${pythonString(p.column)}) is prepared as Unrolled prepared it for training:
+x_t = (${p.difference ? 'd_t' : 'v_t'} - MEAN) / SCALE, with ${v} in the series' units,
+MEAN = ${pythonFloat(p.mean)} and SCALE = ${pythonFloat(p.scale)} (the mean and standard deviation of the
+training part). The model predicts x_(t+${p.horizon}); a prediction p reads back as p * SCALE + MEAN${p.difference ? ',\nthe predicted change, added to the last value: v_(t+1) = v_t + p * SCALE + MEAN' : ''}.
+With a CSV, the script prints the RMSE of the model's predictions on it (in the series' units)
+and the value ${after} after its last; with STEPS, it first trains that many more steps on the
+whole CSV (MSELoss, Adam) and writes the model to continued.json, which loads back into Unrolled.
+`;
+}
+
+/** The constants of a series model's preparation (the model file's config.series). */
+function seriesConstants(p: SeriesPreparation): string {
+  return `# How the series is prepared (the model file's config.series): the model reads
+# x_t = (v_t - MEAN) / SCALE, where v_t is the value in COLUMN or, with DIFFERENCE, its change
+# v_t - v_(t-1); MEAN and SCALE are the training part's mean and standard deviation. It predicts
+# x_(t+HORIZON), which reads back in the series' units as x * SCALE + MEAN (plus the last value,
+# with DIFFERENCE).
+SERIES = {
+    "column": ${pythonString(p.column)},
+    "mean": ${pythonFloat(p.mean)},
+    "scale": ${pythonFloat(p.scale)},
+    "difference": ${p.difference ? 'True' : 'False'},
+    "horizon": ${p.horizon},
+}
+COLUMN = SERIES["column"]
+MEAN = SERIES["mean"]
+SCALE = SERIES["scale"]
+DIFFERENCE = SERIES["difference"]
+HORIZON = SERIES["horizon"]
+# Unrolled predicts in windows of this many steps, each from a zero state, as it trains.
+WINDOW = ${SERIES_WINDOW}
+`;
+}
+
+/** A series model's helpers: read a CSV column, normalise, predict in units, train further. */
+function seriesFunctions(): string {
+  return `
+def read_csv(path, column=COLUMN):
+    """The numbers in one column of a CSV file with a header row, as a float64 tensor
+    (rows whose cell is not a number are skipped)."""
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header = [name.strip() for name in rows[0]] if rows else []
+    if column not in header:
+        raise ValueError(f"{path} has no column {column!r} (it has {header!r})")
+    k = header.index(column)
+    values = []
+    for row in rows[1:]:
+        try:
+            values.append(float(row[k]))
+        except (IndexError, ValueError):
+            continue
+    return torch.tensor(values, dtype=torch.float64)
+
+
+def normalise(values):
+    """The model's inputs for a series in its own units: [N] values give [N] inputs ([N - 1]
+    with DIFFERENCE: the changes), x = (v - MEAN) / SCALE, float32."""
+    v = torch.as_tensor(values, dtype=torch.float64)
+    if DIFFERENCE:
+        v = v[1:] - v[:-1]
+    return ((v - MEAN) / SCALE).float()
+
+
+def denormalise(outputs, values):
+    """The model's outputs (normalised) in the series' units, a float64 tensor [N] like values:
+    NaN where the model predicts nothing (the first HORIZON values; with DIFFERENCE the first
+    two, and each prediction is the predicted change added to the value before it)."""
+    v = torch.as_tensor(values, dtype=torch.float64)
+    units = outputs.double() * SCALE + MEAN
+    out = torch.full_like(v, float("nan"))
+    k = len(units)
+    if DIFFERENCE:
+        out[2 : 2 + k] = v[1 : 1 + k] + units
+    else:
+        out[HORIZON : HORIZON + k] = units
+    return out
+
+
+@torch.no_grad()
+def predict(model, values):
+    """Every value the model predicts, in the series' units, as Unrolled draws it: value
+    t + HORIZON from the inputs up to t, in windows of WINDOW steps from a zero state."""
+    x = normalise(values)
+    x = x[: len(x) - HORIZON]  # the inputs whose target is in the series
+    outputs = [
+        model(x[s : s + WINDOW].reshape(1, -1, 1))[0].reshape(-1)
+        for s in range(0, len(x), WINDOW)
+    ]
+    return denormalise(torch.cat(outputs) if outputs else torch.zeros(0), values)
+
+
+@torch.no_grad()
+def forecast_next(model, values):
+    """The value HORIZON steps after the last one, in the series' units (from the last WINDOW
+    inputs)."""
+    v = torch.as_tensor(values, dtype=torch.float64)
+    y, _ = model(normalise(v)[-WINDOW:].reshape(1, -1, 1))
+    change_or_value = float(y[0, -1, 0]) * SCALE + MEAN
+    return float(v[-1]) + change_or_value if DIFFERENCE else change_or_value
+
+
+def train_more(model, values, steps=500, seq_len=48, batch_size=16, lr=1e-2, clip=5.0, generator=None):
+    """Trains the model further on a series in its own units (pass the part to learn from):
+    random windows of seq_len inputs x_t with targets x_(t+HORIZON), each from a zero state, the
+    mean squared error (torch.nn.MSELoss, the loss Unrolled trains with: no 1/2), Adam, the
+    gradient norm clipped to clip (the Time series view's settings). MEAN and SCALE stay the
+    file's, so the model keeps reading the same inputs. Returns the last batch's loss."""
+    x = normalise(values)
+    starts = len(x) - HORIZON - seq_len + 1
+    if starts < 1:
+        raise ValueError(f"{len(x)} inputs are too few for windows of {seq_len} steps")
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    loss_fn = nn.MSELoss()
+    model.train()
+    loss = torch.tensor(float("nan"))
+    for _ in range(steps):
+        at = torch.randint(starts, (batch_size, 1), generator=generator) + torch.arange(seq_len)
+        outputs, _ = model(x[at].unsqueeze(-1))
+        loss = loss_fn(outputs, x[at + HORIZON].unsqueeze(-1))
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
+        optimizer.step()
+    model.eval()
+    return loss.item()
+
+`;
+}
+
+/** The series script's main: with a CSV, train further (STEPS), then predict and forecast. */
+function seriesMain(): string {
+  return `
+    if len(sys.argv) > 2:
+        values = read_csv(sys.argv[2])
+        steps = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+        if steps > 0:
+            loss = train_more(model, values, steps)
+            print(f"loss after {steps} more steps (normalised): {loss:.6g}")
+            save_model(model, "continued.json")
+            print("wrote continued.json")
+        predicted = predict(model, values)
+        known = ~torch.isnan(predicted)
+        rmse = float(((predicted[known] - values[known]) ** 2).mean().sqrt())
+        print(f"RMSE of the predictions, in the units of {COLUMN}: {rmse:.6g}")
+        print(f"{HORIZON} step(s) after the last value: {forecast_next(model, values):.6g}")`;
+}
+
 /** The script for a model and the labels its file carries. */
 export function pytorchScriptFor(m: Model, labels: ModelLabels): string {
   const c = m.config;
@@ -345,5 +534,6 @@ export function pytorchScriptFor(m: Model, labels: ModelLabels): string {
     head: c.head,
     ...(c.head === 'softmax' && labels.classes && !sameAsVocab ? { classes: labels.classes } : {}),
     ...(c.head === 'linear' ? { outputSize: c.outputSize } : {}),
+    ...(labels.series !== undefined ? { series: labels.series } : {}),
   });
 }

@@ -15,6 +15,7 @@ import { leaveSeries, loadSeries, restoreOwnSeries } from '../store/seriesAction
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
+import { SeriesExport } from './series/Export';
 import { Forecast } from './series/Forecast';
 import { Hidden } from './series/Hidden';
 import { SeriesLoss } from './series/Loss';
@@ -64,6 +65,7 @@ export function SeriesPanel() {
       <SeriesPlot />
       <Forecast />
       <Hidden />
+      <SeriesExport />
       <section aria-labelledby="ts-loss-eq">
         <h2 id="ts-loss-eq">The step and the loss</h2>
         {info !== null && (

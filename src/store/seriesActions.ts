@@ -7,6 +7,7 @@ import type { SeriesSpec } from '../engine/tasks/seriesSources';
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, ProgressBatch } from '../worker/protocol';
 import { loadOwnSeries as readStoredOwn, saveOwnSeries } from '../persist/trainingStore';
+import { download } from './download';
 import { boundWindow, getEngine, writeAddress } from './engineAccess';
 import { MAX_OWN_CSV_BYTES, type SeriesState } from './series';
 import { appStore, patchSlice } from './store';
@@ -291,4 +292,33 @@ export function setSynth(param: SynthParam, value: number): Promise<void> {
 /** The view is being left: a running model stops. */
 export function leaveSeries(): void {
   if (series().phase === 'training') void pauseSeries();
+}
+
+/** A file-name part: lower case letters, digits and dashes ("My data.csv" → "my-data"). */
+function fileNamePart(name: string): string {
+  const part = name
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return part === '' ? 'series' : part;
+}
+
+/**
+ * Downloads the series model's file (with how its inputs are prepared) or a PyTorch script that
+ * reads it, named after the series, the cell and the step: unrolled-series-co2-lstm-step300.json.
+ */
+export async function exportSeries(what: 'model' | 'script'): Promise<void> {
+  const engine = engineOrNull();
+  const s = series();
+  if (engine === null || s.info === null) return;
+  try {
+    const reply = await engine.request({ type: 'seriesExport' });
+    const source = s.own !== null ? fileNamePart(s.own.name) : s.source;
+    const base = `unrolled-series-${source}-${s.cell}-step${reply.step}`;
+    if (what === 'model') download(`${base}.json`, reply.json, 'application/json');
+    else download(`${base}.py`, reply.script, 'text/x-python');
+  } catch (error) {
+    patch({ error: `Could not export: ${error instanceof Error ? error.message : String(error)}` });
+  }
 }

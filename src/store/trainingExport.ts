@@ -4,6 +4,7 @@
 import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfileSize';
 import { pytorchScript } from '../engine/pytorch';
 import { settingsOf } from './config';
+import { download } from './download';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
 import { emptyHistory, historyCsv } from './training';
@@ -22,15 +23,6 @@ import {
 
 /** Largest model file accepted for import, in bytes: the largest file the app can write. */
 export const MAX_MODEL_BYTES = LARGEST_MODEL_FILE_BYTES;
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function exportModelFile(): void {
   void guarded('Could not export', async () => {

@@ -187,6 +187,13 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         ] as Transferable[]);
         return;
       }
+      case 'seriesExport': {
+        const run = s().series;
+        const { name, step } = run.info();
+        const json = run.exportModel();
+        post({ type: 'seriesExported', id: msg.id, json, script: run.exportScript(), name, step });
+        return;
+      }
       default:
         unknownMessage(msg);
     }

@@ -80,7 +80,9 @@ export type ToWorker =
   | { type: 'seriesPause'; id: number }
   | { type: 'seriesStep'; id: number }
   /** The model's predictions of the whole series. */
-  | { type: 'seriesPredict'; id: number };
+  | { type: 'seriesPredict'; id: number }
+  /** The current model's file and a PyTorch script for it. */
+  | { type: 'seriesExport'; id: number };
 
 /** The worker's reply to `ping`: which engine is running. */
 export type Pong = {
@@ -156,6 +158,19 @@ export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch
 export type SeriesProgressMessage = { type: 'seriesProgress'; id: null; batch: ProgressBatch };
 export type SeriesReply = { type: 'series'; id: number; info: SeriesInfo };
 export type SeriesPredictionReply = { type: 'seriesPrediction'; id: number } & SeriesPrediction;
+/**
+ * The series model's file (JSON text, with how its inputs are prepared), a PyTorch script for it,
+ * and the name of the series it learned.
+ */
+export type SeriesExportReply = {
+  type: 'seriesExported';
+  id: number;
+  json: string;
+  script: string;
+  name: string;
+  /** The model's step count. */
+  step: number;
+};
 
 /** Messages the worker posts to the app. */
 export type FromWorker =
@@ -179,6 +194,7 @@ export type FromWorker =
   | RaceProgressMessage
   | SeriesReply
   | SeriesPredictionReply
+  | SeriesExportReply
   | SeriesProgressMessage;
 
 /** The successful reply to each request type. The client uses it to type its promises. */
@@ -211,6 +227,7 @@ export interface Replies {
   seriesPause: Ack;
   seriesStep: Ack;
   seriesPredict: SeriesPredictionReply;
+  seriesExport: SeriesExportReply;
 }
 
 export type RequestType = ToWorker['type'];

@@ -5,6 +5,8 @@
 
 import type { Compute } from '../engine/kernels.ts';
 import { createModel, parameterCount, type Model } from '../engine/model.ts';
+import { modelFileJson, type ModelLabels } from '../engine/modelfile.ts';
+import { pytorchScriptFor } from '../engine/pytorch.ts';
 import { createRng } from '../engine/rng.ts';
 import {
   architectureOf,
@@ -150,6 +152,30 @@ export class SeriesRun {
     const from = Math.max(0, z.length - HIDDEN_SHOWN);
     const hidden = { ...hiddenOverSeries(model, z, from, z.length), from: from + offset };
     return { predicted, step: trainer.stepCount, forecast, hidden };
+  }
+
+  /**
+   * The current model's file (JSON text, every bit of every weight), with how its inputs are
+   * prepared: the training part's mean and scale, values or changes, the horizon, the column.
+   */
+  exportModel(): string {
+    const { model } = this.require();
+    return JSON.stringify(modelFileJson(model, this.labels()));
+  }
+
+  /** A PyTorch script for the current model that normalises a CSV as the model file says. */
+  exportScript(): string {
+    return pytorchScriptFor(this.require().model, this.labels());
+  }
+
+  /** The model file's labels for the current model: the task's, and the series' preparation. */
+  private labels(): ModelLabels {
+    const { source, task, difference } = this.require();
+    const { mean, scale } = task.prepared;
+    return {
+      ...task.labels,
+      series: { column: source.column, mean, scale, difference, horizon: task.horizon },
+    };
   }
 
   private require(): Current {

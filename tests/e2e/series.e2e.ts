@@ -1,6 +1,7 @@
 // The Time series view end to end in Chromium: monthly CO₂ prepared in plain sight, a model
 // trained live in the worker beats the last value on validation, Pause stops it, another series
 // from the menu loads with its own preparation and address, and the page stays accessible.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   expectAccessible,
@@ -58,6 +59,18 @@ describe('the Time series view', () => {
       await page.waitForTimeout(1000);
       expect(await step()).toBe(paused);
       await expectAccessible(page);
+
+      // The model file says how its inputs were prepared (the mean and scale, the changes).
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Model file (.json)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^unrolled-series-co2-lstm-step\d+\.json$/);
+      const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+        config: { series?: { difference: boolean; horizon: number; scale: number } };
+      };
+      expect(file.config.series).toMatchObject({ difference: true, horizon: 1 });
+      expect(file.config.series!.scale).toBeCloseTo(1.228, 3);
 
       await page
         .getByRole('combobox', { name: /^Series/ })

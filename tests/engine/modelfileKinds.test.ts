@@ -175,3 +175,81 @@ describe('version 1 files still load', () => {
     expect(loaded.classes).toEqual(vocab.chars);
   });
 });
+
+describe('a series model’s preparation', () => {
+  const series = {
+    column: 'CO2 (ppm)',
+    mean: 0.1 + 0.2,
+    scale: 1e-7,
+    difference: true,
+    horizon: 1,
+  };
+  const model = () =>
+    createModel(
+      config({
+        cell: 'lstm',
+        bidirectional: false,
+        numLayers: 1,
+        input: 'dense',
+        inputSize: 1,
+        head: 'linear',
+        outputSize: 1,
+      }),
+      createRng(5),
+    );
+  const file = () =>
+    modelFileJson(model(), { vocab: null, classes: null, task: 'series', series }) as unknown as {
+      config: Record<string, unknown> & { series: Record<string, unknown> };
+    };
+
+  it('round-trips every field exactly', () => {
+    const json = file();
+    expect(json.config.series).toEqual(series);
+    const back = parseModelFile(JSON.stringify(json));
+    expect(back.series).toEqual(series);
+    expect(back.task).toBe('series');
+    expect(back.model.config).toEqual(model().config);
+  });
+
+  it('a file without it still loads, with no preparation', () => {
+    const json = file() as { config: Record<string, unknown> };
+    delete json.config['series'];
+    const back = parseModelFile(JSON.stringify(json));
+    expect(back.series).toBeUndefined();
+    expect('series' in back).toBe(false);
+  });
+
+  it('refuses a corrupt preparation with a message saying what is wrong', () => {
+    const refuse = (edit: (s: Record<string, unknown>) => void, message: RegExp) => {
+      const o = file();
+      edit(o.config.series);
+      expect(() => parseModelFile(JSON.stringify(o))).toThrow(ModelFileError);
+      expect(() => parseModelFile(JSON.stringify(o))).toThrow(message);
+    };
+    refuse(
+      (s) => (s['scale'] = 0),
+      /config.series.scale must be a finite number above 0 \(found 0\)/,
+    );
+    refuse((s) => (s['scale'] = -2), /config.series.scale must be a finite number above 0/);
+    // JSON writes NaN as null.
+    refuse((s) => (s['mean'] = NaN), /config.series.mean must be a finite number \(found null\)/);
+    refuse((s) => (s['mean'] = '3'), /config.series.mean must be a finite number/);
+    refuse((s) => delete s['mean'], /config.series.mean must be a finite number/);
+    refuse((s) => (s['difference'] = 'no'), /config.series.difference must be true or false/);
+    refuse((s) => (s['horizon'] = 0), /config.series.horizon must be a whole number from 1 to 50/);
+    refuse((s) => (s['horizon'] = 2), /learns the changes predicts 1 step ahead/);
+    refuse((s) => (s['column'] = ''), /config.series.column must be text/);
+    const notObject = file() as { config: Record<string, unknown> };
+    notObject.config['series'] = [1, 2];
+    expect(() => parseModelFile(JSON.stringify(notObject))).toThrow(
+      'config.series must be an object.',
+    );
+  });
+
+  it('belongs to a model that reads one value and predicts one', () => {
+    const tagger = createModel(config({}), createRng(1));
+    expect(() =>
+      modelFileJson(tagger, { vocab: buildVocab('abcde'), classes: TAGS, task: null, series }),
+    ).toThrow(/config.series belongs to a model that reads one value per step/);
+  });
+});

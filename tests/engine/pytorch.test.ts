@@ -327,3 +327,77 @@ describe('pytorchScriptFor: every kind of model', () => {
     for (const t of tensors) expect(out.tensors[t.name]![2]).toEqual(Array.from(t.data));
   });
 });
+
+describe('a series model’s script normalises as the model file says', () => {
+  const series = {
+    column: 'CO\u2082 "ppm"',
+    mean: 0.1 + 0.2,
+    scale: 1e-7,
+    difference: false,
+    horizon: 3,
+  };
+  const model = createModel(
+    {
+      cell: 'gru',
+      nonlinearity: 'tanh',
+      hiddenSize: 4,
+      numLayers: 1,
+      bidirectional: false,
+      input: 'dense',
+      inputSize: 1,
+      outputSize: 1,
+      head: 'linear',
+    },
+    createRng(4),
+  );
+  const labels = { vocab: null, classes: null, task: 'series', series };
+  const script = pytorchScriptFor(model, labels);
+  const file = join(dir, 'series.py');
+  writeFileSync(file, script);
+  const LOAD_SERIES = LOAD.replace('"vocab": m.vocab,', '"vocab": m.vocab, "series": mod.SERIES,');
+  const load = (edit: (config: Record<string, unknown>) => void) => {
+    const o = modelFileJson(model, labels) as unknown as { config: Record<string, unknown> };
+    edit(o.config);
+    const path = join(dir, 'series.json');
+    writeFileSync(path, JSON.stringify(o));
+    const r = python(['-c', LOAD_SERIES, file, path], { PYTHONPATH: fakeTorch() });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as { error?: string; series?: unknown };
+  };
+
+  it('holds the numbers exactly, compiles, and documents them', () => {
+    expect(python(['-m', 'py_compile', file]).status).toBe(0);
+    expect([...script].every((c) => c.charCodeAt(0) < 128)).toBe(true);
+    expect(script).toContain('"mean": 0.30000000000000004,');
+    expect(script).toContain('"scale": 1e-7,');
+    expect(script).toContain('"horizon": 3,');
+    expect(script).toContain('MEAN = 0.30000000000000004 and SCALE = 1e-7');
+    expect(script).toContain('nn.MSELoss()');
+    expect(script).toContain('[SERIES.csv [STEPS]]');
+    expect(script).toContain('config["series"] = SERIES');
+  });
+
+  it('loads a file prepared the same way, or without a preparation; refuses another', () => {
+    expect(load(() => undefined).series).toEqual(series);
+    expect(load((c) => delete c['series']).error).toBeUndefined();
+    expect(load((c) => ((c['series'] as { mean: number }).mean = 1)).error).toMatch(
+      /prepares its inputs as .*this script as/,
+    );
+  });
+
+  it('a series preparation only fits one value in and one out', () => {
+    expect(() =>
+      pytorchScript({
+        cell: 'gru',
+        nonlinearity: 'tanh',
+        hiddenSize: 3,
+        numLayers: 1,
+        vocab: null,
+        inputSize: 2,
+        head: 'linear',
+        outputSize: 1,
+        series,
+      }),
+    ).toThrow('A series model reads one value per step and has a linear head of one.');
+  });
+});

@@ -1,0 +1,32 @@
+// The Time series view's export section: its two buttons wait for a model, then ask for the model
+// file and the PyTorch script.
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { SeriesExport } from '../../src/panels/series/Export';
+import { patchSlice, resetStore } from '../../src/store/store';
+import * as actions from '../../src/store/seriesActions';
+import type { SeriesInfo } from '../../src/worker/protocol';
+
+vi.mock('../../src/store/seriesActions', () => ({
+  exportSeries: vi.fn(() => Promise.resolve()),
+}));
+
+afterEach(() => {
+  resetStore();
+  vi.clearAllMocks();
+});
+
+describe('SeriesExport', () => {
+  test('the buttons wait for a model, then export the file and the script', () => {
+    render(<SeriesExport />);
+    const file = screen.getByRole('button', { name: 'Model file (.json)' });
+    const script = screen.getByRole('button', { name: 'PyTorch script (.py)' });
+    expect((file as HTMLButtonElement).disabled).toBe(true);
+    expect((script as HTMLButtonElement).disabled).toBe(true);
+    act(() => patchSlice('series', { info: { name: 'CO₂' } as SeriesInfo }));
+    expect((file as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(file);
+    fireEvent.click(script);
+    expect(vi.mocked(actions.exportSeries).mock.calls).toEqual([['model'], ['script']]);
+  });
+});
