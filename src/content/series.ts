@@ -1,6 +1,8 @@
 // The Time series view's series and words: the shipped files (public/data/series, sources in its
 // README and on the About page) and the synthetic series, each with what the view says of it.
 
+import { formatCount } from './format';
+
 export type SeriesSourceId =
   'co2' | 'seattle' | 'globalTemp' | 'sines' | 'logistic' | 'mackeyGlass';
 
@@ -158,6 +160,11 @@ export const BASELINE_SHORT: Readonly<Record<string, string>> = {
   lastChange: 'last change',
   seasonal: 'season ago',
 };
+
+/** What the view says when validation was better earlier: the model has begun to overfit. */
+export function bestSentence(loss: number, step: number): string {
+  return `Validation was lowest, ${Number(loss.toPrecision(3))}, at step ${formatCount(step)}: since then the model learns the training part by heart (it overfits). Stopping early keeps the better model.`;
+}
 
 /** What the view says of the model against the last value. */
 export function persistenceVerdict(modelMse: number, persistence: number): string {

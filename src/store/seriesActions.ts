@@ -11,7 +11,7 @@ import { download } from './download';
 import { boundWindow, getEngine, writeAddress } from './engineAccess';
 import { MAX_OWN_CSV_BYTES, type SeriesState } from './series';
 import { appStore, patchSlice } from './store';
-import { appendProgress, emptyHistory } from './training';
+import { appendProgress, emptyHistory, truncateHistory } from './training';
 
 /** Loading a series builds its baselines (AR fits) and a model: more than the default time. */
 const LOAD = { timeoutMs: 30_000 };
@@ -282,6 +282,28 @@ export async function setSeries(
   const after = series();
   if (before.own !== null && SERIES_CHOICES.every((k) => before[k] === after[k]))
     await loadSeries();
+}
+
+/**
+ * Goes back to the model with the lowest validation loss so far (early stopping): the curves are
+ * cut at its step and training goes on from there.
+ */
+export async function restoreBestSeries(): Promise<void> {
+  const engine = engineOrNull();
+  if (engine === null || series().info === null) return;
+  if (series().phase === 'training') await pauseSeries();
+  try {
+    const reply = await engine.request({ type: 'seriesRestoreBest' });
+    patch({
+      info: reply.info,
+      phase: 'ready',
+      history: truncateHistory(series().history, reply.info.step),
+      error: null,
+    });
+    await refreshPredictions();
+  } catch (error) {
+    fail(error, 'ready');
+  }
 }
 
 /** Changes one parameter of the synthetic series (a new series and model). */

@@ -113,6 +113,7 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   seriesPause: 'ack',
   seriesStep: 'ack',
   seriesPredict: 'seriesPrediction',
+  seriesRestoreBest: 'series',
   seriesExport: 'seriesExported',
 };
 

@@ -187,6 +187,11 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         ] as Transferable[]);
         return;
       }
+      case 'seriesRestoreBest': {
+        const info = s().series.restoreBest();
+        post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);
+        return;
+      }
       case 'seriesExport': {
         const run = s().series;
         const { name, step } = run.info();

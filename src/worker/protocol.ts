@@ -81,6 +81,8 @@ export type ToWorker =
   | { type: 'seriesStep'; id: number }
   /** The model's predictions of the whole series. */
   | { type: 'seriesPredict'; id: number }
+  /** Put back the model with the lowest validation loss so far, at its step. */
+  | { type: 'seriesRestoreBest'; id: number }
   /** The current model's file and a PyTorch script for it. */
   | { type: 'seriesExport'; id: number };
 
@@ -227,6 +229,7 @@ export interface Replies {
   seriesPause: Ack;
   seriesStep: Ack;
   seriesPredict: SeriesPredictionReply;
+  seriesRestoreBest: SeriesReply;
   seriesExport: SeriesExportReply;
 }
 
@@ -410,6 +413,8 @@ export interface SeriesInfo {
   lossUnit: string;
   parameters: number;
   step: number;
+  /** The lowest validation loss measured in this run and its step (null: none yet). */
+  best: { step: number; loss: number } | null;
 }
 
 /** Every value the model predicts, in the series' units (NaN where it predicts none). */

@@ -4,7 +4,7 @@
 // validation, divergence). Its models are its own: the character session's are untouched.
 
 import type { Compute } from '../engine/kernels.ts';
-import { createModel, parameterCount, type Model } from '../engine/model.ts';
+import { cloneModel, createModel, parameterCount, type Model } from '../engine/model.ts';
 import { modelFileJson, type ModelLabels } from '../engine/modelfile.ts';
 import { pytorchScriptFor } from '../engine/pytorch.ts';
 import { createRng } from '../engine/rng.ts';
@@ -36,10 +36,20 @@ interface Current {
   readonly settings: TrainSettings;
   readonly model: Model;
   readonly trainer: Trainer;
+  /** Steps taken before this trainer was made (a run put back to its best model goes on). */
+  readonly stepBase: number;
+}
+
+/** The model with the lowest validation loss measured so far in this run. */
+interface Best {
+  readonly model: Model;
+  readonly step: number;
+  readonly loss: number;
 }
 
 export class SeriesRun {
   private current: Current | null = null;
+  private best: Best | null = null;
   private readonly loop: TrainingLoop;
 
   constructor(
@@ -49,9 +59,9 @@ export class SeriesRun {
     this.loop = new TrainingLoop(hooks, {
       trainer: () => this.require().trainer,
       model: () => this.current?.model ?? null,
-      stepBase: () => 0,
-      currentStep: () => this.current?.trainer.stepCount ?? 0,
-      valLoss: (positions) => this.require().task.evaluate(this.require().model, positions),
+      stepBase: () => this.current?.stepBase ?? 0,
+      currentStep: () => this.currentStep(),
+      valLoss: (positions) => this.validate(positions),
       valMetrics: (positions) => this.require().task.metrics(this.require().model, positions),
       diverged: (loss, finite) => this.current?.task.diverged(loss, finite) ?? !finite,
       timelineSample: () => '',
@@ -84,9 +94,53 @@ export class SeriesRun {
       clipConfigOf(settings),
     );
     this.pause();
-    this.current = { source, task, difference: request.prep.difference, settings, model, trainer };
+    this.current = {
+      source,
+      task,
+      difference: request.prep.difference,
+      settings,
+      model,
+      trainer,
+      stepBase: 0,
+    };
+    this.best = null;
     this.loop.reset(model, 0);
     return this.info();
+  }
+
+  /**
+   * Puts back the model with the lowest validation loss so far (early stopping, chosen by the
+   * learner), at its step, with a fresh optimizer state; training goes on from there.
+   */
+  restoreBest(): SeriesInfo {
+    const c = this.require();
+    const best = this.best;
+    if (best === null) throw new Error('There is no validation loss yet: train first.');
+    this.pause();
+    const model = cloneModel(best.model);
+    const trainer = createTrainer(
+      model,
+      c.task.source(c.settings.batchSize, c.settings.seqLen),
+      optimizerConfigOf(c.settings),
+      clipConfigOf(c.settings),
+    );
+    this.current = { ...c, model, trainer, stepBase: best.step };
+    this.loop.reset(model, best.step);
+    return this.info();
+  }
+
+  private currentStep(): number {
+    const c = this.current;
+    return c === null ? 0 : c.stepBase + c.trainer.stepCount;
+  }
+
+  /** The validation loss, remembering the model that scored best. */
+  private validate(positions: number): number {
+    const c = this.require();
+    const loss = c.task.evaluate(c.model, positions);
+    if (Number.isFinite(loss) && (this.best === null || loss < this.best.loss))
+      this.best = { model: cloneModel(c.model), step: this.currentStep(), loss };
+    return loss;
   }
 
   train(): void {
@@ -97,7 +151,7 @@ export class SeriesRun {
   /** Stops after the slice in progress; returns the step count. */
   pause(): number {
     this.loop.stop();
-    return this.current?.trainer.stepCount ?? 0;
+    return this.currentStep();
   }
 
   /** One training step, reported like the loop's; returns the step count. */
@@ -106,7 +160,7 @@ export class SeriesRun {
   }
 
   info(): SeriesInfo {
-    const { source, task, difference, model, trainer } = this.require();
+    const { source, task, difference, model } = this.require();
     const { cut, mean, scale, z } = task.prepared;
     return {
       name: task.name,
@@ -125,7 +179,8 @@ export class SeriesRun {
       baselines: task.baselines,
       lossUnit: task.lossUnit,
       parameters: parameterCount(model),
-      step: trainer.stepCount,
+      step: this.currentStep(),
+      best: this.best === null ? null : { step: this.best.step, loss: this.best.loss },
     };
   }
 
@@ -134,7 +189,7 @@ export class SeriesRun {
    * makes none): ŷ_{t+h} from x_0 … x_t, windows of the task's evaluation length.
    */
   predict(): SeriesPrediction {
-    const { source, task, difference, model, trainer } = this.require();
+    const { source, task, difference, model } = this.require();
     const { z, mean, scale } = task.prepared;
     const h = task.horizon;
     const out = predictSeries(model, z, 0, z.length, h);
@@ -151,7 +206,7 @@ export class SeriesRun {
     const offset = difference ? 1 : 0;
     const from = Math.max(0, z.length - HIDDEN_SHOWN);
     const hidden = { ...hiddenOverSeries(model, z, from, z.length), from: from + offset };
-    return { predicted, step: trainer.stepCount, forecast, hidden };
+    return { predicted, step: this.currentStep(), forecast, hidden };
   }
 
   /**

@@ -141,3 +141,29 @@ describe('an own CSV in the Time series view', () => {
     expectClean(recorder);
   });
 });
+
+describe('stopping early in the Time series view', () => {
+  test('when validation rises, the model of its lowest point comes back at its step', async () => {
+    const { page, recorder } = await app.openApp('#/series?series=seattle');
+    await waitForEngineReady(page);
+    const train = page.getByRole('button', { name: 'Train', exact: true });
+    await expect.poll(() => train.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await train.click();
+    // Four years of daily highs are few: the model soon learns them by heart.
+    const best = page.getByTestId('ts-best');
+    await best.waitFor({ timeout: 90_000 });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => train.isEnabled()).toBe(true);
+    const said = /lowest, ([\d.]+), at step ([\d,]+)/.exec(await best.innerText());
+    const [loss, step] = [said![1]!, said![2]!];
+    console.log(`Seattle: ${await best.innerText()}`);
+    await page.getByRole('button', { name: 'Go back to that model' }).click();
+    await expect.poll(() => page.getByTestId('ts-step').innerText()).toMatch(`Step ${step} ·`);
+    await expect(page.getByTestId('ts-val').innerText()).resolves.toMatch(
+      `Validation MSE ${loss} at step ${step}.`,
+    );
+    expect(await best.count()).toBe(0);
+    console.log(`after going back: ${await page.getByTestId('ts-val').innerText()}`);
+    expectClean(recorder);
+  }, 150_000);
+});

@@ -125,3 +125,24 @@ describe('the hidden state the view shows', () => {
     ).toBeGreaterThan(100);
   });
 });
+
+describe('going back to the best model', () => {
+  it('puts back the model of the lowest validation loss at its step, and training goes on', () => {
+    const { run, queue, batches } = makeRun();
+    run.load({ spec: co2, prep: { ...prep, difference: true }, settings });
+    expect(() => run.restoreBest()).toThrow(/no validation loss yet/);
+    run.train();
+    for (let k = 0; k < 300 && queue.length > 0; k++) queue.shift()!();
+    run.pause();
+    const vals = batches.flatMap((b) => (b.val ? [b.val] : []));
+    expect(vals.length).toBeGreaterThan(2);
+    const best = vals.reduce((a, b) => (b.loss < a.loss ? b : a));
+    const info = run.restoreBest();
+    expect(info.step).toBe(best.step);
+    expect(info.best).toEqual({ step: best.step, loss: best.loss });
+    run.train();
+    queue.shift()!();
+    run.pause();
+    expect(run.info().step).toBeGreaterThan(best.step);
+  });
+});

@@ -1,7 +1,8 @@
 // The loss over training against the baselines: the last value (persistence), the value one
 // season back and AR(p), as lines, the way the character view draws unigram and bigram.
 import { formatCount, formatSignificant } from '../../content/format';
-import { BASELINE_SHORT, persistenceVerdict } from '../../content/series';
+import { BASELINE_SHORT, bestSentence, persistenceVerdict } from '../../content/series';
+import { restoreBestSeries } from '../../store/seriesActions';
 import { useAppStore } from '../../store/store';
 import { LineChart } from '../../viz/LineChart';
 
@@ -11,6 +12,10 @@ export function SeriesLoss() {
   if (info === null) return null;
   const persistence = info.baselines.find((b) => b.key === 'persistence')?.value ?? NaN;
   const last = history.val.at(-1);
+  const best = history.val.reduce<{ step: number; loss: number } | null>(
+    (b, p) => (Number.isFinite(p.loss) && (b === null || p.loss < b.loss) ? p : b),
+    null,
+  );
   return (
     <section aria-labelledby="ts-loss">
       <h2 id="ts-loss">Loss</h2>
@@ -39,6 +44,14 @@ export function SeriesLoss() {
           y: b.value,
         }))}
       />
+      {best !== null && last !== undefined && best.step < last.step && (
+        <p className="ts-best" data-testid="ts-best">
+          {bestSentence(best.loss, best.step)}{' '}
+          <button type="button" onClick={() => void restoreBestSeries()}>
+            Go back to that model
+          </button>
+        </p>
+      )}
       <p className="ts-verdict" data-testid="ts-val">
         {last === undefined
           ? `Baselines on validation: ${info.baselines
