@@ -12,6 +12,7 @@ import {
 } from '../content/series';
 import { CELL_INFO } from '../engine/cell';
 import { leaveSeries, loadSeries, restoreOwnSeries } from '../store/seriesActions';
+import { seriesChoice } from '../store/series';
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
@@ -25,12 +26,8 @@ import '../styles/series.css';
 
 export function SeriesPanel() {
   const source = useAppStore((s) => s.series.source);
-  const difference = useAppStore((s) => s.series.difference);
-  const horizon = useAppStore((s) => s.series.horizon);
   const cell = useAppStore((s) => s.series.cell);
-  const hidden = useAppStore((s) => s.series.hidden);
-  // As text: an address read again gives equal values in a new object, which must not reload.
-  const synth = useAppStore((s) => JSON.stringify(s.series.synth));
+  const choice = useAppStore((s) => seriesChoice(s.series));
   const error = useAppStore((s) => s.series.error);
   const ownName = useAppStore((s) => s.series.own?.name ?? null);
   const info = useAppStore((s) => s.series.info);
@@ -38,7 +35,7 @@ export function SeriesPanel() {
 
   useEffect(() => {
     void loadSeries();
-  }, [source, difference, horizon, cell, hidden, synth]);
+  }, [choice]);
   useEffect(() => {
     void restoreOwnSeries();
     return leaveSeries;

@@ -146,6 +146,29 @@ function toParams(s: SeriesState): Params {
   return out;
 }
 
+/** What a series and its model are made from: the panel loads again when one of them changes. */
+export const SERIES_CHOICES = [
+  'source',
+  'difference',
+  'horizon',
+  'cell',
+  'hidden',
+  'synth',
+] as const;
+
+/**
+ * The choices as one text, so that equal choices compare equal (an address read again gives
+ * equal values in new objects, which must not make a new model).
+ */
+export function seriesChoice(s: SeriesState): string {
+  return JSON.stringify(SERIES_CHOICES.map((k) => s[k]));
+}
+
+/** What the values are, with their unit (the learner's own file: its column). */
+export function seriesUnit(s: SeriesState): string {
+  return s.own !== null ? (s.info?.column ?? 'value') : SERIES_SOURCES[s.source].unit;
+}
+
 /** The Time series view's place in the address bar. */
 export const SERIES_SLICE = urlSlice({
   initial: initialSeries,

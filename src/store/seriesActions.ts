@@ -9,7 +9,7 @@ import type { FromWorker, ProgressBatch } from '../worker/protocol';
 import { loadOwnSeries as readStoredOwn, saveOwnSeries } from '../persist/trainingStore';
 import { download } from './download';
 import { boundWindow, getEngine, writeAddress } from './engineAccess';
-import { MAX_OWN_CSV_BYTES, type SeriesState } from './series';
+import { MAX_OWN_CSV_BYTES, seriesChoice, type SERIES_CHOICES, type SeriesState } from './series';
 import { appStore, patchSlice } from './store';
 import { appendProgress, emptyHistory, truncateHistory } from './training';
 
@@ -247,16 +247,6 @@ export async function pauseSeries(): Promise<void> {
   }
 }
 
-/** What the Time series view reloads on (its panel's effect), as the address carries it. */
-export const SERIES_CHOICES = [
-  'source',
-  'difference',
-  'horizon',
-  'cell',
-  'hidden',
-  'synth',
-] as const;
-
 /**
  * Changes the series, its preparation or the model, and the address. The panel loads the new
  * choice (as it does for an address typed in); leaving an own file for the series it replaced
@@ -279,9 +269,7 @@ export async function setSeries(
   if (next.difference === true) next.horizon = 1;
   patch(next);
   writeAddress();
-  const after = series();
-  if (before.own !== null && SERIES_CHOICES.every((k) => before[k] === after[k]))
-    await loadSeries();
+  if (before.own !== null && seriesChoice(before) === seriesChoice(series())) await loadSeries();
 }
 
 /**

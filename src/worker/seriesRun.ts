@@ -47,6 +47,16 @@ interface Best {
   readonly loss: number;
 }
 
+/** A trainer of `model` on the task's windows, with a fresh optimizer state. */
+function trainerFor(task: SeriesTask, settings: TrainSettings, model: Model): Trainer {
+  return createTrainer(
+    model,
+    task.source(settings.batchSize, settings.seqLen),
+    optimizerConfigOf(settings),
+    clipConfigOf(settings),
+  );
+}
+
 export class SeriesRun {
   private current: Current | null = null;
   private best: Best | null = null;
@@ -87,12 +97,7 @@ export class SeriesRun {
       initOptionsOf(settings),
       this.compute(),
     );
-    const trainer = createTrainer(
-      model,
-      task.source(settings.batchSize, settings.seqLen),
-      optimizerConfigOf(settings),
-      clipConfigOf(settings),
-    );
+    const trainer = trainerFor(task, settings, model);
     this.pause();
     this.current = {
       source,
@@ -118,12 +123,7 @@ export class SeriesRun {
     if (best === null) throw new Error('There is no validation loss yet: train first.');
     this.pause();
     const model = cloneModel(best.model);
-    const trainer = createTrainer(
-      model,
-      c.task.source(c.settings.batchSize, c.settings.seqLen),
-      optimizerConfigOf(c.settings),
-      clipConfigOf(c.settings),
-    );
+    const trainer = trainerFor(c.task, c.settings, model);
     this.current = { ...c, model, trainer, stepBase: best.step };
     this.loop.reset(model, best.step);
     return this.info();

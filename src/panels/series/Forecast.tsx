@@ -2,16 +2,15 @@
 // many starts in the validation part, next to the last value carried forward. At k = 1 it is the
 // teacher-forced prediction the loss measures.
 import { formatCount, formatSignificant } from '../../content/format';
-import { FORECAST_NOTE, SERIES_SOURCES } from '../../content/series';
+import { FORECAST_NOTE } from '../../content/series';
+import { seriesUnit } from '../../store/series';
 import { useAppStore } from '../../store/store';
 import { LineChart } from '../../viz/LineChart';
 
 export function Forecast() {
   const forecast = useAppStore((s) => s.series.forecast);
-  const source = useAppStore((s) => s.series.source);
   const horizon = useAppStore((s) => s.series.info?.horizon ?? 1);
-  const own = useAppStore((s) => s.series.own !== null);
-  const column = useAppStore((s) => s.series.info?.column ?? 'value');
+  const unit = useAppStore((s) => seriesUnit(s.series));
   if (horizon !== 1)
     return (
       <section aria-labelledby="ts-free">
@@ -23,7 +22,7 @@ export function Forecast() {
       </section>
     );
   if (forecast === null || forecast.starts === 0) return null;
-  const unit = own ? column : SERIES_SOURCES[source].unit;
+
   const at = (k: number) =>
     `k = ${k}: ${formatSignificant(forecast.model[k - 1]!, 3)} (last value ${formatSignificant(forecast.persistence[k - 1]!, 3)})`;
   const ks = [1, 5, 20].filter((k) => k <= forecast.ks.length);

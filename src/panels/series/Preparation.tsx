@@ -1,21 +1,20 @@
 // How the series is prepared, shown rather than hidden: the split by time, the normalisation
 // from the training part only, values or changes, the horizon and the windows.
 import { formatCount, formatSignificant } from '../../content/format';
-import { SERIES_SOURCES } from '../../content/series';
 import { seriesSettings } from '../../store/seriesActions';
+import { seriesUnit } from '../../store/series';
 import { useAppStore } from '../../store/store';
 
 export function Preparation() {
   const info = useAppStore((s) => s.series.info);
-  const source = useAppStore((s) => s.series.source);
   const cell = useAppStore((s) => s.series.cell);
   const hidden = useAppStore((s) => s.series.hidden);
-  const own = useAppStore((st) => st.series.own !== null);
+  const unit = useAppStore((s) => seriesUnit(s.series));
   if (info === null) return null;
   const { seqLen, batchSize } = seriesSettings({ cell, hidden });
   const n = info.values.length;
   const at = (k: number) => info.labels?.[k] ?? `t = ${formatCount(k)}`;
-  const unit = own ? info.column : SERIES_SOURCES[source].unit;
+
   const what = info.difference ? 'changes y_t − y_(t−1)' : 'values';
   return (
     <section aria-labelledby="ts-prep" className="ts-prep">

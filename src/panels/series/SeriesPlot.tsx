@@ -1,7 +1,7 @@
 // The series with the model's predictions on the training and validation parts, the cut between
 // them marked, and the residuals y − ŷ below.
 import { formatCount } from '../../content/format';
-import { SERIES_SOURCES } from '../../content/series';
+import { seriesUnit } from '../../store/series';
 import { useAppStore } from '../../store/store';
 import { LineChart } from '../../viz/LineChart';
 
@@ -10,8 +10,7 @@ export function SeriesPlot() {
   const predicted = useAppStore((s) => s.series.predicted);
   const predictedStep = useAppStore((s) => s.series.predictedStep);
   const example = useAppStore((s) => s.series.forecast?.example ?? null);
-  const source = useAppStore((s) => s.series.source);
-  const own = useAppStore((st) => st.series.own !== null);
+  const unit = useAppStore((s) => seriesUnit(s.series));
   if (info === null) return null;
   const n = info.values.length;
   const xs = Array.from({ length: n }, (_, k) => k);
@@ -20,7 +19,7 @@ export function SeriesPlot() {
   const residual = pred ? ys.map((y, k) => y - pred[k]!) : null;
   const cut = info.firstValidation;
   const marks = [{ x: cut, label: 'validation →' }];
-  const unit = own ? info.column : SERIES_SOURCES[source].unit;
+
   return (
     <section aria-labelledby="ts-plot">
       <h2 id="ts-plot">Predictions</h2>
