@@ -5,9 +5,10 @@
 import type { CellKind } from '../engine/cell';
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
-import type { ForecastErrors } from '../engine/tasks/seriesForecast';
-import type { SeriesPrep, SeriesSpec } from '../engine/tasks/seriesSources';
-import type { Baseline, Metric } from '../engine/tasks/task';
+import type { Metric } from '../engine/tasks/task';
+import type { SeriesInfo, SeriesLoad, SeriesPrediction } from './seriesProtocol';
+
+export type { SeriesInfo, SeriesLoad, SeriesPrediction } from './seriesProtocol';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
 import type { Autosave } from '../persist/trainingStore';
@@ -380,52 +381,4 @@ export interface RaceProgress {
   racers: { loss: Float64Array; recall: Float64Array }[];
   /** The race stopped on an error. */
   error?: string;
-}
-
-/** A series to load: where it comes from, how it is prepared, and the model's settings. */
-export interface SeriesLoad {
-  spec: SeriesSpec;
-  prep: SeriesPrep;
-  settings: TrainSettings;
-}
-
-/** The series the worker holds, prepared, with its baselines and the fresh model's size. */
-export interface SeriesInfo {
-  name: string;
-  column: string;
-  /** A CSV's numeric columns (empty for a synthetic series). */
-  columns: readonly string[];
-  /** The series in its own units, and a label per value (dates) or null. */
-  values: Float64Array;
-  labels: readonly string[] | null;
-  /** The index of the first value predicted in the validation part. */
-  firstValidation: number;
-  /** Training and validation positions (values, or changes when `difference`). */
-  trainCount: number;
-  valCount: number;
-  /** The normalisation, from the training part only: z = (y − mean) / scale. */
-  mean: number;
-  scale: number;
-  difference: boolean;
-  horizon: number;
-  /** Validation MSE (normalised) of the last value, the seasonal last value, AR(p). */
-  baselines: readonly Baseline[];
-  lossUnit: string;
-  parameters: number;
-  step: number;
-  /** The lowest validation loss measured in this run and its step (null: none yet). */
-  best: { step: number; loss: number } | null;
-}
-
-/** Every value the model predicts, in the series' units (NaN where it predicts none). */
-export interface SeriesPrediction {
-  predicted: Float64Array;
-  step: number;
-  /** Running free from many starts in the validation part (null: it predicts several ahead). */
-  forecast: ForecastErrors | null;
-  /**
-   * The top layer's state while reading the last `count` values (from value `from` on):
-   * [units, count], unit by unit.
-   */
-  hidden: { data: Float64Array; units: number; count: number; from: number };
 }
