@@ -23,7 +23,7 @@ describe('the Time series view', () => {
       const train = page.getByRole('button', { name: 'Train', exact: true });
       await expect.poll(() => train.isEnabled(), { timeout: 30_000 }).toBe(true);
       const prep = await page.getByTestId('ts-prep').innerText();
-      expect(prep).toMatch(/741 values of CO2 .* from 1958-03-01 to 2020-04-01/);
+      expect(prep).toMatch(/741 values of CO₂ \(ppm\), from 1958-03-01 to 2020-04-01/);
       expect(prep).toMatch(/first 592 changes .* last 148, from 2008-01-01 on/);
       const before = await page.getByTestId('ts-val').innerText();
       const persistence = Number(/last value ([\d.]+)/.exec(before)?.[1]);
@@ -77,7 +77,7 @@ describe('the Time series view', () => {
         .selectOption({ label: 'Logistic map (synthetic)' });
       await expect
         .poll(() => page.getByTestId('ts-prep').innerText())
-        .toMatch(/1,000 values of x [\s\S]* first 800 values/);
+        .toMatch(/1,000 values of x,[\s\S]* first 800 values/);
       expect(page.url()).toMatch(/#\/series\?series=logistic$/);
       await expect.poll(() => page.getByTestId('ts-step').innerText()).toMatch(/^Step 0/);
       // Its slider makes the series again when let go, and the address keeps it.
@@ -122,7 +122,7 @@ describe('an own CSV in the Time series view', () => {
     });
     await expect
       .poll(() => prep.innerText())
-      .toMatch(/^240 values of level .* from 2020-0 to 2020-239/);
+      .toMatch(/^240 values of level, from 2020-0 to 2020-239/);
     await expect(page.getByRole('combobox', { name: /^Series/ }).inputValue()).resolves.toBe('own');
     await page.getByRole('combobox', { name: /^Column/ }).selectOption('weekday');
     await expect.poll(() => prep.innerText()).toMatch(/^240 values of weekday/);

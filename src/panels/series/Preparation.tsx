@@ -15,13 +15,13 @@ export function Preparation() {
   const n = info.values.length;
   const at = (k: number) => info.labels?.[k] ?? `t = ${formatCount(k)}`;
 
-  const what = info.difference ? 'changes y_t − y_(t−1)' : 'values';
+  const what = info.difference ? 'changes (each value minus the one before)' : 'values';
   return (
     <section aria-labelledby="ts-prep" className="ts-prep">
       <h2 id="ts-prep">Preparation</h2>
       <ul data-testid="ts-prep">
         <li>
-          {formatCount(n)} values of {info.column} ({unit}), from {at(0)} to {at(n - 1)}.
+          {formatCount(n)} values of {unit}, from {at(0)} to {at(n - 1)}.
         </li>
         <li>
           Split by time: the model trains on the first {formatCount(info.trainCount)} {what} and is
@@ -36,7 +36,7 @@ export function Preparation() {
         <li>
           {info.difference
             ? 'The model reads the changes and predicts the next change; adding it to the last value gives the next value.'
-            : `The model reads z_t and predicts z_(t+${info.horizon}), ${info.horizon} step${info.horizon === 1 ? '' : 's'} ahead.`}{' '}
+            : `The model reads each normalised value z and predicts the one ${info.horizon} step${info.horizon === 1 ? '' : 's'} ahead.`}{' '}
           It trains on {batchSize} windows of T = {seqLen} steps at a time, each from a zero state.
         </li>
       </ul>
