@@ -152,7 +152,7 @@ export const FORECAST_NOTE =
   'The loss scores one step at a time, with the true past as input (teacher forcing). To forecast further the model must feed its own predictions back in: from many starts in the validation part it reads the true past, then runs free for 20 steps, and its error grows as its mistakes compound. The dashed line is the last value carried forward.';
 
 export const HIDDEN_NOTE =
-  'Each row is one unit of the top layer’s state h_t, each column a step of the last part of the series, blue negative and red positive. Windows of 64 steps each start from a zero state, as the predictions above are made. A unit that follows the season, or the trend, shows up as a pattern along its row.';
+  'Each row is one unit of the top layer’s hidden state h, each column a step of the last part of the series, blue negative and red positive. Windows of 64 steps each start from a zero state, as the predictions above are made. A unit that follows the season, or the trend, shows up as a pattern along its row.';
 
 /** The baselines' names where the chart has little room. */
 export const BASELINE_SHORT: Readonly<Record<string, string>> = {

@@ -5,6 +5,7 @@
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatSignificant, formatValue } from '../content/format';
+import './heatmap.css';
 
 export interface WeightsHeatmapProps {
   /** Row-major [rows, cols]. */
@@ -21,6 +22,10 @@ export interface WeightsHeatmapProps {
   colNames?: readonly string[];
   /** Largest cell size in CSS pixels. */
   cell?: number;
+  /** What the row blocks are ('gate'; null: one block, not named in the readout). */
+  blockName?: string | null;
+  /** What a cell holds, for the readout's hint. */
+  valueName?: string;
 }
 
 /** The largest drawn size of the matrix in CSS pixels. */
@@ -88,6 +93,8 @@ export function WeightsHeatmap({
   colLabel,
   colNames,
   cell = 4,
+  blockName = 'gate',
+  valueName = 'weight',
 }: WeightsHeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const gradientId = useId();
@@ -135,11 +142,15 @@ export function WeightsHeatmap({
     const g = { ...geometry, width: rect.width || width, height: rect.height || height };
     setHover(cellAt(e.clientX - rect.left, e.clientY - rect.top, g));
   };
+  const block =
+    hover && blockName !== null
+      ? `${blockName} ${blocks[Math.floor(hover.row / blockRows)] ?? '?'}, `
+      : '';
   const readout = hover
-    ? `gate ${blocks[Math.floor(hover.row / blockRows)] ?? '?'}, unit ${hover.row % blockRows}, ${
+    ? `${block}unit ${hover.row % blockRows}, ${
         colNames?.[hover.col] ?? `column ${hover.col}`
       }: ${formatValue(data[hover.row * cols + hover.col])}`
-    : 'Point at a cell to read its weight.';
+    : `Point at a cell to read its ${valueName}.`;
   return (
     <div className="heatmap">
       <div className="heatmap__main">

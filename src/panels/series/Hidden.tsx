@@ -29,6 +29,8 @@ export function Hidden() {
         rowLabel="hidden unit"
         colLabel={`position, from ${names[0]!} to ${names.at(-1)!}`}
         colNames={names}
+        blockName={null}
+        valueName="value"
       />
     </section>
   );
