@@ -9,5 +9,6 @@ export const PANELS: Record<View, LazyExoticComponent<ComponentType>> = {
     import('../panels/GradientFlowPanel').then((m) => ({ default: m.GradientFlowPanel })),
   ),
   series: lazy(() => import('../panels/SeriesPanel').then((m) => ({ default: m.SeriesPanel }))),
+  tagging: lazy(() => import('../panels/TaggingPanel').then((m) => ({ default: m.TaggingPanel }))),
   about: lazy(() => import('../panels/AboutPanel').then((m) => ({ default: m.AboutPanel }))),
 };

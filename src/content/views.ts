@@ -20,6 +20,7 @@ const VIEWS = {
     title: 'Gradient flow — Unrolled',
   },
   series: { label: 'Time series', heading: 'Time series', title: 'Time series — Unrolled' },
+  tagging: { label: 'Tagging', heading: 'Tagging', title: 'Tagging — Unrolled' },
   about: { label: 'About', heading: 'About Unrolled', title: 'About — Unrolled' },
 } satisfies Record<string, ViewText>;
 

@@ -4,7 +4,7 @@
 
 import { COPY_RACE, copyRacers, copyRaceSeqLen, type Racer } from './copyRaceSpec.ts';
 import type { Compute } from './kernels.ts';
-import { createRace, type Race } from './race.ts';
+import { createRace, type Race, type RaceKind, type RunningRace } from './race.ts';
 import { createRng } from './rng.ts';
 import { copyDelay, isTaskId } from './tasks/generated.ts';
 import { generatedTask } from './tasks/registry.ts';
@@ -44,3 +44,25 @@ export function scoreRace(r: CopyRace): { loss: number[]; recall: number[] } {
     ),
   };
 }
+
+/** The copy race as the worker's race loop runs it: scored by loss and recall. */
+export function runCopyRace(name: string, seed: number, compute?: Compute): RunningRace {
+  const r = createCopyRace(name, seed, compute);
+  return {
+    entrants: r.racers,
+    baselines: r.task.baselines,
+    metricKeys: ['recall'],
+    step: () => void r.race.step(),
+    score() {
+      const { loss, recall } = scoreRace(r);
+      return { loss, metrics: recall.map((value) => ({ recall: value })) };
+    },
+  };
+}
+
+/** Copy races, named by their task and seed. */
+export const COPY_RACE_KIND: RaceKind<{ readonly task: string; readonly seed: number }> = {
+  limits: COPY_RACE,
+  same: (a, b) => a.task === b.task && a.seed === b.seed,
+  create: (s, compute) => runCopyRace(s.task, s.seed, compute),
+};

@@ -3,11 +3,12 @@
 // batch given to both trainers, so their curves differ only by the model. Also (from budget.ts):
 // the hidden size that gives a model about the parameter count of another, so a race is fair.
 
+import type { Racer as RacerSpec } from './copyRaceSpec.ts';
 import { createModel, type Architecture } from './model.ts';
 import type { Compute } from './kernels.ts';
 import type { OptimizerConfig } from './optim.ts';
 import type { Rng } from './rng.ts';
-import type { Task } from './tasks/task.ts';
+import type { Baseline, Task } from './tasks/task.ts';
 import { modelConfigFor } from './tasks/task.ts';
 import {
   createTrainer,
@@ -33,6 +34,38 @@ export interface Race {
   readonly racers: readonly Racer[];
   /** One batch, given to every racer. */
   step(): RaceStep;
+}
+
+/** Each racer's validation loss and further figures (by metric key), in racer order. */
+export interface RaceScore {
+  readonly loss: readonly number[];
+  readonly metrics: readonly Readonly<Record<string, number>>[];
+}
+
+/**
+ * A race as its host runs it (the worker's race loop): the entrants, the task's reference
+ * losses, one step of every racer on a shared batch, and the racers' scores on validation.
+ */
+export interface RunningRace {
+  readonly entrants: readonly RacerSpec[];
+  readonly baselines: readonly Baseline[];
+  /** The keys of the figures each score carries besides the loss. */
+  readonly metricKeys: readonly string[];
+  step(): void;
+  score(): RaceScore;
+}
+
+/** Where a race ends itself, and how often its racers are scored. */
+export interface RaceLimits {
+  readonly maxSteps: number;
+  readonly evalEvery: number;
+}
+
+/** What races of one kind are: their limits, when two settings name one race, how one is made. */
+export interface RaceKind<S, R extends RunningRace = RunningRace> {
+  readonly limits: RaceLimits;
+  same(a: S, b: S): boolean;
+  create(settings: S, compute: Compute): R;
 }
 
 /** Feeds the same batch to several trainers: the batch is taken once per step. */

@@ -2,7 +2,7 @@
 // `gradients` slice, not in the URL): which race, where it stands, and each racer's validation
 // curves, replaced by a new immutable value on each batch the worker posts (the charts redraw on
 // a new value). Pure: raceActions.ts sends the requests and applies the replies.
-import type { RaceInfo, RaceProgress } from '../worker/protocol';
+import type { RaceInfo, RaceProgress, RaceSettings } from '../worker/protocol';
 
 export interface RaceCurve {
   readonly steps: readonly number[];
@@ -41,12 +41,12 @@ export function initialRace(): RaceState {
 }
 
 /** The state after the worker's reply: a new race starts with empty curves. */
-export function raceFromInfo(state: RaceState, info: RaceInfo): RaceState {
+export function raceFromInfo(state: RaceState, info: RaceInfo<RaceSettings>): RaceState {
   const fresh = info.race !== state.race;
   return {
     ...state,
     race: info.race,
-    task: info.task,
+    task: info.settings?.task ?? '',
     step: info.step,
     maxSteps: info.maxSteps,
     running: info.running,
@@ -78,7 +78,7 @@ export function raceWithProgress(state: RaceState, p: RaceProgress): RaceState {
       return {
         steps: [...old.steps, ...steps],
         loss: [...old.loss, ...r.loss],
-        recall: [...old.recall, ...r.recall],
+        recall: [...old.recall, ...(r.metrics['recall'] ?? [])],
       };
     }),
   };

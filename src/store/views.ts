@@ -7,6 +7,7 @@ import { CONFIG_SLICE } from './config';
 import { FORWARD_SLICE } from './forward';
 import { GRADIENTS_SLICE } from './gradients';
 import { SERIES_SLICE } from './series';
+import { TAGGING_SLICE } from './tagging';
 import type { UrlSlice } from './urlSlice';
 
 /** The slices that live in the address bar, by their key in the store. */
@@ -15,6 +16,7 @@ export const URL_SLICES = {
   forward: FORWARD_SLICE,
   gradients: GRADIENTS_SLICE,
   series: SERIES_SLICE,
+  tagging: TAGGING_SLICE,
 };
 
 export type UrlSliceKey = keyof typeof URL_SLICES;
@@ -32,6 +34,7 @@ const VIEW_SLICES = {
   train: 'config',
   gradients: 'gradients',
   series: 'series',
+  tagging: 'tagging',
   about: null,
 } as const satisfies Record<string, UrlSliceKey | null>;
 

@@ -115,6 +115,10 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   seriesPredict: 'seriesPrediction',
   seriesRestoreBest: 'series',
   seriesExport: 'seriesExported',
+  tagRaceStart: 'tagRace',
+  tagRacePause: 'tagRace',
+  tagRaceReset: 'tagRace',
+  tagRaceSample: 'tagSample',
 };
 
 interface Pending {

@@ -28,6 +28,8 @@ export function createSession(
       post({ type: 'seriesProgress', id: null, batch }, progressTransfer(batch)),
     raceProgress: (progress) =>
       post({ type: 'raceProgress', id: null, progress }, raceTransfer(progress)),
+    tagRaceProgress: (progress) =>
+      post({ type: 'tagRaceProgress', id: null, progress }, raceTransfer(progress)),
     schedule: (fn) =>
       setTimeout(() => {
         try {
@@ -164,6 +166,23 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
       case 'raceReset':
         post({ type: 'race', id: msg.id, info: s().race.reset(msg.race) });
         return;
+      case 'tagRaceStart':
+        post({ type: 'tagRace', id: msg.id, ...s().tagRace.start(msg.race, msg.text) });
+        return;
+      case 'tagRacePause':
+        post({ type: 'tagRace', id: msg.id, ...s().tagRace.pause() });
+        return;
+      case 'tagRaceReset':
+        post({ type: 'tagRace', id: msg.id, ...s().tagRace.reset(msg.race, msg.text) });
+        return;
+      case 'tagRaceSample': {
+        const at = s().tagRace.sample();
+        const buffers = at.sample
+          ? [at.sample.truth.buffer, ...at.sample.predicted.map((p) => p.buffer)]
+          : [];
+        post({ type: 'tagSample', id: msg.id, ...at }, buffers as Transferable[]);
+        return;
+      }
       case 'seriesLoad': {
         const info = s().series.load(msg);
         post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);
@@ -255,7 +274,7 @@ function progressTransfer(b: ProgressBatch): Transferable[] {
 function raceTransfer(p: RaceProgress): Transferable[] {
   return [
     p.valSteps.buffer,
-    ...p.racers.flatMap((r) => [r.loss.buffer, r.recall.buffer]),
+    ...p.racers.flatMap((r) => [r.loss.buffer, ...Object.values(r.metrics).map((m) => m.buffer)]),
   ] as Transferable[];
 }
 

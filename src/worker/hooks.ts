@@ -12,6 +12,8 @@ export interface SessionHooks {
   now(): number;
   /** Called with the race's figures while it runs (the Gradient flow view's race). */
   raceProgress?(progress: RaceProgress): void;
+  /** Called with the tagging race's figures while it runs (the Tagging view's race). */
+  tagRaceProgress?(progress: RaceProgress): void;
   /** Called with the Time series view's progress while it trains. */
   seriesProgress?(batch: ProgressBatch): void;
 }

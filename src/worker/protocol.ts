@@ -9,6 +9,12 @@ import type { Metric } from '../engine/tasks/task';
 import type { SeriesInfo, SeriesLoad, SeriesPrediction } from './seriesProtocol';
 
 export type { SeriesInfo, SeriesLoad, SeriesPrediction } from './seriesProtocol';
+import type { TagRaceInfo, TagRaceSettings, TagSampleAt } from './tagProtocol';
+import type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
+
+export type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
+
+export type { TagRaceInfo, TagRaceSettings, TagSample, TagSampleAt } from './tagProtocol';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
 import type { Autosave } from '../persist/trainingStore';
@@ -85,7 +91,18 @@ export type ToWorker =
   /** Put back the model with the lowest validation loss so far, at its step. */
   | { type: 'seriesRestoreBest'; id: number }
   /** The current model's file and a PyTorch script for it. */
-  | { type: 'seriesExport'; id: number };
+  | { type: 'seriesExport'; id: number }
+  // ---- Tagging view ----
+  /**
+   * Run the race of a forward-only model against a bidirectional one (a new one if the settings
+   * changed). `text`: the text whose spaces are put back (the spaces task; kept for later races).
+   */
+  | { type: 'tagRaceStart'; id: number; race: TagRaceSettings; text?: string }
+  | { type: 'tagRacePause'; id: number }
+  /** A new race at step 0, paused. */
+  | { type: 'tagRaceReset'; id: number; race: TagRaceSettings; text?: string }
+  /** The start of the validation text, tagged by both racers at the current step. */
+  | { type: 'tagRaceSample'; id: number };
 
 /** The worker's reply to `ping`: which engine is running. */
 export type Pong = {
@@ -152,9 +169,16 @@ export type GradientReply = {
   ms: number;
 };
 /** Where the race stands, in reply to raceStart, racePause and raceReset. */
-export type RaceReply = { type: 'race'; id: number; info: RaceInfo };
+export type RaceReply = { type: 'race'; id: number; info: RaceInfo<RaceSettings> };
 /** Sent on its own while the race runs (id null); arrays arrive in the transfer list. */
 export type RaceProgressMessage = { type: 'raceProgress'; id: null; progress: RaceProgress };
+export type TagRaceReply = { type: 'tagRace'; id: number } & TagRaceInfo;
+export type TagRaceProgressMessage = {
+  type: 'tagRaceProgress';
+  id: null;
+  progress: RaceProgress;
+};
+export type TagSampleReply = { type: 'tagSample'; id: number } & TagSampleAt;
 /** Sent on its own while training runs (id null); arrays arrive in the transfer list. */
 export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch };
 /** The Time series view's training progress, as `progress` is the Training view's. */
@@ -198,7 +222,10 @@ export type FromWorker =
   | SeriesReply
   | SeriesPredictionReply
   | SeriesExportReply
-  | SeriesProgressMessage;
+  | SeriesProgressMessage
+  | TagRaceReply
+  | TagRaceProgressMessage
+  | TagSampleReply;
 
 /** The successful reply to each request type. The client uses it to type its promises. */
 export interface Replies {
@@ -232,6 +259,10 @@ export interface Replies {
   seriesPredict: SeriesPredictionReply;
   seriesRestoreBest: SeriesReply;
   seriesExport: SeriesExportReply;
+  tagRaceStart: TagRaceReply;
+  tagRacePause: TagRaceReply;
+  tagRaceReset: TagRaceReply;
+  tagRaceSample: TagSampleReply;
 }
 
 export type RequestType = ToWorker['type'];
@@ -346,39 +377,4 @@ export interface SampleRequest {
   topK?: number;
   greedy?: boolean;
   seed: number;
-}
-
-/** Which race: a copy task ('copy10', 'copy20') and the seed both models start from. */
-export interface RaceSettings {
-  task: string;
-  seed: number;
-}
-
-/** The race the worker holds. */
-export interface RaceInfo {
-  /** Counts the races the worker created, so the app can drop figures of an earlier one. */
-  race: number;
-  task: string;
-  seed: number;
-  /** Steps taken (each racer takes every step, on the same batch). */
-  step: number;
-  maxSteps: number;
-  running: boolean;
-  racers: { name: string; cell: CellKind; hiddenSize: number; parameters: number }[];
-}
-
-/** The race's figures since the last post (at most one post per ~200 ms while it runs). */
-export interface RaceProgress {
-  race: number;
-  step: number;
-  running: boolean;
-  /** The race reached maxSteps and stopped. */
-  finished: boolean;
-  stepsPerSecond: number;
-  /** Steps at which both racers were scored on the validation split, since the last post. */
-  valSteps: Float64Array;
-  /** Per racer (in RaceInfo's order): validation loss and recall accuracy at valSteps. */
-  racers: { loss: Float64Array; recall: Float64Array }[];
-  /** The race stopped on an error. */
-  error?: string;
 }

@@ -35,7 +35,10 @@ import type {
   WeightsSnapshot,
 } from './protocol.ts';
 import { neuronsOf, weightsOf } from './sessionViews.ts';
+import { COPY_RACE_KIND } from '../engine/copyRace.ts';
+import type { RaceSettings } from './protocol.ts';
 import { RaceLoop } from './raceLoop.ts';
+import { TagRun } from './tagRun.ts';
 import { SeriesRun } from './seriesRun.ts';
 import { TrainingLoop } from './trainingLoop.ts';
 import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
@@ -58,7 +61,9 @@ export class EngineSession {
   private checked: { key: number; parsed: { model: Model; vocab: Vocab } } | null = null;
   private checkedCount = 0;
   /** The Gradient flow view's race of a plain RNN against an LSTM (its own two models). */
-  readonly race: RaceLoop;
+  readonly race: RaceLoop<RaceSettings>;
+  /** The Tagging view's race of a forward-only model against a bidirectional one. */
+  readonly tagRace: TagRun;
   /** The Time series view's run (its own task and model). */
   readonly series: SeriesRun;
 
@@ -95,8 +100,17 @@ export class EngineSession {
           ? stepFlops(this.model.config, this.settings.batchSize, this.settings.seqLen)
           : 0,
     });
-    this.race = new RaceLoop({
-      progress: (p) => hooks.raceProgress?.(p),
+    this.race = new RaceLoop(
+      {
+        progress: (p) => hooks.raceProgress?.(p),
+        schedule: (fn) => hooks.schedule(fn),
+        now: () => hooks.now(),
+        compute: () => this.compute,
+      },
+      COPY_RACE_KIND,
+    );
+    this.tagRace = new TagRun({
+      progress: (p) => hooks.tagRaceProgress?.(p),
       schedule: (fn) => hooks.schedule(fn),
       now: () => hooks.now(),
       compute: () => this.compute,

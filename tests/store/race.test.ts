@@ -7,19 +7,26 @@ import { leaveRace, pauseRace, resetRace, startRace } from '../../src/store/race
 import { bindApp } from '../../src/store/engineAccess';
 import { appStore, resetStore } from '../../src/store/store';
 import type { EngineClient } from '../../src/worker/client';
-import type { FromWorker, RaceInfo, RaceProgress } from '../../src/worker/protocol';
+import type { FromWorker, RaceInfo, RaceProgress, RaceSettings } from '../../src/worker/protocol';
 
-const info = (race: number, step = 0, running = false): RaceInfo => ({
+const info = (race: number, step = 0, running = false): RaceInfo<RaceSettings> => ({
   race,
-  task: 'copy10',
-  seed: 1,
+  settings: { task: 'copy10', seed: 1 },
   step,
   maxSteps: 2000,
   running,
   racers: [
-    { name: 'RNN', cell: 'rnn', hiddenSize: 67, parameters: 6243 },
-    { name: 'LSTM', cell: 'lstm', hiddenSize: 32, parameters: 6284 },
+    { name: 'RNN', cell: 'rnn', hiddenSize: 67, layers: 1, bidirectional: false, parameters: 6243 },
+    {
+      name: 'LSTM',
+      cell: 'lstm',
+      hiddenSize: 32,
+      layers: 1,
+      bidirectional: false,
+      parameters: 6284,
+    },
   ],
+  baselines: [],
 });
 
 const progress = (race: number, steps: number[], rnn: number[], lstm: number[]): RaceProgress => ({
@@ -30,8 +37,8 @@ const progress = (race: number, steps: number[], rnn: number[], lstm: number[]):
   stepsPerSecond: 40,
   valSteps: Float64Array.from(steps),
   racers: [
-    { loss: Float64Array.from(rnn, (r) => 2 - r), recall: Float64Array.from(rnn) },
-    { loss: Float64Array.from(lstm, (r) => 2 - r), recall: Float64Array.from(lstm) },
+    { loss: Float64Array.from(rnn, (r) => 2 - r), metrics: { recall: Float64Array.from(rnn) } },
+    { loss: Float64Array.from(lstm, (r) => 2 - r), metrics: { recall: Float64Array.from(lstm) } },
   ],
 });
 

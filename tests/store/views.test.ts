@@ -6,9 +6,16 @@ import { sliceOfView, URL_SLICE_KEYS, URL_SLICES, VIEWS } from '../../src/store/
 
 describe('the view registry', () => {
   test('lists the views in the navigation’s order, each with its words', () => {
-    expect(VIEWS).toEqual(['forward', 'train', 'gradients', 'series', 'about']);
+    expect(VIEWS).toEqual(['forward', 'train', 'gradients', 'series', 'tagging', 'about']);
     for (const view of VIEWS) expect(VIEW_TEXT[view].label.length).toBeGreaterThan(0);
-    expect(VIEWS.map(sliceOfView)).toEqual(['forward', 'config', 'gradients', 'series', null]);
+    expect(VIEWS.map(sliceOfView)).toEqual([
+      'forward',
+      'config',
+      'gradients',
+      'series',
+      'tagging',
+      null,
+    ]);
   });
 
   test('no two slices claim the same URL key', () => {
@@ -51,11 +58,13 @@ describe('the view registry', () => {
       // The sines read period 1; r belongs to the logistic map and stays out of this link.
       synth: { ...state.series.synth, period1: 50, noise: 0.25 },
     };
+    state.tagging = { ...state.tagging, task: 'future', lookahead: 5, cell: 'lstm', layers: 2 };
     const expected = {
       forward: '#/forward?text=hello+there&t=4',
       train: '#/train?cell=gru&seed=7',
       gradients: '#/gradients?gT=40',
       series: '#/series?series=sines&sh=5&shidden=64&speriod1=50&snoise=0.25',
+      tagging: '#/tagging?ttask=future&tk=5&tcell=lstm&tlayers=2',
       about: '#/about',
     };
     for (const view of VIEWS) {

@@ -21,15 +21,29 @@ function running(step: number, rnn: number[], lstm: number[]) {
   const steps = rnn.map((_, k) => k * 50);
   let race = raceFromInfo(initialRace(), {
     race: 1,
-    task: 'copy10',
-    seed: 1,
+    settings: { task: 'copy10', seed: 1 },
     step: 0,
     maxSteps: 2000,
     running: true,
     racers: [
-      { name: 'RNN', cell: 'rnn', hiddenSize: 67, parameters: 6243 },
-      { name: 'LSTM', cell: 'lstm', hiddenSize: 32, parameters: 6284 },
+      {
+        name: 'RNN',
+        cell: 'rnn',
+        hiddenSize: 67,
+        layers: 1,
+        bidirectional: false,
+        parameters: 6243,
+      },
+      {
+        name: 'LSTM',
+        cell: 'lstm',
+        hiddenSize: 32,
+        layers: 1,
+        bidirectional: false,
+        parameters: 6284,
+      },
     ],
+    baselines: [],
   });
   race = raceWithProgress(race, {
     race: 1,
@@ -39,8 +53,8 @@ function running(step: number, rnn: number[], lstm: number[]) {
     stepsPerSecond: 42,
     valSteps: Float64Array.from(steps),
     racers: [
-      { loss: Float64Array.from(rnn, () => 0.4), recall: Float64Array.from(rnn) },
-      { loss: Float64Array.from(lstm, () => 0.3), recall: Float64Array.from(lstm) },
+      { loss: Float64Array.from(rnn, () => 0.4), metrics: { recall: Float64Array.from(rnn) } },
+      { loss: Float64Array.from(lstm, () => 0.3), metrics: { recall: Float64Array.from(lstm) } },
     ],
   });
   patchGradients({ race });

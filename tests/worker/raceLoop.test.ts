@@ -2,7 +2,7 @@
 // same batches, each post carries both racers' scores, a pause stops the stepping, and a reset
 // replays the race from step 0 with the same numbers.
 import { describe, expect, test } from 'vitest';
-import { createCopyRace, scoreRace } from '../../src/engine/copyRace';
+import { COPY_RACE_KIND, createCopyRace, scoreRace } from '../../src/engine/copyRace';
 import { COPY_RACE, copyRaceSeqLen } from '../../src/engine/copyRaceSpec';
 import { createModel } from '../../src/engine/model';
 import { createRng } from '../../src/engine/rng';
@@ -10,7 +10,7 @@ import { generatedTask } from '../../src/engine/tasks/registry';
 import { modelConfigFor } from '../../src/engine/tasks/task';
 import { createTrainer } from '../../src/engine/trainer';
 import { createSession, handleMessage } from '../../src/worker/handler';
-import type { FromWorker, RaceProgress, ToWorker } from '../../src/worker/protocol';
+import type { FromWorker, RaceProgress, RaceSettings, ToWorker } from '../../src/worker/protocol';
 import { RaceLoop } from '../../src/worker/raceLoop';
 import { createCompute } from '../../src/engine/kernels';
 
@@ -30,6 +30,7 @@ function host() {
       now: () => (clock += 300),
       compute: () => createCompute(),
     },
+    COPY_RACE_KIND,
     LIMITS,
   );
   /** Runs the scheduled slices, at most `n`; returns how many ran. */
@@ -51,7 +52,7 @@ function scores(posts: RaceProgress[]): [number, number, number][][] {
       Array.from(p.valSteps, (step, i): [number, number, number] => [
         step,
         p.racers[k]!.loss[i]!,
-        p.racers[k]!.recall[i]!,
+        p.racers[k]!.metrics['recall']![i]!,
       ]),
     ),
   );
@@ -61,7 +62,13 @@ describe('the race host', () => {
   test('runs to the end; every post carries both racers; their scores are the engine’s', () => {
     const { loop, posts, run } = host();
     const info = loop.start(SETTINGS);
-    expect(info).toMatchObject({ race: 1, task: 'copy10', step: 0, running: true, maxSteps: 6 });
+    expect(info).toMatchObject({
+      race: 1,
+      settings: SETTINGS,
+      step: 0,
+      running: true,
+      maxSteps: 6,
+    });
     expect(info.racers.map((r) => [r.name, r.cell, r.hiddenSize, r.parameters])).toEqual([
       ['RNN', 'rnn', 67, 6243],
       ['LSTM', 'lstm', 32, 6284],
@@ -74,7 +81,7 @@ describe('the race host', () => {
       expect(p.racers).toHaveLength(2);
       for (const r of p.racers) {
         expect(r.loss).toHaveLength(p.valSteps.length);
-        expect(r.recall).toHaveLength(p.valSteps.length);
+        expect(r.metrics['recall']).toHaveLength(p.valSteps.length);
       }
     }
     const last = posts[posts.length - 1]!;
@@ -176,11 +183,14 @@ describe('the race host', () => {
     expect(posts.every((p) => p.race === 2)).toBe(true);
     expect(scores(posts)).toEqual(first);
     // Another task is another race.
-    expect(loop.start({ task: 'copy20', seed: 3 })).toMatchObject({ race: 3, task: 'copy20' });
+    expect(loop.start({ task: 'copy20', seed: 3 })).toMatchObject({
+      race: 3,
+      settings: { task: 'copy20' },
+    });
   });
 });
 
-function info(loop: RaceLoop) {
+function info(loop: RaceLoop<RaceSettings>) {
   return loop.info();
 }
 

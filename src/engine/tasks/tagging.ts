@@ -72,54 +72,60 @@ export function windowSource(data: Tagged, batchSize: number, seqLen: number): B
   });
 }
 
+/**
+ * One pass over the first `maxPositions` positions of `data`, in windows of EVAL_T (the full
+ * windows side by side as one batch, then the rest): the most likely class at every position, and
+ * the summed cross-entropy of the scored tags and their count.
+ */
+export function scoreTags(
+  model: Model,
+  data: Tagged,
+  maxPositions: number,
+): { predicted: Int32Array; total: number; count: number } {
+  const n = Math.min(data.ids.length, maxPositions);
+  const predicted = new Int32Array(n);
+  const C = model.config.outputSize;
+  let total = 0;
+  let count = 0;
+  const run = (first: number, B: number, T: number) => {
+    // Window b starts at first + b·T; time-major layout [t·B + b].
+    const ids = new Int32Array(T * B);
+    const targets = new Int32Array(T * B);
+    for (let t = 0; t < T; t++) {
+      for (let b = 0; b < B; b++) {
+        const start = first + b * T;
+        ids[t * B + b] = data.ids[start + t]!;
+        targets[t * B + b] = tagAt(data, start, t, T);
+      }
+    }
+    const pass = forwardModel(model, { T, B, input: { kind: 'onehot', ids }, targets }, null);
+    for (let t = 0; t < T; t++) {
+      const y = pass.outputs[t]!;
+      for (let b = 0; b < B; b++) {
+        let best = 0;
+        for (let k = 1; k < C; k++) if (y[b * C + k]! > y[b * C + best]!) best = k;
+        predicted[first + b * T + t] = best;
+      }
+    }
+    if (pass.count > 0) {
+      total += pass.loss * pass.count;
+      count += pass.count;
+    }
+  };
+  const full = Math.floor(n / EVAL_T);
+  if (full > 0) run(0, full, EVAL_T);
+  if (n > full * EVAL_T) run(full * EVAL_T, 1, n - full * EVAL_T);
+  return { predicted, total, count };
+}
+
 /** The model's most likely class at every position of `data` (windows of EVAL_T, at most max). */
 export function predictTags(model: Model, data: Tagged, maxPositions: number): Int32Array {
-  const n = Math.min(data.ids.length, maxPositions);
-  const out = new Int32Array(n);
-  const C = model.config.outputSize;
-  for (let s = 0; s < n; s += EVAL_T) {
-    const len = Math.min(EVAL_T, n - s);
-    const pass = forwardModel(
-      model,
-      {
-        T: len,
-        B: 1,
-        input: { kind: 'onehot', ids: data.ids.slice(s, s + len) },
-        targets: new Int32Array(len).fill(-1),
-      },
-      null,
-    );
-    for (let t = 0; t < len; t++) {
-      const y = pass.outputs[t]!;
-      let best = 0;
-      for (let k = 1; k < C; k++) if (y[k]! > y[best]!) best = k;
-      out[s + t] = best;
-    }
-  }
-  return out;
+  return scoreTags(model, data, maxPositions).predicted;
 }
 
 /** Mean cross-entropy of the tags over windows of EVAL_T (at most maxPositions positions). */
 export function tagLoss(model: Model, data: Tagged, maxPositions: number): number {
-  const n = Math.min(data.ids.length, maxPositions);
-  let total = 0;
-  let count = 0;
-  for (let s = 0; s < n; s += EVAL_T) {
-    const len = Math.min(EVAL_T, n - s);
-    const pass = forwardModel(
-      model,
-      {
-        T: len,
-        B: 1,
-        input: { kind: 'onehot', ids: data.ids.slice(s, s + len) },
-        targets: Int32Array.from({ length: len }, (_, t) => tagAt(data, s, t, len)),
-      },
-      null,
-    );
-    if (pass.count === 0) continue;
-    total += pass.loss * pass.count;
-    count += pass.count;
-  }
+  const { total, count } = scoreTags(model, data, maxPositions);
   return count > 0 ? total / count : NaN;
 }
 
