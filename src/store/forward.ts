@@ -38,6 +38,8 @@ export interface ForwardState {
   t: number;
   /** The layer shown, 0-based (PyTorch's l0, l1, …; the URL's `layer` is 1-based). */
   layer: number;
+  /** The direction shown in a bidirectional layer: 0 forward, 1 backward (`…_reverse`). */
+  direction: 0 | 1;
   /** The hidden unit j whose numbers the equations show, 0-based as in the engine's arrays. */
   unit: number;
   playing: boolean;
@@ -57,6 +59,7 @@ export function initialForward(): ForwardState {
     text: DEFAULT_TEXT,
     t: 0,
     layer: 0,
+    direction: 0,
     unit: 0,
     playing: false,
     speed: DEFAULT_SPEED,
@@ -93,6 +96,8 @@ export const FORWARD_PARAMS = {
   t: v.optional(v.pipe(count(MAX_TEXT_CHARS), v.minValue(1))),
   /** Layer, 1-based. */
   layer: v.optional(v.pipe(count(4), v.minValue(1))),
+  /** The backward direction of a bidirectional layer (absent: forward). */
+  dir: v.optional(v.picklist(['backward'])),
   /** Hidden unit, 0-based. */
   unit: v.optional(count(2047)),
 } satisfies v.ObjectEntries;
@@ -109,6 +114,7 @@ export function forwardFromParams(params: ForwardParams): Partial<ForwardState> 
     text: params.text ?? defaults.text,
     t: params.t !== undefined ? params.t - 1 : defaults.t,
     layer: params.layer !== undefined ? params.layer - 1 : defaults.layer,
+    direction: params.dir === 'backward' ? 1 : 0,
     unit: params.unit ?? defaults.unit,
   };
 }
@@ -121,6 +127,7 @@ export function paramsFromForward(state: ForwardState): ForwardParams {
   if (state.text !== defaults.text) params.text = state.text;
   if (state.t !== defaults.t) params.t = state.t + 1;
   if (state.layer !== defaults.layer) params.layer = state.layer + 1;
+  if (state.direction === 1) params.dir = 'backward';
   if (state.unit !== defaults.unit) params.unit = state.unit;
   return params;
 }

@@ -362,6 +362,88 @@ describe('the Forward pass view with a pretrained LSTM', () => {
   });
 });
 
+describe('a two-layer model as a grid', () => {
+  beforeEach(() => {
+    serveModels({ lstm: modelFile('lstm', { numLayers: 2, hiddenSize: 5 }) });
+  });
+
+  /** The y of a grid cell's box, by layer, in a step's column. */
+  function cellTop(t: number, layer: number): number {
+    const cell = document.querySelector(
+      `.unrolled__col[data-step="${String(t)}"] .unrolled__grid-cell[data-layer="${String(layer)}"]`,
+    );
+    return Number(cell?.querySelector('.unrolled__cell')?.getAttribute('y'));
+  }
+
+  test('draws layers × time, the guesses above the top layer', async () => {
+    const { engine } = await openForward('#/forward?t=3');
+    const trace = lastTrace(engine);
+    expect(trace.L).toBe(2);
+    const columns = document.querySelectorAll('.unrolled__col');
+    expect(columns).toHaveLength(trace.T);
+    for (const column of columns) {
+      const cells = column.querySelectorAll('.unrolled__grid-cell');
+      expect([...cells].map((c) => c.getAttribute('data-layer'))).toEqual(['0', '1']);
+    }
+    // Layer 2 is drawn above layer 1, and the guesses above layer 2 (y grows downwards).
+    const guess = document.querySelector('.unrolled__col[data-step="1"] .unrolled__guess.is-top');
+    expect(cellTop(1, 1)).toBeLessThan(cellTop(1, 0));
+    expect(Number(guess?.getAttribute('y'))).toBeLessThan(cellTop(1, 1));
+    // The guesses are the head's, which reads the top layer: p_t's most probable character.
+    const probs = trace.probs![1]!;
+    const best = probs.indexOf(Math.max(...probs));
+    expect(guess?.textContent).toBe(
+      `${SHAKESPEARE_CHARS[best] === ' ' ? '␣' : SHAKESPEARE_CHARS[best]!} ${formatPercent(probs[best]).replace(' %', '%')}`,
+    );
+    // Every computed cell shows its own layer's h_t[unit]; cells after the step wait.
+    for (const layer of [0, 1]) {
+      for (let t = 0; t <= 2; t++) {
+        const cell = screen.getByRole('button', {
+          name: new RegExp(`^Layer ${String(layer + 1)}, step ${String(t + 1)}: `),
+        });
+        expect(cell.querySelector('.unrolled__value')?.textContent).toBe(
+          formatValue(trace.named[layer]![t]!['h']![0]),
+        );
+      }
+    }
+    expect(screen.getByRole('button', { name: 'Layer 2, step 4: not computed yet' })).toBeTruthy();
+  });
+
+  test('clicking a cell, or ↑ ↓ with the diagram focused, picks its layer and step', async () => {
+    const { engine } = await openForward('#/forward?t=2');
+    const trace = lastTrace(engine);
+    expect(forward().layer).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: /^Layer 2, step 2: / }));
+    expect(forward()).toMatchObject({ layer: 1, t: 1 });
+    await waitFor(() => expect(heatValue('f')).toBe(formatValue(trace.named[1]![1]!['f']![0])));
+    expect(
+      screen.getByRole('heading', { name: 'Inside the LSTM cell at step 2, layer 2' }),
+    ).toBeTruthy();
+    expect(texOf('plugged-equations')).toContain(num(trace.named[1]![1]!['c']![0]));
+    expect(
+      screen.getByRole('button', { name: /^Layer 2, step 2: / }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(window.location.hash).toBe('#/forward?t=2&layer=2');
+
+    // A click on a cell of a step not reached yet jumps there.
+    fireEvent.click(screen.getByRole('button', { name: /^Layer 1, step 5: / }));
+    expect(forward()).toMatchObject({ layer: 0, t: 4 });
+
+    const diagram = document.querySelector<HTMLElement>('.diagram-scroll')!;
+    diagram.focus();
+    fireEvent.keyDown(diagram, { key: 'ArrowUp' });
+    expect(forward()).toMatchObject({ layer: 1, t: 4 });
+    fireEvent.keyDown(diagram, { key: 'ArrowUp' }); // already the top layer
+    expect(forward().layer).toBe(1);
+    fireEvent.keyDown(diagram, { key: 'ArrowRight' });
+    expect(forward()).toMatchObject({ layer: 1, t: 5 });
+    fireEvent.keyDown(diagram, { key: 'ArrowDown' });
+    expect(forward()).toMatchObject({ layer: 0, t: 5 });
+    await waitFor(() => expect(heatValue('f')).toBe(formatValue(trace.named[0]![5]!['f']![0])));
+    expect(diagram.getAttribute('aria-activedescendant')).toMatch(/-cell-0-5$/);
+  });
+});
+
 describe('words', () => {
   test('“an LSTM”, “an RNN”, “a GRU”; −ln in every loss; σ only where a cell uses it', async () => {
     serveModels({ lstm: modelFile('lstm'), gru: modelFile('gru'), rnn: modelFile('rnn') });

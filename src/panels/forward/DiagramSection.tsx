@@ -3,23 +3,38 @@ import { CELL_INFO } from '../../engine/cell';
 import { useMemo } from 'react';
 import { nameChar } from '../../content/forward';
 import { formatPercent, formatProbability } from '../../content/format';
-import { goToStep } from '../../store/forwardActions';
+import { goToStep, moveRow, pickCell } from '../../store/forwardActions';
 import { selectReducedMotion } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ColorLegend } from '../../viz/HeatStrip';
 import { ShowData, type Cell } from '../../viz/ShowData';
-import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
-import { columnsOf } from './derive';
+import { UnrolledDiagram, type DiagramRow } from '../../viz/UnrolledDiagram';
+import { columnsOf, directionsOf, gridOf } from './derive';
 import { scalesOf } from './scales';
-import { selectLayer, selectResult, selectStep, selectUnit } from './select';
+import { selectDirection, selectLayer, selectResult, selectStep, selectUnit } from './select';
+
+/** A click on a grid cell picks its layer, direction and step. */
+function onSelectCell(rows: readonly DiagramRow[], row: number, t: number): void {
+  const picked = rows[row];
+  if (picked !== undefined) pickCell(picked.layer, picked.direction, t);
+}
 
 export function DiagramSection() {
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
+  const direction = useAppStore(selectDirection);
   const t = useAppStore(selectStep);
   const unit = useAppStore(selectUnit);
   const reducedMotion = useAppStore(selectReducedMotion);
-  const columns = useMemo(() => (result === null ? [] : columnsOf(result, layer)), [result, layer]);
+  const columns = useMemo(
+    () => (result === null ? [] : columnsOf(result, layer, direction)),
+    [result, layer, direction],
+  );
+  const grid = useMemo(() => (result === null ? null : gridOf(result)), [result]);
+  const selectCell = useMemo(
+    () => (row: number, step: number) => onSelectCell(grid?.rows ?? [], row, step),
+    [grid],
+  );
   const scales = scalesOf(result);
   const lstm = result ? CELL_INFO[result.model.cell].hasCellState : false;
   const L = result?.trace.L ?? 1;
@@ -44,8 +59,9 @@ export function DiagramSection() {
     return { heads, rows };
   }, [columns, unit, lstm]);
 
-  if (result === null) return null;
+  if (result === null || grid === null) return null;
   const T = result.trace.T;
+  const D = directionsOf(result);
   const layerText = L > 1 ? `, layer ${String(layer + 1)} of ${String(L)}` : '';
   return (
     <section className="fwd-diagram" aria-labelledby="fwd-diagram-h">
@@ -55,13 +71,25 @@ export function DiagramSection() {
         the cell reads x<sub>t</sub> and the state it passed itself, and guesses the next character.
         Click a column to jump there.
       </p>
+      {L > 1 && (
+        <p className="fwd-lede">
+          With {L} layers the network is a grid: layer 1 reads x<sub>t</sub>, each layer above reads
+          the state h<sub>t</sub> of the layer below at the same step, and the guesses come from the
+          top layer. Click a cell, or use ↑ and ↓ (← and → step) while the diagram has focus, to see
+          that cell’s gates and equations below.
+        </p>
+      )}
       <UnrolledDiagram
-        columns={columns}
+        columns={grid.columns}
+        rows={grid.rows}
         current={t}
+        row={layer * D + direction}
         unit={unit}
         hScale={scales.h}
         cScale={lstm ? scales.c : null}
         onSelectStep={goToStep}
+        onSelectCell={selectCell}
+        onMoveRow={moveRow}
         reducedMotion={reducedMotion}
         label={`Unrolled network over ${String(T)} steps${layerText}; step ${String(t + 1)} is highlighted (${formatPercent(columns[t]?.guesses[0]?.p)} on its top guess).`}
       />

@@ -8,7 +8,7 @@ import { useAppStore } from '../../store/store';
 import { Equation } from '../../viz/Equation';
 import { loadedKatex, loadKatex } from '../../viz/katex';
 import { targetAt, unitValues, vocabIndex } from './derive';
-import { selectLayer, selectResult, useDetailStep } from './select';
+import { selectDirection, selectLayer, selectResult, useDetailStep } from './select';
 
 /** Aligns a line on its first "=". */
 function align(tex: string): string {
@@ -44,6 +44,7 @@ export function EquationsSection() {
   const katex = useKatexReady();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
+  const direction = useAppStore(selectDirection);
   const { t, unit } = useDetailStep();
   const cell = result?.model.cell ?? 'lstm';
   const nonlinearity = result?.model.nonlinearity === 'relu' ? 'relu' : 'tanh';
@@ -61,8 +62,8 @@ export function EquationsSection() {
   const index = useMemo(() => (result === null ? null : vocabIndex(result.model.vocab)), [result]);
   const plugged = useMemo(() => {
     if (result === null) return null;
-    return aligned(lines.map((l) => l.plug(unitValues(result, layer, t, unit))));
-  }, [result, lines, layer, t, unit]);
+    return aligned(lines.map((l) => l.plug(unitValues(result, layer, t, unit, direction))));
+  }, [result, lines, layer, t, unit, direction]);
   const lossTex = useMemo(() => {
     if (result === null || index === null) return null;
     const target = targetAt(result, index, t);
