@@ -19,8 +19,11 @@ import type { ModelInfo } from '../worker/protocol';
 export interface ForwardResult {
   /** The text that was traced; inputs are chars[0..T−1], targets chars[1..T]. */
   readonly text: string;
-  /** The text split into characters (code points). */
+  /** The text split into characters (code points); a tagger's: the text as its task reads it
+   * (spaces removed), inputs chars[0..T−1]. */
   readonly chars: readonly string[];
+  /** A tagger's class labels and the true class of each step; null for a character model. */
+  readonly tagged: { readonly classes: readonly string[]; readonly tags: readonly number[] } | null;
   readonly trace: Trace;
   readonly model: ModelInfo;
   /** Characters outside the model's vocabulary, by position in `chars`. */

@@ -123,10 +123,14 @@ async function runTrace(): Promise<void> {
     if (gen !== runtime.generation || runtime.bound === 0) return;
     // Only a trace reply is a result (a test double may answer something else).
     if (reply.type !== 'trace') return;
+    const { tagged } = reply;
+    const classes = reply.model.classes;
     showResult(
       {
         text,
-        chars,
+        chars: tagged?.chars ?? chars,
+        tagged:
+          tagged !== undefined && classes !== undefined ? { classes, tags: tagged.tags } : null,
         trace: reply.trace,
         model: reply.model,
         unknown: reply.unknown,

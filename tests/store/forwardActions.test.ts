@@ -44,6 +44,7 @@ function install(text: string, hiddenSize = 4): ForwardResult {
   const result: ForwardResult = {
     text,
     chars: Array.from(text),
+    tagged: null,
     trace,
     model: {
       cell: 'gru',

@@ -32,7 +32,10 @@ export function CellSection() {
     return keys.flatMap((key) => {
       const values = key === 'hprev' ? previous(result, layer, t, 'h', direction) : named[key];
       if (values === undefined) return [];
-      const text = ROW_TEXT[key] ?? { symbol: key, label: key };
+      const text =
+        key === 'hprev' && direction === 1
+          ? { symbol: 'h_{t+1}', label: 'state carried back from the next step' }
+          : (ROW_TEXT[key] ?? { symbol: key, label: key });
       return [
         { key, symbol: text.symbol, label: text.label, values, scale: scaleFor(key, scales) },
       ];

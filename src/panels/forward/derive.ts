@@ -49,9 +49,20 @@ export function vocabIndex(vocab: readonly string[]): Map<string, number> {
   return new Map(vocab.map((c, i) => [c, i]));
 }
 
+/** What the head's classes are called: a tagger's labels, else the vocabulary's characters. */
+export function labelsOf(result: ForwardResult): readonly string[] {
+  return result.tagged?.classes ?? result.model.vocab;
+}
+
+/**
+ * The answer the head was scored on at step t: the next character, or (a tagger) the true tag of
+ * x_t, whose label is in `char`.
+ */
 export function targetAt(result: ForwardResult, index: Map<string, number>, t: number): Target {
-  const char = result.chars[t + 1] ?? '';
-  const id = index.get(char) ?? -1;
+  const tag = result.tagged?.tags[t];
+  const char =
+    result.tagged === null ? (result.chars[t + 1] ?? '') : (result.tagged.classes[tag ?? -1] ?? '');
+  const id = result.tagged === null ? (index.get(char) ?? -1) : (tag ?? -1);
   const probs = result.trace.probs?.[t];
   if (id < 0 || probs === undefined) return { char, id: -1, p: null, rank: null };
   const p = probs[id]!;
@@ -81,8 +92,8 @@ export interface StepColumn {
 }
 
 export function columnsOf(result: ForwardResult, layer: number, direction = 0): StepColumn[] {
-  const { trace, chars, model, unknown } = result;
-  const index = vocabIndex(model.vocab);
+  const { trace, chars, unknown } = result;
+  const index = vocabIndex(result.model.vocab);
   const unknownAt = new Set(unknown.map((u) => u.position));
   const steps = stepsOf(result, layer, direction);
   return steps.map((named, t) => ({
@@ -91,7 +102,7 @@ export function columnsOf(result: ForwardResult, layer: number, direction = 0): 
     unknown: unknownAt.has(t),
     h: named['h'] ?? new Float64Array(trace.H),
     c: named['c'] ?? null,
-    guesses: trace.probs?.[t] ? topGuesses(trace.probs[t], model.vocab, 3) : [],
+    guesses: trace.probs?.[t] ? topGuesses(trace.probs[t], labelsOf(result), 3) : [],
     loss: trace.stepLoss[t] ?? Number.NaN,
     target: targetAt(result, index, t),
   }));
@@ -170,7 +181,7 @@ export function beltOf(
 /**
  * The unrolled diagram as a grid: its rows (bottom first: layer 1, its backward row above its
  * forward one, then layer 2, …; row k is the trace's named[k]) and one column per step, with the
- * guesses read off the top layer.
+ * guesses (a tagger: the tag, right or wrong) read off the top layer.
  */
 export function gridOf(result: ForwardResult): {
   rows: DiagramRow[];
@@ -182,8 +193,12 @@ export function gridOf(result: ForwardResult): {
   for (let l = 0; l < trace.L; l++)
     for (let d = 0; d < D; d++) rows.push({ layer: l, direction: d === 0 ? 0 : 1 });
   const unknownAt = new Set(unknown.map((u) => u.position));
+  const index = vocabIndex(model.vocab);
   const columns = Array.from({ length: trace.T }, (_, t): DiagramColumn => {
     const probs = trace.probs?.[t];
+    const tagged = result.tagged;
+    const best = tagged !== null && probs ? topGuesses(probs, tagged.classes, 1)[0] : undefined;
+    const truth = tagged === null ? null : targetAt(result, index, t);
     return {
       t,
       char: chars[t] ?? '',
@@ -192,7 +207,16 @@ export function gridOf(result: ForwardResult): {
         const named = trace.named[k]?.[t];
         return { h: named?.['h'] ?? new Float64Array(trace.H), c: named?.['c'] ?? null };
       }),
-      top: { kind: 'guesses', guesses: probs ? topGuesses(probs, model.vocab, 3) : [] },
+      top:
+        best !== undefined && truth !== null
+          ? {
+              kind: 'tag',
+              label: best.char,
+              p: best.p,
+              truth: truth.char,
+              right: best.id === truth.id,
+            }
+          : { kind: 'guesses', guesses: probs ? topGuesses(probs, model.vocab, 3) : [] },
     };
   });
   return { rows, columns };
