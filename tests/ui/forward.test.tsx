@@ -505,7 +505,10 @@ describe('a bidirectional spaces tagger', () => {
     expect(trace.T).toBe(13);
     expect(trace.named).toHaveLength(4);
     expect(screen.getByText('tobeornottobe')).toBeTruthy();
-    expect(screen.getByTestId('bidirectional-steps').textContent).toMatch(/whole text first/);
+    const steps = screen.getByTestId('bidirectional-steps');
+    expect(steps.textContent).toMatch(/whole text first/);
+    expect(steps.textContent).toContain('h←t = cell(xt, h←t+1)');
+    expect([...steps.querySelectorAll('sub')].map((s) => s.textContent)).toContain('t+1');
     const cells = document.querySelectorAll('.unrolled__col[data-step="0"] .unrolled__grid-cell');
     expect(
       [...cells].map((c) => `${c.getAttribute('data-layer')!}${c.getAttribute('data-direction')!}`),

@@ -13,7 +13,7 @@ import { CellBelt } from '../../viz/CellBelt';
 import { ColorLegend, HeatStrips, type HeatRow } from '../../viz/HeatStrip';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { Sym } from '../../viz/Sym';
-import { beltOf, previous, stepsOf } from './derive';
+import { beltOf, directionsOf, previous, stepsOf } from './derive';
 import { scaleFor, scalesOf } from './scales';
 import { selectDirection, selectLayer, selectResult, useDetailStep } from './select';
 
@@ -56,7 +56,8 @@ export function CellSection() {
   if (result === null) return null;
   const cell = result.model.cell;
   const L = result.trace.L;
-  const backward = direction === 1 ? ', backward' : '';
+  const both = directionsOf(result) === 2;
+  const backward = both ? (direction === 1 ? ', backward' : ', forward') : '';
   const where = `step ${String(t + 1)}${L > 1 ? `, layer ${String(layer + 1)}` : ''}${backward}`;
   return (
     <section className="fwd-cell" aria-labelledby="fwd-cell-h">

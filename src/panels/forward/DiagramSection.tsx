@@ -11,6 +11,7 @@ import { ShowData, type Cell } from '../../viz/ShowData';
 import { UnrolledDiagram, type DiagramRow } from '../../viz/UnrolledDiagram';
 import { columnsOf, directionsOf, gridOf } from './derive';
 import { scalesOf } from './scales';
+import { withSubscripts } from './subscripts';
 import { selectDirection, selectLayer, selectResult, selectStep, selectUnit } from './select';
 
 /** A click on a grid cell picks its layer, direction and step. */
@@ -85,7 +86,7 @@ export function DiagramSection() {
       )}
       {D === 2 && (
         <p className="fwd-lede" data-testid="bidirectional-steps">
-          {FORWARD_TEXT.bidirectional}
+          {withSubscripts(FORWARD_TEXT.bidirectional)}
         </p>
       )}
       {L > 1 && (
