@@ -169,6 +169,8 @@ export const FORWARD_TEXT = {
     `${n === 1 ? '1 character is' : `${n} characters are`} not in this model’s vocabulary of ${vocab} characters:`,
   unknownExplain:
     'The model has no input for them, so each is fed as an all-zero vector (no character at all), and a step whose next character is one of them has no loss.',
+  unknownExplainTagger:
+    'The model has no input for them, so each is fed as an all-zero vector (no character at all); its tag is still read and scored. Positions count the characters of the text with its spaces removed.',
   trainingHint:
     'This is the model the Training view holds right now; read it again to see how training has changed it.',
   lossNote:

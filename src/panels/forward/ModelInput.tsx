@@ -177,7 +177,9 @@ function UnknownChars() {
         ))}
         {result.unknown.length > shown.length ? ', …' : ''}.
       </p>
-      <p>{FORWARD_TEXT.unknownExplain}</p>
+      <p>
+        {result.tagged === null ? FORWARD_TEXT.unknownExplain : FORWARD_TEXT.unknownExplainTagger}
+      </p>
     </div>
   );
 }
