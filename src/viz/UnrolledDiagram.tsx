@@ -454,6 +454,18 @@ const Column = memo(function Column(props: ColumnProps) {
                 )}
               </g>
             ))}
+            {/* The backward direction starts from zero after the last character. */}
+            {r.direction === 1 && last && (
+              <text
+                className="unrolled__initial"
+                x={COL - 3}
+                y={(linkYs[0] ?? y) - 5}
+                textAnchor="end"
+                aria-hidden="true"
+              >
+                0
+              </text>
+            )}
             <rect
               className="unrolled__cell"
               x={cellLeft}
