@@ -152,3 +152,32 @@ const STRIP_KEYS: Record<CellKind, readonly TraceKey[]> = {
 export function gateKeys(cell: CellKind): readonly TraceKey[] {
   return STRIP_KEYS[cell];
 }
+
+const RIGHT = String.raw`\overrightarrow{h}`;
+const LEFT = String.raw`\overleftarrow{h}`;
+
+/** A bidirectional layer and the head over both of its directions (docs/beyond-characters.md). */
+export const BIDIRECTIONAL_TEX = {
+  logits: String.raw`y_t = W_{hy}\,[${RIGHT}_t;\ ${LEFT}_t] + b_y`,
+  general: [
+    String.raw`${sym('h', `${RIGHT}_t`)} = \operatorname{cell}(x_t,\ ${sym('hprev', `${RIGHT}_{t-1}`)})`,
+    String.raw`${sym('h', `${LEFT}_t`)} = \operatorname{cell}(x_t,\ ${sym('hprev', `${LEFT}_{t+1}`)})`,
+    String.raw`y_t = W_{hy}\,[${RIGHT}_t;\ ${LEFT}_t] + b_y`,
+    String.raw`${sym('p', 'p_t')} = \operatorname{softmax}(y_t)`,
+  ],
+  /** The same lines for unit j: the states before and after, the logits, the probabilities. */
+  plug: (v: {
+    fwd: number | undefined;
+    fwdPrev: number | undefined;
+    back: number | undefined;
+    backNext: number | undefined;
+    y: readonly number[];
+    p: readonly number[];
+    tag: string;
+  }): string[] => [
+    String.raw`${sym('h', `${RIGHT}_t[j]`)} = \operatorname{cell}(x_t,\ ${val('hprev', v.fwdPrev)}) = ${val('h', v.fwd)}`,
+    String.raw`${sym('h', `${LEFT}_t[j]`)} = \operatorname{cell}(x_t,\ ${val('hprev', v.backNext)}) = ${val('h', v.back)}`,
+    String.raw`y_t = (${v.y.map((x) => num(x)).join(',\\ ')})`,
+    String.raw`${sym('p', 'p_t')} = \operatorname{softmax}(y_t) = (${v.p.map((x) => num(x)).join(',\\ ')}) \;\Rightarrow\; \text{${v.tag}}`,
+  ],
+};

@@ -72,6 +72,8 @@ export const FORWARD_MODELS = [
   'lstm',
   'gru',
   'rnn',
+  'lstm2',
+  'tagger',
   'fresh-lstm',
   'fresh-gru',
   'fresh-rnn',
@@ -82,7 +84,14 @@ export type ForwardModel = (typeof FORWARD_MODELS)[number];
 export const DEFAULT_MODEL: ForwardModel = 'lstm';
 
 export type ModelPlan =
-  | { kind: 'file'; cell: CellKind; url: string }
+  | {
+      kind: 'file';
+      cell: CellKind;
+      url: string;
+      /** Layers of the fresh model shown if the file is missing; null: a missing file is an error
+       * (a tagger has no fresh stand-in that would read the text the same way). */
+      fallbackLayers: number | null;
+    }
   | { kind: 'fresh'; cell: CellKind }
   | { kind: 'training' };
 
@@ -92,7 +101,11 @@ export function modelPlan(model: ForwardModel): ModelPlan {
     case 'lstm':
     case 'gru':
     case 'rnn':
-      return { kind: 'file', cell: model, url: `./models/${model}.json` };
+      return { kind: 'file', cell: model, url: `./models/${model}.json`, fallbackLayers: 1 };
+    case 'lstm2':
+      return { kind: 'file', cell: 'lstm', url: './models/lstm2.json', fallbackLayers: 2 };
+    case 'tagger':
+      return { kind: 'file', cell: 'gru', url: './models/tagger.json', fallbackLayers: null };
     case 'fresh-lstm':
     case 'fresh-gru':
     case 'fresh-rnn':
@@ -106,6 +119,8 @@ export const MODEL_LABEL: Record<ForwardModel, string> = {
   lstm: 'LSTM trained on Shakespeare',
   gru: 'GRU trained on Shakespeare',
   rnn: 'RNN trained on Shakespeare',
+  lstm2: 'Two-layer LSTM trained on Shakespeare',
+  tagger: 'Bidirectional GRU that puts the spaces back (two layers)',
   'fresh-lstm': 'LSTM, freshly initialised',
   'fresh-gru': 'GRU, freshly initialised',
   'fresh-rnn': 'RNN, freshly initialised',
@@ -134,6 +149,14 @@ export const FORWARD_TEXT = {
     'Type a short text and step through a real network as it reads it, one character per timestep. At each step the cell combines the character it reads with the state it carried over, and guesses the next character.',
   modelMissing: (cell: CellKind, reason: string) =>
     `The pretrained ${CELL_LABEL[cell]} could not be loaded (${reason}). Showing a freshly initialised ${CELL_LABEL[cell]} instead: its guesses are close to uniform.`,
+  taggerMissing: (reason: string) =>
+    `The pretrained spaces tagger could not be loaded (${reason}). A freshly initialised network would not read the text the way a tagger does, so nothing is shown; choose another model.`,
+  taggerReads:
+    'with its spaces removed, each character to be tagged “word end” (a space followed it) or “inside”. It reads',
+  bidirectional:
+    'Each layer reads the text both ways. The backward row (h←, arrows pointing left) reads from the last character to the first: h←_t = cell(x_t, h←_{t+1}). No tag can be given before it has run, so it runs over the whole text first and is drawn complete from the first step. Stepping then moves the forward row (h→, h→_t = cell(x_t, h→_{t−1})) one character to the right, and at step t the tag of x_t is read off both states at t: h→_t has read everything up to x_t, h←_t everything from x_t to the end. In a stack, the layer above reads both rows of the layer below at the same step (2H numbers), so the engine runs a whole layer, both ways, before the next; the forward rows fill as you step so that you can follow one direction at a time.',
+  tagMarks:
+    'Above the top layer: the tag read off both directions and its probability; ✓ when it is the true tag, ✗ and the true tag when it is wrong.',
   tooShort: 'Type at least two characters: one to read and one to guess.',
   /** The link under an error when the view reads the Training view's model. */
   trainingLink: 'Train a model in the Training view',
@@ -146,6 +169,8 @@ export const FORWARD_TEXT = {
     `${n === 1 ? '1 character is' : `${n} characters are`} not in this model’s vocabulary of ${vocab} characters:`,
   unknownExplain:
     'The model has no input for them, so each is fed as an all-zero vector (no character at all), and a step whose next character is one of them has no loss.',
+  unknownExplainTagger:
+    'The model has no input for them, so each is fed as an all-zero vector (no character at all); its tag is still read and scored. Positions count the characters of the text with its spaces removed.',
   trainingHint:
     'This is the model the Training view holds right now; read it again to see how training has changed it.',
   lossNote:
@@ -213,9 +238,11 @@ export function stepSummary(args: {
   read: string;
   guess: string | null;
   p: number | null;
+  /** A tagger: the guess is the tag of the character read. */
+  tag?: boolean;
 }): string {
-  const { t, T, read, guess, p } = args;
+  const { t, T, read, guess, p, tag = false } = args;
   const head = `Step ${t + 1} of ${T}: read ${nameChar(read)}`;
   if (guess === null || p === null) return `${head}.`;
-  return `${head}, top guess ${nameChar(guess)} ${formatPercent(p)}.`;
+  return `${head}, ${tag ? 'tag' : 'top guess'} ${nameChar(guess)} ${formatPercent(p)}.`;
 }

@@ -73,7 +73,7 @@ export function traceSequence(
   const grads = zeroGrads(m);
   const { pass, back } = lossAndGradients(m, grads, batch, opts.initial ?? null);
   const named = pass.stack.caches.map((layer) => layer.map((cache) => m.cell.named(cache, H, 0)));
-  if (m.cell.hasCellState) addCellTerms(named, pass.stack.initial.c);
+  if (m.cell.hasCellState) addCellTerms(named, pass.stack.initial.c, pass.stack.D);
   const gradList = namedTensors(grads);
   const gradRecord: Record<string, TraceGradient> = {};
   let sq = 0;
@@ -111,14 +111,17 @@ export function traceSequence(
 /**
  * LSTM: the two terms of c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t as the cell computed them ('fc' what the
  * forget gate keeps, 'ig' what the input gate writes), so the cell-state view reads them too.
+ * named[l·D + d]: a backward direction (d = 1) carries c_{t+1} into step t.
  */
-function addCellTerms(named: NamedStep[][], initialC: Float64Array[] | null): void {
-  named.forEach((layer, l) => {
+function addCellTerms(named: NamedStep[][], initialC: Float64Array[] | null, D: number): void {
+  named.forEach((layer, k) => {
+    const backward = D === 2 && k % 2 === 1;
     layer.forEach((rec, t) => {
       const f = rec['f']!;
       const i = rec['i']!;
       const g = rec['g']!;
-      const cPrev = t > 0 ? layer[t - 1]!['c']! : (initialC?.[l] ?? new Float64Array(f.length));
+      const before = layer[backward ? t + 1 : t - 1];
+      const cPrev = before?.['c'] ?? initialC?.[k] ?? new Float64Array(f.length);
       rec['fc'] = f.map((fj, j) => fj * cPrev[j]!);
       rec['ig'] = i.map((ij, j) => ij * g[j]!);
     });

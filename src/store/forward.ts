@@ -19,8 +19,11 @@ import type { ModelInfo } from '../worker/protocol';
 export interface ForwardResult {
   /** The text that was traced; inputs are chars[0..T−1], targets chars[1..T]. */
   readonly text: string;
-  /** The text split into characters (code points). */
+  /** The text split into characters (code points); a tagger's: the text as its task reads it
+   * (spaces removed), inputs chars[0..T−1]. */
   readonly chars: readonly string[];
+  /** A tagger's class labels and the true class of each step; null for a character model. */
+  readonly tagged: { readonly classes: readonly string[]; readonly tags: readonly number[] } | null;
   readonly trace: Trace;
   readonly model: ModelInfo;
   /** Characters outside the model's vocabulary, by position in `chars`. */
@@ -38,6 +41,8 @@ export interface ForwardState {
   t: number;
   /** The layer shown, 0-based (PyTorch's l0, l1, …; the URL's `layer` is 1-based). */
   layer: number;
+  /** The direction shown in a bidirectional layer: 0 forward, 1 backward (`…_reverse`). */
+  direction: 0 | 1;
   /** The hidden unit j whose numbers the equations show, 0-based as in the engine's arrays. */
   unit: number;
   playing: boolean;
@@ -57,6 +62,7 @@ export function initialForward(): ForwardState {
     text: DEFAULT_TEXT,
     t: 0,
     layer: 0,
+    direction: 0,
     unit: 0,
     playing: false,
     speed: DEFAULT_SPEED,
@@ -93,6 +99,8 @@ export const FORWARD_PARAMS = {
   t: v.optional(v.pipe(count(MAX_TEXT_CHARS), v.minValue(1))),
   /** Layer, 1-based. */
   layer: v.optional(v.pipe(count(4), v.minValue(1))),
+  /** The backward direction of a bidirectional layer (absent: forward). */
+  dir: v.optional(v.picklist(['backward'])),
   /** Hidden unit, 0-based. */
   unit: v.optional(count(2047)),
 } satisfies v.ObjectEntries;
@@ -109,6 +117,7 @@ export function forwardFromParams(params: ForwardParams): Partial<ForwardState> 
     text: params.text ?? defaults.text,
     t: params.t !== undefined ? params.t - 1 : defaults.t,
     layer: params.layer !== undefined ? params.layer - 1 : defaults.layer,
+    direction: params.dir === 'backward' ? 1 : 0,
     unit: params.unit ?? defaults.unit,
   };
 }
@@ -121,6 +130,7 @@ export function paramsFromForward(state: ForwardState): ForwardParams {
   if (state.text !== defaults.text) params.text = state.text;
   if (state.t !== defaults.t) params.t = state.t + 1;
   if (state.layer !== defaults.layer) params.layer = state.layer + 1;
+  if (state.direction === 1) params.dir = 'backward';
   if (state.unit !== defaults.unit) params.unit = state.unit;
   return params;
 }

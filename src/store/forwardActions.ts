@@ -123,10 +123,14 @@ async function runTrace(): Promise<void> {
     if (gen !== runtime.generation || runtime.bound === 0) return;
     // Only a trace reply is a result (a test double may answer something else).
     if (reply.type !== 'trace') return;
+    const { tagged } = reply;
+    const classes = reply.model.classes;
     showResult(
       {
         text,
-        chars,
+        chars: tagged?.chars ?? chars,
+        tagged:
+          tagged !== undefined && classes !== undefined ? { classes, tags: tagged.tags } : null,
         trace: reply.trace,
         model: reply.model,
         unknown: reply.unknown,
@@ -148,7 +152,17 @@ function showResult(result: ForwardResult, note: string | null): void {
   const t = clamp(state.t, 0, T - 1);
   const layer = clamp(state.layer, 0, L - 1);
   const unit = clamp(state.unit, 0, H - 1);
-  patchForward({ result, status: 'ready', error: null, modelNote: note, t, layer, unit });
+  const direction = directionsIn(result) === 2 ? state.direction : 0;
+  patchForward({
+    result,
+    status: 'ready',
+    error: null,
+    modelNote: note,
+    t,
+    layer,
+    direction,
+    unit,
+  });
   if (runtime.fromAddress) {
     const problems: string[] = [];
     if (t !== state.t)
@@ -166,7 +180,13 @@ function showResult(result: ForwardResult, note: string | null): void {
     if (problems.length > 0) patchUi({ notice: problems.join(' ') });
   }
   runtime.fromAddress = false;
-  if (t !== state.t || layer !== state.layer || unit !== state.unit) writeAddress();
+  const moved = layer !== state.layer || direction !== state.direction;
+  if (t !== state.t || moved || unit !== state.unit) writeAddress();
+}
+
+/** Directions per layer of a result's trace: 2 for a bidirectional model. */
+function directionsIn(result: ForwardResult): 1 | 2 {
+  return result.trace.named.length === 2 * result.trace.L ? 2 : 1;
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -201,6 +221,46 @@ export function setLayer(layer: number): void {
   const L = forward().result?.trace.L ?? 1;
   patchForward({ layer: clamp(Math.round(layer), 0, L - 1) });
   writeAddress();
+}
+
+/** Shows the forward (0) or backward (1) direction of a bidirectional layer. */
+export function setDirection(direction: number): void {
+  const result = forward().result;
+  const both = result !== null && directionsIn(result) === 2;
+  patchForward({ direction: both && direction === 1 ? 1 : 0 });
+  writeAddress();
+}
+
+/**
+ * Picks a cell of the unrolled grid: its layer, direction and step (a pick by hand pauses
+ * playback, like any jump).
+ */
+export function pickCell(layer: number, direction: number, t: number): void {
+  const result = forward().result;
+  const L = result?.trace.L ?? 1;
+  const D = result === null ? 1 : directionsIn(result);
+  const next = {
+    layer: clamp(Math.round(layer), 0, L - 1),
+    direction: (D === 2 && direction === 1 ? 1 : 0) as 0 | 1,
+  };
+  if (next.layer !== forward().layer || next.direction !== forward().direction) {
+    patchForward(next);
+    writeAddress();
+  }
+  goToStep(t);
+}
+
+/**
+ * Moves the picked cell up (+1) or down (−1) the grid's rows: layer 1 forward, layer 1 backward
+ * (a bidirectional model), layer 2 forward, …
+ */
+export function moveRow(delta: number): void {
+  const result = forward().result;
+  if (result === null) return;
+  const D = directionsIn(result);
+  const { layer, direction, t } = forward();
+  const row = clamp(layer * D + direction + Math.round(delta), 0, result.trace.L * D - 1);
+  pickCell(Math.floor(row / D), row % D, t);
 }
 
 export function setUnit(unit: number): void {

@@ -46,12 +46,13 @@ function fetchModel(url: string): Promise<Fetched> {
   return pending;
 }
 
-function freshSource(cell: CellKind): ModelSource {
+function freshSource(cell: CellKind, numLayers?: number): ModelSource {
   return {
     kind: 'fresh',
     cell,
     nonlinearity: 'tanh',
     ...FRESH_MODEL[cell],
+    ...(numLayers !== undefined ? { numLayers } : {}),
     vocab: [...SHAKESPEARE_CHARS],
   };
 }
@@ -94,8 +95,9 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
     case 'file': {
       const file = await fetchModel(plan.url);
       if (!file.ok) {
+        if (plan.fallbackLayers === null) throw new Error(FORWARD_TEXT.taggerMissing(file.reason));
         return {
-          source: freshSource(plan.cell),
+          source: freshSource(plan.cell, plan.fallbackLayers),
           kind: 'fresh',
           note: FORWARD_TEXT.modelMissing(plan.cell, file.reason),
           json: null,

@@ -17,15 +17,25 @@ export interface TopGuessesProps {
   guesses: readonly GuessBar[];
   /** The character that came next, with its probability and rank (null: not scored). */
   target: { char: string; p: number | null; rank: number | null } | null;
+  /** 'tag': the bars are a tagger's classes and the target is the true tag (default 'next'). */
+  kind?: 'next' | 'tag';
 }
 
 const ROW = 24;
-const LABEL = 40;
+const MIN_LABEL = 40;
+/** Width of a character of a label (12 px monospace), for labels longer than one character. */
+const LABEL_CHAR = 7.5;
 const PERCENT = 60;
 const MARK = 64;
 
-export const TopGuesses = memo(function TopGuesses({ guesses, target }: TopGuessesProps) {
+export const TopGuesses = memo(function TopGuesses({
+  guesses,
+  target,
+  kind = 'next',
+}: TopGuessesProps) {
   const [ref, width] = useChartWidth<HTMLDivElement>(360);
+  const longest = Math.max(1, ...guesses.map((g) => Array.from(showChar(g.char)).length));
+  const LABEL = Math.max(MIN_LABEL, longest * LABEL_CHAR + 14);
   const inTop = target !== null && guesses.some((g) => g.char === target.char);
   const extra = target !== null && !inTop && target.p !== null && target.rank !== null;
   const rows: (GuessBar & { rank: number; gap: boolean })[] = guesses.map((g, k) => ({
@@ -39,15 +49,16 @@ export const TopGuesses = memo(function TopGuesses({ guesses, target }: TopGuess
   const height = rows.length * ROW + (extra ? ROW / 2 : 0) + 4;
   const y = (k: number, gap: boolean) => k * ROW + (gap ? ROW / 2 : 0) + 2;
 
+  const tag = kind === 'tag';
   const summary =
-    `Top ${String(guesses.length)} guesses for the next character: ` +
+    (tag ? 'The tags: ' : `Top ${String(guesses.length)} guesses for the next character: `) +
     guesses.map((g) => `${nameChar(g.char)} ${formatPercent(g.p)}`).join(', ') +
     '.' +
     (target === null
       ? ''
       : target.p === null
         ? ` The next character, ${nameChar(target.char)}, is not in the vocabulary.`
-        : ` The next character, ${nameChar(target.char)}, got ${formatPercent(target.p)} (rank ${String(target.rank)}).`);
+        : ` The ${tag ? 'true tag' : 'next character'}, ${nameChar(target.char)}, got ${formatPercent(target.p)} (rank ${String(target.rank)}).`);
 
   return (
     <div ref={ref} className="top-guesses">
@@ -98,7 +109,7 @@ export const TopGuesses = memo(function TopGuesses({ guesses, target }: TopGuess
                   dy="0.35em"
                   textAnchor="end"
                 >
-                  {row.gap ? `next · #${String(row.rank)}` : '◀ next'}
+                  {row.gap ? `next · #${String(row.rank)}` : tag ? '◀ true' : '◀ next'}
                 </text>
               )}
             </g>

@@ -89,8 +89,8 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         post({ type: 'evaluation', id: msg.id, loss: s().evaluate(msg.maxChars) });
         return;
       case 'trace': {
-        const { trace, unknown, model } = s().trace(msg.text, msg.jacobians ?? false, msg.model);
-        post({ type: 'trace', id: msg.id, trace, unknown, model }, traceTransfer(trace));
+        const { trace, ...about } = s().trace(msg.text, msg.jacobians ?? false, msg.model);
+        post({ type: 'trace', id: msg.id, trace, ...about }, traceTransfer(trace));
         return;
       }
       case 'sample':

@@ -134,7 +134,10 @@ export type TraceReply = {
   model: ModelInfo;
   /** Characters outside the model's vocabulary (fed as zero vectors), by position. */
   unknown: { position: number; char: string }[];
+  /** A tagger: the text as its task reads it (e.g. spaces removed) and the true class per step. */
+  tagged?: TaggedText;
 };
+export type TaggedText = { chars: string[]; tags: number[] };
 export type SampleReply = { type: 'sample'; id: number; text: string };
 export type FileCheckReply = { type: 'fileChecked'; id: number; key: number; ms: number };
 export type ExportReply = { type: 'exported'; id: number; json: string };
@@ -297,6 +300,12 @@ export interface ModelInfo {
   step: number;
   /** Whether the model can train on the current text (same characters). */
   trainable: boolean;
+  /** Each layer reads both ways (PyTorch's bidirectional); absent: forward only. */
+  bidirectional?: boolean;
+  /** A tagger's class labels (absent: the model predicts the next character). */
+  classes?: string[];
+  /** The task that trained a tagger (e.g. "spaces"), which says how it reads a text. */
+  task?: string;
 }
 
 /** Step reports since the last batch, as transferable arrays (index k is step firstStep + k). */

@@ -24,12 +24,13 @@ import { fitsTask, modelConfigFor } from '../engine/tasks/task.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
 import { stepFlops } from '../engine/stepCost.ts';
 import { createTrainer, type StepReport, type Trainer } from '../engine/trainer.ts';
-import { decode, encode, encodeLenient, type Vocab } from '../engine/vocab.ts';
+import { decode, encode, type Vocab } from '../engine/vocab.ts';
 import type { SessionHooks } from './hooks.ts';
 import type {
   CorpusInfo,
   ModelInfo,
   ModelSource,
+  TaggedText,
   NeuronActivations,
   SampleRequest,
   WeightsSnapshot,
@@ -41,7 +42,7 @@ import { RaceLoop } from './raceLoop.ts';
 import { TagRun } from './tagRun.ts';
 import { SeriesRun } from './seriesRun.ts';
 import { TrainingLoop } from './trainingLoop.ts';
-import { describeModel, ViewModels, type ViewModel } from './viewModels.ts';
+import { describeModel, readText, ViewModels, type ViewModel } from './viewModels.ts';
 
 export { EVAL_CHARS, EVAL_EVERY_MS } from './trainingLoop.ts';
 export class EngineSession {
@@ -212,20 +213,29 @@ export class EngineSession {
     return this.requireTask().evaluate(this.requireModel(), maxChars);
   }
 
-  /** Forward and backward pass over a text (targets are the next characters). */
+  /**
+   * Forward and backward pass over a text (targets are the next characters; a tagger's are the
+   * tags of the text as its task reads it, viewModels.ts `readText`).
+   */
   trace(
     text: string,
     jacobians = false,
     source: ModelSource = { kind: 'training' },
-  ): { trace: Trace; unknown: { position: number; char: string }[]; model: ModelInfo } {
-    const { model, vocab } = this.resolve(source);
-    const { ids, unknown } = encodeLenient(text, vocab);
-    if (ids.length < 2) throw new Error('Type at least two characters to trace.');
+  ): {
+    trace: Trace;
+    unknown: { position: number; char: string }[];
+    model: ModelInfo;
+    tagged?: TaggedText;
+  } {
+    const entry = this.resolve(source);
+    const { model, vocab } = entry;
+    const { ids, targets, unknown, tagged } = readText(entry, text);
     const step = source.kind === 'training' ? this.currentStep() : 0;
     return {
-      trace: traceSequence(model, ids.slice(0, -1), ids.slice(1), { jacobians }),
+      trace: traceSequence(model, ids, targets, { jacobians }),
       unknown,
-      model: describeModel(model, vocab, step, false),
+      model: describeModel(model, vocab, step, false, entry.tagger),
+      ...(tagged !== undefined ? { tagged } : {}),
     };
   }
 

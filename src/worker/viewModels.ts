@@ -1,18 +1,76 @@
 // The models a view can name besides the one in training: a loaded model file (by key) or a fresh
-// seeded model of a given shape, kept in a small cache so the next request reuses them; and the
-// ModelInfo the views are told about any model. Plain TypeScript over src/engine; session.ts uses it.
+// seeded model of a given shape, kept in a small cache so the next request reuses them; the
+// ModelInfo the views are told about any model; and how a model reads a view's text (a tagger
+// reads it as its task does). Plain TypeScript over src/engine; session.ts uses it.
 
 import type { Compute } from '../engine/kernels.ts';
 import { createModel, parameterCount, withCompute, type Model } from '../engine/model.ts';
-import { parseModel } from '../engine/modelfile.ts';
+import { describeKind, ModelFileError, parseModelFile } from '../engine/modelfile.ts';
 import { createRng } from '../engine/rng.ts';
-import { vocabFromChars, type Vocab } from '../engine/vocab.ts';
-import type { ModelInfo, ModelSource } from './protocol.ts';
+import { removeSpaces } from '../engine/tasks/spaces.ts';
+import { encodeLenient, vocabFromChars, type Vocab } from '../engine/vocab.ts';
+import type { ModelInfo, ModelSource, TaggedText } from './protocol.ts';
 
 /** A model with the vocabulary its rows and columns are indexed by. */
 export interface ViewModel {
   model: Model;
   vocab: Vocab;
+  /** A tagger: its task and class labels (absent: a character model). */
+  tagger?: { task: string; classes: readonly string[] };
+}
+
+/** How each tagging task reads a text: the characters it sees and their true tags. */
+const TAG_READERS: Record<string, (text: string) => { chars: string; ends: Int32Array }> = {
+  spaces: removeSpaces,
+};
+
+/**
+ * A model file the views can read: a character model, or a tagger whose task they know how to
+ * read a text for (a bidirectional one too).
+ */
+function viewModelOf(json: string): ViewModel {
+  const { model, vocab, classes, task } = parseModelFile(json);
+  const c = model.config;
+  if (vocab !== null && c.head === 'softmax' && classes !== null) {
+    if (task !== null && task in TAG_READERS) return { model, vocab, tagger: { task, classes } };
+    const sameClasses =
+      classes.length === vocab.chars.length && classes.every((ch, k) => ch === vocab.chars[k]);
+    if (sameClasses && !c.bidirectional) return { model, vocab };
+  }
+  throw new ModelFileError(
+    `This file holds a ${describeKind(c)}, not a character model that predicts the next character.`,
+  );
+}
+
+/**
+ * What a model reads of a view's text. A character model: every character, and the next one as
+ * its target (ids [T], targets [T], T = characters − 1). A tagger: the text as its task reads it
+ * (spaces removed), each character's true tag as its target.
+ */
+export function readText(
+  entry: ViewModel,
+  text: string,
+): {
+  ids: Int32Array;
+  targets: Int32Array;
+  unknown: { position: number; char: string }[];
+  tagged?: TaggedText;
+} {
+  const read = entry.tagger === undefined ? undefined : TAG_READERS[entry.tagger.task];
+  if (read === undefined) {
+    const { ids, unknown } = encodeLenient(text, entry.vocab);
+    if (ids.length < 2) throw new Error('Type at least two characters to trace.');
+    return { ids: ids.slice(0, -1), targets: ids.slice(1), unknown };
+  }
+  const { chars, ends } = read(text);
+  const { ids, unknown } = encodeLenient(chars, entry.vocab);
+  if (ids.length < 1) throw new Error('Type at least one character other than a space to tag.');
+  return {
+    ids,
+    targets: ends,
+    unknown,
+    tagged: { chars: Array.from(chars), tags: Array.from(ends) },
+  };
 }
 
 /** The most models the cache keeps; the oldest goes first. */
@@ -44,8 +102,8 @@ export class ViewModels {
     let entry: ViewModel;
     if (source.kind === 'file') {
       if (source.json === undefined) throw new Error(`The model "${source.key}" is not loaded.`);
-      const parsed = parseModel(source.json);
-      entry = { model: withCompute(parsed.model, this.compute()), vocab: parsed.vocab };
+      const parsed = viewModelOf(source.json);
+      entry = { ...parsed, model: withCompute(parsed.model, this.compute()) };
     } else {
       const vocab = vocabFromChars(source.vocab);
       const V = vocab.chars.length;
@@ -68,14 +126,18 @@ export class ViewModels {
   }
 }
 
-/** What the views are told about a model: its shape, vocabulary, size and step. */
+/** What the views are told about a model: its shape, vocabulary, size and step (a tagger's task
+ * and classes too). */
 export function describeModel(
   model: Model,
   vocab: Vocab,
   step: number,
   trainable: boolean,
+  tagger?: ViewModel['tagger'],
 ): ModelInfo {
   return {
+    ...(model.config.bidirectional ? { bidirectional: true } : {}),
+    ...(tagger !== undefined ? { classes: [...tagger.classes], task: tagger.task } : {}),
     cell: model.config.cell,
     nonlinearity: model.config.nonlinearity,
     hiddenSize: model.config.hiddenSize,

@@ -290,3 +290,47 @@ describe('the Forward pass view', () => {
     expectClean(recorder);
   });
 });
+
+describe('a two-layer model', () => {
+  test('is drawn as a grid with the guesses on top; a click or ↑ ↓ picks a cell', async () => {
+    // lstm2.json, or the fresh two-layer LSTM shown in its place: both are two layers deep.
+    const { page, recorder } = await app.openApp('#/forward?model=lstm2&t=3');
+    await ready(page);
+    const column = page.locator('.unrolled__col[data-step="1"]');
+    await expect(column.locator('.unrolled__grid-cell').count()).resolves.toBe(2);
+    // The guesses sit above layer 2, which sits above layer 1.
+    const y = async (selector: string) => (await column.locator(selector).boundingBox())!.y;
+    const guess = await y('.unrolled__guess.is-top');
+    const layer2 = await y('.unrolled__grid-cell[data-layer="1"] .unrolled__cell');
+    const layer1 = await y('.unrolled__grid-cell[data-layer="0"] .unrolled__cell');
+    expect(guess).toBeLessThan(layer2);
+    expect(layer2).toBeLessThan(layer1);
+
+    // A click on a layer-2 cell shows that cell's gates and equations.
+    await page.getByRole('button', { name: /^Layer 2, step 5: / }).click();
+    const heading = page.locator('#fwd-cell-h');
+    await expect.poll(() => heading.textContent()).toBe('Inside the LSTM cell at step 5, layer 2');
+    await expect
+      .poll(() => page.locator('.fwd-equations h3').first().textContent())
+      .toContain('at step 5, layer 2');
+    const picked = page.locator('.unrolled__col.is-current .unrolled__grid-cell.is-picked');
+    await expect(picked.getAttribute('data-layer')).resolves.toBe('1');
+    // The diagram's value of the picked cell is the cell section's h.
+    await expect
+      .poll(async () => page.locator('.heat-strips [data-value="h"]').first().textContent())
+      .toBe(await picked.locator('.unrolled__value').textContent());
+    expect(page.url()).toContain('layer=2');
+
+    // ↓ and ↑ move between the layers while the diagram has focus; → steps.
+    await page.locator('.diagram-scroll').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => heading.textContent()).toBe('Inside the LSTM cell at step 5, layer 1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => heading.textContent()).toBe('Inside the LSTM cell at step 6, layer 2');
+    await expectAccessible(page);
+    await screenshot(page, 'forward-two-layers-desktop');
+    // Where lstm2.json is not shipped, the browser logs its 404 and the view says so in its note.
+    expectClean(recorder, { allow: [/\/models\/lstm2\.json/] });
+  });
+});

@@ -11,6 +11,9 @@ import {
   goToStep,
   jumpToEnd,
   jumpToStart,
+  moveRow,
+  pickCell,
+  setDirection,
   setSpeed,
   setText,
   setUnit,
@@ -44,6 +47,7 @@ function install(text: string, hiddenSize = 4): ForwardResult {
   const result: ForwardResult = {
     text,
     chars: Array.from(text),
+    tagged: null,
     trace,
     model: {
       cell: 'gru',
@@ -141,5 +145,102 @@ describe('playback', () => {
     expect(forward().t).toBe(7);
     setText('hello world');
     expect(forward().t).toBe(0);
+  });
+});
+
+/** A trace of a fresh GRU with L layers, forward only or both ways, installed as the result. */
+function installGrid(numLayers: number, bidirectional: boolean): void {
+  const vocab = vocabFromChars([...SHAKESPEARE_CHARS]);
+  const V = vocab.chars.length;
+  const model = createModel(
+    {
+      cell: 'gru',
+      nonlinearity: 'tanh',
+      hiddenSize: 3,
+      numLayers,
+      bidirectional,
+      input: 'onehot',
+      inputSize: V,
+      outputSize: 2,
+      head: 'softmax',
+    },
+    createRng(2),
+  );
+  const ids = encode('abcdef', vocab);
+  const trace = traceSequence(model, ids, Int32Array.of(0, 1, 0, 0, 1, 1));
+  patchForward({
+    result: {
+      text: 'abc def',
+      chars: Array.from('abcdef'),
+      tagged: { classes: ['inside', 'word end'], tags: [0, 0, 1, 0, 0, 1] },
+      trace,
+      model: {
+        cell: 'gru',
+        nonlinearity: 'tanh',
+        hiddenSize: 3,
+        numLayers,
+        vocab: [...vocab.chars],
+        parameters: 0,
+        step: 0,
+        trainable: false,
+        ...(bidirectional ? { bidirectional: true } : {}),
+      },
+      unknown: [],
+      source: 'file',
+    },
+    status: 'ready',
+    t: 0,
+    layer: 0,
+    direction: 0,
+  });
+}
+
+describe('picking a cell of the grid', () => {
+  test('a pick sets the layer, the direction and the step, clamped to the model', () => {
+    installGrid(2, true);
+    pickCell(1, 1, 4);
+    expect(forward()).toMatchObject({ layer: 1, direction: 1, t: 4 });
+    pickCell(7, 0, 99);
+    expect(forward()).toMatchObject({ layer: 1, direction: 0, t: 5 });
+    setDirection(1);
+    expect(forward().direction).toBe(1);
+  });
+
+  test('↑ and ↓ walk the rows: layer 1 forward, backward, layer 2 forward, backward', () => {
+    installGrid(2, true);
+    const rows: [number, number][] = [];
+    for (let k = 0; k < 5; k++) {
+      rows.push([forward().layer, forward().direction]);
+      moveRow(1);
+    }
+    expect(rows).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+      [1, 1],
+    ]);
+    moveRow(-3);
+    expect(forward()).toMatchObject({ layer: 0, direction: 0 });
+    moveRow(-1);
+    expect(forward()).toMatchObject({ layer: 0, direction: 0 });
+  });
+
+  test('a forward-only model has no backward direction to pick', () => {
+    installGrid(2, false);
+    pickCell(1, 1, 2);
+    expect(forward()).toMatchObject({ layer: 1, direction: 0, t: 2 });
+    setDirection(1);
+    expect(forward().direction).toBe(0);
+    moveRow(-1);
+    expect(forward()).toMatchObject({ layer: 0, direction: 0 });
+  });
+
+  test('a pick pauses playback', () => {
+    installGrid(1, true);
+    togglePlay();
+    pickCell(0, 1, 3);
+    expect(forward().playing).toBe(false);
+    expect(forward()).toMatchObject({ layer: 0, direction: 1, t: 3 });
   });
 });

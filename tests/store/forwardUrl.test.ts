@@ -24,7 +24,7 @@ function stateWith(patch: Partial<ForwardState>): ForwardState {
 describe('the forward URL keys', () => {
   test('do not clash with the keys of other views', () => {
     const mine = Object.keys(FORWARD_PARAMS);
-    expect(mine).toEqual(['model', 'text', 't', 'layer', 'unit']);
+    expect(mine).toEqual(['model', 'text', 't', 'layer', 'dir', 'unit']);
     for (const other of [CONFIG_PARAMS, GRADIENTS_PARAMS]) {
       for (const key of mine) expect(Object.keys(other)).not.toContain(key);
     }
@@ -37,14 +37,36 @@ describe('the forward URL keys', () => {
       text: DEFAULT_TEXT,
       t: 0,
       layer: 0,
+      direction: 0 as const,
       unit: 0,
     });
   });
 
   test.each([
-    { model: 'gru' as const, text: 'To be, or not to be', t: 4, layer: 0, unit: 7 },
-    { model: 'fresh-rnn' as const, text: 'a&b=c?d#e+f %', t: 0, layer: 1, unit: 0 },
-    { model: 'training' as const, text: 'héllo wörld 你好 😀', t: 12, layer: 3, unit: 2047 },
+    {
+      model: 'gru' as const,
+      text: 'To be, or not to be',
+      t: 4,
+      layer: 0,
+      direction: 0 as const,
+      unit: 7,
+    },
+    {
+      model: 'fresh-rnn' as const,
+      text: 'a&b=c?d#e+f %',
+      t: 0,
+      layer: 1,
+      direction: 1 as const,
+      unit: 0,
+    },
+    {
+      model: 'training' as const,
+      text: 'héllo wörld 你好 😀',
+      t: 12,
+      layer: 3,
+      direction: 0 as const,
+      unit: 2047,
+    },
   ])('round-trips $model, $text', (patch) => {
     const state = { ...initialState(), forward: stateWith(patch) };
     const href = hrefFor('forward', state);

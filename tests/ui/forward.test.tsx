@@ -13,6 +13,7 @@ import { appStore } from '../../src/store/store';
 import { saveAutosave } from '../../src/persist/trainingStore';
 import { autosaveAt } from '../persist/db';
 import { loadKatex } from '../../src/viz/katex';
+import { taggerFile } from '../fixtures/forwardModels';
 import { forwardEngine, modelFile, serveModels, type ForwardEngine } from './forwardEngine';
 import { renderApp } from './renderApp';
 
@@ -359,6 +360,237 @@ describe('the Forward pass view with a pretrained LSTM', () => {
     expect(window.location.hash).toBe('#/forward?t=2&layer=2');
     expect(heatValue('f')).toBe(formatValue(trace.named[1]![1]!['f']![0]));
     expect(texOf('plugged-equations')).toContain(num(trace.named[1]![1]!['c']![0]));
+  });
+});
+
+describe('a two-layer model as a grid', () => {
+  beforeEach(() => {
+    serveModels({ lstm: modelFile('lstm', { numLayers: 2, hiddenSize: 5 }) });
+  });
+
+  /** The y of a grid cell's box, by layer, in a step's column. */
+  function cellTop(t: number, layer: number): number {
+    const cell = document.querySelector(
+      `.unrolled__col[data-step="${String(t)}"] .unrolled__grid-cell[data-layer="${String(layer)}"]`,
+    );
+    return Number(cell?.querySelector('.unrolled__cell')?.getAttribute('y'));
+  }
+
+  test('draws layers × time, the guesses above the top layer', async () => {
+    const { engine } = await openForward('#/forward?t=3');
+    const trace = lastTrace(engine);
+    expect(trace.L).toBe(2);
+    const columns = document.querySelectorAll('.unrolled__col');
+    expect(columns).toHaveLength(trace.T);
+    for (const column of columns) {
+      const cells = column.querySelectorAll('.unrolled__grid-cell');
+      expect([...cells].map((c) => c.getAttribute('data-layer'))).toEqual(['0', '1']);
+    }
+    // Layer 2 is drawn above layer 1, and the guesses above layer 2 (y grows downwards).
+    const guess = document.querySelector('.unrolled__col[data-step="1"] .unrolled__guess.is-top');
+    expect(cellTop(1, 1)).toBeLessThan(cellTop(1, 0));
+    expect(Number(guess?.getAttribute('y'))).toBeLessThan(cellTop(1, 1));
+    // The guesses are the head's, which reads the top layer: p_t's most probable character.
+    const probs = trace.probs![1]!;
+    const best = probs.indexOf(Math.max(...probs));
+    expect(guess?.textContent).toBe(
+      `${SHAKESPEARE_CHARS[best] === ' ' ? '␣' : SHAKESPEARE_CHARS[best]!} ${formatPercent(probs[best]).replace(' %', '%')}`,
+    );
+    // Every computed cell shows its own layer's h_t[unit]; cells after the step wait.
+    for (const layer of [0, 1]) {
+      for (let t = 0; t <= 2; t++) {
+        const cell = screen.getByRole('button', {
+          name: new RegExp(`^Layer ${String(layer + 1)}, step ${String(t + 1)}: `),
+        });
+        expect(cell.querySelector('.unrolled__value')?.textContent).toBe(
+          formatValue(trace.named[layer]![t]!['h']![0]),
+        );
+      }
+    }
+    expect(screen.getByRole('button', { name: 'Layer 2, step 4: not computed yet' })).toBeTruthy();
+  });
+
+  test('clicking a cell, or ↑ ↓ with the diagram focused, picks its layer and step', async () => {
+    const { engine } = await openForward('#/forward?t=2');
+    const trace = lastTrace(engine);
+    expect(forward().layer).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: /^Layer 2, step 2: / }));
+    expect(forward()).toMatchObject({ layer: 1, t: 1 });
+    await waitFor(() => expect(heatValue('f')).toBe(formatValue(trace.named[1]![1]!['f']![0])));
+    expect(
+      screen.getByRole('heading', { name: 'Inside the LSTM cell at step 2, layer 2' }),
+    ).toBeTruthy();
+    expect(texOf('plugged-equations')).toContain(num(trace.named[1]![1]!['c']![0]));
+    expect(
+      screen.getByRole('button', { name: /^Layer 2, step 2: / }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(window.location.hash).toBe('#/forward?t=2&layer=2');
+
+    // A click on a cell of a step not reached yet jumps there.
+    fireEvent.click(screen.getByRole('button', { name: /^Layer 1, step 5: / }));
+    expect(forward()).toMatchObject({ layer: 0, t: 4 });
+
+    const diagram = document.querySelector<HTMLElement>('.diagram-scroll')!;
+    diagram.focus();
+    fireEvent.keyDown(diagram, { key: 'ArrowUp' });
+    expect(forward()).toMatchObject({ layer: 1, t: 4 });
+    fireEvent.keyDown(diagram, { key: 'ArrowUp' }); // already the top layer
+    expect(forward().layer).toBe(1);
+    fireEvent.keyDown(diagram, { key: 'ArrowRight' });
+    expect(forward()).toMatchObject({ layer: 1, t: 5 });
+    fireEvent.keyDown(diagram, { key: 'ArrowDown' });
+    expect(forward()).toMatchObject({ layer: 0, t: 5 });
+    await waitFor(() => expect(heatValue('f')).toBe(formatValue(trace.named[0]![5]!['f']![0])));
+    expect(diagram.getAttribute('aria-activedescendant')).toMatch(/-cell-0-5$/);
+  });
+});
+
+describe('the two-layer models of the menu', () => {
+  test('the two-layer LSTM is read from lstm2.json; both new models are in the menu', async () => {
+    const fetched = serveModels({ lstm2: modelFile('lstm', { numLayers: 2, hiddenSize: 4 }) });
+    await openForward('#/forward?model=lstm2');
+    expect(fetched.some((url) => url.endsWith('models/lstm2.json'))).toBe(true);
+    expect(forward().result).toMatchObject({
+      source: 'file',
+      model: { numLayers: 2, hiddenSize: 4 },
+    });
+    expect(
+      screen.getByRole('option', { name: 'Two-layer LSTM trained on Shakespeare' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('option', {
+        name: 'Bidirectional GRU that puts the spaces back (two layers)',
+      }),
+    ).toBeTruthy();
+  });
+
+  test('a missing lstm2.json falls back to a fresh two-layer LSTM, with a note', async () => {
+    serveModels({ lstm2: null });
+    await openForward('#/forward?model=lstm2');
+    expect(forward().result).toMatchObject({
+      source: 'fresh',
+      model: { cell: 'lstm', numLayers: 2 },
+    });
+    expect(forward().modelNote).toMatch(/could not be loaded/);
+    expect(
+      document.querySelectorAll('.unrolled__col[data-step="0"] .unrolled__grid-cell'),
+    ).toHaveLength(2);
+  });
+});
+
+describe('a bidirectional spaces tagger', () => {
+  beforeEach(() => {
+    serveModels({ tagger: taggerFile({ cell: 'gru', hiddenSize: 5, numLayers: 2 }) });
+  });
+
+  const text = 'to be or not to be';
+  const href = `#/forward?model=tagger&text=${encodeURIComponent(text)}`;
+
+  /** The grid cell of a layer and direction at step t. */
+  function gridCell(t: number, layer: number, direction: number): Element {
+    const cell = document.querySelector(
+      `.unrolled__col[data-step="${String(t)}"] .unrolled__grid-cell[data-layer="${String(layer)}"][data-direction="${String(direction)}"]`,
+    );
+    if (cell === null)
+      throw new Error(`no cell ${String(t)} ${String(layer)} ${String(direction)}`);
+    return cell;
+  }
+
+  test('reads the text without spaces; two rows per layer hold the trace’s two directions', async () => {
+    const { engine } = await openForward(`${href}&t=4`);
+    const trace = lastTrace(engine);
+    const result = forward().result!;
+    expect(result.chars.join('')).toBe('tobeornottobe');
+    expect(result.tagged?.tags).toEqual([0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1]);
+    expect(trace.T).toBe(13);
+    expect(trace.named).toHaveLength(4);
+    expect(screen.getByText('tobeornottobe')).toBeTruthy();
+    const steps = screen.getByTestId('bidirectional-steps');
+    expect(steps.textContent).toMatch(/whole text first/);
+    expect(steps.textContent).toContain('h←t = cell(xt, h←t+1)');
+    expect([...steps.querySelectorAll('sub')].map((s) => s.textContent)).toContain('t+1');
+    const cells = document.querySelectorAll('.unrolled__col[data-step="0"] .unrolled__grid-cell');
+    expect(
+      [...cells].map((c) => `${c.getAttribute('data-layer')!}${c.getAttribute('data-direction')!}`),
+    ).toEqual(['00', '01', '10', '11']);
+    for (let t = 0; t < trace.T; t++) {
+      for (const layer of [0, 1]) {
+        // The backward row ran over the whole text first: every step shows its state.
+        expect(gridCell(t, layer, 1).querySelector('.unrolled__value')?.textContent).toBe(
+          formatValue(trace.named[layer * 2 + 1]![t]!['h']![0]),
+        );
+        // The forward row fills up to the current step (index 3).
+        const value = gridCell(t, layer, 0).querySelector('.unrolled__value')?.textContent;
+        expect(value).toBe(t <= 3 ? formatValue(trace.named[layer * 2]![t]!['h']![0]) : undefined);
+      }
+    }
+    // Layer 2's rows sit above layer 1's, the backward row above the forward one.
+    const top = (c: Element) => Number(c.querySelector('.unrolled__cell')?.getAttribute('y'));
+    expect(top(gridCell(0, 0, 1))).toBeLessThan(top(gridCell(0, 0, 0)));
+    expect(top(gridCell(0, 1, 0))).toBeLessThan(top(gridCell(0, 0, 1)));
+    expect(top(gridCell(0, 1, 1))).toBeLessThan(top(gridCell(0, 1, 0)));
+  });
+
+  test('the tags shown are the argmax of the trace’s outputs, mistakes marked', async () => {
+    const { engine } = await openForward(href);
+    fireEvent.keyDown(document.body, { key: 'End' });
+    const trace = lastTrace(engine);
+    const classes = ['inside', 'word end'];
+    const truth = forward().result!.tagged!.tags;
+    await waitFor(() => expect(forward().t).toBe(trace.T - 1));
+    let wrong = 0;
+    for (let t = 0; t < trace.T; t++) {
+      const y = trace.outputs[t]!;
+      const best = y[1]! > y[0]! ? 1 : 0;
+      const tag = document.querySelector(`.unrolled__col[data-step="${String(t)}"] .unrolled__tag`);
+      expect(tag?.querySelector('.is-top')?.textContent).toBe(classes[best]);
+      const right = best === truth[t];
+      if (!right) wrong += 1;
+      expect(tag?.classList.contains(right ? 'is-right' : 'is-wrong')).toBe(true);
+      expect(tag?.querySelector('.unrolled__tag-truth')?.textContent).toBe(
+        right ? '✓' : `✗ ${classes[truth[t]!]!}`,
+      );
+    }
+    expect(document.querySelectorAll('.unrolled__tag.is-wrong')).toHaveLength(wrong);
+    // The tag's softmax over [h→; h←] with the live numbers, at the last step.
+    const t = trace.T - 1;
+    const p = trace.probs![t]!;
+    const plugged = texOf('plugged-tag');
+    expect(plugged).toContain(`(${num(p[0])},\\ ${num(p[1])})`);
+    expect(plugged).toContain(num(trace.named[3]![t]!['h']![0]));
+    expect(plugged).toContain(num(trace.named[2]![t]!['h']![0]));
+    expect(plugged).toContain(classes[p[1]! > p[0]! ? 1 : 0]!);
+    // The output section: the true tag is scored.
+    expect(screen.getByRole('heading', { name: 'The tag of x_t' })).toBeTruthy();
+    expect(trace.stepLoss[t]).toBeCloseTo(-Math.log(p[truth[t]!]!), 12);
+  });
+
+  test('picking a backward cell shows that direction’s gates and h←_{t+1}', async () => {
+    const { engine } = await openForward(`${href}&t=2`);
+    const trace = lastTrace(engine);
+    fireEvent.click(screen.getByRole('button', { name: /^Layer 2, backward, step 3: / }));
+    expect(forward()).toMatchObject({ layer: 1, direction: 1, t: 2 });
+    expect(window.location.hash).toContain('dir=backward');
+    await waitFor(() => expect(heatValue('z')).toBe(formatValue(trace.named[3]![2]!['z']![0])));
+    expect(heatValue('hprev')).toBe(formatValue(trace.named[3]![3]!['h']![0]));
+    expect(
+      screen.getByRole('heading', { name: 'Inside the GRU cell at step 3, layer 2, backward' }),
+    ).toBeTruthy();
+    expect(texOf('plugged-equations')).toContain(num(trace.named[3]![2]!['n']![0]));
+    // ↓ goes to layer 2's forward row, then layer 1's backward one.
+    const diagram = document.querySelector<HTMLElement>('.diagram-scroll')!;
+    fireEvent.keyDown(diagram, { key: 'ArrowDown' });
+    expect(forward()).toMatchObject({ layer: 1, direction: 0 });
+    fireEvent.keyDown(diagram, { key: 'ArrowDown' });
+    expect(forward()).toMatchObject({ layer: 0, direction: 1 });
+    await waitFor(() => expect(heatValue('z')).toBe(formatValue(trace.named[1]![2]!['z']![0])));
+  });
+
+  test('a missing tagger file is explained, not replaced by a character model', async () => {
+    serveModels({ tagger: null });
+    renderApp(href, forwardEngine());
+    await waitFor(() => expect(forward().status).toBe('error'));
+    expect(screen.getByRole('alert').textContent).toMatch(/spaces tagger could not be loaded/);
   });
 });
 

@@ -116,13 +116,15 @@ export function modelFile(cell: CellKind, { hiddenSize = 6, numLayers = 1, seed 
  * Serves model files to `fetch`: a string is the file's text, null answers 404. Returns the URLs
  * fetched.
  */
-export function serveModels(files: Partial<Record<CellKind, string | null>>): string[] {
+export function serveModels(
+  files: Partial<Record<CellKind | 'lstm2' | 'tagger', string | null>>,
+): string[] {
   const fetched: string[] = [];
   vi.stubGlobal('fetch', (input: RequestInfo | URL) => {
     const url = String(input instanceof Request ? input.url : input);
     fetched.push(url);
-    const cell = /models\/(\w+)\.json$/.exec(url)?.[1] as CellKind | undefined;
-    const body = cell === undefined ? undefined : files[cell];
+    const name = /models\/(\w+)\.json$/.exec(url)?.[1] as keyof typeof files | undefined;
+    const body = name === undefined ? undefined : files[name];
     return Promise.resolve(
       body === undefined || body === null
         ? new Response('not found', { status: 404 })

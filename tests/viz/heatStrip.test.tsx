@@ -132,18 +132,21 @@ describe('UnrolledDiagram state pictures', () => {
       t,
       char: 'a',
       unknown: false,
-      h: Float64Array.of(0.1, -0.2, 0.3, 0.4),
-      c: Float64Array.from(c),
-      guesses: [{ char: 'b', p: 0.5 }],
+      cells: [{ h: Float64Array.of(0.1, -0.2, 0.3, 0.4), c: Float64Array.from(c) }],
+      top: { kind: 'guesses', guesses: [{ char: 'b', p: 0.5 }] },
     });
     const { container } = render(
       <UnrolledDiagram
         columns={[column(0, [0.5, 3.5, -1, -8]), column(1, [0.5, 1, 2, 2.9])]}
+        rows={[{ layer: 0, direction: 0 }]}
         current={0}
+        row={0}
         unit={0}
         hScale={scaleOf('tanh')}
         cScale={scaleOf('cell')}
         onSelectStep={() => {}}
+        onSelectCell={() => {}}
+        onMoveRow={() => {}}
         reducedMotion
         label="diagram"
       />,

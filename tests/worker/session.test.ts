@@ -2,7 +2,9 @@
 // last good checkpoint restored, trace, sampling, export and import that never half-loads.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
+import { removeSpaces } from '../../src/engine/tasks/spaces.ts';
 import { EngineSession } from '../../src/worker/session.ts';
+import { taggerFile } from '../fixtures/forwardModels.ts';
 import type { ProgressBatch } from '../../src/worker/protocol.ts';
 
 const text = 'to be or not to be, that is the question. '.repeat(30);
@@ -151,5 +153,60 @@ describe('resuming a run', () => {
     const wrong = { kind: 'sgd' as const, stepCount: 1, buffers: {} };
     expect(() => b.importModel(snap.json, settings, 1, wrong)).not.toThrow();
     expect(b.step().finite).toBe(true);
+  });
+});
+
+describe('tracing a bidirectional tagger', () => {
+  it('reads the text as its task does and traces both directions of every layer', () => {
+    const { session } = makeSession();
+    const json = taggerFile({ cell: 'gru', hiddenSize: 5, numLayers: 2 });
+    const text = 'to be  or not';
+    const reply = session.trace(text, false, { kind: 'file', key: 'tagger', json });
+    const { chars, ends } = removeSpaces(text);
+    expect(reply.tagged).toEqual({ chars: Array.from(chars), tags: Array.from(ends) });
+    expect(reply.tagged?.chars.join('')).toBe('tobeornot');
+    expect(reply.tagged?.tags).toEqual([0, 1, 0, 1, 0, 1, 0, 0, 1]);
+    expect(reply.model).toMatchObject({
+      bidirectional: true,
+      classes: ['inside', 'word end'],
+      task: 'spaces',
+      numLayers: 2,
+    });
+    const { trace } = reply;
+    expect(trace.T).toBe(9);
+    expect(trace.L).toBe(2);
+    expect(trace.named).toHaveLength(4); // named[l·2 + d]
+    expect(trace.probs?.[0]).toHaveLength(2);
+    // The loss scores the true tags: ℓ_t = −ln p_t[tag_t].
+    for (let t = 0; t < trace.T; t++) {
+      expect(trace.stepLoss[t]).toBeCloseTo(-Math.log(trace.probs![t]![ends[t]!]!), 12);
+    }
+    // Each direction has its own weights (`…_reverse`): their states differ.
+    expect(Array.from(trace.named[1]![8]!['h']!)).not.toEqual(
+      Array.from(trace.named[0]![8]!['h']!),
+    );
+  });
+
+  it('an LSTM tagger’s cell-state terms carry c_{t+1} into a backward step', () => {
+    const { session } = makeSession();
+    const json = taggerFile({ cell: 'lstm', hiddenSize: 4, numLayers: 1 });
+    const { trace } = session.trace('ab cd', false, { kind: 'file', key: 'lstm-tagger', json });
+    const back = trace.named[1]!;
+    for (let t = 0; t < trace.T; t++) {
+      const cNext = back[t + 1]?.['c'] ?? new Float64Array(4);
+      const f = back[t]!['f']!;
+      back[t]!['fc']!.forEach((v, j) => expect(v).toBeCloseTo(f[j]! * cNext[j]!, 14));
+      back[t]!['c']!.forEach((c, j) =>
+        expect(c).toBeCloseTo(back[t]!['fc']![j]! + back[t]!['ig']![j]!, 12),
+      );
+    }
+  });
+
+  it('a bidirectional model of another task is refused with the file’s kind', () => {
+    const { session } = makeSession();
+    const json = taggerFile().replace('"task":"spaces"', '"task":"mystery"');
+    expect(() => session.trace('ab cd', false, { kind: 'file', key: 'x', json })).toThrow(
+      /bidirectional GRU .* not a character model/,
+    );
   });
 });

@@ -13,30 +13,34 @@ import { CellBelt } from '../../viz/CellBelt';
 import { ColorLegend, HeatStrips, type HeatRow } from '../../viz/HeatStrip';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { Sym } from '../../viz/Sym';
-import { beltOf, previous } from './derive';
+import { beltOf, directionsOf, previous, stepsOf } from './derive';
 import { scaleFor, scalesOf } from './scales';
-import { selectLayer, selectResult, useDetailStep } from './select';
+import { selectDirection, selectLayer, selectResult, useDetailStep } from './select';
 
 export function CellSection() {
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
+  const direction = useAppStore(selectDirection);
   const { t, unit } = useDetailStep();
   const reducedMotion = useAppStore(selectReducedMotion);
   const scales = scalesOf(result);
 
   const rows = useMemo((): HeatRow[] => {
     if (result === null) return [];
-    const named = result.trace.named[layer]?.[t] ?? {};
+    const named = stepsOf(result, layer, direction)[t] ?? {};
     const keys: readonly ('hprev' | TraceKey)[] = ['hprev', ...gateKeys(result.model.cell)];
     return keys.flatMap((key) => {
-      const values = key === 'hprev' ? previous(result, layer, t, 'h') : named[key];
+      const values = key === 'hprev' ? previous(result, layer, t, 'h', direction) : named[key];
       if (values === undefined) return [];
-      const text = ROW_TEXT[key] ?? { symbol: key, label: key };
+      const text =
+        key === 'hprev' && direction === 1
+          ? { symbol: 'h_{t+1}', label: 'state carried back from the next step' }
+          : (ROW_TEXT[key] ?? { symbol: key, label: key });
       return [
         { key, symbol: text.symbol, label: text.label, values, scale: scaleFor(key, scales) },
       ];
     });
-  }, [result, layer, t, scales]);
+  }, [result, layer, direction, t, scales]);
 
   const table = useMemo(() => {
     const H = rows[0]?.values.length ?? 0;
@@ -52,11 +56,13 @@ export function CellSection() {
   if (result === null) return null;
   const cell = result.model.cell;
   const L = result.trace.L;
-  const where = `step ${String(t + 1)}${L > 1 ? `, layer ${String(layer + 1)}` : ''}`;
+  const both = directionsOf(result) === 2;
+  const backward = both ? (direction === 1 ? ', backward' : ', forward') : '';
+  const where = `step ${String(t + 1)}${L > 1 ? `, layer ${String(layer + 1)}` : ''}${backward}`;
   return (
     <section className="fwd-cell" aria-labelledby="fwd-cell-h">
       <h2 id="fwd-cell-h">
-        Inside the {CELL_LABEL[cell]} cell at step {t + 1}
+        Inside the {CELL_LABEL[cell]} cell at {where}
       </h2>
       <p className="fwd-lede">
         One column per hidden unit ({result.trace.H} units). Click a strip, or pick a unit below, to
@@ -117,9 +123,10 @@ function Belt() {
   const { t, unit } = useDetailStep();
   const reducedMotion = useAppStore(selectReducedMotion);
   const scales = scalesOf(result);
+  const direction = useAppStore(selectDirection);
   const belt = useMemo(
-    () => (result === null ? null : beltOf(result, layer, t)),
-    [result, layer, t],
+    () => (result === null ? null : beltOf(result, layer, t, direction)),
+    [result, layer, t, direction],
   );
   const table = useMemo(() => {
     if (belt === null) return [];

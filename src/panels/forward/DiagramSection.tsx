@@ -1,33 +1,52 @@
 // The unrolled network over the whole text, with its legend and its data table.
 import { CELL_INFO } from '../../engine/cell';
 import { useMemo } from 'react';
-import { nameChar } from '../../content/forward';
+import { FORWARD_TEXT, nameChar } from '../../content/forward';
 import { formatPercent, formatProbability } from '../../content/format';
-import { goToStep } from '../../store/forwardActions';
+import { goToStep, moveRow, pickCell } from '../../store/forwardActions';
 import { selectReducedMotion } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ColorLegend } from '../../viz/HeatStrip';
 import { ShowData, type Cell } from '../../viz/ShowData';
-import { UnrolledDiagram } from '../../viz/UnrolledDiagram';
-import { columnsOf } from './derive';
+import { UnrolledDiagram, type DiagramRow } from '../../viz/UnrolledDiagram';
+import { columnsOf, directionsOf, gridOf } from './derive';
 import { scalesOf } from './scales';
-import { selectLayer, selectResult, selectStep, selectUnit } from './select';
+import { withSubscripts } from './subscripts';
+import { selectDirection, selectLayer, selectResult, selectStep, selectUnit } from './select';
+
+/** A click on a grid cell picks its layer, direction and step. */
+function onSelectCell(rows: readonly DiagramRow[], row: number, t: number): void {
+  const picked = rows[row];
+  if (picked !== undefined) pickCell(picked.layer, picked.direction, t);
+}
 
 export function DiagramSection() {
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
+  const direction = useAppStore(selectDirection);
   const t = useAppStore(selectStep);
   const unit = useAppStore(selectUnit);
   const reducedMotion = useAppStore(selectReducedMotion);
-  const columns = useMemo(() => (result === null ? [] : columnsOf(result, layer)), [result, layer]);
+  const columns = useMemo(
+    () => (result === null ? [] : columnsOf(result, layer, direction)),
+    [result, layer, direction],
+  );
+  const grid = useMemo(() => (result === null ? null : gridOf(result)), [result]);
+  const selectCell = useMemo(
+    () => (row: number, step: number) => onSelectCell(grid?.rows ?? [], row, step),
+    [grid],
+  );
   const scales = scalesOf(result);
   const lstm = result ? CELL_INFO[result.model.cell].hasCellState : false;
   const L = result?.trace.L ?? 1;
 
+  const tagger = (result?.tagged ?? null) !== null;
   const table = useMemo(() => {
-    const heads = ['Step', 'Reads x_t', `h_t[${String(unit)}]`];
+    const h = direction === 1 ? 'h←_t' : tagger ? 'h→_t' : 'h_t';
+    const heads = ['Step', 'Reads x_t', `${h}[${String(unit)}]`];
     if (lstm) heads.push(`c_t[${String(unit)}]`);
-    heads.push('Top guess', 'p(top guess)', 'Next character', 'p(next)', 'Loss ℓ_t');
+    if (tagger) heads.push('Tag', 'p(tag)', 'True tag', 'p(true tag)', 'Loss ℓ_t');
+    else heads.push('Top guess', 'p(top guess)', 'Next character', 'p(next)', 'Loss ℓ_t');
     const rows: Cell[][] = columns.map((col) => {
       const top = col.guesses[0];
       const row: Cell[] = [String(col.t + 1), nameChar(col.char), col.h[unit] ?? Number.NaN];
@@ -42,35 +61,63 @@ export function DiagramSection() {
       return row;
     });
     return { heads, rows };
-  }, [columns, unit, lstm]);
+  }, [columns, unit, lstm, tagger, direction]);
 
-  if (result === null) return null;
+  if (result === null || grid === null) return null;
   const T = result.trace.T;
-  const layerText = L > 1 ? `, layer ${String(layer + 1)} of ${String(L)}` : '';
+  const D = directionsOf(result);
+  const layerText =
+    (L > 1 ? `, layer ${String(layer + 1)} of ${String(L)}` : '') +
+    (D === 2 ? (direction === 1 ? ', backward' : ', forward') : '');
   return (
     <section className="fwd-diagram" aria-labelledby="fwd-diagram-h">
       <h2 id="fwd-diagram-h">The unrolled network</h2>
-      <p className="fwd-lede">
-        The same cell, with the same weights, runs once per character. Each column is one timestep:
-        the cell reads x<sub>t</sub> and the state it passed itself, and guesses the next character.
-        Click a column to jump there.
-      </p>
+      {tagger ? (
+        <p className="fwd-lede">
+          The tagger reads the text as its task does: {FORWARD_TEXT.taggerReads}{' '}
+          <strong className="fwd-read">{result.chars.join('')}</strong>.
+        </p>
+      ) : (
+        <p className="fwd-lede">
+          The same cell, with the same weights, runs once per character. Each column is one
+          timestep: the cell reads x<sub>t</sub> and the state it passed itself, and guesses the
+          next character. Click a column to jump there.
+        </p>
+      )}
+      {D === 2 && (
+        <p className="fwd-lede" data-testid="bidirectional-steps">
+          {withSubscripts(FORWARD_TEXT.bidirectional)}
+        </p>
+      )}
+      {L > 1 && (
+        <p className="fwd-lede">
+          With {L} layers the network is a grid: layer 1 reads x<sub>t</sub>, each layer above reads
+          the state h<sub>t</sub> of the layer below at the same step, and the{' '}
+          {tagger ? 'tag comes' : 'guesses come'} from the top layer. Click a cell, or use ↑ and ↓
+          (← and → step) while the diagram has focus, to see that cell’s gates and equations below.
+        </p>
+      )}
       <UnrolledDiagram
-        columns={columns}
+        columns={grid.columns}
+        rows={grid.rows}
         current={t}
+        row={layer * D + direction}
         unit={unit}
         hScale={scales.h}
         cScale={lstm ? scales.c : null}
         onSelectStep={goToStep}
+        onSelectCell={selectCell}
+        onMoveRow={moveRow}
         reducedMotion={reducedMotion}
-        label={`Unrolled network over ${String(T)} steps${layerText}; step ${String(t + 1)} is highlighted (${formatPercent(columns[t]?.guesses[0]?.p)} on its top guess).`}
+        label={`Unrolled network over ${String(T)} steps${layerText}; step ${String(t + 1)} is highlighted (${formatPercent(columns[t]?.guesses[0]?.p)} on its top ${tagger ? 'tag' : 'guess'}).`}
       />
       <div className="fwd-legends">
         <ColorLegend scale={scales.h} label="hidden state h (blue negative, red positive)" />
+        {tagger && <p className="fwd-note">{FORWARD_TEXT.tagMarks}</p>}
         {lstm && <ColorLegend scale={scales.c} label="cell state c" />}
       </div>
       <ShowData
-        caption={`The unrolled network${layerText}: each step’s input, the state of unit ${String(unit)}, the top guess and the loss`}
+        caption={`The unrolled network${layerText}: each step’s input, the state of unit ${String(unit)}, the top ${tagger ? 'tag' : 'guess'} and the loss`}
         columns={table.heads}
         rows={table.rows}
         currentRow={t}

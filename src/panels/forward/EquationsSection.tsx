@@ -2,13 +2,18 @@
 // current step with the trace's numbers plugged in, then the output head and the loss.
 // Terms carry \htmlClass{sym-KEY}: hovering one highlights the matching chart element.
 import { useEffect, useMemo, useState } from 'react';
-import { cellEquations, num, OUTPUT_EQUATIONS } from '../../content/cellEquations';
+import {
+  BIDIRECTIONAL_TEX,
+  cellEquations,
+  num,
+  OUTPUT_EQUATIONS,
+} from '../../content/cellEquations';
 import { CELL_LABEL, equationsLede, FORWARD_TEXT, nameChar } from '../../content/forward';
 import { useAppStore } from '../../store/store';
 import { Equation } from '../../viz/Equation';
 import { loadedKatex, loadKatex } from '../../viz/katex';
-import { targetAt, unitValues, vocabIndex } from './derive';
-import { selectLayer, selectResult, useDetailStep } from './select';
+import { directionsOf, labelsOf, stepsOf, targetAt, unitValues, vocabIndex } from './derive';
+import { selectDirection, selectLayer, selectResult, useDetailStep } from './select';
 
 /** Aligns a line on its first "=". */
 function align(tex: string): string {
@@ -44,25 +49,34 @@ export function EquationsSection() {
   const katex = useKatexReady();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
+  const direction = useAppStore(selectDirection);
   const { t, unit } = useDetailStep();
   const cell = result?.model.cell ?? 'lstm';
   const nonlinearity = result?.model.nonlinearity === 'relu' ? 'relu' : 'tanh';
-  const lines = useMemo(() => cellEquations(cell, nonlinearity), [cell, nonlinearity]);
+  const both = result !== null && directionsOf(result) === 2;
+  const backward = both && direction === 1;
+  const lines = useMemo(() => {
+    const forward = cellEquations(cell, nonlinearity);
+    // The backward direction carries h_{t+1} (and c_{t+1}) into step t.
+    return backward
+      ? forward.map((l) => ({ ...l, tex: l.tex.replaceAll('_{t-1}', '_{t+1}') }))
+      : forward;
+  }, [cell, nonlinearity, backward]);
   const general = useMemo(
     () =>
       aligned([
         ...lines.map((l) => l.tex),
-        OUTPUT_EQUATIONS.logits,
+        both ? BIDIRECTIONAL_TEX.logits : OUTPUT_EQUATIONS.logits,
         OUTPUT_EQUATIONS.softmax,
         OUTPUT_EQUATIONS.loss,
       ]),
-    [lines],
+    [lines, both],
   );
   const index = useMemo(() => (result === null ? null : vocabIndex(result.model.vocab)), [result]);
   const plugged = useMemo(() => {
     if (result === null) return null;
-    return aligned(lines.map((l) => l.plug(unitValues(result, layer, t, unit))));
-  }, [result, lines, layer, t, unit]);
+    return aligned(lines.map((l) => l.plug(unitValues(result, layer, t, unit, direction))));
+  }, [result, lines, layer, t, unit, direction]);
   const lossTex = useMemo(() => {
     if (result === null || index === null) return null;
     const target = targetAt(result, index, t);
@@ -98,15 +112,28 @@ export function EquationsSection() {
           </li>
         ))}
       </ul>
-      {layer > 0 && (
+      {layer > 0 && !both && (
         <p className="fwd-note">
           In layer {layer + 1} the input x<sub>t</sub> is the hidden state h<sub>t</sub> of layer{' '}
           {layer}.
         </p>
       )}
+      {layer > 0 && both && (
+        <p className="fwd-note">
+          In layer {layer + 1} the input x<sub>t</sub> is [h→<sub>t</sub>; h←<sub>t</sub>] of layer{' '}
+          {layer}: both of its directions at step t, 2 × {result.trace.H} numbers.
+        </p>
+      )}
+      {both && backward && (
+        <p className="fwd-note">
+          These are the backward direction’s equations (its weights are the <code>…_reverse</code>{' '}
+          tensors): the state it carries into step t is h<sub>t+1</sub>.
+        </p>
+      )}
       <h3>
         With the numbers of unit <i>j</i> = {unit} at step {t + 1}
         {L > 1 ? `, layer ${String(layer + 1)}` : ''}
+        {both ? (backward ? ', backward' : ', forward') : ''}
       </h3>
       <div
         className="fwd-eq-scroll"
@@ -117,6 +144,7 @@ export function EquationsSection() {
       >
         {katex && <Equation tex={plugged} display />}
       </div>
+      {both && katex && <BothDirections t={t} unit={unit} />}
       {lossTex !== null && (
         <div className="fwd-plugged" data-testid="plugged-loss">
           <div
@@ -129,7 +157,16 @@ export function EquationsSection() {
           </div>
           {target !== null && target.p !== null && (
             <p className="fwd-note">
-              y*<sub>t</sub> is the character that actually came next: {nameChar(target.char)}.
+              {result.tagged !== null ? (
+                <>
+                  y*<sub>t</sub> is the true tag of {nameChar(result.chars[t] ?? '')}:{' '}
+                  {nameChar(target.char)}.
+                </>
+              ) : (
+                <>
+                  y*<sub>t</sub> is the character that actually came next: {nameChar(target.char)}.
+                </>
+              )}
             </p>
           )}
         </div>
@@ -173,7 +210,69 @@ export function EquationsSection() {
         </div>
       )}
       {cell === 'rnn' && <p className="fwd-note">{FORWARD_TEXT.rnnNote}</p>}
-      <p className="fwd-note">{FORWARD_TEXT.lossNote}</p>
+      {result.tagged === null && <p className="fwd-note">{FORWARD_TEXT.lossNote}</p>}
     </section>
+  );
+}
+
+/**
+ * A bidirectional model: both directions of the top layer at step t for unit j, the head over
+ * their concatenation and the tag it gives, with the trace's numbers.
+ */
+function BothDirections({ t, unit }: { t: number; unit: number }) {
+  const result = useAppStore(selectResult);
+  const tex = useMemo(() => {
+    if (result === null) return null;
+    const top = result.trace.L - 1;
+    const T = result.trace.T;
+    const fwd = stepsOf(result, top, 0);
+    const back = stepsOf(result, top, 1);
+    const y = result.trace.outputs[t];
+    const p = result.trace.probs?.[t];
+    if (y === undefined || p === undefined) return null;
+    const labels = labelsOf(result);
+    let best = 0;
+    for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
+    return {
+      general: aligned(BIDIRECTIONAL_TEX.general),
+      plugged: aligned(
+        BIDIRECTIONAL_TEX.plug({
+          fwd: fwd[t]?.['h']?.[unit],
+          fwdPrev: t > 0 ? fwd[t - 1]?.['h']?.[unit] : 0,
+          back: back[t]?.['h']?.[unit],
+          backNext: t < T - 1 ? back[t + 1]?.['h']?.[unit] : 0,
+          y: Array.from(y),
+          p: Array.from(p),
+          tag: labels[best] ?? '',
+        }),
+      ),
+    };
+  }, [result, t, unit]);
+  if (result === null || tex === null) return null;
+  const L = result.trace.L;
+  return (
+    <div className="fwd-plugged" data-testid="bidirectional-equations">
+      <h3>
+        Both directions and the tag at step {t + 1}
+        {L > 1 ? ` (layer ${String(L)}, which the head reads)` : ''}
+      </h3>
+      <div
+        className="fwd-eq-scroll"
+        tabIndex={0}
+        role="group"
+        aria-label="Both directions and the tag"
+      >
+        <Equation tex={tex.general} display />
+      </div>
+      <div
+        className="fwd-eq-scroll"
+        data-testid="plugged-tag"
+        tabIndex={0}
+        role="group"
+        aria-label={`Both directions and the tag, with the numbers of unit ${String(unit)}`}
+      >
+        <Equation tex={tex.plugged} display />
+      </div>
+    </div>
   );
 }

@@ -12,9 +12,10 @@ import {
   showChar,
   type ForwardModel,
 } from '../../content/forward';
-import { retrace, setLayer, setModel, setText } from '../../store/forwardActions';
+import { retrace, setDirection, setLayer, setModel, setText } from '../../store/forwardActions';
 import { useAppStore } from '../../store/store';
 import {
+  selectDirection,
   selectError,
   selectLayer,
   selectModel,
@@ -50,6 +51,7 @@ export function ModelInput() {
           </select>
         </div>
         <LayerPicker id={`${id}-layer`} />
+        <DirectionPicker id={`${id}-direction`} />
         <div className="field field--wide">
           <label htmlFor={`${id}-text`}>
             Text <span className="field__hint">(up to {MAX_TEXT_CHARS} characters)</span>
@@ -94,6 +96,25 @@ function LayerPicker({ id }: { id: string }) {
   );
 }
 
+function DirectionPicker({ id }: { id: string }) {
+  const direction = useAppStore(selectDirection);
+  const both = useAppStore((s) => s.forward.result?.model.bidirectional === true);
+  if (!both) return null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>Direction shown</label>
+      <select
+        id={id}
+        value={direction}
+        onChange={(event) => setDirection(Number(event.target.value))}
+      >
+        <option value={0}>Forward (reads left to right)</option>
+        <option value={1}>Backward (reads right to left)</option>
+      </select>
+    </div>
+  );
+}
+
 function ModelSummary() {
   const result = useAppStore(selectResult);
   const note = useAppStore(selectModelNote);
@@ -107,10 +128,15 @@ function ModelSummary() {
           Reading with{' '}
           {result?.source === 'fresh' ? 'a freshly initialised' : CELL_ARTICLE[info.cell]}{' '}
           <strong>{CELL_LABEL[info.cell]}</strong>
-          {info.cell === 'rnn' ? ` (${info.nonlinearity})` : ''}: {info.numLayers} layer
-          {info.numLayers === 1 ? '' : 's'} of {info.hiddenSize} hidden units,{' '}
-          {formatCount(info.parameters)} parameters, {info.vocab.length} characters in its
-          vocabulary
+          {info.cell === 'rnn' ? ` (${info.nonlinearity})` : ''}
+          {info.classes !== undefined ? ' tagger' : ''}: {info.numLayers}
+          {info.bidirectional === true ? ' bidirectional' : ''} layer
+          {info.numLayers === 1 ? '' : 's'} of {info.hiddenSize} hidden units
+          {info.bidirectional === true ? ' each way' : ''}, {formatCount(info.parameters)}{' '}
+          parameters, {info.vocab.length} characters in its vocabulary
+          {info.classes !== undefined
+            ? `, ${String(info.classes.length)} tags (${info.classes.join(', ')})`
+            : ''}
           {result?.source === 'training' ? `, after ${formatCount(info.step)} training steps` : ''}.
         </p>
       )}
@@ -151,7 +177,9 @@ function UnknownChars() {
         ))}
         {result.unknown.length > shown.length ? ', …' : ''}.
       </p>
-      <p>{FORWARD_TEXT.unknownExplain}</p>
+      <p>
+        {result.tagged === null ? FORWARD_TEXT.unknownExplain : FORWARD_TEXT.unknownExplainTagger}
+      </p>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { formatPercent, formatProbability, formatValue } from '../../content/for
 import { useAppStore } from '../../store/store';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { TopGuesses } from '../../viz/TopGuesses';
-import { targetAt, topGuesses, vocabIndex } from './derive';
+import { labelsOf, targetAt, topGuesses, vocabIndex } from './derive';
 import { selectResult, useDetailStep } from './select';
 
 export const TOP_K = 10;
@@ -20,7 +20,7 @@ export function OutputSection() {
     const probs = result.trace.probs?.[t];
     const logits = result.trace.outputs[t];
     if (probs === undefined || logits === undefined) return null;
-    const guesses = topGuesses(probs, result.model.vocab, TOP_K);
+    const guesses = topGuesses(probs, labelsOf(result), TOP_K);
     const target = targetAt(result, index, t);
     const rows: Cell[][] = guesses.map((g, k) => [
       String(k + 1),
@@ -44,15 +44,26 @@ export function OutputSection() {
 
   if (result === null || view === null) return null;
   const { guesses, target, rows, loss } = view;
-  const V = result.model.vocab.length;
+  const V = labelsOf(result).length;
+  const tagger = result.tagged !== null;
+  const what = tagger ? 'tags' : 'characters';
   return (
     <section className="fwd-output" aria-labelledby="fwd-output-h">
-      <h2 id="fwd-output-h">The guess for the next character</h2>
-      <p className="fwd-lede">
-        After reading {nameChar(result.chars[t] ?? '')} the model gives every character of its
-        vocabulary a probability, p<sub>t</sub> = softmax(y<sub>t</sub>). The top {TOP_K}:
-      </p>
-      <TopGuesses guesses={guesses} target={target} />
+      <h2 id="fwd-output-h">{tagger ? 'The tag of x_t' : 'The guess for the next character'}</h2>
+      {tagger ? (
+        <p className="fwd-lede">
+          Reading {nameChar(result.chars[t] ?? '')} both ways, the model gives each of its {V} tags
+          a probability, p<sub>t</sub> = softmax(y<sub>t</sub>), with y<sub>t</sub> = W<sub>hy</sub>{' '}
+          [h→<sub>t</sub>; h←<sub>t</sub>] + b<sub>y</sub>: the head reads both directions of the
+          top layer at step t.
+        </p>
+      ) : (
+        <p className="fwd-lede">
+          After reading {nameChar(result.chars[t] ?? '')} the model gives every character of its
+          vocabulary a probability, p<sub>t</sub> = softmax(y<sub>t</sub>). The top {TOP_K}:
+        </p>
+      )}
+      <TopGuesses guesses={guesses} target={target} kind={tagger ? 'tag' : 'next'} />
       <p className="fwd-loss" data-sym="loss">
         {target.p === null ? (
           <>
@@ -67,11 +78,22 @@ export function OutputSection() {
           </>
         )}{' '}
         Mean over the text: {formatValue(result.trace.loss)} nats per character (guessing uniformly
-        among {V} characters scores ln {V} = {formatValue(Math.log(V))}).
+        among {V} {what} scores ln {V} = {formatValue(Math.log(V))}).
       </p>
       <ShowData
-        caption={`Top ${String(TOP_K)} guesses after step ${String(t + 1)}, with their logits y_t`}
-        columns={['Rank', 'Character', 'Probability', 'Percent', 'Logit y_t', 'Came next']}
+        caption={
+          tagger
+            ? `The tags of step ${String(t + 1)}, with their logits y_t`
+            : `Top ${String(TOP_K)} guesses after step ${String(t + 1)}, with their logits y_t`
+        }
+        columns={[
+          'Rank',
+          tagger ? 'Tag' : 'Character',
+          'Probability',
+          'Percent',
+          'Logit y_t',
+          tagger ? 'True tag' : 'Came next',
+        ]}
         rows={rows}
       />
     </section>

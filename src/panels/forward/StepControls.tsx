@@ -4,7 +4,7 @@ import { useId, useMemo } from 'react';
 import { FORWARD_TEXT, SPEEDS, stepSummary } from '../../content/forward';
 import { jumpToEnd, jumpToStart, setSpeed, stepBy, togglePlay } from '../../store/forwardActions';
 import { useAppStore } from '../../store/store';
-import { topGuesses } from './derive';
+import { labelsOf, topGuesses } from './derive';
 import { Icon, type IconName } from './icons';
 import { selectPlaying, selectResult, selectSpeed, selectStep } from './select';
 
@@ -21,8 +21,9 @@ export function StepControls() {
   const summary = useMemo(() => {
     if (result === null) return '';
     const probs = result.trace.probs?.[t];
-    const top = probs ? topGuesses(probs, result.model.vocab, 1)[0] : undefined;
+    const top = probs ? topGuesses(probs, labelsOf(result), 1)[0] : undefined;
     return stepSummary({
+      tag: result.tagged !== null,
       t,
       T,
       read: result.chars[t] ?? '',

@@ -4,7 +4,24 @@
 // exception is the LSTM belt's two products (f ⊙ c_{t−1} and i ⊙ g), which the trace does not
 // hold; see `beltOf`.
 import type { UnitValues } from '../../content/cellEquations';
+import type { NamedStep } from '../../engine/traceKeys';
 import type { ForwardResult } from '../../store/forward';
+import type { DiagramColumn, DiagramRow } from '../../viz/UnrolledDiagram';
+
+/** Directions per layer in the trace: 2 for a bidirectional model (named[l·2 + d]), else 1. */
+export function directionsOf(result: ForwardResult): 1 | 2 {
+  return result.trace.named.length === 2 * result.trace.L ? 2 : 1;
+}
+
+/** The trace of one layer and direction (0 forward, 1 backward), step by step in text order. */
+export function stepsOf(result: ForwardResult, layer: number, direction = 0): NamedStep[] {
+  return result.trace.named[layer * directionsOf(result) + direction] ?? [];
+}
+
+/** The step whose state a direction carries into step t: t − 1 forward, t + 1 backward. */
+export function stepBefore(t: number, direction: number): number {
+  return direction === 1 ? t + 1 : t - 1;
+}
 
 export interface Guess {
   readonly id: number;
@@ -32,9 +49,20 @@ export function vocabIndex(vocab: readonly string[]): Map<string, number> {
   return new Map(vocab.map((c, i) => [c, i]));
 }
 
+/** What the head's classes are called: a tagger's labels, else the vocabulary's characters. */
+export function labelsOf(result: ForwardResult): readonly string[] {
+  return result.tagged?.classes ?? result.model.vocab;
+}
+
+/**
+ * The answer the head was scored on at step t: the next character, or (a tagger) the true tag of
+ * x_t, whose label is in `char`.
+ */
 export function targetAt(result: ForwardResult, index: Map<string, number>, t: number): Target {
-  const char = result.chars[t + 1] ?? '';
-  const id = index.get(char) ?? -1;
+  const tag = result.tagged?.tags[t];
+  const char =
+    result.tagged === null ? (result.chars[t + 1] ?? '') : (result.tagged.classes[tag ?? -1] ?? '');
+  const id = result.tagged === null ? (index.get(char) ?? -1) : (tag ?? -1);
   const probs = result.trace.probs?.[t];
   if (id < 0 || probs === undefined) return { char, id: -1, p: null, rank: null };
   const p = probs[id]!;
@@ -63,47 +91,60 @@ export interface StepColumn {
   readonly target: Target;
 }
 
-export function columnsOf(result: ForwardResult, layer: number): StepColumn[] {
-  const { trace, chars, model, unknown } = result;
-  const index = vocabIndex(model.vocab);
+export function columnsOf(result: ForwardResult, layer: number, direction = 0): StepColumn[] {
+  const { trace, chars, unknown } = result;
+  const index = vocabIndex(result.model.vocab);
   const unknownAt = new Set(unknown.map((u) => u.position));
-  const steps = trace.named[layer] ?? [];
+  const steps = stepsOf(result, layer, direction);
   return steps.map((named, t) => ({
     t,
     char: chars[t] ?? '',
     unknown: unknownAt.has(t),
     h: named['h'] ?? new Float64Array(trace.H),
     c: named['c'] ?? null,
-    guesses: trace.probs?.[t] ? topGuesses(trace.probs[t], model.vocab, 3) : [],
+    guesses: trace.probs?.[t] ? topGuesses(trace.probs[t], labelsOf(result), 3) : [],
     loss: trace.stepLoss[t] ?? Number.NaN,
     target: targetAt(result, index, t),
   }));
 }
 
-/** The trace values of unit j at step t of a layer, and the state before it (zero at t = 0). */
+/**
+ * The trace values of unit j at step t of a layer (and direction), and the state before it (zero
+ * at the direction's first step).
+ */
 export function unitValues(
   result: ForwardResult,
   layer: number,
   t: number,
   unit: number,
+  direction = 0,
 ): UnitValues {
-  const steps = result.trace.named[layer] ?? [];
+  const steps = stepsOf(result, layer, direction);
   const named = steps[t] ?? {};
   const now: Record<string, number> = {};
   for (const [key, values] of Object.entries(named)) {
     const v = values[unit];
     if (v !== undefined) now[key] = v;
   }
-  const before = t > 0 ? steps[t - 1] : undefined;
+  const before = steps[stepBefore(t, direction)];
   return {
     now,
     prev: { h: before?.['h']?.[unit] ?? 0, c: before?.['c']?.[unit] ?? 0 },
   };
 }
 
-/** The whole vector before step t (h_{t−1} or c_{t−1}), zeros at t = 0. */
-export function previous(result: ForwardResult, layer: number, t: number, key: 'h' | 'c') {
-  const before = t > 0 ? result.trace.named[layer]?.[t - 1]?.[key] : undefined;
+/**
+ * The whole vector carried into step t (h_{t−1} or c_{t−1}; backward h_{t+1} or c_{t+1}), zeros
+ * at the direction's first step.
+ */
+export function previous(
+  result: ForwardResult,
+  layer: number,
+  t: number,
+  key: 'h' | 'c',
+  direction = 0,
+) {
+  const before = stepsOf(result, layer, direction)[stepBefore(t, direction)]?.[key];
   return before ?? new Float64Array(result.trace.H);
 }
 
@@ -123,11 +164,60 @@ export interface Belt {
  * engine's c_t = f ⊙ c_{t−1} + i ⊙ g; the trace keeps their factors and their sum but not the
  * terms, so they are multiplied here (tests check kept + written = c_t).
  */
-export function beltOf(result: ForwardResult, layer: number, t: number): Belt | null {
-  const named = result.trace.named[layer]?.[t];
+export function beltOf(
+  result: ForwardResult,
+  layer: number,
+  t: number,
+  direction = 0,
+): Belt | null {
+  const named = stepsOf(result, layer, direction)[t];
   const { f, i, g, c, fc, ig } = named ?? {};
   if (f === undefined || i === undefined || g === undefined || c === undefined) return null;
   if (fc === undefined || ig === undefined) return null;
   // Both terms come from the engine's trace; nothing is multiplied here.
-  return { cPrev: previous(result, layer, t, 'c'), f, kept: fc, i, g, written: ig, c };
+  return { cPrev: previous(result, layer, t, 'c', direction), f, kept: fc, i, g, written: ig, c };
+}
+
+/**
+ * The unrolled diagram as a grid: its rows (bottom first: layer 1, its backward row above its
+ * forward one, then layer 2, …; row k is the trace's named[k]) and one column per step, with the
+ * guesses (a tagger: the tag, right or wrong) read off the top layer.
+ */
+export function gridOf(result: ForwardResult): {
+  rows: DiagramRow[];
+  columns: DiagramColumn[];
+} {
+  const { trace, chars, model, unknown } = result;
+  const D = directionsOf(result);
+  const rows: DiagramRow[] = [];
+  for (let l = 0; l < trace.L; l++)
+    for (let d = 0; d < D; d++) rows.push({ layer: l, direction: d === 0 ? 0 : 1 });
+  const unknownAt = new Set(unknown.map((u) => u.position));
+  const index = vocabIndex(model.vocab);
+  const columns = Array.from({ length: trace.T }, (_, t): DiagramColumn => {
+    const probs = trace.probs?.[t];
+    const tagged = result.tagged;
+    const best = tagged !== null && probs ? topGuesses(probs, tagged.classes, 1)[0] : undefined;
+    const truth = tagged === null ? null : targetAt(result, index, t);
+    return {
+      t,
+      char: chars[t] ?? '',
+      unknown: unknownAt.has(t),
+      cells: rows.map((_, k) => {
+        const named = trace.named[k]?.[t];
+        return { h: named?.['h'] ?? new Float64Array(trace.H), c: named?.['c'] ?? null };
+      }),
+      top:
+        best !== undefined && truth !== null
+          ? {
+              kind: 'tag',
+              label: best.char,
+              p: best.p,
+              truth: truth.char,
+              right: best.id === truth.id,
+            }
+          : { kind: 'guesses', guesses: probs ? topGuesses(probs, model.vocab, 3) : [] },
+    };
+  });
+  return { rows, columns };
 }

@@ -6,6 +6,7 @@ export const selectModel = (s: AppState) => s.forward.model;
 export const selectText = (s: AppState) => s.forward.text;
 export const selectStep = (s: AppState) => s.forward.t;
 export const selectLayer = (s: AppState) => s.forward.layer;
+export const selectDirection = (s: AppState) => s.forward.direction;
 export const selectUnit = (s: AppState) => s.forward.unit;
 export const selectPlaying = (s: AppState) => s.forward.playing;
 export const selectSpeed = (s: AppState) => s.forward.speed;
