@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Forward-only against bidirectional GRU taggers of about the same parameter count, trained with
-# the command line (one process, so one core): the future task at lookahead 1, 3 and 5, and putting
+# the command line (one process, so one core): the future task at lookahead 0 to 20, and putting
 # the spaces back in tinyshakespeare. Prints each run's summary; the figures are in
 # docs/beyond-characters.md §5. Usage: scripts/compare-taggers.sh [OUT_DIR] (default: a temp dir).
 set -euo pipefail
@@ -10,7 +10,7 @@ common=(--cell gru --optimizer adam --lr 1e-2 --batch 32 --seq 32 --seed 1 --eva
 engine() { npm run --silent engine -- "$@"; }
 
 # Future task: bidirectional hidden 16 (2,244 parameters), forward-only hidden 24 (2,260).
-for k in 1 3 5; do
+for k in 0 1 3 5 10 15 20; do
   for way in forward bidirectional; do
     if [ "$way" = forward ]; then flags=(--hidden 24); else flags=(--hidden 16 --bidirectional); fi
     echo "== future, lookahead $k, $way"
