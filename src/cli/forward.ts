@@ -6,6 +6,7 @@
 import { CELL_INFO } from '../engine/cell.ts';
 import { layerSuffix, withCompute, type Model } from '../engine/model.ts';
 import type { LoadedModel } from '../engine/modelfile.ts';
+import { removeSpaces } from '../engine/tasks/spaces.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
 import { encode, splitChars, type Vocab } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
@@ -18,8 +19,9 @@ export const forwardUsage = `Usage: npm run engine -- forward --model FILE --tex
 A character model runs over TEXT (n characters: inputs TEXT[0..n−2], targets TEXT[1..n−1],
 T = n − 1, from a zero state). Any other model reads TEXT (one-hot input: T = n) or --values
 (real-valued input: T·I numbers), scored against --targets: T class labels for a softmax head
-(without them nothing is scored), T·O numbers for a linear head (required). It prints one JSON
-object:
+(without them nothing is scored), T·O numbers for a linear head (required). A tagger trained to
+put the spaces back (train --task spaces) may read TEXT with its spaces: they are removed, and
+the characters that ended a word are its targets. It prints one JSON object:
   loss        mean cross-entropy over the T predictions (nats/char), or mean squared error
   logits      [T][O]  the decoder's output at each step (outputs, for a linear head)
   h           [L][T][H]  hidden states (per layer and direction, as "layers" names them)
@@ -31,6 +33,7 @@ object:
   dLdhNorm    [L][T]  its Euclidean norm
   grads       {name: {shape, data}}  parameter gradients, PyTorch state_dict names, row-major
   layers      the rows of h, c, gates and dLdh (l0, l0_reverse, …; bidirectional models only)
+  text, targets  the characters read and their labels (only when the spaces were removed)
 
   --model FILE     an Unrolled model file (required)
   --text TEXT      characters in the model's vocabulary (one-hot input)
@@ -60,16 +63,50 @@ function numbers(list: string, flag: string): Float64Array {
   return Float64Array.from(values);
 }
 
+/** What a tagger read when the spaces were removed from --text: its characters and their labels. */
+interface Unspaced {
+  readonly text: string;
+  readonly targets: string[];
+}
+
+/** A spaces tagger's text with its spaces, as that tagger reads it: without them, word ends tagged. */
+function withoutSpaces(
+  text: string,
+  loaded: LoadedModel & { vocab: Vocab },
+  targetsGiven: boolean,
+): { input: Int32Array; targets: Int32Array; shown: Unspaced } {
+  if (targetsGiven)
+    throw new UsageError(
+      'the spaces of --text are its targets: leave out --targets, or the spaces (one label per character)',
+    );
+  const { chars, ends } = removeSpaces(text);
+  if (chars.length === 0) throw new UsageError('--text needs at least 1 character besides spaces');
+  const classes = loaded.classes!;
+  return {
+    input: encode(chars, loaded.vocab),
+    targets: ends,
+    shown: { text: chars, targets: Array.from(ends, (k) => classes[k]!) },
+  };
+}
+
 /** The inputs and targets of a model that is not a character model. */
 function sequenceOf(
   f: Flags,
   loaded: LoadedModel,
-): { input: Int32Array | Float64Array; targets: Int32Array | Float64Array } {
+): {
+  input: Int32Array | Float64Array;
+  targets: Int32Array | Float64Array;
+  shown?: Unspaced;
+} {
   const { model, vocab, classes } = loaded;
   const { inputSize: I, outputSize: O } = model.config;
   let input: Int32Array | Float64Array;
   if (vocab) {
     const text = f.required('text', 'TEXT');
+    // A spaces tagger never saw white space (its text had none): the spaces mark the word ends.
+    const readsSpaces = vocab.chars.some((c) => /\s/.test(c));
+    if (loaded.task === 'spaces' && classes !== null && !readsSpaces && /\s/.test(text))
+      return withoutSpaces(text, { ...loaded, vocab }, f.has('targets'));
     if (splitChars(text).length < 1) throw new UsageError('--text needs at least 1 character');
     input = encode(text, vocab);
   } else {
@@ -108,6 +145,7 @@ export function forward(args: readonly string[], io: Io): void {
   if (!f.has('values')) f.required('text', 'TEXT');
   let trace: Trace;
   let model: Model;
+  let shown: Unspaced | undefined;
   if (f.has('text') && !f.has('values') && !f.has('targets')) {
     const text = f.required('text', 'TEXT');
     const n = splitChars(text).length;
@@ -122,8 +160,9 @@ export function forward(args: readonly string[], io: Io): void {
       const ids = encode(text, loaded.vocab);
       trace = traceSequence(model, ids.slice(0, n - 1), ids.slice(1));
     } else {
-      const { input, targets } = sequenceOf(f, loaded);
-      trace = traceSequence(model, input, targets);
+      const sequence = sequenceOf(f, loaded);
+      trace = traceSequence(model, sequence.input, sequence.targets);
+      shown = sequence.shown;
     }
   } else {
     const loaded = loadAnyModelFile(path);
@@ -132,10 +171,11 @@ export function forward(args: readonly string[], io: Io): void {
       throw new UsageError(
         'a character model reads --text only (its targets are the next characters)',
       );
-    const { input, targets } = sequenceOf(f, loaded);
-    trace = traceSequence(model, input, targets);
+    const sequence = sequenceOf(f, loaded);
+    trace = traceSequence(model, sequence.input, sequence.targets);
+    shown = sequence.shown;
   }
-  io.out(`${JSON.stringify(traceJson(model, trace))}\n`);
+  io.out(`${JSON.stringify({ ...traceJson(model, trace), ...shown })}\n`);
 }
 
 /** The trace as the JSON object forward prints. */

@@ -12,9 +12,24 @@ export interface ProgressOptions {
   readonly interval?: number;
 }
 
+/** A validation figure shown after the loss, e.g. { label: 'acc', value: 0.93 }. */
+export interface ProgressMetric {
+  readonly label: string;
+  readonly value: number;
+}
+
 export interface Progress {
-  /** After each step: its loss and characters; valLoss when the validation set was just scored. */
-  update(step: number, loss: number, chars: number, valLoss?: number): void;
+  /**
+   * After each step: its loss and characters; valLoss (and any further validation figures, such
+   * as a tagger's accuracy) when the validation set was just scored.
+   */
+  update(
+    step: number,
+    loss: number,
+    chars: number,
+    valLoss?: number,
+    metrics?: readonly ProgressMetric[],
+  ): void;
   /** Ends the progress display (the final line stays). */
   finish(): void;
   /** Seconds since the start. */
@@ -49,6 +64,7 @@ export function createProgress(opts: ProgressOptions): Progress {
   let steps = 0;
   let chars = 0;
   let lastVal: number | undefined;
+  let lastMetrics: readonly ProgressMetric[] = [];
   let lastDraw = -Infinity;
   let pending = false;
   let line = '';
@@ -62,6 +78,7 @@ export function createProgress(opts: ProgressOptions): Progress {
       `step ${String(steps).padStart(width)}/${opts.total}`,
       `loss ${smoothed.toFixed(4)}`,
       ...(lastVal === undefined ? [] : [`val ${lastVal.toFixed(4)}`]),
+      ...lastMetrics.map((m) => `${m.label} ${m.value.toFixed(4)}`),
       `${formatCount(rate)} chars/s`,
       `${formatDuration(seconds)} elapsed`,
       `${formatDuration(left)} left`,
@@ -77,11 +94,12 @@ export function createProgress(opts: ProgressOptions): Progress {
   };
 
   return {
-    update(step, loss, stepChars, valLoss) {
+    update(step, loss, stepChars, valLoss, metrics) {
       steps = step;
       chars += stepChars;
       average = SMOOTHING * average + (1 - SMOOTHING) * loss;
       if (valLoss !== undefined) lastVal = valLoss;
+      if (metrics !== undefined) lastMetrics = metrics;
       const t = now();
       const due = opts.tty ? t - lastDraw >= 1000 / TTY_FPS : t - lastDraw >= interval;
       // Without a terminal a fresh validation loss is worth a line of its own.

@@ -16,7 +16,11 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
-  train: { run: train, usage: trainUsage, summary: 'train a character model on a text file' },
+  train: {
+    run: train,
+    usage: trainUsage,
+    summary: 'train a character model or a tagger on a text file',
+  },
   forward: {
     run: forward,
     usage: forwardUsage,

@@ -18,22 +18,33 @@ import { charSource, createTrainer, evaluateChars } from '../engine/trainer.ts';
 import { charsDiverged } from '../engine/tasks/chars.ts';
 import { encode, type Vocab } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
-import { CliError, Flags } from './args.ts';
+import { CliError, Flags, UsageError } from './args.ts';
 import { checkWritable, readText, writeText } from './files.ts';
 import { createProgress, formatCount, formatDuration } from './progress.ts';
 import { readSettings, SETTING_FLAGS, settingsUsage } from './settingFlags.ts';
 import { SERIES_FLAGS, SERIES_SWITCHES, seriesUsage, trainSeries } from './trainSeries.ts';
+import {
+  TAGGER_FLAGS,
+  TAGGER_SWITCHES,
+  taggerUsage,
+  TEXT_TASKS,
+  trainTagger,
+} from './trainTagger.ts';
 
 /** Characters scored for each validation (and the final training) loss, from the start of the set. */
 const EVAL_CHARS = 10_000;
 
 export const trainUsage = `Usage: npm run engine -- train --corpus FILE [options]
+       npm run engine -- train --task spaces --corpus FILE [--bidirectional] [options]
+       npm run engine -- train --task future --lookahead K [--bidirectional] [options]
        npm run engine -- train --series FILE [--column NAME] [options]
 
-Trains a character model on a UTF-8 text file (or a series model on a CSV file) and writes it as
-an Unrolled model file. The settings and their ranges are the app's; only some defaults differ.
+Trains a character model on a UTF-8 text file (or a tagger, or a series model on a CSV file) and
+writes it as an Unrolled model file. The settings and their ranges are the app's; only some
+defaults differ.
 
-  --corpus FILE              the text to learn (required, unless --series)
+  --corpus FILE              the text to learn (required, unless --task future or --series)
+${taggerUsage}
 ${seriesUsage}
   --out FILE                 where to write the model (default model.json)
 ${settingsUsage()}
@@ -44,7 +55,8 @@ ${settingsUsage()}
   --digits D                 round saved weights to D significant digits, 1–17 (default: exact)
 
 Losses are mean cross-entropy in nats per character, scored on up to ${formatCount(EVAL_CHARS)}
-characters. The same seed and options give a byte-identical model file.`;
+characters (a tagger's: of its tags, with the accuracy and the F1 of word ends). The same seed and
+options give a byte-identical model file.`;
 
 const FLAGS = {
   strings: [
@@ -55,9 +67,10 @@ const FLAGS = {
     'val',
     'eval-every',
     'digits',
+    ...TAGGER_FLAGS,
     ...SERIES_FLAGS,
   ],
-  booleans: SERIES_SWITCHES,
+  booleans: [...TAGGER_SWITCHES, ...SERIES_SWITCHES],
 };
 
 /** The text's vocabulary, when the app would accept the text too; else a one-line error. */
@@ -82,7 +95,18 @@ export function train(args: readonly string[], io: Io): void {
   }
   const series = f.has('series');
   if (series && f.has('corpus')) throw new CliError('give --corpus or --series, not both');
-  const corpus = series ? '' : f.required('corpus', 'FILE');
+  const task = f.choice('task', TEXT_TASKS, 'chars');
+  if (series && f.has('task'))
+    throw new UsageError('--task does not apply to --series (a series model has its own task)');
+  if (series || task === 'chars') {
+    if (f.has('lookahead')) throw new UsageError('--lookahead applies only to --task future');
+    if (f.has('bidirectional'))
+      throw new UsageError(
+        `--bidirectional applies only to --task spaces or future (a model that predicts what ` +
+          `comes next cannot read ahead)`,
+      );
+  }
+  const corpus = series || task !== 'chars' ? '' : f.required('corpus', 'FILE');
   const out = f.string('out') ?? 'model.json';
   const settings = readSettings(f);
   const { cell, hiddenSize, numLayers, optimizer: kind, lr, clipMode, clipThreshold } = settings;
@@ -97,6 +121,10 @@ export function train(args: readonly string[], io: Io): void {
   }
   for (const flag of [...SERIES_FLAGS.slice(1), ...SERIES_SWITCHES])
     if (f.has(flag)) throw new CliError(`--${flag} applies only with --series`);
+  if (task !== 'chars') {
+    const run = { out, steps, valFraction, evalEvery, ...(digits === undefined ? {} : { digits }) };
+    return trainTagger(task, f, settings, run, io);
+  }
 
   const text = readText(corpus, 'corpus');
   const vocab = checkedVocab(text, corpus);

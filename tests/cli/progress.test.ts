@@ -95,6 +95,21 @@ describe('not on a terminal', () => {
     // 1000 chars in 2 s; 9 steps left at 2 s each.
     expect(writes[0]).toBe('step  1/10  loss 2.0000  500 chars/s  0:02 elapsed  0:18 left\n');
   });
+
+  it('shows a tagger’s validation figures after the validation loss, until the next validation', () => {
+    const { progress, writes, tick } = harness(false, 10);
+    tick(2000);
+    progress.update(1, 2, 1000, 0.5, [
+      { label: 'acc', value: 0.875 },
+      { label: 'F1', value: 0.75 },
+    ]);
+    expect(writes[0]).toBe(
+      'step  1/10  loss 2.0000  val 0.5000  acc 0.8750  F1 0.7500  500 chars/s  0:02 elapsed  0:18 left\n',
+    );
+    tick(5000);
+    progress.update(2, 2, 1000);
+    expect(writes[1]).toContain('val 0.5000  acc 0.8750  F1 0.7500  ');
+  });
 });
 
 describe('the smoothed loss', () => {
