@@ -58,7 +58,7 @@ export const TAGGING_TEXT = {
   equationsNote:
     'The arrows are directions, not different cells: each direction has its own weights (PyTorch names the backward ones weight_ih_l0_reverse, weight_hh_l0_reverse, …) and its own state, started from zero at each end of the window. The tag’s softmax reads both states side by side, 2H numbers. A forward-only model has only the first line and its head reads H numbers; to spend the same number of parameters it gets a larger H.',
   lossNote:
-    'The loss is the mean cross-entropy of the tags, in nats per character, as PyTorch’s CrossEntropyLoss computes it.',
+    'The loss is the mean cross-entropy of the tags, in nats per character, as PyTorch’s CrossEntropyLoss computes it. The grey lines are what a tagger scores that ignores context: “tag counts” guesses from how often each tag occurs in the training text, “this char only” from the current character alone (counted on the training text). A model must go below both to be using what it read.',
   noSample: 'Start the race to see both models tag the validation text.',
 } as const;
 
@@ -124,3 +124,9 @@ export const SAMPLE_LEGEND = {
   extra: 'a space the model put where none belongs',
   wrong: 'a wrong letter',
 } as const;
+
+/** Short names of the task's baselines, for the end of their lines on the loss chart. */
+export const TAG_BASELINE_SHORT: Record<string, string> = {
+  prior: 'tag counts',
+  unigram: 'this char only',
+};

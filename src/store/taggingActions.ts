@@ -15,14 +15,16 @@ import {
   type TaggingState,
 } from './tagging';
 
-/** Ask for a new sample when the race has moved on this many steps since the last one. */
-export const SAMPLE_EVERY_STEPS = 200;
+/** Ask for a new sample with a new score at most this often while the race runs (ms). */
+export const SAMPLE_EVERY_MS = 1500;
 
 /** The engines whose progress already reaches the store, and the page's copy of the text. */
 const page = {
   subscribed: new WeakSet<EngineClient>(),
   text: null as Promise<string> | null,
   sampling: false,
+  /** When the last sample was asked for (performance.now()). */
+  sampledAt: -Infinity,
 };
 
 function patchRace(next: (race: TagRaceState) => TagRaceState): void {
@@ -36,8 +38,10 @@ function listen(engine: EngineClient): void {
     if (message.type !== 'tagRaceProgress') return;
     patchRace((r) => tagRaceWithProgress(r, message.progress));
     const r = appStore.getState().tagging.race;
-    const due = r.sample === null || r.step - r.sampleStep >= SAMPLE_EVERY_STEPS || !r.running;
-    if (message.progress.valSteps.length > 0 && due) void refreshSample();
+    const due =
+      r.sample === null || !r.running || performance.now() - page.sampledAt >= SAMPLE_EVERY_MS;
+    // With each new score, or when the race stops, the sample follows (one request at a time).
+    if ((message.progress.valSteps.length > 0 || !r.running) && due) void refreshSample();
   });
 }
 
@@ -72,7 +76,7 @@ async function send(kind: 'tagRaceStart' | 'tagRaceReset' | 'tagRacePause'): Pro
       );
     }
     patchRace((r) => tagRaceFromInfo(r, reply));
-    if (kind === 'tagRaceReset') void refreshSample();
+    if (kind !== 'tagRaceStart') void refreshSample();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     patchRace((r) => ({ ...r, running: false, error: message }));
@@ -84,6 +88,7 @@ export async function refreshSample(): Promise<void> {
   const engine = getEngine();
   if (engine === null || page.sampling) return;
   page.sampling = true;
+  page.sampledAt = performance.now();
   try {
     const reply = await engine.request({ type: 'tagRaceSample' });
     patchRace((r) =>

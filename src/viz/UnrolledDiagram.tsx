@@ -5,7 +5,7 @@
 // and is memoized, so a step re-renders (and the browser repaints) only the two columns whose
 // state changed; the state pictures are drawn as one path per colour band, not a rect per unit,
 // to keep the page light. Props only; d3 computes the colour bands.
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, memo, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { nameChar, showChar } from '../content/forward';
 import { formatPercent, formatValue } from '../content/format';
 import { SvgSym } from './Sym';
@@ -408,53 +408,105 @@ const Column = memo(function Column(props: ColumnProps) {
         const isPicked = k === picked;
         const name = `${rowNames[k] === '' ? '' : `${capitalise(rowNames[k] ?? '')}, `}step ${String(t + 1)}`;
         return (
-          <g
-            key={k}
-            id={`${ids}-cell-${String(k)}-${String(t)}`}
-            className={`unrolled__grid-cell${isPicked ? ' is-picked' : ''}${shown ? '' : ' is-waiting'}`}
-            data-row={k}
-            data-layer={r.layer}
-            data-direction={r.direction}
-            role="button"
-            aria-label={
-              shown
-                ? `${name}: h[${String(unit < 0 ? 0 : unit)}] = ${formatValue(cell.h[unit < 0 ? 0 : unit])}`
-                : `${name}: not computed yet`
-            }
-            aria-pressed={isPicked}
-            onClick={(event) => {
-              event.stopPropagation();
-              onSelectCell(k, t);
-            }}
-          >
-            {/* h_{t−1} → h_t (c too) enters from the left and leaves to the right; a backward
+          <Fragment key={k}>
+            <g
+              id={`${ids}-cell-${String(k)}-${String(t)}`}
+              className={`unrolled__grid-cell${isPicked ? ' is-picked' : ''}${shown ? '' : ' is-waiting'}`}
+              data-row={k}
+              data-layer={r.layer}
+              data-direction={r.direction}
+              role="button"
+              aria-label={
+                shown
+                  ? `${name}: h[${String(unit < 0 ? 0 : unit)}] = ${formatValue(cell.h[unit < 0 ? 0 : unit])}`
+                  : `${name}: not computed yet`
+              }
+              aria-pressed={isPicked}
+              onClick={(event) => {
+                event.stopPropagation();
+                onSelectCell(k, t);
+              }}
+            >
+              {/* h_{t−1} → h_t (c too) enters from the left and leaves to the right; a backward
                 row's h_{t+1} → h_t runs the other way. */}
-            {linkYs.map((ly, m) => (
-              <g
-                key={ly}
-                aria-hidden="true"
-                className={`unrolled__link${m === 1 ? ' unrolled__link--c' : ''}${r.direction === 1 ? ' unrolled__link--back' : ''}`}
-              >
-                {r.direction === 0 ? (
-                  <>
-                    <line x1={0} x2={cellLeft - 1} y1={ly} y2={ly} markerEnd={`url(#${marker})`} />
-                    {!last && <line x1={cellLeft + cellWidth} x2={COL} y1={ly} y2={ly} />}
-                  </>
-                ) : (
-                  <>
-                    <line
-                      x1={COL}
-                      x2={cellLeft + cellWidth + 1}
-                      y1={ly}
-                      y2={ly}
-                      markerEnd={`url(#${marker})`}
-                    />
-                    {t > 0 && <line x1={cellLeft} x2={0} y1={ly} y2={ly} />}
-                  </>
-                )}
-              </g>
-            ))}
-            {/* The backward direction starts from zero after the last character. */}
+              {linkYs.map((ly, m) => (
+                <g
+                  key={ly}
+                  aria-hidden="true"
+                  className={`unrolled__link${m === 1 ? ' unrolled__link--c' : ''}${r.direction === 1 ? ' unrolled__link--back' : ''}`}
+                >
+                  {r.direction === 0 ? (
+                    <>
+                      <line
+                        x1={0}
+                        x2={cellLeft - 1}
+                        y1={ly}
+                        y2={ly}
+                        markerEnd={`url(#${marker})`}
+                      />
+                      {!last && <line x1={cellLeft + cellWidth} x2={COL} y1={ly} y2={ly} />}
+                    </>
+                  ) : (
+                    <>
+                      <line
+                        x1={COL}
+                        x2={cellLeft + cellWidth + 1}
+                        y1={ly}
+                        y2={ly}
+                        markerEnd={`url(#${marker})`}
+                      />
+                      {t > 0 && <line x1={cellLeft} x2={0} y1={ly} y2={ly} />}
+                    </>
+                  )}
+                </g>
+              ))}
+              <rect
+                className="unrolled__cell"
+                x={cellLeft}
+                y={y}
+                width={cellWidth}
+                height={geo.boxH}
+                rx={6}
+              />
+              {shown && geo.picture && cScale !== null && cell.c !== null && (
+                <g data-sym="c">
+                  <StateGrid
+                    values={cell.c}
+                    x={gridLeft}
+                    y={y + geo.cDy}
+                    geo={geo}
+                    scale={cScale}
+                    unit={unit}
+                  />
+                </g>
+              )}
+              {shown && geo.picture && (
+                <g data-sym="h">
+                  <StateGrid
+                    values={cell.h}
+                    x={gridLeft}
+                    y={y + geo.hDy}
+                    geo={geo}
+                    scale={hScale}
+                    unit={unit}
+                  />
+                </g>
+              )}
+              {shown && (
+                <text
+                  className="unrolled__value"
+                  x={centre}
+                  y={y + geo.valueDy}
+                  textAnchor="middle"
+                  data-sym="h"
+                  aria-hidden="true"
+                >
+                  {formatValue(cell.h[unit])}
+                </text>
+              )}
+            </g>
+            {/* The backward direction starts from zero after the last character (outside the cell's
+              button, so its name stays the words it shows). */}
             {r.direction === 1 && last && (
               <text
                 className="unrolled__initial"
@@ -466,51 +518,7 @@ const Column = memo(function Column(props: ColumnProps) {
                 0
               </text>
             )}
-            <rect
-              className="unrolled__cell"
-              x={cellLeft}
-              y={y}
-              width={cellWidth}
-              height={geo.boxH}
-              rx={6}
-            />
-            {shown && geo.picture && cScale !== null && cell.c !== null && (
-              <g data-sym="c">
-                <StateGrid
-                  values={cell.c}
-                  x={gridLeft}
-                  y={y + geo.cDy}
-                  geo={geo}
-                  scale={cScale}
-                  unit={unit}
-                />
-              </g>
-            )}
-            {shown && geo.picture && (
-              <g data-sym="h">
-                <StateGrid
-                  values={cell.h}
-                  x={gridLeft}
-                  y={y + geo.hDy}
-                  geo={geo}
-                  scale={hScale}
-                  unit={unit}
-                />
-              </g>
-            )}
-            {shown && (
-              <text
-                className="unrolled__value"
-                x={centre}
-                y={y + geo.valueDy}
-                textAnchor="middle"
-                data-sym="h"
-                aria-hidden="true"
-              >
-                {formatValue(cell.h[unit])}
-              </text>
-            )}
-          </g>
+          </Fragment>
         );
       })}
     </svg>

@@ -43,9 +43,9 @@ describe('Tagging', () => {
     await waitForEngineReady(page);
     await page.getByRole('heading', { name: 'Tagging', level: 1 }).waitFor();
     expect(await status(page)).toBe('Ready: press Start.');
-    const [step, forward, both] = await race(page, 45);
+    const [step, forward, both] = await race(page, 60);
     console.log(
-      `Tagging race, spaces, GRU, 45 s: step ${step}, F1 of word ends forward ${forward}, bidirectional ${both}`,
+      `Tagging race, spaces, GRU, 60 s: step ${step}, F1 of word ends forward ${forward}, bidirectional ${both}`,
     );
     expect(step).toBeGreaterThanOrEqual(200);
     expect(both).toBeGreaterThan(0.8);

@@ -1,6 +1,6 @@
 // The race's curves: the metric that matters (F1 of word ends, or the future task's accuracy)
 // with what guessing scores, and the validation loss with the task's baselines.
-import { TAGGING_TEXT as T, tagRacerLabel } from '../../content/tagging';
+import { TAG_BASELINE_SHORT, TAGGING_TEXT as T, tagRacerLabel } from '../../content/tagging';
 import { CELL_INFO } from '../../engine/cell';
 import { TAG_RACE } from '../../engine/tagRaceSpec';
 import { useAppStore } from '../../store/store';
@@ -37,11 +37,12 @@ export function RaceCharts() {
   });
   const versus = racers.map((r) => r.label).join(' against ');
   const metricTitle = key === 'f1' ? T.f1Chart : T.accuracyChart;
+  const metricName = key === 'f1' ? 'F1 of word ends' : 'Accuracy';
   const references =
     key === 'accuracy' && race.chance !== null ? [{ label: T.guess, y: race.chance }] : [];
   return (
     <>
-      <ChartFrame title={metricTitle} name="tag-metric" data={table(key, metricTitle)}>
+      <ChartFrame title={metricTitle} name="tag-metric" data={table(key, metricName)}>
         <LineChart
           series={series(key)}
           references={references}
@@ -55,11 +56,14 @@ export function RaceCharts() {
         title={T.lossChart}
         name="tag-loss"
         caption={T.lossNote}
-        data={table('loss', T.lossChart)}
+        data={table('loss', 'Loss')}
       >
         <LineChart
           series={series('loss')}
-          references={race.baselines.map((b) => ({ label: b.label, y: b.value }))}
+          references={race.baselines.map((b) => ({
+            label: TAG_BASELINE_SHORT[b.key] ?? b.label,
+            y: b.value,
+          }))}
           xLabel={T.stepAxis}
           yLabel={T.lossAxis}
           height={200}
