@@ -147,6 +147,8 @@ export const DEFAULT_SPEED = 2;
 export const FORWARD_TEXT = {
   intro:
     'Type a short text and step through a real network as it reads it, one character per timestep. At each step the cell combines the character it reads with the state it carried over, and guesses the next character.',
+  taggerIntro:
+    'Type a short text and step through a real network as it reads it, one character per timestep. This network is a tagger: it does not guess what comes next but labels each character it reads, and it may read the whole text before it answers.',
   modelMissing: (cell: CellKind, reason: string) =>
     `The pretrained ${CELL_LABEL[cell]} could not be loaded (${reason}). Showing a freshly initialised ${CELL_LABEL[cell]} instead: its guesses are close to uniform.`,
   taggerMissing: (reason: string) =>

@@ -59,6 +59,8 @@ export const TAGGING_TEXT = {
     'The arrows are directions, not different cells: each direction has its own weights (PyTorch names the backward ones weight_ih_l0_reverse, weight_hh_l0_reverse, …) and its own state, started from zero at each end of the window. The tag’s softmax reads both states side by side, 2H numbers. A forward-only model has only the first line and its head reads H numbers; to spend the same number of parameters it gets a larger H.',
   lossNote:
     'The loss is the mean cross-entropy of the tags, in nats per character, as PyTorch’s CrossEntropyLoss computes it. The grey lines are what a tagger scores that ignores context: “tag counts” guesses from how often each tag occurs in the training text, “this char only” from the current character alone (counted on the training text). A model must go below both to be using what it read.',
+  stepLink: 'Step through a trained two-layer bidirectional tagger in the Forward pass view',
+  stepHref: '#/forward?model=tagger&text=To+be+or+not+to+be',
   noSample: 'Start the race to see both models tag the validation text.',
 } as const;
 

@@ -20,6 +20,7 @@ import '../styles/forward.css';
 export function ForwardPanel() {
   const root = useRef<HTMLDivElement>(null);
   const reducedMotion = useAppStore(selectReducedMotion);
+  const tagger = useAppStore((s) => (s.forward.result?.model.classes ?? null) !== null);
   useEffect(() => startForward(), []);
   useEffect(() => {
     document.addEventListener('keydown', onViewKey);
@@ -28,7 +29,7 @@ export function ForwardPanel() {
   useSymbolLink(root);
   return (
     <div ref={root} className={`fwd${reducedMotion ? ' fwd--instant' : ''}`}>
-      <p className="prose">{FORWARD_TEXT.intro}</p>
+      <p className="prose">{tagger ? FORWARD_TEXT.taggerIntro : FORWARD_TEXT.intro}</p>
       <ModelInput />
       <div className="fwd-sticky">
         <StepControls />

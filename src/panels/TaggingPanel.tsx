@@ -57,6 +57,10 @@ export function TaggingPanel() {
           <Equation key={tex} tex={tex} display />
         ))}
         <p className="tg-note">{T.equationsNote}</p>
+        <p className="tg-note">
+          <a href={T.stepHref}>{T.stepLink}</a>: both rows of states, the tag read off them, and
+          these equations with its numbers.
+        </p>
       </section>
     </div>
   );
