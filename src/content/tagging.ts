@@ -53,7 +53,7 @@ export const TAGGING_TEXT = {
   accuracyAxis: 'accuracy',
   lossChart: 'Validation loss',
   lossAxis: 'loss (nats/char)',
-  chance: 'most frequent tag',
+  chance: 'always “inside”',
   guess: 'guessing',
   equationsNote:
     'The arrows are directions, not different cells: each direction has its own weights (PyTorch names the backward ones weight_ih_l0_reverse, weight_hh_l0_reverse, …) and its own state, started from zero at each end of the window. The tag’s softmax reads both states side by side, 2H numbers. A forward-only model has only the first line and its head reads H numbers; to spend the same number of parameters it gets a larger H.',
@@ -83,22 +83,8 @@ export function tagRacerLabel(r: {
   return `${kind} ${layers}${r.cell}, ${H}, ${r.parameters.toLocaleString('en-US')} parameters`;
 }
 
-/** Where the race stands, for the status line. */
-export function tagRaceStatus(s: {
-  step: number;
-  maxSteps: number;
-  running: boolean;
-  finished: boolean;
-  stepsPerSecond: number | null;
-  error: string | null;
-}): string {
-  if (s.error !== null) return `The race stopped: ${s.error}`;
-  const at = `step ${s.step.toLocaleString('en-US')} of ${s.maxSteps.toLocaleString('en-US')}`;
-  if (s.finished) return `Finished: ${at}.`;
-  if (s.running)
-    return `Racing: ${at}${s.stepsPerSecond !== null && s.stepsPerSecond > 0 ? `, ${s.stepsPerSecond.toFixed(0)} steps/s` : ''}.`;
-  return s.step > 0 ? `Paused at ${at}.` : 'Ready: press Start.';
-}
+/** Where the race stands, for the status line (worded as the Gradient flow view's race). */
+export { raceStatus as tagRaceStatus } from './race';
 
 /** The equations of a bidirectional layer and the tagger on top (one layer shown). */
 export function bidirectionalTex(cell: string): string[] {

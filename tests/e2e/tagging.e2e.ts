@@ -18,7 +18,10 @@ const status = (page: Page) => page.getByTestId('tag-status').innerText();
 
 /** The last row of the metric chart's Show-data table: [step, forward, bidirectional]. */
 async function lastScores(page: Page): Promise<number[]> {
-  const button = page.getByRole('button', { name: /^Show data: (F1 of word ends|Accuracy)/ });
+  // The first chart: F1 of word ends (spaces), or accuracy (future).
+  const button = page
+    .getByRole('button', { name: /^Show data: (F1 of word ends|Accuracy)/ })
+    .first();
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   const rows = page.getByRole('table', { name: /of each model on the validation text/ }).first();
   const last = rows.getByRole('row').last();
@@ -61,7 +64,7 @@ describe('Tagging', () => {
     await screenshot(page, 'tagging-spaces');
     await expectAccessible(page);
     expectClean(recorder);
-  });
+  }, 120_000);
 
   test('the future task: reading backwards solves it, reading forwards cannot', async () => {
     const { page, recorder } = await app.openApp('#/tagging?ttask=future&tk=3');

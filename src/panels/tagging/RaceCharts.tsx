@@ -22,7 +22,10 @@ export function RaceCharts() {
     label: tagRacerLabel({ ...r, cell: CELL_INFO[r.cell].label }),
     ...look(r.bidirectional),
   }));
-  const key: keyof TagCurve = task === 'spaces' ? 'f1' : 'accuracy';
+  // The spaces task: F1 of word ends first (most characters are inside a word, so accuracy
+  // flatters), then accuracy; the future task: accuracy against guessing.
+  const keys: readonly ('f1' | 'accuracy')[] =
+    task === 'spaces' ? ['f1', 'accuracy'] : ['accuracy'];
   const series = (k: keyof TagCurve): Series[] =>
     racers.map((r, i) => ({
       ...r,
@@ -36,22 +39,34 @@ export function RaceCharts() {
     rows: steps.map((step, i) => [step, ...race.curves.map((c) => c[k][i]!)]),
   });
   const versus = racers.map((r) => r.label).join(' against ');
-  const metricTitle = key === 'f1' ? T.f1Chart : T.accuracyChart;
-  const metricName = key === 'f1' ? 'F1 of word ends' : 'Accuracy';
-  const references =
-    key === 'accuracy' && race.chance !== null ? [{ label: T.guess, y: race.chance }] : [];
   return (
     <>
-      <ChartFrame title={metricTitle} name="tag-metric" data={table(key, metricName)}>
-        <LineChart
-          series={series(key)}
-          references={references}
-          xLabel={T.stepAxis}
-          yLabel={key === 'f1' ? T.f1Axis : T.accuracyAxis}
-          yDomain={[0, 1]}
-          label={`${metricTitle}: ${versus}`}
-        />
-      </ChartFrame>
+      {keys.map((key) => {
+        const title = key === 'f1' ? T.f1Chart : T.accuracyChart;
+        const references =
+          key === 'accuracy' && race.chance !== null
+            ? [{ label: task === 'spaces' ? T.chance : T.guess, y: race.chance }]
+            : [];
+        return (
+          <ChartFrame
+            key={key}
+            title={title}
+            name={`tag-${key}`}
+            data={table(key, key === 'f1' ? 'F1 of word ends' : 'Accuracy')}
+          >
+            <LineChart
+              series={series(key)}
+              references={references}
+              xLabel={T.stepAxis}
+              yLabel={key === 'f1' ? T.f1Axis : T.accuracyAxis}
+              // Accuracy on the spaces task lives between the most frequent tag and 1: fitted.
+              {...(key === 'accuracy' && task === 'spaces' ? {} : { yDomain: [0, 1] as const })}
+              height={key === 'accuracy' && task === 'spaces' ? 200 : 240}
+              label={`${title}: ${versus}`}
+            />
+          </ChartFrame>
+        );
+      })}
       <ChartFrame
         title={T.lossChart}
         name="tag-loss"
