@@ -4,10 +4,56 @@
 // a new value). Pure: raceActions.ts sends the requests and applies the replies.
 import type { RaceInfo, RaceProgress, RaceSettings } from '../worker/protocol';
 
-export interface RaceCurve {
+/** One racer's validation figures at the steps it was scored: the loss and the race's metrics. */
+export type ScoreCurve<M extends string> = {
   readonly steps: readonly number[];
   readonly loss: readonly number[];
-  readonly recall: readonly number[];
+} & { readonly [K in M]: readonly number[] };
+
+export type RaceCurve = ScoreCurve<'recall'>;
+
+/** An empty curve with the metrics `keys`. */
+export function emptyCurve<M extends string>(keys: readonly M[]): ScoreCurve<M> {
+  return {
+    steps: [],
+    loss: [],
+    ...Object.fromEntries(keys.map((k) => [k, []])),
+  } as unknown as ScoreCurve<M>;
+}
+
+/**
+ * The fields every race's state takes from a batch of progress: where it stands, and each racer's
+ * curve with the batch's scores appended (as new arrays; a batch without scores keeps the old).
+ */
+export function progressFields<M extends string>(
+  state: { readonly curves: readonly ScoreCurve<M>[]; readonly stepsPerSecond: number | null },
+  p: RaceProgress,
+  keys: readonly M[],
+): {
+  step: number;
+  running: boolean;
+  finished: boolean;
+  stepsPerSecond: number | null;
+  error: string | null;
+  curves: ScoreCurve<M>[];
+} {
+  const steps = Array.from(p.valSteps);
+  return {
+    step: p.step,
+    running: p.running,
+    finished: p.finished,
+    stepsPerSecond: p.running ? p.stepsPerSecond : state.stepsPerSecond,
+    error: p.error ?? null,
+    curves: p.racers.map((r, k) => {
+      const old = state.curves[k] ?? emptyCurve(keys);
+      if (steps.length === 0) return old;
+      return {
+        steps: [...old.steps, ...steps],
+        loss: [...old.loss, ...r.loss],
+        ...Object.fromEntries(keys.map((m) => [m, [...old[m], ...(r.metrics[m] ?? [])]])),
+      } as unknown as ScoreCurve<M>;
+    }),
+  };
 }
 
 export interface RaceState {
@@ -55,7 +101,7 @@ export function raceFromInfo(state: RaceState, info: RaceInfo<RaceSettings>): Ra
     ...(fresh
       ? {
           stepsPerSecond: null,
-          curves: info.racers.map(() => ({ steps: [], loss: [], recall: [] })),
+          curves: info.racers.map(() => emptyCurve(['recall'] as const)),
         }
       : {}),
   };
@@ -64,22 +110,5 @@ export function raceFromInfo(state: RaceState, info: RaceInfo<RaceSettings>): Ra
 /** The state after a batch of progress; unchanged if the batch belongs to another race. */
 export function raceWithProgress(state: RaceState, p: RaceProgress): RaceState {
   if (p.race !== state.race) return state;
-  const steps = Array.from(p.valSteps);
-  return {
-    ...state,
-    step: p.step,
-    running: p.running,
-    finished: p.finished,
-    stepsPerSecond: p.running ? p.stepsPerSecond : state.stepsPerSecond,
-    error: p.error ?? null,
-    curves: p.racers.map((r, k) => {
-      const old = state.curves[k] ?? { steps: [], loss: [], recall: [] };
-      if (steps.length === 0) return old;
-      return {
-        steps: [...old.steps, ...steps],
-        loss: [...old.loss, ...r.loss],
-        recall: [...old.recall, ...(r.metrics['recall'] ?? [])],
-      };
-    }),
-  };
+  return { ...state, ...progressFields(state, p, ['recall'] as const) };
 }

@@ -12,17 +12,15 @@ import {
 } from '../engine/tagRaceSpec';
 import type { Baseline } from '../engine/tasks/task';
 import type { RaceInfo, RaceProgress, TagRaceInfo, TagSample } from '../worker/protocol';
+import { emptyCurve, progressFields, type ScoreCurve } from './race';
 import { whole } from './urlValues';
 import { urlSlice } from './urlSlice';
 
+/** The tagging race's figures besides the loss (F1 of word ends: the spaces task only). */
+const TAG_METRICS = ['accuracy', 'f1'] as const;
+
 /** One racer's figures on the validation split, at the steps it was scored. */
-export interface TagCurve {
-  readonly steps: readonly number[];
-  readonly loss: readonly number[];
-  readonly accuracy: readonly number[];
-  /** F1 of word ends (the spaces task; empty for the future task). */
-  readonly f1: readonly number[];
-}
+export type TagCurve = ScoreCurve<(typeof TAG_METRICS)[number]>;
 
 export interface TagRaceState {
   /** The race the figures belong to (0: none yet); progress of another race is dropped. */
@@ -146,7 +144,7 @@ export function tagRaceFromInfo(state: TagRaceState, reply: TagRaceInfo): TagRac
     ...(fresh
       ? {
           stepsPerSecond: null,
-          curves: info.racers.map(() => ({ steps: [], loss: [], accuracy: [], f1: [] })),
+          curves: info.racers.map(() => emptyCurve(TAG_METRICS)),
           sample: null,
           sampleStep: 0,
         }
@@ -157,23 +155,5 @@ export function tagRaceFromInfo(state: TagRaceState, reply: TagRaceInfo): TagRac
 /** The state after a batch of progress; unchanged if the batch belongs to another race. */
 export function tagRaceWithProgress(state: TagRaceState, p: RaceProgress): TagRaceState {
   if (p.race !== state.race) return state;
-  const steps = Array.from(p.valSteps);
-  return {
-    ...state,
-    step: p.step,
-    running: p.running,
-    finished: p.finished,
-    stepsPerSecond: p.running ? p.stepsPerSecond : state.stepsPerSecond,
-    error: p.error ?? null,
-    curves: p.racers.map((r, k) => {
-      const old = state.curves[k] ?? { steps: [], loss: [], accuracy: [], f1: [] };
-      if (steps.length === 0) return old;
-      return {
-        steps: [...old.steps, ...steps],
-        loss: [...old.loss, ...r.loss],
-        accuracy: [...old.accuracy, ...(r.metrics['accuracy'] ?? [])],
-        f1: [...old.f1, ...(r.metrics['f1'] ?? [])],
-      };
-    }),
-  };
+  return { ...state, ...progressFields(state, p, TAG_METRICS) };
 }
