@@ -152,9 +152,7 @@ export async function loadOwnSeries(
     if (before !== null) await saveOwnSeries(before);
     return;
   }
-  // Only if the file is still what the view shows: a series chosen from the menu while it loaded
-  // has left it, and a reload must not bring it back.
-  if (series().own === own) setOwnInTab(true);
+  setOwnInTab(true);
   if (!stored)
     patch({ error: 'This browser would not store the file: a reload will not bring it back.' });
 }
