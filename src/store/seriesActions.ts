@@ -133,6 +133,12 @@ export async function loadSeries(): Promise<boolean> {
 }
 
 /**
+ * Counts the choices of what the view shows (an own file read, a series picked from the menu): a
+ * read of an own file that a later choice overtook while it waited leaves that choice alone.
+ */
+let choices = 0;
+
+/**
  * Reads the learner's own CSV (column: the first all-numeric one, or `column`). A file the
  * worker refuses leaves the series shown as it was, with the reason.
  */
@@ -140,19 +146,25 @@ export async function loadOwnSeries(
   file: { name: string; text: string },
   column: string | null = null,
 ): Promise<void> {
+  const choice = ++choices;
+  const overtaken = () => choice !== choices;
   const before = series().own;
   if (series().phase === 'training') await pauseSeries();
   const own = { name: file.name, text: file.text, column };
-  // Stored before it is shown, so a reload right after still finds it.
+  // Stored and marked as this tab's before it is shown, so a reload right after still finds it.
   const stored = await saveOwnSeries(own);
+  if (overtaken()) return;
   patch({ own });
-  if (!(await loadSeries())) {
+  setOwnInTab(stored);
+  const loaded = await loadSeries();
+  if (overtaken()) return;
+  if (!loaded) {
     const error = series().error;
     patch({ own: before, error: `${file.name}: ${error ?? 'it could not be read.'}` });
+    setOwnInTab(before !== null);
     if (before !== null) await saveOwnSeries(before);
     return;
   }
-  setOwnInTab(true);
   if (!stored)
     patch({ error: 'This browser would not store the file: a reload will not bring it back.' });
 }
@@ -255,6 +267,7 @@ export async function pauseSeries(): Promise<void> {
 export async function setSeries(
   change: Partial<Pick<SeriesState, (typeof SERIES_CHOICES)[number]>>,
 ): Promise<void> {
+  if (change.source !== undefined) choices += 1;
   if (series().phase === 'training') await pauseSeries();
   const before = series();
   const next = { ...change };
