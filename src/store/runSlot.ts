@@ -3,7 +3,12 @@
 // a Web Lock named after the run while it is open, so another tab can tell the run is taken. A new
 // tab adopts the newest run of the same configuration that no open tab holds, or starts a new one.
 // Without sessionStorage or Web Locks (old browsers, tests), the tab acts as the only one.
-import { listAutosaves, loadAutosave, type Autosave } from '../persist/trainingStore';
+import {
+  listAutosaves,
+  loadAutosave,
+  type Autosave,
+  type AutosaveEntry,
+} from '../persist/trainingStore';
 import type { ConfigState } from './config';
 import { boundWindow } from './engineAccess';
 
@@ -168,4 +173,30 @@ export async function peekRestorable(): Promise<Autosave | null> {
   const live = await liveRuns();
   const entry = (await listAutosaves()).find((e) => !live.has(e.id));
   return entry === undefined ? null : loadAutosave(entry.id);
+}
+
+/**
+ * The newest saved run with other settings than `config` that this tab could go back to: trained
+ * (step > 0), not this tab's own and held by no open tab. Null when there is none.
+ */
+export async function earlierRun(config: ConfigState): Promise<AutosaveEntry | null> {
+  const own = tab.runId ?? storedRunId();
+  const live = await liveRuns();
+  const entry = (await listAutosaves()).find(
+    (e) => e.id !== own && !live.has(e.id) && e.step > 0 && !sameConfig(e.config, config),
+  );
+  return entry ?? null;
+}
+
+/**
+ * Makes saved run `id` this tab's (its lock held) and returns it; null when another tab holds it
+ * or it is gone. The run this tab had stays saved as it was.
+ */
+export async function claimRun(id: string): Promise<Autosave | null> {
+  const before = tab.runId;
+  if (!(await claim(id))) return null;
+  const saved = await loadAutosave(id);
+  if (saved !== null) adopt(id);
+  else if (before !== null) await claim(before); // hold this tab's run again
+  return saved;
 }

@@ -5,6 +5,7 @@
 // The pure functions here are tested without React.
 import type { Metric } from '../engine/tasks/task';
 import type { CheckpointMeta } from '../persist/trainingStore';
+import type { ConfigState } from './config';
 import type {
   CorpusInfo,
   ModelInfo,
@@ -93,6 +94,8 @@ export interface TrainingState {
   checkpoints: CheckpointMeta[];
   /** A saved run that could not be restored, kept so the learner can download it. */
   damagedSave: DamagedSave | null;
+  /** A saved run with other settings this tab can go back to (a link opened a fresh model). */
+  earlierRun: EarlierRun | null;
   /** The engine's speed on this machine (operations per second), once steps were timed. */
   flopsPerSecond: number | null;
 }
@@ -101,6 +104,14 @@ export interface TrainingState {
 export interface DamagedSave {
   message: string;
   file: string;
+}
+
+/** A saved run the view offers to go back to: its slot, step, time and settings. */
+export interface EarlierRun {
+  id: string;
+  step: number;
+  savedAt: number;
+  config: ConfigState;
 }
 
 export function emptyHistory(): TrainingHistory {
@@ -145,6 +156,7 @@ export function initialTraining(): TrainingState {
     neurons: null,
     checkpoints: [],
     damagedSave: null,
+    earlierRun: null,
   };
 }
 

@@ -24,13 +24,15 @@ import {
   training,
 } from './trainingController';
 import { loadCorpus } from './trainingData';
-import { refreshCheckpoints, restoreAutosave } from './trainingPersist';
+import { offerEarlierRun, refreshCheckpoints, restoreAutosave } from './trainingPersist';
 import { refreshSample } from './trainingViews';
 
 export { pause, stopTraining } from './trainingController';
 export { chooseCorpus, trainOnOwnText } from './trainingData';
 export {
   deleteNamedCheckpoint,
+  dismissEarlierRun,
+  returnToEarlierRun,
   loadNamedCheckpoint,
   renameNamedCheckpoint,
   saveNamedCheckpoint,
@@ -68,6 +70,7 @@ export async function initTraining(): Promise<void> {
     if (await restoreAutosave()) return;
     await loadCorpus(config().corpus);
     await createModel();
+    await offerEarlierRun();
   });
 }
 

@@ -8,17 +8,19 @@ import {
   loadCheckpoint,
   renameCheckpoint,
   saveCheckpoint,
+  type Autosave,
   type Checkpoint,
 } from '../persist/trainingStore';
-import { needsNewModel, settingsOf } from './config';
+import { needsNewModel, settingsOf, type ConfigState } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
-import { claimRestorable, sameConfig, startNewRun } from './runSlot';
+import { claimRestorable, claimRun, earlierRun, sameConfig, startNewRun } from './runSlot';
 import { historyFromSaved, savedCurves } from './savedCurves';
 import { emptyHistory } from './training';
 import {
   READ_FILE,
   SLOW,
+  autosave,
   config,
   confirmDiscard,
   engine,
@@ -45,7 +47,19 @@ export async function restoreAutosave({ liveSettings = false } = {}): Promise<bo
     current,
     (a, b) => sameConfig(a, b) || (liveSettings && !needsNewModel(a, b)),
   );
-  if (!saved) return false;
+  if (!saved || !(await installSaved(saved, current))) return false;
+  patchTraining({ message: `Restored your run at step ${stepText(saved.step)}.` });
+  return true;
+}
+
+const stepText = (step: number) => step.toLocaleString('en-US');
+
+/**
+ * Puts a saved run into the engine and the view, with `settings` applied to it (they may differ
+ * in what changes live). False when it could not be: the save is then kept in
+ * `training.damagedSave` and this tab moves to a new slot, leaving the save as it was.
+ */
+async function installSaved(saved: Autosave, settings: ConfigState): Promise<boolean> {
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
   try {
     await loadCorpus(saved.config.corpus);
@@ -59,29 +73,71 @@ export async function restoreAutosave({ liveSettings = false } = {}): Promise<bo
       },
       READ_FILE,
     );
-    if (!sameConfig(saved.config, current)) {
-      await engine().request({ type: 'setHyper', settings: settingsOf(current) });
+    if (!sameConfig(saved.config, settings)) {
+      await engine().request({ type: 'setHyper', settings: settingsOf(settings) });
     }
     installed(reply.info, historyFromSaved(saved.history), saved.timeline);
   } catch (error) {
     await startNewRun();
-    const step = saved.step.toLocaleString('en-US');
     patchTraining({
       phase: 'idle',
       busy: null,
       damagedSave: {
-        message: `Your last run (step ${step}) could not be restored: ${messageOf(error)}. You can download it as it was saved.`,
+        message: `Your last run (step ${stepText(saved.step)}) could not be restored: ${messageOf(error)}. You can download it as it was saved.`,
         file: JSON.stringify(saved),
       },
     });
     return false;
   }
-  patchTraining({
-    savedAt: saved.savedAt,
-    savedStep: saved.step,
-    message: `Restored your run at step ${saved.step.toLocaleString('en-US')}.`,
-  });
+  patchTraining({ savedAt: saved.savedAt, savedStep: saved.step });
   return true;
+}
+
+/**
+ * Offers the newest saved run with other settings (a link opened a fresh model, and the run the
+ * learner had is still saved): the view says so and can go back to it.
+ */
+export async function offerEarlierRun(): Promise<void> {
+  const entry = await earlierRun(config());
+  patchTraining({
+    earlierRun:
+      entry === null
+        ? null
+        : { id: entry.id, step: entry.step, savedAt: entry.savedAt, config: entry.config },
+  });
+}
+
+/**
+ * Goes back to the earlier run offered: the current run is autosaved first (so it is kept in
+ * turn), then the earlier one is restored with its own settings, which the address takes.
+ */
+export function returnToEarlierRun(): void {
+  const offer = training().earlierRun;
+  if (offer === null) return;
+  void guarded('Could not go back to the earlier run', async () => {
+    await pause();
+    await autosave();
+    if (training().saveFailed && training().step > 0)
+      throw new Error(
+        'the current run could not be saved first, so it would be lost; export it or save a checkpoint, then try again',
+      );
+    const saved = await claimRun(offer.id);
+    if (saved === null) {
+      patchTraining({ earlierRun: null });
+      throw new Error('it is open in another tab, or no longer saved');
+    }
+    patchTraining({ earlierRun: null });
+    if (!(await installSaved(saved, saved.config))) return;
+    updateConfig(saved.config);
+    patchTraining({
+      message: `Back to your earlier run at step ${stepText(saved.step)}, with its settings.`,
+    });
+    await offerEarlierRun();
+  });
+}
+
+export function dismissEarlierRun(): void {
+  patchTraining({ earlierRun: null });
 }
 
 export async function refreshCheckpoints(): Promise<void> {

@@ -139,10 +139,28 @@ describe('a reload', { timeout: 30_000 }, () => {
     expect(app.requests).not.toContain('import');
   });
 
-  // Opening a link with other settings replaces the autosaved run with the fresh model's
-  // (createModel autosaves at once), so a long run not saved as a checkpoint is gone for good.
-  // Whether the old save should be kept is a product decision; see the report.
-  it.todo('with another configuration in the address keeps the earlier run restorable');
+  it('with another configuration in the address keeps the earlier run restorable', async () => {
+    let app = await startTraining(HASH);
+    await stepTo(3);
+    await app.idle();
+    await autosave();
+    app.close();
+
+    // A link with other settings: a fresh model, which autosaves in a slot of its own.
+    app = await startTraining(`${HASH}&seed=2`);
+    expect(training().step).toBe(0);
+    await stepTo(1);
+    await app.idle();
+    await autosave();
+    app.close();
+
+    // The first link again: the earlier run comes back at its step, with its curves.
+    app = await startTraining(HASH);
+    expect(training()).toMatchObject({ phase: 'ready', step: 3 });
+    expect(training().history.steps).toEqual([1, 2, 3]);
+    expect(app.requests).toContain('import');
+    expect(app.requests).not.toContain('create');
+  });
 
   it.each([
     ['a record of another version', (good: object) => ({ ...good, version: 2 })],

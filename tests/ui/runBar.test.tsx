@@ -83,3 +83,30 @@ describe('the run bar', () => {
     expect(screen.getByText('Pausing after the step in progress…')).toBeTruthy();
   });
 });
+
+describe('the offer of an earlier run', () => {
+  test('names its step and each setting it differs in, and is gone when there is none', () => {
+    const now = appStore.getState().config;
+    patchConfig({ seed: 2, hiddenSize: 64 });
+    patchTraining({
+      phase: 'ready',
+      corpus,
+      model,
+      earlierRun: {
+        id: 'r1',
+        step: 1131,
+        savedAt: 0,
+        config: { ...now, cell: 'gru', hiddenSize: 128, seed: 2, corpus: 'counting' },
+      },
+    });
+    const { unmount } = render(<RunBar />);
+    expect(screen.getByTestId('earlier-run').textContent).toMatch(
+      /^Your earlier run is still saved: step 1,131, with text .+ \(now .+\), Cell GRU \(now LSTM\), Hidden size 128 units \(now 64 units\)\. /,
+    );
+    expect(button('Go back to the earlier run')).toBeDefined();
+    unmount();
+    patchTraining({ earlierRun: null });
+    render(<RunBar />);
+    expect(screen.queryByTestId('earlier-run')).toBeNull();
+  });
+});

@@ -15,6 +15,7 @@ import {
   train,
 } from '../../store/trainingActions';
 import { formatCount } from '../../content/format';
+import { EarlierRun } from './EarlierRun';
 
 const n = formatCount;
 
@@ -113,6 +114,7 @@ function Notices() {
   const damaged = useAppStore((s) => s.training.damagedSave);
   return (
     <div className="run-notices">
+      <EarlierRun />
       {damaged && (
         <div className="callout callout--warn" role="alert">
           <p>{damaged.message}</p>
