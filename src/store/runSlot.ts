@@ -135,31 +135,28 @@ export function sameConfig(a: ConfigState, b: ConfigState): boolean {
 }
 
 /**
- * The run this tab should restore for `config` (the address's configuration): after a reload,
- * its own run; in a new tab, the newest saved run of that configuration no open tab holds. The
- * run found becomes this tab's (its lock held). Null when there is none: the tab then starts a new
- * run, in a new slot, so no saved run is overwritten by a fresh model.
+ * The saved runs this tab may restore for `config` (the address's configuration), in the order to
+ * try them: after a reload, its own run; then, as a new tab would, the newest saved runs of that
+ * configuration (those open tabs hold are skipped when claimed). Read from the list of runs only:
+ * the runs themselves are read by the worker.
  */
-export async function claimRestorable(
+export async function restorableRuns(
   config: ConfigState,
   fits: (saved: ConfigState, wanted: ConfigState) => boolean = sameConfig,
-): Promise<Autosave | null> {
+): Promise<AutosaveEntry[]> {
   const own = tab.runId ?? storedRunId();
-  const entries = await listAutosaves();
-  const candidates = [
-    ...(own === null ? [] : [own]),
-    ...entries.filter((e) => e.id !== own && fits(e.config, config)).map((e) => e.id),
-  ];
-  for (const id of candidates) {
-    if (!(await claim(id))) continue;
-    const saved = await loadAutosave(id);
-    if (saved !== null && fits(saved.config, config)) {
-      adopt(id);
-      return saved;
-    }
-  }
-  await startNewRun();
-  return null;
+  const entries = (await listAutosaves()).filter((e) => fits(e.config, config));
+  return [...entries.filter((e) => e.id === own), ...entries.filter((e) => e.id !== own)];
+}
+
+/**
+ * Makes saved run `id` this tab's, its lock held; false when another tab holds it. The run this
+ * tab had stays saved as it was.
+ */
+export async function claimRun(id: string): Promise<boolean> {
+  if (!(await claim(id))) return false;
+  adopt(id);
+  return true;
 }
 
 /**
@@ -186,17 +183,4 @@ export async function earlierRun(config: ConfigState): Promise<AutosaveEntry | n
     (e) => e.id !== own && !live.has(e.id) && e.step > 0 && !sameConfig(e.config, config),
   );
   return entry ?? null;
-}
-
-/**
- * Makes saved run `id` this tab's (its lock held) and returns it; null when another tab holds it
- * or it is gone. The run this tab had stays saved as it was.
- */
-export async function claimRun(id: string): Promise<Autosave | null> {
-  const before = tab.runId;
-  if (!(await claim(id))) return null;
-  const saved = await loadAutosave(id);
-  if (saved !== null) adopt(id);
-  else if (before !== null) await claim(before); // hold this tab's run again
-  return saved;
 }

@@ -103,7 +103,8 @@ export interface TrainingState {
 /** Why the saved run could not be restored, and the save itself (JSON). */
 export interface DamagedSave {
   message: string;
-  file: string;
+  /** The save as it was stored, to download; null when it could not be read. */
+  file: string | null;
 }
 
 /** A saved run the view offers to go back to: its slot, step, time and settings. */

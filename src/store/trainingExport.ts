@@ -55,7 +55,7 @@ export function exportPytorchScript(): void {
 /** Downloads the saved run that could not be restored, as it was stored. */
 export function downloadDamagedSave(): void {
   const damaged = training().damagedSave;
-  if (damaged === null) return;
+  if (damaged === null || damaged.file === null) return;
   download('unrolled-damaged-save.json', damaged.file, 'application/json');
 }
 

@@ -5,16 +5,17 @@ import {
   checkpointName,
   deleteCheckpoint,
   listCheckpoints,
+  loadAutosave,
   loadCheckpoint,
   renameCheckpoint,
   saveCheckpoint,
-  type Autosave,
+  type AutosaveEntry,
   type Checkpoint,
 } from '../persist/trainingStore';
 import { needsNewModel, settingsOf, type ConfigState } from './config';
 import { updateConfig } from './engineAccess';
 import { patchTraining } from './store';
-import { claimRestorable, claimRun, earlierRun, sameConfig, startNewRun } from './runSlot';
+import { claimRun, earlierRun, restorableRuns, sameConfig, startNewRun } from './runSlot';
 import { historyFromSaved, savedCurves } from './savedCurves';
 import { emptyHistory } from './training';
 import {
@@ -43,54 +44,70 @@ import { loadCorpus } from './trainingData';
  */
 export async function restoreAutosave({ liveSettings = false } = {}): Promise<boolean> {
   const current = config();
-  const saved = await claimRestorable(
+  const runs = await restorableRuns(
     current,
     (a, b) => sameConfig(a, b) || (liveSettings && !needsNewModel(a, b)),
   );
-  if (!saved || !(await installSaved(saved, current))) return false;
-  patchTraining({ message: `Restored your run at step ${stepText(saved.step)}.` });
-  return true;
+  for (const run of runs) {
+    if (!(await claimRun(run.id))) continue; // open in another tab
+    const result = await installRun(run, current);
+    if (result === 'missing') continue;
+    if (result === 'failed') return false;
+    patchTraining({ message: `Restored your run at step ${stepText(run.step)}.` });
+    return true;
+  }
+  await startNewRun();
+  return false;
 }
 
 const stepText = (step: number) => step.toLocaleString('en-US');
 
+/** The phase when a run was not installed: the model the view had, if any, is still there. */
+const phaseWithout = () => (training().model === null ? 'idle' : 'ready');
+
 /**
- * Puts a saved run into the engine and the view, with `settings` applied to it (they may differ
- * in what changes live). False when it could not be: the save is then kept in
+ * Puts saved run `run` into the engine and the view, with `settings` applied to it (they may
+ * differ in what changes live). The worker reads, checks and installs the model and optimizer
+ * state; the page gets the curves and timeline. 'missing' when the run is gone or damaged
+ * (nothing changed); 'failed' when it could not be installed: the save is then kept in
  * `training.damagedSave` and this tab moves to a new slot, leaving the save as it was.
  */
-async function installSaved(saved: Autosave, settings: ConfigState): Promise<boolean> {
+async function installRun(
+  run: AutosaveEntry,
+  settings: ConfigState,
+): Promise<'restored' | 'missing' | 'failed'> {
   patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
   try {
-    await loadCorpus(saved.config.corpus);
+    await loadCorpus(run.config.corpus);
     const reply = await engine().request(
-      {
-        type: 'import',
-        json: saved.model,
-        settings: settingsOf(saved.config),
-        step: saved.step,
-        optimizer: saved.optimizer ?? null,
-      },
+      { type: 'restoreRun', runId: run.id, settings: settingsOf(run.config) },
       READ_FILE,
     );
-    if (!sameConfig(saved.config, settings)) {
+    if (reply.restored === null) {
+      patchTraining({ phase: phaseWithout(), busy: null });
+      return 'missing';
+    }
+    const { info, run: head } = reply.restored;
+    if (!sameConfig(head.config, settings)) {
       await engine().request({ type: 'setHyper', settings: settingsOf(settings) });
     }
-    installed(reply.info, historyFromSaved(saved.history), saved.timeline);
+    installed(info, historyFromSaved(head.history), head.timeline);
+    patchTraining({ savedAt: head.savedAt, savedStep: head.step });
+    return 'restored';
   } catch (error) {
     await startNewRun();
+    // Read on the page only now, for the learner to download as it was saved.
+    const saved = await loadAutosave(run.id).catch(() => null);
     patchTraining({
-      phase: 'idle',
+      phase: phaseWithout(),
       busy: null,
       damagedSave: {
-        message: `Your last run (step ${stepText(saved.step)}) could not be restored: ${messageOf(error)}. You can download it as it was saved.`,
-        file: JSON.stringify(saved),
+        message: `Your last run (step ${stepText(run.step)}) could not be restored: ${messageOf(error)}.${saved !== null ? ' You can download it as it was saved.' : ''}`,
+        file: saved === null ? null : JSON.stringify(saved),
       },
     });
-    return false;
+    return 'failed';
   }
-  patchTraining({ savedAt: saved.savedAt, savedStep: saved.step });
-  return true;
 }
 
 /**
@@ -121,16 +138,15 @@ export function returnToEarlierRun(): void {
       throw new Error(
         'the current run could not be saved first, so it would be lost; export it or save a checkpoint, then try again',
       );
-    const saved = await claimRun(offer.id);
-    if (saved === null) {
-      patchTraining({ earlierRun: null });
-      throw new Error('it is open in another tab, or no longer saved');
-    }
     patchTraining({ earlierRun: null });
-    if (!(await installSaved(saved, saved.config))) return;
-    updateConfig(saved.config);
+    if (!(await claimRun(offer.id)))
+      throw new Error('it is open in another tab; go back to it there');
+    const result = await installRun(offer, offer.config);
+    if (result === 'missing') throw new Error('it is no longer saved');
+    if (result === 'failed') return;
+    updateConfig(offer.config);
     patchTraining({
-      message: `Back to your earlier run at step ${stepText(saved.step)}, with its settings.`,
+      message: `Back to your earlier run at step ${stepText(offer.step)}, with its settings.`,
     });
     await offerEarlierRun();
   });

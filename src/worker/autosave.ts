@@ -1,8 +1,10 @@
 // The autosave as the worker writes it: the page sends its part (settings, curves, timeline, the
 // run's slot) and the worker adds the model file and optimizer state it holds. Those are the
-// large parts; writing them here keeps their copying and storing off the page's thread.
-import { saveAutosave, type Autosave } from '../persist/trainingStore';
-import type { AutosavePage } from './protocol';
+// large parts; writing them here, and reading them back on a restore, keeps their copying,
+// checking and storing off the page's thread.
+import type { TrainSettings } from '../engine/settings';
+import { loadAutosave, saveAutosave, type Autosave } from '../persist/trainingStore';
+import type { AutosavePage, ModelInfo, SavedRunHead } from './protocol';
 import type { EngineSession } from './session';
 
 /** Writes run `runId`'s autosave; resolves with whether it was written and the model's step. */
@@ -30,4 +32,21 @@ export async function autosaveRun(
     },
   };
   return { ok: await saveAutosave(save, runId, new Set(live)), step: snap.step };
+}
+
+/**
+ * Reads run `runId`'s autosave, checks it and installs its model and optimizer state with
+ * `settings`; resolves with the model and the rest of the run for the page, or null when the run
+ * is missing or damaged. Rejects when its model will not load (the session's model then stays).
+ */
+export async function restoreRun(
+  session: EngineSession,
+  runId: string,
+  settings: TrainSettings,
+): Promise<{ info: ModelInfo; run: SavedRunHead } | null> {
+  const saved = await loadAutosave(runId);
+  if (saved === null) return null;
+  const info = session.importModel(saved.model, settings, saved.step, saved.optimizer ?? null);
+  const { savedAt, step, config, history, timeline } = saved;
+  return { info, run: { savedAt, step, config, history, timeline } };
 }

@@ -104,6 +104,7 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   neurons: 'neurons',
   snapshot: 'snapshot',
   autosave: 'autosaved',
+  restoreRun: 'restoredRun',
   gradientExperiment: 'gradientResult',
   raceStart: 'race',
   racePause: 'race',

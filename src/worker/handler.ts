@@ -3,7 +3,7 @@
 // becomes a typed `error` reply carrying the request's id.
 import type { FromWorker, ProgressBatch, RaceProgress, ToWorker } from './protocol';
 import { EngineSession } from './session';
-import { autosaveRun } from './autosave';
+import { autosaveRun, restoreRun } from './autosave';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
@@ -146,6 +146,15 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
           (error: unknown) => postError(post, msg, error),
         );
         return;
+      case 'restoreRun': {
+        const started = performance.now();
+        restoreRun(s(), msg.runId, msg.settings).then(
+          (restored) =>
+            post({ type: 'restoredRun', id: msg.id, restored, ms: performance.now() - started }),
+          (error: unknown) => postError(post, msg, error),
+        );
+        return;
+      }
       case 'gradientExperiment': {
         // Stateless: no session needed. The figures' arrays travel in the transfer list.
         const start = performance.now();

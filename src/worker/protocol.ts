@@ -71,6 +71,11 @@ export type ToWorker =
    * `live`: the runs open tabs hold (their slots are kept).
    */
   | { type: 'autosave'; id: number; runId: string; live: string[]; page: AutosavePage }
+  /**
+   * Read autosaved run `runId` from IndexedDB, check it and install its model and optimizer state
+   * with `settings`; the large parts never cross to the page. The model stays if it cannot.
+   */
+  | { type: 'restoreRun'; id: number; runId: string; settings: TrainSettings }
   // ---- Gradient flow view ----
   /** Run one gradient-flow experiment (stateless: its own seeded model and input). */
   | { type: 'gradientExperiment'; id: number; params: GradientParams }
@@ -154,6 +159,18 @@ export type AutosavePage = Omit<Autosave, 'model' | 'step' | 'optimizer' | 'hist
     val: Autosave['history']['val'];
   };
 };
+/** An autosaved run as the page shows it: all but its model and optimizer state. */
+export type SavedRunHead = Pick<Autosave, 'savedAt' | 'step' | 'config' | 'history' | 'timeline'>;
+/**
+ * The restored run's model and head, or null when the run is missing or damaged (the model then
+ * stays); `ms`: how long reading, checking and installing it took.
+ */
+export type RestoredRunReply = {
+  type: 'restoredRun';
+  id: number;
+  restored: { info: ModelInfo; run: SavedRunHead } | null;
+  ms: number;
+};
 /** Whether the autosave was written, and the step of the model it holds. */
 export type AutosavedReply = { type: 'autosaved'; id: number; ok: boolean; step: number };
 export type SnapshotReply = {
@@ -218,6 +235,7 @@ export type FromWorker =
   | NeuronsReply
   | SnapshotReply
   | AutosavedReply
+  | RestoredRunReply
   | GradientReply
   | ProgressMessage
   | RaceReply
@@ -251,6 +269,7 @@ export interface Replies {
   neurons: NeuronsReply;
   snapshot: SnapshotReply;
   autosave: AutosavedReply;
+  restoreRun: RestoredRunReply;
   gradientExperiment: GradientReply;
   raceStart: RaceReply;
   racePause: RaceReply;

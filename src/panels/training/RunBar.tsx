@@ -118,9 +118,11 @@ function Notices() {
       {damaged && (
         <div className="callout callout--warn" role="alert">
           <p>{damaged.message}</p>
-          <button type="button" onClick={downloadDamagedSave}>
-            Download the damaged save
-          </button>
+          {damaged.file !== null && (
+            <button type="button" onClick={downloadDamagedSave}>
+              Download the damaged save
+            </button>
+          )}
           <button type="button" onClick={dismissDamagedSave}>
             Dismiss
           </button>
