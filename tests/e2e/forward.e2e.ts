@@ -14,6 +14,7 @@ import {
   setupApp,
   waitForEngineReady,
 } from './harness.ts';
+import { describeTasks, traceMainThread } from './mainThread.ts';
 
 const app = setupApp();
 
@@ -246,13 +247,15 @@ describe('the Forward pass view', () => {
     });
     await resetLongTasks(page);
     const STEPS = 30;
-    for (let k = 0; k < STEPS; k++) {
-      await page.keyboard.press('ArrowRight');
-      await page.waitForFunction(
-        (n) => (window as Window & { __steps?: unknown[] }).__steps?.length === n,
-        k + 1,
-      );
-    }
+    const traced = await traceMainThread(page, async () => {
+      for (let k = 0; k < STEPS; k++) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction(
+          (n) => (window as Window & { __steps?: unknown[] }).__steps?.length === n,
+          k + 1,
+        );
+      }
+    });
     const steps = await page.evaluate(
       () =>
         (
@@ -284,8 +287,13 @@ describe('the Forward pass view', () => {
         `  key → all details painted:      ${stats(steps.map((s) => s.details))}`,
         `  frames until the highlight shows: ${String(Math.max(...steps.map((s) => s.litFrame)))} at most; until the details show: median ${String([...steps.map((s) => s.frames)].sort((a, b) => a - b)[steps.length >> 1])}`,
         `  long tasks: ${String(tasks.count)} (worst ${tasks.worstMs.toFixed(0)} ms)`,
+        `  traced: ${describeTasks(traced)}`,
       ].join('\n'),
     );
+    // A step's worst task costs the page 48–54 ms of work on a busy two-core machine, under the
+    // trace (which adds its own cost): at the 50 ms target, not safely below it. This bound
+    // catches a step that grows heavier; the figure is printed above.
+    expect(traced.worstCpuMs).toBeLessThan(100);
     expect((await settled(page)).step).toBe(String(STEPS));
     expectClean(recorder);
   });
