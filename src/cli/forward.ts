@@ -1,7 +1,8 @@
 // `forward`: one forward and backward pass of a model over a sequence (the engine's traceSequence),
 // as one JSON object on stdout, from a zero initial state; arrays are [layer][time][unit] as in the
 // trace. A character model reads a text and predicts its next characters; a tagger reads a text and
-// is scored against given labels; a model with real-valued input reads given numbers.
+// is scored against given labels; a model with real-valued input reads given numbers; a time-series
+// model reads a CSV column instead (forwardSeries.ts).
 
 import { CELL_INFO } from '../engine/cell.ts';
 import { layerSuffix, withCompute, type Model } from '../engine/model.ts';
@@ -12,9 +13,11 @@ import { encode, splitChars, type Vocab } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
 import { CliError, Flags, UsageError } from './args.ts';
 import { loadAnyModelFile } from './files.ts';
+import { forwardSeries, forwardSeriesUsage, isSeriesModel } from './forwardSeries.ts';
 
 export const forwardUsage = `Usage: npm run engine -- forward --model FILE --text TEXT
        npm run engine -- forward --model FILE (--text TEXT | --values LIST) [--targets LIST]
+       npm run engine -- forward --model FILE --series CSV [--column NAME]
 
 A character model runs over TEXT (n characters: inputs TEXT[0..n−2], targets TEXT[1..n−1],
 T = n − 1, from a zero state). Any other model reads TEXT (one-hot input: T = n) or --values
@@ -35,10 +38,14 @@ the characters that ended a word are its targets. It prints one JSON object:
   layers      the rows of h, c, gates and dLdh (l0, l0_reverse, …; bidirectional models only)
   text, targets  the characters read and their labels (only when the spaces were removed)
 
+${forwardSeriesUsage}
+
   --model FILE     an Unrolled model file (required)
   --text TEXT      characters in the model's vocabulary (one-hot input)
   --values LIST    comma-separated numbers, T·I of them (real-valued input)
-  --targets LIST   comma-separated class labels (T) or numbers (T·O)`;
+  --targets LIST   comma-separated class labels (T) or numbers (T·O)
+  --series CSV     a CSV file with a header row, for a time-series model
+  --column NAME    the column of --series to read`;
 
 const toList = (a: Float64Array): number[] => Array.from(a);
 
@@ -135,13 +142,30 @@ function sequenceOf(
   return { input, targets };
 }
 
+/** The model file, refused when it is a series model given a text (it reads a CSV). */
+function loadFor(path: string, f: Flags): LoadedModel {
+  const loaded = loadAnyModelFile(path);
+  if (isSeriesModel(loaded) && f.has('text'))
+    throw new UsageError(
+      'a time-series model reads --series CSV [--column NAME] (or --values and --targets), not --text',
+    );
+  return loaded;
+}
+
 export function forward(args: readonly string[], io: Io): void {
-  const f = new Flags(args, { strings: ['model', 'text', 'values', 'targets'] });
+  const f = new Flags(args, {
+    strings: ['model', 'text', 'values', 'targets', 'series', 'column'],
+  });
   if (f.help) {
     io.out(`${forwardUsage}\n`);
     return;
   }
   const path = f.required('model', 'FILE');
+  if (f.has('series')) {
+    forwardSeries(f, path, io);
+    return;
+  }
+  if (f.has('column')) throw new UsageError('--column applies only with --series');
   if (!f.has('values')) f.required('text', 'TEXT');
   let trace: Trace;
   let model: Model;
@@ -154,7 +178,7 @@ export function forward(args: readonly string[], io: Io): void {
         `--text needs at least 2 characters (got ${n}): one input and its target`,
       );
     }
-    const loaded = loadAnyModelFile(path);
+    const loaded = loadFor(path, f);
     model = io.compute ? withCompute(loaded.model, io.compute) : loaded.model;
     if (isCharModel(loaded)) {
       const ids = encode(text, loaded.vocab);
@@ -165,7 +189,7 @@ export function forward(args: readonly string[], io: Io): void {
       shown = sequence.shown;
     }
   } else {
-    const loaded = loadAnyModelFile(path);
+    const loaded = loadFor(path, f);
     model = io.compute ? withCompute(loaded.model, io.compute) : loaded.model;
     if (isCharModel(loaded))
       throw new UsageError(

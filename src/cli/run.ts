@@ -19,12 +19,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   train: {
     run: train,
     usage: trainUsage,
-    summary: 'train a character model or a tagger on a text file',
+    summary: 'train a character model or a tagger on a text file, or a series model on a CSV',
   },
   forward: {
     run: forward,
     usage: forwardUsage,
-    summary: 'one forward and backward pass over a text, as JSON',
+    summary: 'one forward and backward pass over a text, or a series model over a CSV, as JSON',
   },
   sample: { run: sample, usage: sampleUsage, summary: 'generate text from a model file' },
   'export-pytorch': {
@@ -47,6 +47,7 @@ Example:
   npm run --silent engine -- train --corpus input.txt --hidden 128 --steps 2000 --out model.json
   npm run --silent engine -- sample --model model.json --prime "ROMEO:" --length 300
   npm run --silent engine -- forward --model model.json --text "hello"
+  npm run --silent engine -- forward --model series.json --series data.csv --column value
 
 Exit codes: 0 success, 1 failure while running, 2 wrong command line.`;
 

@@ -13,7 +13,7 @@ import {
   optimizerConfigOf,
   type TrainSettings,
 } from '../engine/settings.ts';
-import { createSeriesTask } from '../engine/tasks/series.ts';
+import { createSeriesTask, seriesLabels } from '../engine/tasks/series.ts';
 import { readSeriesCsv, SeriesCsvError } from '../engine/tasks/seriesCsv.ts';
 import { modelConfigFor } from '../engine/tasks/task.ts';
 import { createTrainer } from '../engine/trainer.ts';
@@ -98,9 +98,10 @@ export function trainSeries(
     );
   }
   progress.finish();
+  // The file says how the inputs were prepared, so `forward --series` reads a CSV as they were.
   const json = modelFileJson(
     model,
-    task.labels,
+    seriesLabels(task, csv.column),
     run.digits === undefined ? {} : { digits: run.digits },
   );
   const file = `${JSON.stringify(json)}\n`;

@@ -17,8 +17,9 @@ import {
   type TrainSettings,
 } from '../engine/settings.ts';
 import { stepFlops } from '../engine/stepCost.ts';
-import { hiddenOverSeries, predictSeries, type SeriesTask } from '../engine/tasks/series.ts';
+import { hiddenOverSeries, seriesLabels, type SeriesTask } from '../engine/tasks/series.ts';
 import { forecastErrors } from '../engine/tasks/seriesForecast.ts';
+import { predictValues } from '../engine/tasks/seriesPredictions.ts';
 import { seriesTaskOf, seriesValues, type SeriesValues } from '../engine/tasks/seriesSources.ts';
 import { modelConfigFor } from '../engine/tasks/task.ts';
 import { createTrainer, type Trainer } from '../engine/trainer.ts';
@@ -192,15 +193,8 @@ export class SeriesRun {
     const { source, task, difference, model } = this.require();
     const { z, mean, scale } = task.prepared;
     const h = task.horizon;
-    const out = predictSeries(model, z, 0, z.length, h);
     const y = source.values;
-    const predicted = new Float64Array(y.length).fill(NaN);
-    out.forEach((v, k) => {
-      const unit = v * scale + mean;
-      // z[k + h] is value k + h, or (changes) value k + 2 minus value k + 1.
-      if (difference) predicted[k + 2] = y[k + 1]! + unit;
-      else predicted[k + h] = unit;
-    });
+    const { predicted } = predictValues(model, y, z, { mean, scale, difference, horizon: h });
     const forecast = h === 1 ? forecastErrors(model, task, y, difference) : null;
     // The state over the last HIDDEN_SHOWN positions; z position p is read with value p + offset.
     const offset = difference ? 1 : 0;
@@ -225,12 +219,8 @@ export class SeriesRun {
 
   /** The model file's labels for the current model: the task's, and the series' preparation. */
   private labels(): ModelLabels {
-    const { source, task, difference } = this.require();
-    const { mean, scale } = task.prepared;
-    return {
-      ...task.labels,
-      series: { column: source.column, mean, scale, difference, horizon: task.horizon },
-    };
+    const { source, task } = this.require();
+    return seriesLabels(task, source.column);
   }
 
   private require(): Current {

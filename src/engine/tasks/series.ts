@@ -7,10 +7,11 @@
 import { generateValues } from '../generate.ts';
 import type { Model } from '../model.ts';
 import { layerOutput } from '../bptt.ts';
+import type { ModelLabels } from '../modelfile.ts';
 import { forwardModel } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
 import { arMse, constantMse, fitAr, persistenceMse, seasonalMse } from './seriesBaselines.ts';
-import { prepareSeries, type PreparedSeries } from './seriesData.ts';
+import { changesOf, prepareSeries, type PreparedSeries } from './seriesData.ts';
 import type { Baseline, Metric, Task } from './task.ts';
 import { windowBatches } from './windows.ts';
 
@@ -20,6 +21,8 @@ const EVAL_T = 64;
 export interface SeriesTask extends Task {
   readonly prepared: PreparedSeries;
   readonly horizon: number;
+  /** The model learns the changes v_t − v_{t−1} rather than the values. */
+  readonly difference: boolean;
 }
 
 /** Windows over t in [0, cut − h): inputs z[t], targets z[t + h] (the training part only). */
@@ -62,6 +65,48 @@ export function predictSeries(model: Model, z: Float64Array, from: number, to: n
     for (let t = 0; t < len; t++) out[s - from + t] = pass.outputs[t]![0]!;
   }
   return out;
+}
+
+/**
+ * Mean of (out[k] − z[from + k + h])² over the predictions out (from predictSeries(model, z, from,
+ * …, h)): the loss the engine trains with, PyTorch's MSELoss, no ½. NaN when there are none.
+ */
+export function predictionMse(out: Float64Array, z: Float64Array, from: number, h: number) {
+  let total = 0;
+  out.forEach((v, k) => (total += (v - z[from + k + h]!) ** 2));
+  return out.length > 0 ? total / out.length : NaN;
+}
+
+/**
+ * "Last value" (ŷ_{t+h} = y_t) scored on the positions [from, to) of z, and for changes also "last
+ * change": each MSE in z's normalised units. On changes the last value is the prediction d = 0,
+ * z = −mean/scale of the changes' preparation.
+ */
+export function persistenceBaselines(
+  z: Float64Array,
+  from: number,
+  to: number,
+  h: number,
+  prep: { readonly difference: boolean; readonly mean: number; readonly scale: number },
+): Baseline[] {
+  const persistence = prep.difference
+    ? constantMse(z, from, to, h, -prep.mean / prep.scale)
+    : persistenceMse(z, from, to, h);
+  const baselines: Baseline[] = [{ key: 'persistence', label: 'last value', value: persistence }];
+  if (prep.difference)
+    baselines.push({
+      key: 'lastChange',
+      label: 'last change',
+      value: persistenceMse(z, from, to, h),
+    });
+  return baselines;
+}
+
+/** A series model file's labels: the task's, and how the inputs of `column` were prepared. */
+export function seriesLabels(task: SeriesTask, column: string): ModelLabels {
+  const { mean, scale } = task.prepared;
+  const { difference, horizon } = task;
+  return { ...task.labels, series: { column, mean, scale, difference, horizon } };
 }
 
 /**
@@ -128,24 +173,14 @@ export function createSeriesTask(opts: {
     throw new Error(`The horizon must be a whole number from 1 to 50 (got ${h}).`);
   const difference = opts.difference ?? false;
   if (difference && h !== 1) throw new Error('Learning the changes predicts one step ahead only.');
-  const values = difference
-    ? opts.values.subarray(1).map((v, k) => v - opts.values[k]!)
-    : opts.values;
+  const values = difference ? changesOf(opts.values) : opts.values;
   const prepared = prepareSeries(values, opts.valFraction ?? 0.2);
   const { z, cut, scale } = prepared;
   const n = z.length;
   const p = opts.arOrder ?? 3;
   // "Last value": ŷ_{t+h} = y_t, i.e. on the changes the prediction d = 0 (z = −mean/scale).
-  const persistence = difference
-    ? constantMse(z, cut, n, h, -prepared.mean / scale)
-    : persistenceMse(z, cut, n, h);
-  const baselines: Baseline[] = [{ key: 'persistence', label: 'last value', value: persistence }];
-  if (difference)
-    baselines.push({
-      key: 'lastChange',
-      label: 'last change',
-      value: persistenceMse(z, cut, n, h),
-    });
+  const baselines = persistenceBaselines(z, cut, n, h, { ...prepared, difference });
+  const persistence = baselines[0]!.value;
   if (opts.season)
     baselines.push({
       key: 'seasonal',
@@ -156,10 +191,7 @@ export function createSeriesTask(opts: {
   if (ar !== null) baselines.push({ key: 'ar', label: `AR(${p})`, value: ar });
   const valMse = (model: Model, maxPositions: number) => {
     const to = Math.min(n, cut + maxPositions);
-    const y = predictSeries(model, z, cut, to, h);
-    let total = 0;
-    y.forEach((v, k) => (total += (v - z[cut + k + h]!) ** 2));
-    return y.length > 0 ? total / y.length : NaN;
+    return predictionMse(predictSeries(model, z, cut, to, h), z, cut, h);
   };
   return {
     kind: 'series',
@@ -170,6 +202,7 @@ export function createSeriesTask(opts: {
     baselines,
     prepared,
     horizon: h,
+    difference,
     source: (batchSize, seqLen) => seriesSource(z, cut, h, batchSize, seqLen),
     evaluate: valMse,
     metrics(model, maxPositions): Metric[] {

@@ -55,11 +55,25 @@ const isNumber = (s: string) => s !== '' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d
 /** Shortens untrusted text for a message. */
 const clip = (s: string, max = 24) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
+/** What a reader of a series may ask for besides the column. */
+export interface SeriesCsvOptions {
+  /** Without a column named, read this one when the file has it (a model's own column). */
+  readonly prefer?: string;
+  /** The fewest values accepted and what they are needed for, as the message says it. */
+  readonly min?: { readonly count: number; readonly purpose: string };
+}
+
 /**
- * Reads `column` (by its header name; default: the first column whose values are all numbers,
- * passing over a first column that only counts up, which is the time axis) from a CSV text. Throws SeriesCsvError with the line number and what to do.
+ * Reads `column` (by its header name; default: `opts.prefer` when the header names it, else the
+ * first column whose values are all numbers, passing over a first column that only counts up,
+ * which is the time axis) from a CSV text. Throws SeriesCsvError with the line number and what to
+ * do.
  */
-export function readSeriesCsv(text: string, column?: string): SeriesCsv {
+export function readSeriesCsv(
+  text: string,
+  column?: string,
+  opts: SeriesCsvOptions = {},
+): SeriesCsv {
   if (text.trim() === '') throw new SeriesCsvError('The file is empty.');
   if (text.includes('\u0000') || text.includes('\uFFFD'))
     throw new SeriesCsvError('This looks like a binary file, not a CSV text file.');
@@ -92,7 +106,8 @@ export function readSeriesCsv(text: string, column?: string): SeriesCsv {
     numericColumns.length > 1 &&
     numericColumns[0] === header[0] &&
     first.every((v, k) => k === 0 || v > first[k - 1]!);
-  const name = column ?? numericColumns[isAxis ? 1 : 0];
+  const preferred = opts.prefer !== undefined && header.includes(opts.prefer) ? opts.prefer : null;
+  const name = column ?? preferred ?? numericColumns[isAxis ? 1 : 0];
   if (name === undefined)
     throw new SeriesCsvError(
       'No column holds only numbers. A series needs one numeric column, one value per row.',
@@ -119,9 +134,10 @@ export function readSeriesCsv(text: string, column?: string): SeriesCsv {
       throw new SeriesCsvError(`Line ${line}: ${clip(cell)} is too large a number.`);
     values[i] = v;
   });
-  if (values.length < MIN_SERIES_VALUES)
+  const min = opts.min ?? { count: MIN_SERIES_VALUES, purpose: 'to train and validate' };
+  if (values.length < min.count)
     throw new SeriesCsvError(
-      `The series has ${values.length} values; at least ${MIN_SERIES_VALUES} are needed to train and validate.`,
+      `The series has ${values.length} values; at least ${min.count} are needed ${min.purpose}.`,
     );
   const labels = j === 0 ? null : cells.map((r) => r[0] ?? '');
   return { numericColumns, column: name, values, labels };

@@ -1,7 +1,7 @@
 // Series for the time-series lesson, and how they are prepared: synthetic ones (a sum of sines with
-// a trend and noise; the logistic map; Mackey–Glass), each seeded; the split by time; and the
+// a trend and noise; the logistic map; Mackey–Glass), each seeded; the split by time; the
 // normalisation with the mean and standard deviation of the training part only
-// (docs/beyond-characters.md §3).
+// (docs/beyond-characters.md §3), or with a model's stored ones; and the changes of a series.
 
 import { createRng } from '../rng.ts';
 
@@ -79,5 +79,15 @@ export function prepareSeries(values: Float64Array, valFraction = 0.2): Prepared
   let v = 0;
   for (let k = 0; k < cut; k++) v += (values[k]! - mean) ** 2;
   const scale = Math.sqrt(v / cut) || 1;
-  return { z: values.map((x) => (x - mean) / scale), cut, mean, scale };
+  return { z: normaliseWith(values, mean, scale), cut, mean, scale };
+}
+
+/** (v − mean) / scale of every value: with a model's stored preparation, never re-fitted. */
+export function normaliseWith(values: Float64Array, mean: number, scale: number): Float64Array {
+  return values.map((x) => (x - mean) / scale);
+}
+
+/** The changes v_t − v_{t−1}, t = 1 … n−1: [n − 1]. */
+export function changesOf(values: Float64Array): Float64Array {
+  return values.subarray(1).map((v, k) => v - values[k]!);
 }
