@@ -78,6 +78,7 @@ export const FORWARD_MODELS = [
   'fresh-gru',
   'fresh-rnn',
   'training',
+  'series',
 ] as const;
 export type ForwardModel = (typeof FORWARD_MODELS)[number];
 
@@ -93,7 +94,8 @@ export type ModelPlan =
       fallbackLayers: number | null;
     }
   | { kind: 'fresh'; cell: CellKind }
-  | { kind: 'training' };
+  | { kind: 'training' }
+  | { kind: 'series' };
 
 /** Where a menu choice comes from. Model files are fetched from the app's own origin. */
 export function modelPlan(model: ForwardModel): ModelPlan {
@@ -112,6 +114,8 @@ export function modelPlan(model: ForwardModel): ModelPlan {
       return { kind: 'fresh', cell: model.slice('fresh-'.length) as CellKind };
     case 'training':
       return { kind: 'training' };
+    case 'series':
+      return { kind: 'series' };
   }
 }
 
@@ -125,6 +129,7 @@ export const MODEL_LABEL: Record<ForwardModel, string> = {
   'fresh-gru': 'GRU, freshly initialised',
   'fresh-rnn': 'RNN, freshly initialised',
   training: 'The model in the Training view',
+  series: 'The model in the Time series view',
 };
 
 /**

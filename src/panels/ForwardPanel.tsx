@@ -5,6 +5,7 @@
 // Home/End jump. They are heard on the document, so they work before anything is clicked.
 import { useEffect, useRef } from 'react';
 import { FORWARD_TEXT } from '../content/forward';
+import { SERIES_FORWARD_TEXT } from '../content/forwardSeries';
 import { jumpToEnd, jumpToStart, startForward, stepBy, togglePlay } from '../store/forwardActions';
 import { selectReducedMotion } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -21,6 +22,7 @@ export function ForwardPanel() {
   const root = useRef<HTMLDivElement>(null);
   const reducedMotion = useAppStore(selectReducedMotion);
   const tagger = useAppStore((s) => (s.forward.result?.model.classes ?? null) !== null);
+  const series = useAppStore((s) => s.forward.model === 'series');
   useEffect(() => startForward(), []);
   useEffect(() => {
     document.addEventListener('keydown', onViewKey);
@@ -29,7 +31,13 @@ export function ForwardPanel() {
   useSymbolLink(root);
   return (
     <div ref={root} className={`fwd${reducedMotion ? ' fwd--instant' : ''}`}>
-      <p className="prose">{tagger ? FORWARD_TEXT.taggerIntro : FORWARD_TEXT.intro}</p>
+      <p className="prose">
+        {series
+          ? SERIES_FORWARD_TEXT.intro
+          : tagger
+            ? FORWARD_TEXT.taggerIntro
+            : FORWARD_TEXT.intro}
+      </p>
       <ModelInput />
       <div className="fwd-sticky">
         <StepControls />

@@ -22,6 +22,7 @@ import { Hidden } from './series/Hidden';
 import { SeriesLoss } from './series/Loss';
 import { Preparation } from './series/Preparation';
 import { SeriesPlot } from './series/SeriesPlot';
+import { SeriesStepThrough } from './series/StepThrough';
 import '../styles/series.css';
 
 export function SeriesPanel() {
@@ -62,6 +63,7 @@ export function SeriesPanel() {
       <SeriesPlot />
       <Forecast />
       <Hidden />
+      <SeriesStepThrough />
       <SeriesExport />
       <section aria-labelledby="ts-loss-eq">
         <h2 id="ts-loss-eq">The step and the loss</h2>

@@ -13,7 +13,7 @@ import {
   type ForwardModel,
 } from '../content/forward';
 import type { Trace } from '../engine/trace';
-import type { ModelInfo } from '../worker/protocol';
+import type { ModelInfo, SeriesTraced } from '../worker/protocol';
 
 /** A trace the engine returned, with what it was asked. */
 export interface ForwardResult {
@@ -29,10 +29,13 @@ export interface ForwardResult {
   /** Characters outside the model's vocabulary, by position in `chars`. */
   readonly unknown: readonly { position: number; char: string }[];
   /** Where the traced model came from (a file model that failed to load falls back to fresh). */
-  readonly source: 'file' | 'fresh' | 'training';
+  readonly source: 'file' | 'fresh' | 'training' | 'series';
+  /** A series model: the window it read, its inputs x_t and its predictions (absent: text). */
+  readonly series?: SeriesTraced['window'];
 }
 
-export type ForwardStatus = 'idle' | 'loading' | 'ready' | 'error';
+/** 'noModel': the chosen view (the Time series view) holds no model yet; not an error. */
+export type ForwardStatus = 'idle' | 'loading' | 'ready' | 'error' | 'noModel';
 
 export interface ForwardState {
   model: ForwardModel;

@@ -6,11 +6,13 @@ import {
   FORWARD_TEXT,
   MAX_TEXT_CHARS,
   MIN_TEXT_CHARS,
+  modelPlan,
   type ForwardModel,
 } from '../content/forward';
 import { getEngine, writeAddress } from './engineAccess';
 import type { ForwardResult, ForwardState } from './forward';
 import { requestTrace, resolveModel, TRAINING_MODEL } from './forwardModels';
+import { traceSeriesModel } from './forwardSeries';
 import { appStore, patchForward, patchUi } from './store';
 
 /** Typing waits this long for a pause before the engine reads the text again. */
@@ -106,13 +108,22 @@ async function runTrace(): Promise<void> {
   const { model, text } = forward();
   const engine = getEngine();
   if (engine === null || appStore.getState().ui.engine.state !== 'ready') return;
+  const series = modelPlan(model).kind === 'series';
   const chars = Array.from(text);
-  if (chars.length < MIN_TEXT_CHARS) {
+  if (!series && chars.length < MIN_TEXT_CHARS) {
     patchForward({ status: 'error', error: FORWARD_TEXT.tooShort, result: null });
     return;
   }
   patchForward({ status: 'loading' });
   try {
+    if (series) {
+      const result = await traceSeriesModel(engine);
+      if (gen !== runtime.generation || runtime.bound === 0 || result === undefined) return;
+      if (result === null)
+        patchForward({ status: 'noModel', error: null, modelNote: null, result: null });
+      else showResult(result, null);
+      return;
+    }
     let resolved = await resolveModel(model);
     if (gen !== runtime.generation) return;
     const reply = await requestTrace(engine, text, resolved).catch((error: unknown) => {

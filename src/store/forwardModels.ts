@@ -92,6 +92,9 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
     }
     case 'fresh':
       return { source: freshSource(plan.cell), kind: 'fresh', note: null, json: null };
+    case 'series':
+      // Traced by its own request (forwardSeries.ts), never as a text model.
+      throw new Error('The Time series view’s model reads a series, not a text.');
     case 'file': {
       const file = await fetchModel(plan.url);
       if (!file.ok) {

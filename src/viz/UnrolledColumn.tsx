@@ -5,6 +5,7 @@
 import { Fragment, memo, useMemo } from 'react';
 import { nameChar, showChar } from '../content/forward';
 import { formatPercent, formatValue } from '../content/format';
+import { formatSeriesValue } from '../content/forwardSeries';
 import {
   COL,
   GRID,
@@ -42,12 +43,15 @@ interface ColumnProps {
 export const Column = memo(function Column(props: ColumnProps) {
   const { column, rows, rowNames, ids, last, state, picked, unit, geo, hScale, cScale } = props;
   const { marker, onSelectStep, onSelectCell } = props;
-  const { t, char, unknown, cells, top } = column;
+  const { t, char, unknown, cells, top, x } = column;
   const cellWidth = GRID + 12;
   const cellLeft = (COL - cellWidth) / 2;
   const gridLeft = (COL - GRID) / 2;
   const centre = COL / 2;
-  const title = `Step ${String(t + 1)}: reads ${nameChar(char)}${unknown ? ' (not in the vocabulary)' : ''}`;
+  const read = x === undefined ? nameChar(char) : `x = ${formatValue(x)}`;
+  const title = `Step ${String(t + 1)}: reads ${read}${unknown ? ' (not in the vocabulary)' : ''}`;
+  // A real value needs a wider box than a character.
+  const inputWidth = x === undefined ? 30 : COL - 12;
   const topRow = rowTop(geo, rows.length - 1);
   // A forward row has computed the steps up to the current one; a backward row ran over the
   // whole text before the first step.
@@ -96,10 +100,13 @@ export const Column = memo(function Column(props: ColumnProps) {
           />
         </g>
         {topShown && <TopText top={top} centre={centre} />}
-        <g className={`unrolled__input${unknown ? ' is-unknown' : ''}`} data-sym="x">
-          <rect x={centre - 15} y={geo.xTop} width={30} height={28} rx={4} />
+        <g
+          className={`unrolled__input${x === undefined ? '' : ' unrolled__input--value'}${unknown ? ' is-unknown' : ''}`}
+          data-sym="x"
+        >
+          <rect x={centre - inputWidth / 2} y={geo.xTop} width={inputWidth} height={28} rx={4} />
           <text x={centre} y={geo.xTop + 14} dy="0.35em" textAnchor="middle">
-            {showChar(char)}
+            {x === undefined ? showChar(char) : formatValue(x)}
           </text>
           {unknown && (
             <text
@@ -246,8 +253,29 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The guesses above the top layer, or the tag read off it (a mistake marked). */
+/** The guesses above the top layer, the tag read off it (a mistake marked), or ŷ and y. */
 function TopText({ top, centre }: { top: DiagramTop; centre: number }) {
+  if (top.kind === 'value')
+    return (
+      <g className="unrolled__value-top" data-sym="yhat">
+        <text
+          className="unrolled__guess is-top"
+          x={centre}
+          y={GUESS_TOP + GUESS_LINE - 2}
+          textAnchor="middle"
+        >
+          ŷ {formatSeriesValue(top.predicted)}
+        </text>
+        <text
+          className="unrolled__guess"
+          x={centre}
+          y={GUESS_TOP + 2 * GUESS_LINE - 2}
+          textAnchor="middle"
+        >
+          y {formatSeriesValue(top.actual)}
+        </text>
+      </g>
+    );
   if (top.kind === 'guesses')
     return (
       <>

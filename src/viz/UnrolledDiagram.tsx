@@ -28,6 +28,9 @@ export type {
 } from './unrolledLayout';
 export { rowName } from './unrolledLayout';
 
+/** The label left of what sits above the top layer. */
+const TOP_NAME = { guesses: 'guesses', tag: 'tag', value: 'ŷ, y' } as const;
+
 export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiagramProps) {
   const { columns, rows, current, row, unit, hScale, cScale, reducedMotion, label } = props;
   const { onSelectStep, onSelectCell, onMoveRow } = props;
@@ -120,7 +123,7 @@ export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiag
             </marker>
           </defs>
           <text x={4} y={GUESS_TOP + GUESS_LINE} data-sym="p">
-            {columns[0]?.top.kind === 'tag' ? 'tag' : 'guesses'}
+            {TOP_NAME[columns[0]?.top.kind ?? 'guesses']}
           </text>
           {rows.map((r, k) => {
             const top = rowTop(geo, k);

@@ -17,9 +17,13 @@ export interface DiagramRow {
   readonly direction: 0 | 1;
 }
 
-/** What sits above the top layer at a step: the guesses for the next character, or a tag. */
+/**
+ * What sits above the top layer at a step: the guesses for the next character, a tag, or a
+ * series model's prediction ŷ next to the value y that came (both in the series' units).
+ */
 export type DiagramTop =
   | { readonly kind: 'guesses'; readonly guesses: readonly { char: string; p: number }[] }
+  | { readonly kind: 'value'; readonly predicted: number; readonly actual: number }
   | {
       readonly kind: 'tag';
       /** The predicted class's label, its probability, and the true one's label. */
@@ -33,6 +37,8 @@ export interface DiagramColumn {
   readonly t: number;
   readonly char: string;
   readonly unknown: boolean;
+  /** A series model: x_t, the real (normalised) value read, shown instead of `char`. */
+  readonly x?: number;
   /** One per row of `rows`, in the same order (bottom row first). */
   readonly cells: readonly DiagramCell[];
   readonly top: DiagramTop;

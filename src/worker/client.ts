@@ -116,6 +116,7 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   seriesPredict: 'seriesPrediction',
   seriesRestoreBest: 'series',
   seriesExport: 'seriesExported',
+  seriesTrace: 'seriesTrace',
   tagRaceStart: 'tagRace',
   tagRacePause: 'tagRace',
   tagRaceReset: 'tagRace',

@@ -215,6 +215,14 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         ] as Transferable[]);
         return;
       }
+      case 'seriesTrace': {
+        const traced = s().series.traceWindow();
+        post(
+          { type: 'seriesTrace', id: msg.id, traced },
+          traced === null ? [] : traceTransfer(traced.trace),
+        );
+        return;
+      }
       case 'seriesRestoreBest': {
         const info = s().series.restoreBest();
         post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);

@@ -6,9 +6,9 @@ import type { CellKind } from '../engine/cell';
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
 import type { Metric } from '../engine/tasks/task';
-import type { SeriesInfo, SeriesLoad, SeriesPrediction } from './seriesProtocol';
+import type { SeriesInfo, SeriesLoad, SeriesPrediction, SeriesTraced } from './seriesProtocol';
 
-export type { SeriesInfo, SeriesLoad, SeriesPrediction } from './seriesProtocol';
+export type { SeriesInfo, SeriesLoad, SeriesPrediction, SeriesTraced } from './seriesProtocol';
 import type { TagRaceInfo, TagRaceSettings, TagSampleAt } from './tagProtocol';
 import type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
 
@@ -97,6 +97,8 @@ export type ToWorker =
   | { type: 'seriesRestoreBest'; id: number }
   /** The current model's file and a PyTorch script for it. */
   | { type: 'seriesExport'; id: number }
+  /** The current model traced over the first window of the validation part (Forward pass view). */
+  | { type: 'seriesTrace'; id: number }
   // ---- Tagging view ----
   /**
    * Run the race of a forward-only model against a bidirectional one (a new one if the settings
@@ -205,6 +207,12 @@ export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch
 export type SeriesProgressMessage = { type: 'seriesProgress'; id: null; batch: ProgressBatch };
 export type SeriesReply = { type: 'series'; id: number; info: SeriesInfo };
 export type SeriesPredictionReply = { type: 'seriesPrediction'; id: number } & SeriesPrediction;
+/** The series model traced over a window; null when the worker holds no series model yet. */
+export type SeriesTraceReply = {
+  type: 'seriesTrace';
+  id: number;
+  traced: (SeriesTraced & { model: ModelInfo }) | null;
+};
 /**
  * The series model's file (JSON text, with how its inputs are prepared), a PyTorch script for it,
  * and the name of the series it learned.
@@ -243,6 +251,7 @@ export type FromWorker =
   | SeriesReply
   | SeriesPredictionReply
   | SeriesExportReply
+  | SeriesTraceReply
   | SeriesProgressMessage
   | TagRaceReply
   | TagRaceProgressMessage
@@ -281,6 +290,7 @@ export interface Replies {
   seriesPredict: SeriesPredictionReply;
   seriesRestoreBest: SeriesReply;
   seriesExport: SeriesExportReply;
+  seriesTrace: SeriesTraceReply;
   tagRaceStart: TagRaceReply;
   tagRacePause: TagRaceReply;
   tagRaceReset: TagRaceReply;

@@ -2,6 +2,8 @@
 // messages that carry them and re-exports these).
 import type { ForecastErrors } from '../engine/tasks/seriesForecast';
 import type { SeriesPrep, SeriesSpec } from '../engine/tasks/seriesSources';
+import type { SeriesWindow } from '../engine/tasks/seriesWindow';
+import type { Trace } from '../engine/trace';
 import type { Baseline } from '../engine/tasks/task';
 import type { TrainSettings } from '../engine/settings';
 
@@ -51,4 +53,18 @@ export interface SeriesPrediction {
    * [units, count], unit by unit.
    */
   hidden: { data: Float64Array; units: number; count: number; from: number };
+}
+
+/**
+ * The series model's trace over the first window of the validation part, for the Forward pass
+ * view: what each step reads and predicts, in the series' units too.
+ */
+export interface SeriesTraced {
+  trace: Trace;
+  window: SeriesWindow & {
+    /** The series' name and column, and a label (date) of each value predicted, or null. */
+    name: string;
+    column: string;
+    labels: (string | null)[] | null;
+  };
 }

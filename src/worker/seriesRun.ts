@@ -24,7 +24,14 @@ import { seriesTaskOf, seriesValues, type SeriesValues } from '../engine/tasks/s
 import { modelConfigFor } from '../engine/tasks/task.ts';
 import { createTrainer, type Trainer } from '../engine/trainer.ts';
 import type { SessionHooks } from './hooks.ts';
-import type { SeriesInfo, SeriesLoad, SeriesPrediction } from './protocol.ts';
+import type {
+  ModelInfo,
+  SeriesInfo,
+  SeriesLoad,
+  SeriesPrediction,
+  SeriesTraced,
+} from './protocol.ts';
+import { seriesTraced } from './seriesTrace.ts';
 import { TrainingLoop } from './trainingLoop.ts';
 
 /** How many of the last positions the view shows the hidden state for. */
@@ -201,6 +208,13 @@ export class SeriesRun {
     const from = Math.max(0, z.length - HIDDEN_SHOWN);
     const hidden = { ...hiddenOverSeries(model, z, from, z.length), from: from + offset };
     return { predicted, step: this.currentStep(), forecast, hidden };
+  }
+
+  /** The current model traced over the first window of validation (null: no series yet). */
+  traceWindow(): (SeriesTraced & { model: ModelInfo }) | null {
+    const c = this.current;
+    if (c === null) return null;
+    return seriesTraced(c.model, c.task, c.source, c.difference, this.currentStep());
   }
 
   /**

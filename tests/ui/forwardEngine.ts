@@ -14,11 +14,16 @@ import type {
   Replies,
   RequestBody,
   RequestType,
+  SeriesTraceReply,
   TraceReply,
 } from '../../src/worker/protocol';
 import { EngineSession } from '../../src/worker/session';
 
 export interface ForwardEngine extends EngineClient {
+  /** The worker's session behind the client (a test loads a series into it). */
+  readonly session: EngineSession;
+  /** Every series trace reply sent, in order. */
+  readonly seriesTraces: SeriesTraceReply[];
   /** Every trace reply sent, in order; the last one is what the view should show. */
   readonly traces: TraceReply[];
   /** The trace requests received (text and model kind), in order. */
@@ -35,6 +40,7 @@ export function forwardEngine(): ForwardEngine {
     now: () => performance.now(),
   });
   const traces: TraceReply[] = [];
+  const seriesTraces: SeriesTraceReply[] = [];
   const traceRequests: { text: string; model: string; json: boolean }[] = [];
   let held: (() => void)[] | null = null;
   let id = 0;
@@ -79,10 +85,23 @@ export function forwardEngine(): ForwardEngine {
         return reply;
       });
     }
+    if (body.type === 'seriesTrace') {
+      return answer(() => {
+        const reply: SeriesTraceReply = {
+          type: 'seriesTrace',
+          id: requestId,
+          traced: session.series.traceWindow(),
+        };
+        seriesTraces.push(reply);
+        return reply;
+      });
+    }
     return new Promise<never>(() => {});
   }
 
   return {
+    session,
+    seriesTraces,
     traces,
     traceRequests,
     request: request as EngineClient['request'],

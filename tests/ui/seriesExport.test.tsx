@@ -1,8 +1,10 @@
 // The Time series view's export section: its two buttons wait for a model, then ask for the model
-// file and the PyTorch script.
+// file and the PyTorch script; and its link to the Forward pass view's series entry.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SeriesExport } from '../../src/panels/series/Export';
+import { SeriesStepThrough } from '../../src/panels/series/StepThrough';
+import { parseHash } from '../../src/store/url';
 import { patchSlice, resetStore } from '../../src/store/store';
 import * as actions from '../../src/store/seriesActions';
 import type { SeriesInfo } from '../../src/worker/protocol';
@@ -28,5 +30,16 @@ describe('SeriesExport', () => {
     fireEvent.click(file);
     fireEvent.click(script);
     expect(vi.mocked(actions.exportSeries).mock.calls).toEqual([['model'], ['script']]);
+  });
+});
+
+describe('SeriesStepThrough', () => {
+  test('links to the Forward pass view’s series entry once there is a model', () => {
+    render(<SeriesStepThrough />);
+    expect(screen.queryByRole('link')).toBeNull();
+    act(() => patchSlice('series', { info: { name: 'CO₂' } as SeriesInfo }));
+    const link = screen.getByRole('link', { name: 'Step through it in the Forward pass' });
+    expect(link.getAttribute('href')).toBe('#/forward?model=series');
+    expect(parseHash(link.getAttribute('href')!).problems).toEqual([]);
   });
 });

@@ -2,14 +2,16 @@
 import { CELL_INFO } from '../../engine/cell';
 import { useMemo } from 'react';
 import { FORWARD_TEXT, nameChar } from '../../content/forward';
+import { formatSeriesValue, SERIES_FORWARD_TEXT } from '../../content/forwardSeries';
 import { formatPercent, formatProbability } from '../../content/format';
+import type { ForwardResult } from '../../store/forward';
 import { goToStep, moveRow, pickCell } from '../../store/forwardActions';
 import { selectReducedMotion } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ColorLegend } from '../../viz/HeatStrip';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { UnrolledDiagram, type DiagramRow } from '../../viz/UnrolledDiagram';
-import { columnsOf, directionsOf, gridOf } from './derive';
+import { columnsOf, directionsOf, gridOf, seriesStepOf, type StepColumn } from './derive';
 import { scalesOf } from './scales';
 import { withSubscripts } from './subscripts';
 import { selectDirection, selectLayer, selectResult, selectStep, selectUnit } from './select';
@@ -42,6 +44,7 @@ export function DiagramSection() {
 
   const tagger = (result?.tagged ?? null) !== null;
   const table = useMemo(() => {
+    if (result?.series !== undefined) return seriesTable(result, columns, unit, lstm);
     const h = direction === 1 ? 'h←_t' : tagger ? 'h→_t' : 'h_t';
     const heads = ['Step', 'Reads x_t', `${h}[${String(unit)}]`];
     if (lstm) heads.push(`c_t[${String(unit)}]`);
@@ -61,10 +64,15 @@ export function DiagramSection() {
       return row;
     });
     return { heads, rows };
-  }, [columns, unit, lstm, tagger, direction]);
+  }, [result, columns, unit, lstm, tagger, direction]);
 
   if (result === null || grid === null) return null;
   const T = result.trace.T;
+  const series = seriesStepOf(result, t);
+  const topText =
+    series !== null
+      ? `ŷ = ${formatSeriesValue(series.predicted)}, y = ${formatSeriesValue(series.actual)}`
+      : `${formatPercent(columns[t]?.guesses[0]?.p)} on its top ${tagger ? 'tag' : 'guess'}`;
   const D = directionsOf(result);
   const layerText =
     (L > 1 ? `, layer ${String(layer + 1)} of ${String(L)}` : '') +
@@ -72,7 +80,9 @@ export function DiagramSection() {
   return (
     <section className="fwd-diagram" aria-labelledby="fwd-diagram-h">
       <h2 id="fwd-diagram-h">The unrolled network</h2>
-      {tagger ? (
+      {series !== null ? (
+        <p className="fwd-lede">{withSubscripts(SERIES_FORWARD_TEXT.diagram)}</p>
+      ) : tagger ? (
         <p className="fwd-lede">
           The tagger reads the text as its task does: {FORWARD_TEXT.taggerReads}{' '}
           <strong className="fwd-read">{result.chars.join('')}</strong>.
@@ -93,8 +103,9 @@ export function DiagramSection() {
         <p className="fwd-lede">
           With {L} layers the network is a grid: layer 1 reads x<sub>t</sub>, each layer above reads
           the state h<sub>t</sub> of the layer below at the same step, and the{' '}
-          {tagger ? 'tag comes' : 'guesses come'} from the top layer. Click a cell, or use ↑ and ↓
-          (← and → step) while the diagram has focus, to see that cell’s gates and equations below.
+          {tagger ? 'tag comes' : series !== null ? 'prediction comes' : 'guesses come'} from the
+          top layer. Click a cell, or use ↑ and ↓ (← and → step) while the diagram has focus, to see
+          that cell’s gates and equations below.
         </p>
       )}
       <UnrolledDiagram
@@ -109,7 +120,7 @@ export function DiagramSection() {
         onSelectCell={selectCell}
         onMoveRow={moveRow}
         reducedMotion={reducedMotion}
-        label={`Unrolled network over ${String(T)} steps${layerText}; step ${String(t + 1)} is highlighted (${formatPercent(columns[t]?.guesses[0]?.p)} on its top ${tagger ? 'tag' : 'guess'}).`}
+        label={`Unrolled network over ${String(T)} steps${layerText}; step ${String(t + 1)} is highlighted (${topText}).`}
       />
       <div className="fwd-legends">
         <ColorLegend scale={scales.h} label="hidden state h (blue negative, red positive)" />
@@ -117,11 +128,38 @@ export function DiagramSection() {
         {lstm && <ColorLegend scale={scales.c} label="cell state c" />}
       </div>
       <ShowData
-        caption={`The unrolled network${layerText}: each step’s input, the state of unit ${String(unit)}, the top ${tagger ? 'tag' : 'guess'} and the loss`}
+        caption={`The unrolled network${layerText}: each step’s input, the state of unit ${String(unit)}, the ${series !== null ? 'prediction' : tagger ? 'top tag' : 'top guess'} and the loss`}
         columns={table.heads}
         rows={table.rows}
         currentRow={t}
       />
     </section>
   );
+}
+
+/** A series model's table: each step's x_t and y_t, the unit's state, ŷ, y and the loss. */
+function seriesTable(
+  result: ForwardResult,
+  columns: readonly StepColumn[],
+  unit: number,
+  lstm: boolean,
+): { heads: string[]; rows: Cell[][] } {
+  const h = result.series?.horizon ?? 1;
+  const ahead = `t+${String(h)}`;
+  const heads = ['Step', 'Reads x_t', 'Value y_t', `h_t[${String(unit)}]`];
+  if (lstm) heads.push(`c_t[${String(unit)}]`);
+  heads.push(`Prediction ŷ_${ahead}`, `Actual y_${ahead}`, 'Loss ℓ_t');
+  const rows = columns.map((col): Cell[] => {
+    const step = seriesStepOf(result, col.t);
+    const row: Cell[] = [String(col.t + 1), step?.x ?? Number.NaN, formatSeriesValue(step?.read)];
+    row.push(col.h[unit] ?? Number.NaN);
+    if (lstm) row.push(col.c?.[unit] ?? Number.NaN);
+    row.push(
+      formatSeriesValue(step?.predicted),
+      formatSeriesValue(step?.actual),
+      step?.loss ?? Number.NaN,
+    );
+    return row;
+  });
+  return { heads, rows };
 }

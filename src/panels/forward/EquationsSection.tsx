@@ -9,10 +9,19 @@ import {
   OUTPUT_EQUATIONS,
 } from '../../content/cellEquations';
 import { CELL_LABEL, equationsLede, FORWARD_TEXT, nameChar } from '../../content/forward';
+import { SERIES_FORWARD_TEXT, seriesHeadPlug, seriesHeadTex } from '../../content/forwardSeries';
 import { useAppStore } from '../../store/store';
 import { Equation } from '../../viz/Equation';
 import { loadedKatex, loadKatex } from '../../viz/katex';
-import { directionsOf, labelsOf, stepsOf, targetAt, unitValues, vocabIndex } from './derive';
+import {
+  directionsOf,
+  labelsOf,
+  seriesStepOf,
+  stepsOf,
+  targetAt,
+  unitValues,
+  vocabIndex,
+} from './derive';
 import { selectDirection, selectLayer, selectResult, useDetailStep } from './select';
 
 /** Aligns a line on its first "=". */
@@ -62,15 +71,22 @@ export function EquationsSection() {
       ? forward.map((l) => ({ ...l, tex: l.tex.replaceAll('_{t-1}', '_{t+1}') }))
       : forward;
   }, [cell, nonlinearity, backward]);
+  const series = result?.series;
+  const horizon = series?.horizon ?? null;
+  const difference = series?.difference ?? false;
   const general = useMemo(
     () =>
-      aligned([
-        ...lines.map((l) => l.tex),
-        both ? BIDIRECTIONAL_TEX.logits : OUTPUT_EQUATIONS.logits,
-        OUTPUT_EQUATIONS.softmax,
-        OUTPUT_EQUATIONS.loss,
-      ]),
-    [lines, both],
+      aligned(
+        horizon !== null
+          ? [...lines.map((l) => l.tex), ...seriesHeadTex(horizon, difference)]
+          : [
+              ...lines.map((l) => l.tex),
+              both ? BIDIRECTIONAL_TEX.logits : OUTPUT_EQUATIONS.logits,
+              OUTPUT_EQUATIONS.softmax,
+              OUTPUT_EQUATIONS.loss,
+            ],
+      ),
+    [lines, both, horizon, difference],
   );
   const index = useMemo(() => (result === null ? null : vocabIndex(result.model.vocab)), [result]);
   const plugged = useMemo(() => {
@@ -79,6 +95,11 @@ export function EquationsSection() {
   }, [result, lines, layer, t, unit, direction]);
   const lossTex = useMemo(() => {
     if (result === null || index === null) return null;
+    const step = seriesStepOf(result, t);
+    if (step !== null && result.series !== undefined) {
+      const { mean, scale, horizon: h, difference: d } = result.series;
+      return aligned(seriesHeadPlug({ ...step, mean, scale, horizon: h, difference: d }));
+    }
     const target = targetAt(result, index, t);
     if (target.p === null)
       return String.raw`\ell_t\ \text{is not scored: the next character is not in the vocabulary}`;
@@ -151,11 +172,15 @@ export function EquationsSection() {
             className="fwd-eq-scroll"
             tabIndex={0}
             role="group"
-            aria-label="The loss at this step"
+            aria-label={
+              series !== undefined
+                ? 'The prediction and the loss at this step'
+                : 'The loss at this step'
+            }
           >
             {katex && <Equation tex={lossTex} display />}
           </div>
-          {target !== null && target.p !== null && (
+          {series === undefined && target !== null && target.p !== null && (
             <p className="fwd-note">
               {result.tagged !== null ? (
                 <>
@@ -210,7 +235,11 @@ export function EquationsSection() {
         </div>
       )}
       {cell === 'rnn' && <p className="fwd-note">{FORWARD_TEXT.rnnNote}</p>}
-      {result.tagged === null && <p className="fwd-note">{FORWARD_TEXT.lossNote}</p>}
+      {series !== undefined ? (
+        <p className="fwd-note">{SERIES_FORWARD_TEXT.lossNote}</p>
+      ) : (
+        result.tagged === null && <p className="fwd-note">{FORWARD_TEXT.lossNote}</p>
+      )}
     </section>
   );
 }

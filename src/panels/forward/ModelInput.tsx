@@ -25,6 +25,7 @@ import {
   selectText,
 } from './select';
 import { formatCount } from '../../content/format';
+import { SERIES_FORWARD_TEXT } from '../../content/forwardSeries';
 
 export function ModelInput() {
   const id = useId();
@@ -52,23 +53,27 @@ export function ModelInput() {
         </div>
         <LayerPicker id={`${id}-layer`} />
         <DirectionPicker id={`${id}-direction`} />
-        <div className="field field--wide">
-          <label htmlFor={`${id}-text`}>
-            Text <span className="field__hint">(up to {MAX_TEXT_CHARS} characters)</span>
-          </label>
-          <input
-            id={`${id}-text`}
-            type="text"
-            value={text}
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby={`${id}-count`}
-            onChange={(event) => setClipped(setText(event.target.value).clipped)}
-          />
-          <p id={`${id}-count`} className="field__hint">
-            {length} / {MAX_TEXT_CHARS} characters{clipped ? `. ${FORWARD_TEXT.tooLong}` : ''}
-          </p>
-        </div>
+        {model === 'series' ? (
+          <SeriesWindowNote />
+        ) : (
+          <div className="field field--wide">
+            <label htmlFor={`${id}-text`}>
+              Text <span className="field__hint">(up to {MAX_TEXT_CHARS} characters)</span>
+            </label>
+            <input
+              id={`${id}-text`}
+              type="text"
+              value={text}
+              spellCheck={false}
+              autoComplete="off"
+              aria-describedby={`${id}-count`}
+              onChange={(event) => setClipped(setText(event.target.value).clipped)}
+            />
+            <p id={`${id}-count`} className="field__hint">
+              {length} / {MAX_TEXT_CHARS} characters{clipped ? `. ${FORWARD_TEXT.tooLong}` : ''}
+            </p>
+          </div>
+        )}
       </div>
       <ModelSummary />
       <UnknownChars />
@@ -121,6 +126,7 @@ function ModelSummary() {
   const model = useAppStore(selectModel);
   const status = useAppStore(selectStatus);
   const info = result?.model;
+  if (model === 'series') return <SeriesSummary />;
   return (
     <div className="fwd-model">
       {info !== undefined && (
@@ -187,6 +193,12 @@ function UnknownChars() {
 function TraceStatus() {
   const status = useAppStore(selectStatus);
   const error = useAppStore(selectError);
+  if (status === 'noModel')
+    return (
+      <p className="fwd-note" data-testid="no-series-model">
+        {SERIES_FORWARD_TEXT.noModel} <a href="#/series">{SERIES_FORWARD_TEXT.noModelLink}</a>
+      </p>
+    );
   if (status === 'error' && error !== null)
     return (
       <p className="fwd-error" role="alert">
@@ -194,4 +206,47 @@ function TraceStatus() {
       </p>
     );
   return <p className="fwd-status">{status === 'loading' ? 'Reading…' : ''}</p>;
+}
+
+/** What a series model reads instead of a text: which window of which series. */
+function SeriesWindowNote() {
+  const read = useAppStore((s) => s.forward.result?.series);
+  if (read === undefined) return null;
+  const T = read.x.length;
+  const first = read.readIndex[0] ?? 0;
+  return (
+    <p className="field field--wide fwd-series-window" data-testid="series-window">
+      Series <strong>{read.name}</strong>
+      {read.column !== read.name ? ` (${read.column})` : ''}, values {formatCount(first + 1)} to{' '}
+      {formatCount(first + T)}: {SERIES_FORWARD_TEXT.window(T, read.horizon)}{' '}
+      {read.difference ? `${SERIES_FORWARD_TEXT.changes} ` : ''}
+      {SERIES_FORWARD_TEXT.normalised(read.difference, read.mean, read.scale)}
+    </p>
+  );
+}
+
+/** The series model: its shape and step, and the way back to the Time series view. */
+function SeriesSummary() {
+  const result = useAppStore(selectResult);
+  const info = result?.model;
+  return (
+    <div className="fwd-model">
+      {info !== undefined && (
+        <p className="fwd-model__summary">
+          Reading with {CELL_ARTICLE[info.cell]} <strong>{CELL_LABEL[info.cell]}</strong>
+          {info.cell === 'rnn' ? ` (${info.nonlinearity})` : ''}: {info.numLayers} layer
+          {info.numLayers === 1 ? '' : 's'} of {info.hiddenSize} hidden units,{' '}
+          {formatCount(info.parameters)} parameters, one real value in and one out per step, after{' '}
+          {formatCount(info.step)} training steps.
+        </p>
+      )}
+      <p className="fwd-model__training">
+        {SERIES_FORWARD_TEXT.hint}{' '}
+        <button type="button" onClick={retrace}>
+          Read again
+        </button>{' '}
+        <a href="#/series">{SERIES_FORWARD_TEXT.backLink}</a>
+      </p>
+    </div>
+  );
 }

@@ -6,12 +6,19 @@ import { formatPercent, formatProbability, formatValue } from '../../content/for
 import { useAppStore } from '../../store/store';
 import { ShowData, type Cell } from '../../viz/ShowData';
 import { TopGuesses } from '../../viz/TopGuesses';
+import { SeriesOutput } from './SeriesOutput';
 import { labelsOf, targetAt, topGuesses, vocabIndex } from './derive';
 import { selectResult, useDetailStep } from './select';
 
 export const TOP_K = 10;
 
 export function OutputSection() {
+  const series = useAppStore((s) => s.forward.result?.series !== undefined);
+  return series ? <SeriesOutput /> : <GuessOutput />;
+}
+
+/** A text model's guesses (or a tagger's tags). */
+function GuessOutput() {
   const result = useAppStore(selectResult);
   const { t } = useDetailStep();
   const index = useMemo(() => (result === null ? null : vocabIndex(result.model.vocab)), [result]);

@@ -4,7 +4,8 @@ import { useId, useMemo } from 'react';
 import { FORWARD_TEXT, SPEEDS, stepSummary } from '../../content/forward';
 import { jumpToEnd, jumpToStart, setSpeed, stepBy, togglePlay } from '../../store/forwardActions';
 import { useAppStore } from '../../store/store';
-import { labelsOf, topGuesses } from './derive';
+import { seriesStepSummary } from '../../content/forwardSeries';
+import { labelsOf, seriesStepOf, topGuesses } from './derive';
 import { Icon, type IconName } from './icons';
 import { selectPlaying, selectResult, selectSpeed, selectStep } from './select';
 
@@ -20,6 +21,15 @@ export function StepControls() {
   const atEnd = none || t >= T - 1;
   const summary = useMemo(() => {
     if (result === null) return '';
+    const series = seriesStepOf(result, t);
+    if (series !== null)
+      return seriesStepSummary({
+        t,
+        T,
+        x: series.x,
+        predicted: series.predicted,
+        actual: series.actual,
+      });
     const probs = result.trace.probs?.[t];
     const top = probs ? topGuesses(probs, labelsOf(result), 1)[0] : undefined;
     return stepSummary({

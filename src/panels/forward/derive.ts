@@ -178,6 +178,38 @@ export function beltOf(
   return { cPrev: previous(result, layer, t, 'c', direction), f, kept: fc, i, g, written: ig, c };
 }
 
+/** A series model's step t: what it read and predicted, and the head's output x̂ from the trace. */
+export interface SeriesStep {
+  readonly x: number;
+  readonly read: number;
+  readonly readBefore: number | undefined;
+  readonly xHat: number;
+  readonly target: number;
+  readonly predicted: number;
+  readonly actual: number;
+  /** The date (or other label) of the value predicted, or null. */
+  readonly label: string | null;
+  readonly loss: number;
+}
+
+/** Step t of a series model's result (null for a text model). */
+export function seriesStepOf(result: ForwardResult, t: number): SeriesStep | null {
+  const w = result.series;
+  if (w === undefined) return null;
+  return {
+    x: w.x[t] ?? Number.NaN,
+    read: w.read[t] ?? Number.NaN,
+    // y_{t−1}: the previous step's y_t, or at the first step the value before the window.
+    readBefore: t > 0 ? w.read[t - 1] : w.readBefore,
+    xHat: result.trace.outputs[t]?.[0] ?? Number.NaN,
+    target: w.target[t] ?? Number.NaN,
+    predicted: w.predicted[t] ?? Number.NaN,
+    actual: w.actual[t] ?? Number.NaN,
+    label: w.labels?.[t] ?? null,
+    loss: result.trace.stepLoss[t] ?? Number.NaN,
+  };
+}
+
 /**
  * The unrolled diagram as a grid: its rows (bottom first: layer 1, its backward row above its
  * forward one, then layer 2, …; row k is the trace's named[k]) and one column per step, with the
@@ -194,6 +226,7 @@ export function gridOf(result: ForwardResult): {
     for (let d = 0; d < D; d++) rows.push({ layer: l, direction: d === 0 ? 0 : 1 });
   const unknownAt = new Set(unknown.map((u) => u.position));
   const index = vocabIndex(model.vocab);
+  const series = result.series;
   const columns = Array.from({ length: trace.T }, (_, t): DiagramColumn => {
     const probs = trace.probs?.[t];
     const tagged = result.tagged;
@@ -203,20 +236,27 @@ export function gridOf(result: ForwardResult): {
       t,
       char: chars[t] ?? '',
       unknown: unknownAt.has(t),
+      ...(series !== undefined ? { x: series.x[t] ?? Number.NaN } : {}),
       cells: rows.map((_, k) => {
         const named = trace.named[k]?.[t];
         return { h: named?.['h'] ?? new Float64Array(trace.H), c: named?.['c'] ?? null };
       }),
       top:
-        best !== undefined && truth !== null
+        series !== undefined
           ? {
-              kind: 'tag',
-              label: best.char,
-              p: best.p,
-              truth: truth.char,
-              right: best.id === truth.id,
+              kind: 'value',
+              predicted: series.predicted[t] ?? Number.NaN,
+              actual: series.actual[t] ?? Number.NaN,
             }
-          : { kind: 'guesses', guesses: probs ? topGuesses(probs, model.vocab, 3) : [] },
+          : best !== undefined && truth !== null
+            ? {
+                kind: 'tag',
+                label: best.char,
+                p: best.p,
+                truth: truth.char,
+                right: best.id === truth.id,
+              }
+            : { kind: 'guesses', guesses: probs ? topGuesses(probs, model.vocab, 3) : [] },
     };
   });
   return { rows, columns };

@@ -1,0 +1,14 @@
+// The way from the Time series view to the Forward pass view, which steps through this model as
+// it reads the first window of the validation part, gate by gate, with its equations' numbers.
+import { SERIES_FORWARD_HREF, SERIES_FORWARD_TEXT } from '../../content/forwardSeries';
+import { useAppStore } from '../../store/store';
+
+export function SeriesStepThrough() {
+  const hasModel = useAppStore((s) => s.series.info !== null);
+  if (!hasModel) return null;
+  return (
+    <p className="ts-note" data-testid="series-step-through">
+      <a href={SERIES_FORWARD_HREF}>{SERIES_FORWARD_TEXT.wayIn}</a>: {SERIES_FORWARD_TEXT.wayInNote}
+    </p>
+  );
+}
