@@ -1,5 +1,5 @@
 // The `series` slice: what the Time series view shows. The series and how it is prepared, and the
-// model's cell and size, live in the URL (keys prefixed `s` so they never collide with another
+// model's cell, size and training settings, live in the URL (keys prefixed `s` so they never collide with another
 // view's); the run (the worker's description of the series, the curves, the predictions) does not.
 import * as v from 'valibot';
 import { CELL_KINDS, type CellKind } from '../engine/cell';
@@ -29,6 +29,11 @@ export interface SeriesState {
   horizon: number;
   cell: CellKind;
   hidden: number;
+  layers: number;
+  /** How the model trains (changed live): learning rate, window length T, batch size B. */
+  lr: number;
+  seqLen: number;
+  batch: number;
   /** The synthetic series' parameters (those of the chosen one are in the URL). */
   synth: SynthValues;
   /** The learner's own CSV, which replaces the chosen series while it is set (not in the URL). */
@@ -57,7 +62,14 @@ export interface OwnSeries {
 /** The largest own CSV read, in bytes (100,000 rows of a few columns). */
 export const MAX_OWN_CSV_BYTES = 20 * 1024 * 1024;
 
-export const SERIES_LIMITS = { horizon: { min: 1, max: 50 }, hidden: { min: 1, max: 256 } };
+export const SERIES_LIMITS = {
+  horizon: { min: 1, max: 50 },
+  hidden: { min: 1, max: 256 },
+  layers: { min: 1, max: 4 },
+  lr: { min: 1e-5, max: 1 },
+  seqLen: { min: 2, max: 200 },
+  batch: { min: 1, max: 128 },
+};
 
 export function initialSeries(): SeriesState {
   return {
@@ -66,6 +78,10 @@ export function initialSeries(): SeriesState {
     horizon: 1,
     cell: 'lstm',
     hidden: 32,
+    layers: 1,
+    lr: 0.01,
+    seqLen: 48,
+    batch: 16,
     synth: defaultSynth(),
     own: null,
     phase: 'idle',
@@ -87,6 +103,10 @@ const SERIES_PARAMS = {
   sh: whole(SERIES_LIMITS.horizon.min, SERIES_LIMITS.horizon.max),
   scell: v.optional(v.picklist(CELL_KINDS)),
   shidden: whole(SERIES_LIMITS.hidden.min, SERIES_LIMITS.hidden.max),
+  slayers: whole(SERIES_LIMITS.layers.min, SERIES_LIMITS.layers.max),
+  slr: real(SERIES_LIMITS.lr.min, SERIES_LIMITS.lr.max),
+  sseq: whole(SERIES_LIMITS.seqLen.min, SERIES_LIMITS.seqLen.max),
+  sbatch: whole(SERIES_LIMITS.batch.min, SERIES_LIMITS.batch.max),
   ...synthEntries(),
 } satisfies v.ObjectEntries;
 
@@ -123,6 +143,10 @@ function fromParams(p: Params): Partial<SeriesState> {
     horizon: difference ? 1 : (p.sh ?? 1),
     cell: p.scell ?? init.cell,
     hidden: p.shidden ?? init.hidden,
+    layers: p.slayers ?? init.layers,
+    lr: p.slr ?? init.lr,
+    seqLen: p.sseq ?? init.seqLen,
+    batch: p.sbatch ?? init.batch,
     synth: Object.fromEntries(
       (Object.keys(SYNTH_PARAMS) as SynthParam[]).map((k) => {
         const read = (SYNTH_OF[source] ?? []).includes(k) ? p[synthKey(k)] : undefined;
@@ -141,6 +165,10 @@ function toParams(s: SeriesState): Params {
   if (!s.difference && s.horizon !== 1) out.sh = s.horizon;
   if (s.cell !== init.cell) out.scell = s.cell;
   if (s.hidden !== init.hidden) out.shidden = s.hidden;
+  if (s.layers !== init.layers) out.slayers = s.layers;
+  if (s.lr !== init.lr) out.slr = s.lr;
+  if (s.seqLen !== init.seqLen) out.sseq = s.seqLen;
+  if (s.batch !== init.batch) out.sbatch = s.batch;
   for (const k of SYNTH_OF[s.source] ?? [])
     if (s.synth[k] !== init.synth[k]) out[synthKey(k)] = s.synth[k];
   return out;
@@ -153,8 +181,12 @@ export const SERIES_CHOICES = [
   'horizon',
   'cell',
   'hidden',
+  'layers',
   'synth',
 ] as const;
+
+/** How the model trains: changed live, on the same model. */
+export const SERIES_TRAINING = ['lr', 'seqLen', 'batch'] as const;
 
 /**
  * The choices as one text, so that equal choices compare equal (an address read again gives

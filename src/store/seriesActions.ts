@@ -9,7 +9,13 @@ import type { FromWorker, ProgressBatch } from '../worker/protocol';
 import { loadOwnSeries as readStoredOwn, saveOwnSeries } from '../persist/trainingStore';
 import { download } from './download';
 import { boundWindow, getEngine, writeAddress } from './engineAccess';
-import { MAX_OWN_CSV_BYTES, seriesChoice, type SERIES_CHOICES, type SeriesState } from './series';
+import {
+  MAX_OWN_CSV_BYTES,
+  seriesChoice,
+  type SERIES_CHOICES,
+  type SERIES_TRAINING,
+  type SeriesState,
+} from './series';
 import { appStore, patchSlice } from './store';
 import { appendProgress, emptyHistory, truncateHistory } from './training';
 
@@ -21,10 +27,46 @@ const SYNTHETIC_LENGTH = 1000;
 const series = (): SeriesState => appStore.getState().series;
 const patch = (p: Partial<SeriesState>) => patchSlice('series', p);
 
-/** The training settings of the view's model: its cell and size, the rest the app's defaults. */
-export function seriesSettings(s: Pick<SeriesState, 'cell' | 'hidden'>): TrainSettings {
-  return { ...DEFAULT_SETTINGS, cell: s.cell, hiddenSize: s.hidden, seqLen: 48, batchSize: 16 };
+/** The training settings of the view's model: the view's choices, the rest the app's defaults. */
+export function seriesSettings(
+  s: Pick<SeriesState, 'cell' | 'hidden' | 'layers' | 'lr' | 'seqLen' | 'batch'>,
+): TrainSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    cell: s.cell,
+    hiddenSize: s.hidden,
+    numLayers: s.layers,
+    lr: s.lr,
+    seqLen: s.seqLen,
+    batchSize: s.batch,
+  };
 }
+
+/**
+ * Changes how the model trains (learning rate, window length, batch size), live: the model, its
+ * step and curves stay. A value the engine refuses changes nothing and says why.
+ */
+export async function setSeriesTraining(
+  change: Partial<Pick<SeriesState, (typeof SERIES_TRAINING)[number]>>,
+): Promise<void> {
+  const before = series();
+  patch(change);
+  writeAddress();
+  const engine = engineOrNull();
+  if (engine === null || before.info === null) return;
+  try {
+    await engine.request({ type: 'seriesSetHyper', settings: seriesSettings(series()) });
+    patch({ error: null });
+  } catch (error) {
+    const back = Object.fromEntries(
+      Object.keys(change).map((k) => [k, before[k as keyof typeof change]]),
+    );
+    patch({ ...back, error: `Could not change the setting: ${messageOf(error)}` });
+    writeAddress();
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Where the chosen series comes from: a shipped file (fetched) or a synthetic series. */
 async function specOf(s: SeriesState): Promise<SeriesSpec> {

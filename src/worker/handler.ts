@@ -223,6 +223,11 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         );
         return;
       }
+      case 'seriesSetHyper': {
+        const info = s().series.setHyper(msg.settings);
+        post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);
+        return;
+      }
       case 'seriesRestoreBest': {
         const info = s().series.restoreBest();
         post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);

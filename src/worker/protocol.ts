@@ -95,6 +95,8 @@ export type ToWorker =
   | { type: 'seriesPredict'; id: number }
   /** Put back the model with the lowest validation loss so far, at its step. */
   | { type: 'seriesRestoreBest'; id: number }
+  /** Change the series model's learning rate, window length or batch size; it trains on. */
+  | { type: 'seriesSetHyper'; id: number; settings: TrainSettings }
   /** The current model's file and a PyTorch script for it. */
   | { type: 'seriesExport'; id: number }
   /** The current model traced over the first window of the validation part (Forward pass view). */
@@ -289,6 +291,7 @@ export interface Replies {
   seriesStep: Ack;
   seriesPredict: SeriesPredictionReply;
   seriesRestoreBest: SeriesReply;
+  seriesSetHyper: SeriesReply;
   seriesExport: SeriesExportReply;
   seriesTrace: SeriesTraceReply;
   tagRaceStart: TagRaceReply;

@@ -137,6 +137,28 @@ export class SeriesRun {
     return this.info();
   }
 
+  /**
+   * Changes how the model trains (learning rate, window length T, batch size) and goes on from
+   * the same model, step and optimizer state; on bad settings it throws and nothing changes.
+   */
+  setHyper(settings: TrainSettings): SeriesInfo {
+    validateSettings(settings);
+    const c = this.require();
+    const changed = (['cell', 'hiddenSize', 'numLayers', 'seed'] as const).filter(
+      (k) => settings[k] !== c.settings[k],
+    );
+    if (changed.length > 0) throw new Error(`${changed.join(', ')} need a new model.`);
+    const source = c.task.source(settings.batchSize, settings.seqLen);
+    const running = this.loop.isRunning;
+    const step = this.pause();
+    const optimizer = c.trainer.optimizer;
+    optimizer.lr = settings.lr;
+    const trainer = createTrainer(c.model, source, optimizer, clipConfigOf(settings));
+    this.current = { ...c, settings, trainer, stepBase: step };
+    if (running) this.loop.start();
+    return this.info();
+  }
+
   private currentStep(): number {
     const c = this.current;
     return c === null ? 0 : c.stepBase + c.trainer.stepCount;

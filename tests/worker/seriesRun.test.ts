@@ -146,3 +146,29 @@ describe('going back to the best model', () => {
     expect(run.info().step).toBeGreaterThan(best.step);
   });
 });
+
+describe('changing how the model trains', () => {
+  it('keeps the model, its step and best, and the next steps use the new window length', () => {
+    const { run, batches } = makeRun();
+    run.load({ spec: co2, prep, settings });
+    for (let k = 0; k < 3; k++) run.step();
+    expect(batches.at(-1)!.dLdhNorm[0]).toHaveLength(24);
+    const before = run.predict().predicted;
+    const info = run.setHyper({ ...settings, lr: 0.001, seqLen: 12, batchSize: 4 });
+    expect(info.step).toBe(3);
+    // The model is the same one: the same predictions.
+    expect(run.predict().predicted).toEqual(before);
+    expect(run.step()).toBe(4);
+    expect(batches.at(-1)!.dLdhNorm[0]).toHaveLength(12);
+  });
+
+  it('refuses what needs a new model, and bad values, and changes nothing', () => {
+    const { run, batches } = makeRun();
+    run.load({ spec: co2, prep, settings });
+    run.step();
+    expect(() => run.setHyper({ ...settings, hiddenSize: 16 })).toThrow(/new model/);
+    expect(() => run.setHyper({ ...settings, seqLen: 0 })).toThrow();
+    expect(run.step()).toBe(2);
+    expect(batches.at(-1)!.dLdhNorm[0]).toHaveLength(24);
+  });
+});

@@ -1,5 +1,5 @@
 // The Time series view's controls: the series, values or changes, the horizon, the model's cell
-// and size, and Train / Pause with the step count and speed.
+// size and layers, how it trains, and Train / Pause with the step count and speed.
 import { SERIES_SOURCE_IDS, SERIES_SOURCES, type SeriesSourceId } from '../../content/series';
 import { formatCount } from '../../content/format';
 import { CELL_INFO, CELL_KINDS, type CellKind } from '../../engine/cell';
@@ -18,6 +18,7 @@ const OWN = 'own';
 const NO_COLUMNS: readonly string[] = [];
 import { useAppStore } from '../../store/store';
 import { SynthSliders } from './SynthSliders';
+import { SeriesTrainingSettings } from './TrainingSettings';
 
 export function SeriesControls() {
   const s = useAppStore((st) => st.series.source);
@@ -25,6 +26,7 @@ export function SeriesControls() {
   const horizon = useAppStore((st) => st.series.horizon);
   const cell = useAppStore((st) => st.series.cell);
   const hidden = useAppStore((st) => st.series.hidden);
+  const layers = useAppStore((st) => st.series.layers);
   const phase = useAppStore((st) => st.series.phase);
   const step = useAppStore((st) => st.series.history.steps.at(-1) ?? 0);
   const speed = useAppStore((st) => st.series.stepsPerSecond);
@@ -136,6 +138,17 @@ export function SeriesControls() {
             ))}
         </select>
       </label>
+      <label>
+        Layers{' '}
+        <select value={layers} onChange={(e) => void setSeries({ layers: Number(e.target.value) })}>
+          {Array.from({ length: SERIES_LIMITS.layers.max }, (_, k) => k + 1).map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SeriesTrainingSettings />
       <SynthSliders />
       <div className="ts-run">
         {training ? (

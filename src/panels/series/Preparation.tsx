@@ -1,17 +1,15 @@
 // How the series is prepared, shown rather than hidden: the split by time, the normalisation
 // from the training part only, values or changes, the horizon and the windows.
 import { formatCount, formatSignificant } from '../../content/format';
-import { seriesSettings } from '../../store/seriesActions';
 import { seriesUnit } from '../../store/series';
 import { useAppStore } from '../../store/store';
 
 export function Preparation() {
   const info = useAppStore((s) => s.series.info);
-  const cell = useAppStore((s) => s.series.cell);
-  const hidden = useAppStore((s) => s.series.hidden);
+  const seqLen = useAppStore((s) => s.series.seqLen);
+  const batchSize = useAppStore((s) => s.series.batch);
   const unit = useAppStore((s) => seriesUnit(s.series));
   if (info === null) return null;
-  const { seqLen, batchSize } = seriesSettings({ cell, hidden });
   const n = info.values.length;
   const at = (k: number) => info.labels?.[k] ?? `t = ${formatCount(k)}`;
 
