@@ -1,7 +1,7 @@
 // The Time series view: a measured or synthetic series, prepared in plain sight (split by time,
 // normalised on the training part), a model trained live in the worker with squared error, its
 // loss against the baselines every forecaster must beat, and its predictions drawn on the series.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   lossTex,
   MSE_NOTE,
@@ -34,8 +34,11 @@ export function SeriesPanel() {
   const info = useAppStore((s) => s.series.info);
   const lastVal = useAppStore((s) => s.series.history.val.at(-1) ?? null);
 
+  // The first load after the page opened puts the autosaved run back if it fits the choices.
+  const first = useRef(true);
   useEffect(() => {
-    void loadSeries();
+    void loadSeries({ resume: first.current });
+    first.current = false;
   }, [choice]);
   useEffect(() => {
     void restoreOwnSeries();

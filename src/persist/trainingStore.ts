@@ -42,7 +42,7 @@ export const configSchema = v.object({
   ...Object.fromEntries(SETTING_ROWS.map(([name, row]) => [name, settingSchema(row)])),
 }) as unknown as v.GenericSchema<unknown, ConfigState>;
 
-const historySchema = v.pipe(
+export const historySchema = v.pipe(
   v.object({
     steps: v.array(finite),
     loss: v.array(numberOrNaN),
@@ -82,7 +82,7 @@ const historySchema = v.pipe(
 const timelineSchema = v.array(v.object({ step: finite, text: v.string() }));
 
 /** An optimizer's state as the engine exports it; the engine checks kinds and sizes on import. */
-const optimizerSchema = v.object({
+export const optimizerSchema = v.object({
   kind: v.picklist(OPTIMIZER_KINDS),
   stepCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   buffers: v.record(v.string(), v.array(v.array(finite))),

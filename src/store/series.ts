@@ -50,6 +50,10 @@ export interface SeriesState {
   states: SeriesPrediction['hidden'] | null;
   stepsPerSecond: number | null;
   error: string | null;
+  /** The last autosave of the run (the worker writes it), or null before one. */
+  saved: { at: number; step: number } | null;
+  /** The run was put back from its autosave at this step (after a reload). */
+  restoredStep: number | null;
 }
 
 export interface OwnSeries {
@@ -93,6 +97,8 @@ export function initialSeries(): SeriesState {
     states: null,
     stepsPerSecond: null,
     error: null,
+    saved: null,
+    restoredStep: null,
   };
 }
 
@@ -194,6 +200,15 @@ export const SERIES_TRAINING = ['lr', 'seqLen', 'batch'] as const;
  */
 export function seriesChoice(s: SeriesState): string {
   return JSON.stringify(SERIES_CHOICES.map((k) => s[k]));
+}
+
+/**
+ * What a run was made from, as its autosave records it: the choices, and the own file's name,
+ * column and length. A reload restores the run only onto the same.
+ */
+export function seriesRunKey(s: SeriesState): string {
+  const own = s.own === null ? null : [s.own.name, s.own.column, s.own.text.length];
+  return JSON.stringify([seriesChoice(s), own]);
 }
 
 /** What the values are, with their unit (the learner's own file: its column). */

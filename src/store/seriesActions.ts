@@ -12,11 +12,13 @@ import { boundWindow, getEngine, writeAddress } from './engineAccess';
 import {
   MAX_OWN_CSV_BYTES,
   seriesChoice,
+  seriesRunKey,
   type SERIES_CHOICES,
   type SERIES_TRAINING,
   type SeriesState,
 } from './series';
 import { appStore, patchSlice } from './store';
+import { curveBuffers, historyFromSaved, packedCurves } from './savedCurves';
 import { appendProgress, emptyHistory, truncateHistory } from './training';
 
 /** Loading a series builds its baselines (AR fits) and a model: more than the default time. */
@@ -126,6 +128,7 @@ function onProgress(batch: ProgressBatch): void {
         ? { phase: 'ready' }
         : {}),
   });
+  if (!batch.running) stopAutosaving();
   if (batch.val || !batch.running) void refreshPredictions();
 }
 
@@ -139,8 +142,12 @@ function fail(error: unknown, phase: SeriesState['phase']): void {
   patch({ phase, error: error instanceof Error ? error.message : String(error) });
 }
 
-/** Reads and prepares the chosen series in the worker, with a fresh model; false if refused. */
-export async function loadSeries(): Promise<boolean> {
+/**
+ * Reads and prepares the chosen series in the worker, with a fresh model; false if refused. With
+ * `resume` (the view's first load after a reload), the autosaved run comes back if it was made
+ * from the same choices.
+ */
+export async function loadSeries({ resume = false } = {}): Promise<boolean> {
   const engine = engineOrNull();
   if (engine === null) return false;
   const s = series();
@@ -157,20 +164,58 @@ export async function loadSeries(): Promise<boolean> {
       { type: 'seriesLoad', spec, prep, settings: seriesSettings(s) },
       LOAD,
     );
+    const back = resume
+      ? (await engine.request({ type: 'seriesResume', choice: seriesRunKey(s) }, LOAD)).resumed
+      : null;
     patch({
       phase: 'ready',
-      info: reply.info,
-      history: emptyHistory(),
+      info: back?.info ?? reply.info,
+      history: back === null ? emptyHistory() : historyFromSaved(back.history),
       predicted: null,
       forecast: null,
       states: null,
       stepsPerSecond: null,
+      saved: back === null ? null : { at: back.savedAt, step: back.info.step },
+      restoredStep: back?.info.step ?? null,
     });
     await refreshPredictions();
     return true;
   } catch (error) {
     fail(error, series().info === null ? 'idle' : 'ready');
     return false;
+  }
+}
+
+/** How often a training series run is autosaved. */
+const AUTOSAVE_EVERY_MS = 15_000;
+
+/** The timer of the series run's autosave while it trains (one per page). */
+const autosaver: { timer: ReturnType<typeof setInterval> | null } = { timer: null };
+
+function stopAutosaving(): void {
+  if (autosaver.timer !== null) clearInterval(autosaver.timer);
+  autosaver.timer = null;
+}
+
+/**
+ * Autosaves the series run: the page sends its curves and what the run was made from, the worker
+ * adds the model and optimizer state. A diverged or untrained run is not saved over the last one.
+ */
+export async function autosaveSeries(): Promise<void> {
+  const engine = engineOrNull();
+  const s = series();
+  const step = s.history.steps.at(-1) ?? 0;
+  if (engine === null || s.info === null || s.phase === 'diverged' || step === 0) return;
+  const curves = packedCurves(s.history);
+  const savedAt = Date.now();
+  try {
+    const reply = await engine.request(
+      { type: 'seriesAutosave', page: { savedAt, choice: seriesRunKey(s), curves } },
+      { ...LOAD, transfer: curveBuffers(curves) },
+    );
+    if (reply.ok) patch({ saved: { at: savedAt, step: reply.step } });
+  } catch {
+    // Best effort: the next one tries again.
   }
 }
 
@@ -187,6 +232,7 @@ let choices = 0;
 export async function loadOwnSeries(
   file: { name: string; text: string },
   column: string | null = null,
+  { resume = false } = {},
 ): Promise<void> {
   const choice = ++choices;
   const overtaken = () => choice !== choices;
@@ -198,7 +244,7 @@ export async function loadOwnSeries(
   if (overtaken()) return;
   patch({ own });
   setOwnInTab(stored);
-  const loaded = await loadSeries();
+  const loaded = await loadSeries({ resume });
   if (overtaken()) return;
   if (!loaded) {
     const error = series().error;
@@ -240,7 +286,7 @@ export async function restoreOwnSeries(): Promise<void> {
     setOwnInTab(false);
     return;
   }
-  await loadOwnSeries(stored, stored.column);
+  await loadOwnSeries(stored, stored.column, { resume: true });
 }
 
 /** Reads an own CSV file the learner chose; a file too large is refused before it is read. */
@@ -281,9 +327,11 @@ export async function refreshPredictions(): Promise<void> {
 export async function trainSeries(): Promise<void> {
   const engine = engineOrNull();
   if (engine === null || series().info === null) return;
-  patch({ phase: 'training', error: null });
+  patch({ phase: 'training', error: null, restoredStep: null });
   try {
     await engine.request({ type: 'seriesTrain' });
+    stopAutosaving();
+    autosaver.timer = setInterval(() => void autosaveSeries(), AUTOSAVE_EVERY_MS);
   } catch (error) {
     fail(error, 'ready');
   }
@@ -292,9 +340,11 @@ export async function trainSeries(): Promise<void> {
 export async function pauseSeries(): Promise<void> {
   const engine = engineOrNull();
   if (engine === null) return;
+  stopAutosaving();
   try {
     await engine.request({ type: 'seriesPause' });
     if (series().phase === 'training') patch({ phase: 'ready' });
+    await autosaveSeries();
     await refreshPredictions();
   } catch (error) {
     fail(error, 'ready');

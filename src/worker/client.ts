@@ -116,6 +116,8 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   seriesPredict: 'seriesPrediction',
   seriesRestoreBest: 'series',
   seriesSetHyper: 'series',
+  seriesAutosave: 'autosaved',
+  seriesResume: 'seriesResumed',
   seriesExport: 'seriesExported',
   seriesTrace: 'seriesTrace',
   tagRaceStart: 'tagRace',

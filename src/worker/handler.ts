@@ -4,6 +4,7 @@
 import type { FromWorker, ProgressBatch, RaceProgress, ToWorker } from './protocol';
 import { EngineSession } from './session';
 import { autosaveRun, restoreRun } from './autosave';
+import { autosaveSeries, resumeSeries } from './seriesAutosave';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
@@ -223,6 +224,23 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         );
         return;
       }
+      case 'seriesAutosave':
+        // Answered later, as autosave: IndexedDB writes asynchronously.
+        autosaveSeries(s().series, msg.page).then(
+          ({ ok, step }) => post({ type: 'autosaved', id: msg.id, ok, step }),
+          (error: unknown) => postError(post, msg, error),
+        );
+        return;
+      case 'seriesResume':
+        resumeSeries(s().series, msg.choice).then(
+          (resumed) =>
+            post(
+              { type: 'seriesResumed', id: msg.id, resumed },
+              resumed === null ? [] : ([resumed.info.values.buffer] as Transferable[]),
+            ),
+          (error: unknown) => postError(post, msg, error),
+        );
+        return;
       case 'seriesSetHyper': {
         const info = s().series.setHyper(msg.settings);
         post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);

@@ -6,9 +6,23 @@ import type { CellKind } from '../engine/cell';
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
 import type { Metric } from '../engine/tasks/task';
-import type { SeriesInfo, SeriesLoad, SeriesPrediction, SeriesTraced } from './seriesProtocol';
+import type {
+  SeriesAutosavePage,
+  SeriesInfo,
+  SeriesLoad,
+  SeriesPrediction,
+  SeriesResumed,
+  SeriesTraced,
+} from './seriesProtocol';
 
-export type { SeriesInfo, SeriesLoad, SeriesPrediction, SeriesTraced } from './seriesProtocol';
+export type {
+  SeriesAutosavePage,
+  SeriesInfo,
+  SeriesLoad,
+  SeriesPrediction,
+  SeriesResumed,
+  SeriesTraced,
+} from './seriesProtocol';
 import type { TagRaceInfo, TagRaceSettings, TagSampleAt } from './tagProtocol';
 import type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
 
@@ -97,6 +111,10 @@ export type ToWorker =
   | { type: 'seriesRestoreBest'; id: number }
   /** Change the series model's learning rate, window length or batch size; it trains on. */
   | { type: 'seriesSetHyper'; id: number; settings: TrainSettings }
+  /** Autosave the series run (the worker adds the model and optimizer state to the page's part). */
+  | { type: 'seriesAutosave'; id: number; page: SeriesAutosavePage }
+  /** Put the autosaved run back if it was made from `choice` (the series just loaded). */
+  | { type: 'seriesResume'; id: number; choice: string }
   /** The current model's file and a PyTorch script for it. */
   | { type: 'seriesExport'; id: number }
   /** The current model traced over the first window of the validation part (Forward pass view). */
@@ -208,6 +226,12 @@ export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch
 /** The Time series view's training progress, as `progress` is the Training view's. */
 export type SeriesProgressMessage = { type: 'seriesProgress'; id: null; batch: ProgressBatch };
 export type SeriesReply = { type: 'series'; id: number; info: SeriesInfo };
+/** The autosaved run put back, or null when there is none made from the choice asked for. */
+export type SeriesResumedReply = {
+  type: 'seriesResumed';
+  id: number;
+  resumed: SeriesResumed | null;
+};
 export type SeriesPredictionReply = { type: 'seriesPrediction'; id: number } & SeriesPrediction;
 /** The series model traced over a window; null when the worker holds no series model yet. */
 export type SeriesTraceReply = {
@@ -245,6 +269,7 @@ export type FromWorker =
   | NeuronsReply
   | SnapshotReply
   | AutosavedReply
+  | SeriesResumedReply
   | RestoredRunReply
   | GradientReply
   | ProgressMessage
@@ -292,6 +317,8 @@ export interface Replies {
   seriesPredict: SeriesPredictionReply;
   seriesRestoreBest: SeriesReply;
   seriesSetHyper: SeriesReply;
+  seriesAutosave: AutosavedReply;
+  seriesResume: SeriesResumedReply;
   seriesExport: SeriesExportReply;
   seriesTrace: SeriesTraceReply;
   tagRaceStart: TagRaceReply;

@@ -6,6 +6,7 @@ import type { SeriesWindow } from '../engine/tasks/seriesWindow';
 import type { Trace } from '../engine/trace';
 import type { Baseline } from '../engine/tasks/task';
 import type { TrainSettings } from '../engine/settings';
+import type { StoredHistory } from '../persist/trainingStore';
 
 /** A series to load: where it comes from, how it is prepared, and the model's settings. */
 export interface SeriesLoad {
@@ -67,4 +68,28 @@ export interface SeriesTraced {
     column: string;
     labels: (string | null)[] | null;
   };
+}
+
+/**
+ * The page's part of the series autosave: when, what the run was made from (`choice`), and the
+ * curves as typed arrays (in the transfer list); the worker adds the model and optimizer state.
+ */
+export interface SeriesAutosavePage {
+  savedAt: number;
+  choice: string;
+  curves: {
+    steps: Float64Array;
+    loss: Float64Array;
+    gradBefore: Float64Array;
+    gradAfter: Float64Array;
+    clipped: Uint8Array;
+    val: StoredHistory['val'];
+  };
+}
+
+/** A saved run put back onto the series just loaded: the series with its model, and its curves. */
+export interface SeriesResumed {
+  info: SeriesInfo;
+  history: StoredHistory;
+  savedAt: number;
 }

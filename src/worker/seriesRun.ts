@@ -4,8 +4,15 @@
 // validation, divergence). Its models are its own: the character session's are untouched.
 
 import type { Compute } from '../engine/kernels.ts';
-import { cloneModel, createModel, parameterCount, type Model } from '../engine/model.ts';
-import { modelFileJson, type ModelLabels } from '../engine/modelfile.ts';
+import {
+  cloneModel,
+  createModel,
+  parameterCount,
+  withCompute,
+  type Model,
+} from '../engine/model.ts';
+import { modelFileJson, parseModelFile, type ModelLabels } from '../engine/modelfile.ts';
+import type { OptimizerState } from '../engine/optim.ts';
 import { pytorchScriptFor } from '../engine/pytorch.ts';
 import { createRng } from '../engine/rng.ts';
 import {
@@ -156,6 +163,37 @@ export class SeriesRun {
     const trainer = createTrainer(c.model, source, optimizer, clipConfigOf(settings));
     this.current = { ...c, settings, trainer, stepBase: step };
     if (running) this.loop.start();
+    return this.info();
+  }
+
+  /** The run as an autosave keeps it: the model file, its step and the optimizer's state. */
+  snapshot(): { model: string; step: number; optimizer: OptimizerState } {
+    const c = this.require();
+    return {
+      model: this.exportModel(),
+      step: this.currentStep(),
+      optimizer: c.trainer.optimizer.exportState(),
+    };
+  }
+
+  /**
+   * Puts a saved run back onto the series loaded now (made from the same choices): its model at
+   * its step, with its optimizer state. A model of another shape throws, and nothing changes.
+   */
+  resume(saved: { model: string; step: number; optimizer: OptimizerState | null }): SeriesInfo {
+    const c = this.require();
+    const loaded = withCompute(parseModelFile(saved.model).model, this.compute());
+    const a = loaded.config as unknown as Record<string, unknown>;
+    const b = c.model.config as unknown as Record<string, unknown>;
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    if ([...keys].some((k) => a[k] !== b[k]))
+      throw new Error('The saved model does not fit this series and model.');
+    this.pause();
+    const trainer = trainerFor(c.task, c.settings, loaded);
+    if (saved.optimizer !== null) trainer.optimizer.importState(saved.optimizer);
+    this.current = { ...c, model: loaded, trainer, stepBase: saved.step };
+    this.best = null;
+    this.loop.reset(loaded, saved.step);
     return this.info();
   }
 

@@ -72,6 +72,17 @@ describe('the Time series view', () => {
       expect(file.config.series).toMatchObject({ difference: true, horizon: 1 });
       expect(file.config.series!.scale).toBeCloseTo(1.228, 3);
 
+      // Pause autosaved the run: a reload puts it back at its step, with its curves.
+      await expect
+        .poll(() => page.getByTestId('ts-saved').innerText())
+        .toMatch(`at step ${paused!}; a reload restores the run.`);
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('ts-saved').innerText(), { timeout: 30_000 })
+        .toMatch(new RegExp(`^Restored your run at step ${paused!} \\(autosaved at`));
+      expect(await step()).toBe(paused);
+      await expect.poll(() => page.locator('.line-chart').count()).toBe(4);
+
       await page
         .getByRole('combobox', { name: /^Series/ })
         .selectOption({ label: 'Logistic map (synthetic)' });

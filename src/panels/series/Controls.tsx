@@ -19,6 +19,7 @@ const NO_COLUMNS: readonly string[] = [];
 import { useAppStore } from '../../store/store';
 import { SynthSliders } from './SynthSliders';
 import { SeriesTrainingSettings } from './TrainingSettings';
+import { SeriesSaved } from './Saved';
 
 export function SeriesControls() {
   const s = useAppStore((st) => st.series.source);
@@ -172,6 +173,7 @@ export function SeriesControls() {
               }${parameters !== null ? ` · ${formatCount(parameters)} parameters` : ''}`}
         </span>
       </div>
+      <SeriesSaved />
     </section>
   );
 }

@@ -1,0 +1,67 @@
+// The Time series run across a reload (src/store/seriesActions.ts) with the real worker handler
+// and engine in process and an in-memory IndexedDB: Pause autosaves it; the view's first load
+// after a reload puts it back with its curves when the choices are the same, and only then.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  loadSeries,
+  pauseSeries,
+  setSeriesTraining,
+  trainSeries,
+} from '../../src/store/seriesActions';
+import { appStore } from '../../src/store/store';
+import { emptyDb, startTraining, until } from './trainingHarness';
+
+beforeEach(emptyDb);
+
+const series = () => appStore.getState().series;
+const HASH = '#/series?series=sines&shidden=8&sseq=16&sbatch=4';
+
+/** Trains the series a few steps, pauses (which autosaves) and closes the page. */
+async function trainAndLeave(hash: string): Promise<number> {
+  const app = await startTraining(hash);
+  expect(await loadSeries({ resume: true })).toBe(true);
+  expect(series().restoredStep).toBeNull();
+  await trainSeries();
+  await until(() => (series().history.steps.at(-1) ?? 0) >= 3, 'three steps');
+  await pauseSeries();
+  await app.idle();
+  const step = series().history.steps.at(-1)!;
+  expect(series().saved?.step).toBe(step);
+  app.close();
+  return step;
+}
+
+describe('the series run across a reload', { timeout: 30_000 }, () => {
+  it('comes back at its step with its curves, and trains on from there', async () => {
+    const step = await trainAndLeave(HASH);
+    await startTraining(HASH);
+    expect(await loadSeries({ resume: true })).toBe(true);
+    expect(series().restoredStep).toBe(step);
+    expect(series().info?.step).toBe(step);
+    expect(series().history.steps.at(-1)).toBe(step);
+    expect(series().history.steps).toHaveLength(step);
+    await trainSeries();
+    await until(() => (series().history.steps.at(-1) ?? 0) > step, 'a step more');
+    await pauseSeries();
+    expect(series().restoredStep).toBeNull();
+  });
+
+  it('does not come back onto other choices', async () => {
+    await trainAndLeave(HASH);
+    await startTraining(`${HASH}&scell=gru`);
+    expect(await loadSeries({ resume: true })).toBe(true);
+    expect(series().restoredStep).toBeNull();
+    expect(series().info?.step).toBe(0);
+    expect(series().history.steps).toEqual([]);
+  });
+
+  it('keeps live settings out of what must match: another learning rate still restores', async () => {
+    const step = await trainAndLeave(HASH);
+    await startTraining(`${HASH}&slr=0.003`);
+    expect(await loadSeries({ resume: true })).toBe(true);
+    expect(series().restoredStep).toBe(step);
+    await setSeriesTraining({ lr: 0.001 });
+    expect(series().error).toBeNull();
+  });
+});
