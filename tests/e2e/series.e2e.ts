@@ -178,3 +178,38 @@ describe('stopping early in the Time series view', () => {
     expectClean(recorder);
   }, 150_000);
 });
+
+describe('the Time series model in the Forward pass view', () => {
+  test('is stepped through from the series view: numbers in, predictions and squared error out', async () => {
+    const { page, recorder } = await app.openApp('#/series?series=sines');
+    await waitForEngineReady(page);
+    const train = page.getByRole('button', { name: 'Train', exact: true });
+    await expect.poll(() => train.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await train.click();
+    await page.waitForTimeout(2000);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => train.isEnabled()).toBe(true);
+
+    await page.getByRole('link', { name: 'Step through it in the Forward pass' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/forward\?model=series/);
+    await expect
+      .poll(() => page.getByTestId('series-window').innerText(), { timeout: 30_000 })
+      .toMatch(/first \d+ steps of the validation part/);
+    // Each input is a normalised number, not a character.
+    const input = page.locator('.unrolled__col[data-step="1"]');
+    await expect.poll(() => input.textContent()).toMatch(/-?\d+\.\d+/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    // The equations: the linear head and PyTorch's squared error (no ½), with the step's numbers.
+    const equations = page.locator('.fwd-equations');
+    await equations.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => equations.textContent(), { timeout: 15_000 })
+      .toMatch(/\\hat y_\{t\+1\}/);
+    const tex = (await equations.textContent())!;
+    expect(tex).toMatch(/\\ell_t\} &= \\left\(\\hat x_\{t\+1\} - x_\{t\+1\}\\right\)\^2/);
+    expect(tex).not.toMatch(/\\frac\{1\}\{2\}/);
+    await screenshot(page, 'forward-series', { fullPage: true });
+    expectClean(recorder);
+  });
+});

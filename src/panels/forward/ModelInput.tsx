@@ -217,8 +217,10 @@ function SeriesWindowNote() {
   return (
     <p className="field field--wide fwd-series-window" data-testid="series-window">
       Series <strong>{read.name}</strong>
-      {read.column !== read.name ? ` (${read.column})` : ''}, values {formatCount(first + 1)} to{' '}
-      {formatCount(first + T)}: {SERIES_FORWARD_TEXT.window(T, read.horizon)}{' '}
+      {/* A synthetic series' one column is just "value". */}
+      {read.column !== read.name && read.column !== 'value' ? ` (${read.column})` : ''}, values{' '}
+      {formatCount(first + 1)} to {formatCount(first + T)}:{' '}
+      {SERIES_FORWARD_TEXT.window(T, read.horizon)}{' '}
       {read.difference ? `${SERIES_FORWARD_TEXT.changes} ` : ''}
       {SERIES_FORWARD_TEXT.normalised(read.difference, read.mean, read.scale)}
     </p>
