@@ -151,6 +151,11 @@ export const WHY_SQUARED =
 export const FORECAST_NOTE =
   'The loss scores one step at a time, with the true past as input (teacher forcing). To forecast further the model must feed its own predictions back in: from many starts in the validation part it reads the true past, then runs free for 20 steps, and its error grows as its mistakes compound. The dashed line is the last value carried forward.';
 
+/** What the cone of error shows, over how many starts. */
+export function coneNote(starts: number): string {
+  return `The cone of error: at each k, the signed error (forecast minus the truth) from each of the ${String(starts)} starts, sorted; the line is the median and the band holds the middle 80 % (from the 10th to the 90th percentile). A cone that widens with k is the model’s mistakes compounding; one centred off zero is a bias.`;
+}
+
 export const HIDDEN_NOTE =
   'Each row is one unit of the top layer’s hidden state h, each column a step of the last part of the series, blue negative and red positive. Windows of 64 steps each start from a zero state, as the predictions above are made. A unit that follows the season, or the trend, shows up as a pattern along its row.';
 

@@ -1,9 +1,10 @@
 // A line chart: React renders the SVG, d3 computes the scales, ticks and paths. Series share one
 // x axis (linear or log) and one y axis; reference lines are drawn dashed and labelled at the
-// right, nudged apart where lines are close. Long series are thinned to about one point per pixel. Props only.
+// right, nudged apart where lines are close; a series may carry a shaded band (a spread). Long
+// series are thinned to about one point per pixel. Props only.
 import { extent } from 'd3-array';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import { spreadLabels } from './labelPlacement';
 import { axisTicks } from './ticks';
 import { useChartWidth } from './useChartWidth';
@@ -21,6 +22,8 @@ export interface Series {
   dots?: boolean;
   /** Draw the line dashed (an SVG stroke-dasharray, e.g. "5 3"). */
   dash?: string;
+  /** A shaded band around the line, from `lo` to `hi` at the same xs (a spread, a cone). */
+  band?: { readonly lo: readonly number[]; readonly hi: readonly number[] };
 }
 
 export interface Reference {
@@ -92,8 +95,21 @@ export function LineChart({
       ([x, y]) => Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0),
     ),
   );
+  const bands = series.map((s) =>
+    s.band === undefined
+      ? []
+      : s.xs.flatMap((bx, i): [number, number, number][] => {
+          const lo = s.band!.lo[i]!;
+          const hi = s.band!.hi[i]!;
+          return Number.isFinite(lo) && Number.isFinite(hi) ? [[bx, lo, hi]] : [];
+        }),
+  );
   const allX = pts.flatMap((p) => p.map(([x]) => x));
-  const allY = [...pts.flatMap((p) => p.map(([, y]) => y)), ...references.map((r) => r.y)];
+  const allY = [
+    ...pts.flatMap((p) => p.map(([, y]) => y)),
+    ...bands.flatMap((b) => b.flatMap(([, lo, hi]) => [lo, hi])),
+    ...references.map((r) => r.y),
+  ];
   const [x0, x1] = extent(allX);
   const [y0, y1] = yDomain ?? extent(allY);
   const xDomain: [number, number] = [x0 ?? (logX ? 1 : 0), Math.max(x1 ?? 1, (x0 ?? 0) + 1)];
@@ -109,6 +125,10 @@ export function LineChart({
   const path = line<[number, number]>()
     .x(([a]) => x(a))
     .y(([, b]) => y(b));
+  const shade = area<[number, number, number]>()
+    .x(([a]) => x(a))
+    .y0(([, lo]) => y(lo))
+    .y1(([, , hi]) => y(hi));
   const [dx0, dx1] = x.domain() as [number, number];
   const [dy0, dy1] = y.domain() as [number, number];
   const xTicks = axisTicks({
@@ -180,6 +200,17 @@ export function LineChart({
               </text>
             </g>
           ))}
+          {series.map((s, k) =>
+            bands[k]!.length > 0 ? (
+              <path
+                key={`band:${s.label}`}
+                d={shade(bands[k]!) ?? ''}
+                className="chart__band"
+                data-band={s.label}
+                style={{ fill: s.color }}
+              />
+            ) : null,
+          )}
           {series.map((s, k) =>
             s.dots ? (
               <g key={s.label} style={{ fill: s.color }}>

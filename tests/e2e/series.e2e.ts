@@ -39,8 +39,8 @@ describe('the Time series view', () => {
         `CO₂ (changes) after ${((Date.now() - started) / 1000).toFixed(1)} s: ${verdict}`,
       );
       expect(verdict).toMatch(/The model beats the last value/);
-      // Loss, the predictions on the series, residuals and the free-running error.
-      await expect.poll(() => page.locator('.line-chart').count()).toBe(4);
+      // Loss, the predictions on the series, residuals, the free-running error and its cone.
+      await expect.poll(() => page.locator('.line-chart').count()).toBe(5);
       // Running free for 20 steps from 40 starts, the model beats the last value carried forward.
       const k20 = async () => {
         const m = /k = 20: ([\d.]+) \(last value ([\d.]+)\)/.exec(
@@ -50,6 +50,8 @@ describe('the Time series view', () => {
       };
       await expect.poll(k20, { timeout: 30_000, interval: 500 }).toBeLessThan(1);
       console.log(`CO₂ running free: ${await page.getByTestId('ts-free').innerText()}`);
+      // The cone of error is shaded in the error chart and around the free-running forecast.
+      expect(await page.locator('path.chart__band').count()).toBe(3);
       await screenshot(page, 'series-co2');
 
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -81,7 +83,7 @@ describe('the Time series view', () => {
         .poll(() => page.getByTestId('ts-saved').innerText(), { timeout: 30_000 })
         .toMatch(new RegExp(`^Restored your run at step ${paused!} \\(autosaved at`));
       expect(await step()).toBe(paused);
-      await expect.poll(() => page.locator('.line-chart').count()).toBe(4);
+      await expect.poll(() => page.locator('.line-chart').count()).toBe(5);
 
       await page
         .getByRole('combobox', { name: /^Series/ })

@@ -112,3 +112,36 @@ describe('a log axis', () => {
     expect(labels[0]).toBeCloseTo(lines[0]!, 6);
   });
 });
+
+describe('a series’ band', () => {
+  it('is shaded from its low to its high edge, and the value axis takes it in', () => {
+    const { container } = render(
+      <LineChart
+        label="test"
+        xLabel="k"
+        yLabel="error"
+        height={200}
+        series={[
+          {
+            label: 'model',
+            xs: [1, 2, 3],
+            ys: [0, 0, 0],
+            band: { lo: [-1, -2, Number.NaN], hi: [1, 2, 3] },
+            color: 'red',
+          },
+          { label: 'plain', xs: [1, 2, 3], ys: [0, 0, 0], color: 'blue' },
+        ]}
+      />,
+    );
+    const bands = container.querySelectorAll('path.chart__band');
+    expect(bands).toHaveLength(1);
+    expect(bands[0]!.getAttribute('data-band')).toBe('model');
+    // Two points with both edges finite: an area of two points, out along hi and back along lo.
+    const d = bands[0]!.getAttribute('d')!;
+    expect(d.match(/L/g)).toHaveLength(3);
+    // The line alone spans 0 … 0; the band makes the axis reach from −2 to 2.
+    const labels = tickLabels(container, 'y').map((t) => Number(t.replace('−', '-')));
+    expect(Math.min(...labels)).toBeLessThanOrEqual(-2);
+    expect(Math.max(...labels)).toBeGreaterThanOrEqual(2);
+  });
+});

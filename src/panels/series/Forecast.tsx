@@ -1,8 +1,9 @@
 // Running free: the model's forecast fed back into itself for k steps, its error against k from
 // many starts in the validation part, next to the last value carried forward. At k = 1 it is the
-// teacher-forced prediction the loss measures.
+// teacher-forced prediction the loss measures. The cone of error: the spread of the signed error
+// over the starts at each k (median and 10–90 % band).
 import { formatCount, formatSignificant } from '../../content/format';
-import { FORECAST_NOTE } from '../../content/series';
+import { coneNote, FORECAST_NOTE } from '../../content/series';
 import { seriesUnit } from '../../store/series';
 import { useAppStore } from '../../store/store';
 import { LineChart } from '../../viz/LineChart';
@@ -46,6 +47,31 @@ export function Forecast() {
             label: 'last value carried forward',
             xs: forecast.ks,
             ys: forecast.persistence,
+            color: 'var(--ts-data)',
+            dash: '5 3',
+          },
+        ]}
+      />
+      <p className="ts-note">{coneNote(forecast.starts)}</p>
+      <LineChart
+        label={`The cone of error: forecast minus truth against steps ahead, median and 10–90 % band over ${forecast.starts} starts, ${unit}`}
+        xLabel="steps ahead k"
+        yLabel={`forecast − truth, ${unit}`}
+        height={220}
+        references={[{ label: 'no error', y: 0 }]}
+        series={[
+          {
+            label: 'model: median, 10–90 % band',
+            xs: forecast.ks,
+            ys: forecast.cone.model.median,
+            band: { lo: forecast.cone.model.q10, hi: forecast.cone.model.q90 },
+            color: 'var(--ts-pred)',
+          },
+          {
+            label: 'last value: median, 10–90 % band',
+            xs: forecast.ks,
+            ys: forecast.cone.persistence.median,
+            band: { lo: forecast.cone.persistence.q10, hi: forecast.cone.persistence.q90 },
             color: 'var(--ts-data)',
             dash: '5 3',
           },

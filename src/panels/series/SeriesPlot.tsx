@@ -1,5 +1,5 @@
 // The series with the model's predictions on the training and validation parts, the cut between
-// them marked, and the residuals y − ŷ below.
+// them marked, a forecast running free with its cone of error, and the residuals y − ŷ below.
 import { formatCount } from '../../content/format';
 import { seriesUnit } from '../../store/series';
 import { useAppStore } from '../../store/store';
@@ -10,6 +10,8 @@ export function SeriesPlot() {
   const predicted = useAppStore((s) => s.series.predicted);
   const predictedStep = useAppStore((s) => s.series.predictedStep);
   const example = useAppStore((s) => s.series.forecast?.example ?? null);
+  const cone = useAppStore((s) => s.series.forecast?.cone.model ?? null);
+  const starts = useAppStore((s) => s.series.forecast?.starts ?? 0);
   const unit = useAppStore((s) => seriesUnit(s.series));
   if (info === null) return null;
   const n = info.values.length;
@@ -52,9 +54,19 @@ export function SeriesPlot() {
           ...(example && example.values.length > 0
             ? [
                 {
-                  label: `running free from t = ${example.start}`,
+                  label: `running free from t = ${example.start}${cone ? `; band: where the truth fell around such a forecast in 80 % of ${starts} starts` : ''}`,
                   xs: example.values.map((_, k) => example.start + k + 1),
                   ys: [...example.values],
+                  // The truth is the forecast minus its error: the error's 90 % quantile gives the
+                  // band's low edge, its 10 % the high edge.
+                  ...(cone
+                    ? {
+                        band: {
+                          lo: example.values.map((v, k) => v - cone.q90[k]!),
+                          hi: example.values.map((v, k) => v - cone.q10[k]!),
+                        },
+                      }
+                    : {}),
                   color: 'var(--ts-resid)',
                   width: 2,
                 },

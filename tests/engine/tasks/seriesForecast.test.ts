@@ -53,6 +53,31 @@ describe('forecastErrors', () => {
     });
   });
 
+  it('the cone of error holds the quantiles of each start’s signed error', () => {
+    const task = createSeriesTask({ name: 'line', values: line });
+    const f = forecastErrors(zeroModel(task), task, line, false, 3, 5);
+    const { cut, mean } = task.prepared;
+    const starts = [0, 1, 2, 3, 4].map((j) => cut + Math.round((j * (line.length - 4 - cut)) / 4));
+    // numpy's linear quantile of five sorted values: at q·4 between order statistics.
+    const q = (xs: number[], p: number) => {
+      const v = [...xs].sort((a, b) => a - b);
+      const at = p * (v.length - 1);
+      const lo = Math.floor(at);
+      return v[lo]! + (at - lo) * ((v[lo + 1] ?? v[lo]!) - v[lo]!);
+    };
+    for (let k = 0; k < 3; k++) {
+      const model = starts.map((s) => mean - line[s + k + 1]!);
+      const last = starts.map((s) => line[s]! - line[s + k + 1]!);
+      expect(f.cone.model.q10[k]).toBeCloseTo(q(model, 0.1), 9);
+      expect(f.cone.model.median[k]).toBeCloseTo(q(model, 0.5), 9);
+      expect(f.cone.model.q90[k]).toBeCloseTo(q(model, 0.9), 9);
+      // The last value on a rising line misses by −2(k + 1) from every start: a cone of width 0.
+      expect(f.cone.persistence.q10[k]).toBeCloseTo(-2 * (k + 1), 9);
+      expect(f.cone.persistence.q90[k]).toBeCloseTo(-2 * (k + 1), 9);
+      expect(f.cone.model.q10[k]!).toBeLessThan(f.cone.model.q90[k]!);
+    }
+  });
+
   it('refuses a model that predicts several steps ahead', () => {
     const task = createSeriesTask({ name: 'line', values: line, horizon: 3 });
     expect(() => forecastErrors(zeroModel(task), task, line, false)).toThrow(/one step ahead/);
