@@ -71,6 +71,7 @@ describe('forecastErrors', () => {
       expect(f.cone.model.q10[k]).toBeCloseTo(q(model, 0.1), 9);
       expect(f.cone.model.median[k]).toBeCloseTo(q(model, 0.5), 9);
       expect(f.cone.model.q90[k]).toBeCloseTo(q(model, 0.9), 9);
+      expect(f.cone.persistence.median[k]).toBeCloseTo(q(last, 0.5), 9);
       // The last value on a rising line misses by −2(k + 1) from every start: a cone of width 0.
       expect(f.cone.persistence.q10[k]).toBeCloseTo(-2 * (k + 1), 9);
       expect(f.cone.persistence.q90[k]).toBeCloseTo(-2 * (k + 1), 9);
