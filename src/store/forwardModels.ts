@@ -83,10 +83,10 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
       const saved = appStore.getState().training.model === null ? await peekRestorable() : null;
       if (saved === null) return TRAINING_MODEL;
       return {
-        source: { kind: 'file', key: `autosave:${String(saved.savedAt)}`, json: saved.model },
+        source: { kind: 'autosave', runId: saved.id, savedAt: saved.savedAt },
         kind: 'file',
         note: FORWARD_TEXT.autosaveNote(saved.step),
-        json: saved.model,
+        json: null,
         autosave: true,
       };
     }
@@ -116,11 +116,12 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
 }
 
 /**
- * A trace that sends a model file's text waits for the worker to parse it: seconds for the
- * biggest models the Training view makes (a file of hundreds of MB).
+ * A trace that sends a model file's text, or names an autosaved run, waits for the worker to read
+ * and parse it: seconds for the biggest models the Training view makes (hundreds of MB).
  */
 function timeoutFor(source: ModelSource): { timeoutMs: number } | undefined {
-  return source.kind === 'file' && source.json !== undefined ? { timeoutMs: 120_000 } : undefined;
+  const reads = source.kind === 'autosave' || (source.kind === 'file' && source.json !== undefined);
+  return reads ? { timeoutMs: 120_000 } : undefined;
 }
 
 export async function requestTrace(

@@ -3,12 +3,7 @@
 // a Web Lock named after the run while it is open, so another tab can tell the run is taken. A new
 // tab adopts the newest run of the same configuration that no open tab holds, or starts a new one.
 // Without sessionStorage or Web Locks (old browsers, tests), the tab acts as the only one.
-import {
-  listAutosaves,
-  loadAutosave,
-  type Autosave,
-  type AutosaveEntry,
-} from '../persist/trainingStore';
+import { listAutosaves, type AutosaveEntry } from '../persist/trainingStore';
 import type { ConfigState } from './config';
 import { boundWindow } from './engineAccess';
 
@@ -160,16 +155,16 @@ export async function claimRun(id: string): Promise<boolean> {
 }
 
 /**
- * The run the Training view would restore in this tab, read without taking it (the Forward
- * view shows it before the Training view has started): this tab's own, else the newest saved run
- * no open tab holds.
+ * The run the Training view would restore in this tab, from the list only (the Forward view shows
+ * its model before the Training view has started, and the worker reads the model itself): this
+ * tab's own, else the newest saved run no open tab holds.
  */
-export async function peekRestorable(): Promise<Autosave | null> {
+export async function peekRestorable(): Promise<AutosaveEntry | null> {
   const own = tab.runId ?? storedRunId();
-  if (own !== null) return loadAutosave(own);
+  const entries = await listAutosaves();
+  if (own !== null) return entries.find((e) => e.id === own) ?? null;
   const live = await liveRuns();
-  const entry = (await listAutosaves()).find((e) => !live.has(e.id));
-  return entry === undefined ? null : loadAutosave(entry.id);
+  return entries.find((e) => !live.has(e.id)) ?? null;
 }
 
 /**

@@ -90,8 +90,19 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         post({ type: 'evaluation', id: msg.id, loss: s().evaluate(msg.maxChars) });
         return;
       case 'trace': {
-        const { trace, ...about } = s().trace(msg.text, msg.jacobians ?? false, msg.model);
-        post({ type: 'trace', id: msg.id, trace, ...about }, traceTransfer(trace));
+        const traced = () => {
+          const { trace, ...about } = s().trace(msg.text, msg.jacobians ?? false, msg.model);
+          post({ type: 'trace', id: msg.id, trace, ...about }, traceTransfer(trace));
+        };
+        if (msg.model?.kind !== 'autosave') {
+          traced();
+          return;
+        }
+        // An autosaved run's model is read from IndexedDB first (asynchronously).
+        s()
+          .prepare(msg.model)
+          .then(traced)
+          .catch((error: unknown) => postError(post, msg, error));
         return;
       }
       case 'sample':

@@ -428,6 +428,8 @@ export interface UnitRank {
 export type ModelSource =
   | { kind: 'training' }
   | { kind: 'file'; key: string; json?: string }
+  /** The model of an autosaved run, read from IndexedDB by the worker (never sent by the page). */
+  | { kind: 'autosave'; runId: string; savedAt: number }
   | {
       kind: 'fresh';
       cell: CellKind;

@@ -239,6 +239,11 @@ export class EngineSession {
     };
   }
 
+  /** Reads what a view's model needs before `trace` can name it (an autosaved run's model). */
+  async prepare(source: ModelSource | undefined): Promise<void> {
+    if (source?.kind === 'autosave') await this.viewModels.loadAutosave(source);
+  }
+
   /** The model a view names; file and fresh models are kept by key for the next request. */
   private resolve(source: ModelSource): ViewModel {
     if (source.kind === 'training') {

@@ -9,6 +9,7 @@ import { describeKind, ModelFileError, parseModelFile } from '../engine/modelfil
 import { createRng } from '../engine/rng.ts';
 import { removeSpaces } from '../engine/tasks/spaces.ts';
 import { encodeLenient, vocabFromChars, type Vocab } from '../engine/vocab.ts';
+import { loadAutosave } from '../persist/trainingStore.ts';
 import type { ModelInfo, ModelSource, TaggedText } from './protocol.ts';
 
 /** A model with the vocabulary its rows and columns are indexed by. */
@@ -85,6 +86,11 @@ export class ViewModels {
 
   /** The model a file or fresh source names; a file sent with its text is parsed again. */
   resolve(source: Exclude<ModelSource, { kind: 'training' }>): ViewModel {
+    if (source.kind === 'autosave') {
+      const saved = this.cache.get(autosaveKey(source));
+      if (saved === undefined) throw new Error('The autosaved run is not loaded.');
+      return saved;
+    }
     const key =
       source.kind === 'file'
         ? `file:${source.key}`
@@ -120,11 +126,32 @@ export class ViewModels {
       };
       entry = { model: createModel(config, createRng(source.seed), {}, this.compute()), vocab };
     }
-    if (this.cache.size >= MAX_VIEW_MODELS) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, entry);
+    this.keep(key, entry);
     return entry;
   }
+
+  /**
+   * Reads an autosaved run's model from IndexedDB (here, so a run of hundreds of MB never crosses
+   * the page's thread) and keeps it for `resolve`; a run already read is not read again.
+   */
+  async loadAutosave(source: Extract<ModelSource, { kind: 'autosave' }>): Promise<void> {
+    const key = autosaveKey(source);
+    if (this.cache.has(key)) return;
+    const saved = await loadAutosave(source.runId);
+    if (saved === null || saved.savedAt !== source.savedAt)
+      throw new Error('That autosaved run is no longer saved: open the Training view.');
+    const parsed = viewModelOf(saved.model);
+    this.keep(key, { ...parsed, model: withCompute(parsed.model, this.compute()) });
+  }
+
+  private keep(key: string, entry: ViewModel): void {
+    if (this.cache.size >= MAX_VIEW_MODELS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, entry);
+  }
 }
+
+const autosaveKey = (s: { runId: string; savedAt: number }) =>
+  `autosave:${s.runId}:${String(s.savedAt)}`;
 
 /** What the views are told about a model: its shape, vocabulary, size and step (a tagger's task
  * and classes too). */

@@ -663,7 +663,8 @@ describe('other models', () => {
     const engine = forwardEngine();
     renderApp('#/forward?model=training', engine);
     await waitFor(() => expect(forward().status).toBe('ready'));
-    expect(engine.traceRequests.at(-1)).toMatchObject({ model: 'file', json: true });
+    // The worker reads the run's model itself: the page sends only which run it is.
+    expect(engine.traceRequests.at(-1)).toMatchObject({ model: 'autosave', json: false });
     expect(forward().result?.model.cell).toBe('gru');
     const box = document.querySelector('.fwd-model')!;
     expect(box.textContent).toMatch(/autosaved run, at step 12/);

@@ -44,14 +44,19 @@ export function forwardEngine(): ForwardEngine {
   const traceRequests: { text: string; model: string; json: boolean }[] = [];
   let held: (() => void)[] | null = null;
   let id = 0;
-  const answer = <T>(make: () => T): Promise<T> =>
+  // `before`: what the worker reads first (an autosaved run's model, from IndexedDB).
+  const answer = <T>(make: () => T, before: Promise<void> = Promise.resolve()): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      const fail = (error: unknown) =>
+        reject(new EngineError(error instanceof Error ? error.message : String(error)));
       const settle = () => {
-        try {
-          resolve(make());
-        } catch (error) {
-          reject(new EngineError(error instanceof Error ? error.message : String(error)));
-        }
+        before.then(() => {
+          try {
+            resolve(make());
+          } catch (error) {
+            fail(error);
+          }
+        }, fail);
       };
       if (held === null) setTimeout(settle, 0);
       else held.push(settle);
@@ -83,7 +88,7 @@ export function forwardEngine(): ForwardEngine {
         };
         traces.push(reply);
         return reply;
-      });
+      }, session.prepare(trace.model));
     }
     if (body.type === 'seriesTrace') {
       return answer(() => {

@@ -68,3 +68,54 @@ describe('the worker autosave', () => {
     expect(await loadAutosave('run-b')).toBeNull();
   });
 });
+
+describe('restoring in the worker', () => {
+  const text = 'to be or not to be, that is the question.\n'.repeat(20);
+  const send = (session: EngineSession, msg: Parameters<typeof handleMessage>[0]) =>
+    new Promise<FromWorker>((resolve) => handleMessage(msg, resolve, session));
+
+  it('puts the run back into another session: model, step, optimizer state; the curves go back', async () => {
+    const a = new EngineSession({ progress: () => {}, schedule: () => {}, now: () => 0 });
+    a.setCorpus('own', text);
+    a.create(settings);
+    a.step();
+    a.step();
+    await autosave(a, 1, 'run-r', page(3000));
+    const b = new EngineSession({ progress: () => {}, schedule: () => {}, now: () => 0 });
+    b.setCorpus('own', text);
+    const reply = await send(b, { type: 'restoreRun', id: 2, runId: 'run-r', settings });
+    expect(reply).toMatchObject({ type: 'restoredRun', id: 2 });
+    const restored = (reply as Extract<FromWorker, { type: 'restoredRun' }>).restored!;
+    expect(restored.info.step).toBe(2);
+    expect(restored.run.history.steps).toEqual([1, 2]);
+    expect(restored.run.timeline).toEqual([{ step: 2, text: 'to be' }]);
+    expect(b.snapshot()).toEqual(a.snapshot());
+    const missing = await send(b, { type: 'restoreRun', id: 3, runId: 'nowhere', settings });
+    expect(missing).toMatchObject({ type: 'restoredRun', id: 3, restored: null });
+  });
+
+  it('lets the Forward view trace an autosaved run’s model, read here, not sent', async () => {
+    const a = new EngineSession({ progress: () => {}, schedule: () => {}, now: () => 0 });
+    a.setCorpus('own', text);
+    a.create(settings);
+    a.step();
+    await autosave(a, 1, 'run-f', page(4000));
+    const b = new EngineSession({ progress: () => {}, schedule: () => {}, now: () => 0 });
+    const source = { kind: 'autosave' as const, runId: 'run-f', savedAt: 4000 };
+    const traced = await send(b, { type: 'trace', id: 4, text: 'to be', model: source });
+    const mine = a.trace('to be', false);
+    expect(traced).toMatchObject({ type: 'trace', id: 4 });
+    const got = (traced as Extract<FromWorker, { type: 'trace' }>).trace;
+    expect(got.T).toBe(4); // five characters: four next-character predictions
+    expect(got.outputs).toEqual(mine.trace.outputs);
+    expect(got.loss).toBe(mine.trace.loss);
+    // A run saved again since (another savedAt) is not the one asked for.
+    const stale = await send(b, {
+      type: 'trace',
+      id: 5,
+      text: 'to be',
+      model: { ...source, savedAt: 1 },
+    });
+    expect(stale).toMatchObject({ type: 'error', id: 5 });
+  });
+});
