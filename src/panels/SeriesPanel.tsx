@@ -17,6 +17,7 @@ import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
 import { SeriesExport } from './series/Export';
+import { SeriesDiverged } from './series/Diverged';
 import { Forecast } from './series/Forecast';
 import { Hidden } from './series/Hidden';
 import { SeriesLoss } from './series/Loss';
@@ -61,6 +62,7 @@ export function SeriesPanel() {
           {error}
         </p>
       )}
+      <SeriesDiverged />
       <Preparation />
       <SeriesLoss />
       <SeriesPlot />

@@ -54,6 +54,8 @@ export interface SeriesState {
   saved: { at: number; step: number } | null;
   /** The run was put back from its autosave at this step (after a reload). */
   restoredStep: number | null;
+  /** The step of the last good model the worker keeps (a divergence goes back to it). */
+  lastGoodStep: number;
 }
 
 export interface OwnSeries {
@@ -99,6 +101,7 @@ export function initialSeries(): SeriesState {
     error: null,
     saved: null,
     restoredStep: null,
+    lastGoodStep: 0,
   };
 }
 

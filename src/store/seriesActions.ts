@@ -1,6 +1,7 @@
 // Actions of the Time series view: choose a series and a model (store, address, worker), train and
 // pause it, and put the worker's replies and progress into the `series` slice. The progress
 // arrives through one subscription per engine client; a validation point asks for new predictions.
+import { formatCount } from '../content/format';
 import { SERIES_SOURCES, type SynthParam } from '../content/series';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../engine/settings';
 import type { SeriesSpec } from '../engine/tasks/seriesSources';
@@ -11,6 +12,7 @@ import { download } from './download';
 import { boundWindow, getEngine, writeAddress } from './engineAccess';
 import {
   MAX_OWN_CSV_BYTES,
+  SERIES_LIMITS,
   seriesChoice,
   seriesRunKey,
   type SERIES_CHOICES,
@@ -122,8 +124,12 @@ function onProgress(batch: ProgressBatch): void {
   patch({
     history: appendProgress(s.history, batch),
     stepsPerSecond: batch.running ? batch.stepsPerSecond : s.stepsPerSecond,
+    lastGoodStep: batch.lastGoodStep,
     ...(batch.diverged
-      ? { phase: 'diverged', error: 'Training diverged: the loss left every sensible range.' }
+      ? {
+          phase: 'diverged',
+          error: `Training diverged at step ${formatCount(batch.firstStep + batch.loss.length - 1)}: the loss left every sensible range. Training paused; nothing is lost.`,
+        }
       : !batch.running && s.phase === 'training'
         ? { phase: 'ready' }
         : {}),
@@ -326,7 +332,8 @@ export async function refreshPredictions(): Promise<void> {
 
 export async function trainSeries(): Promise<void> {
   const engine = engineOrNull();
-  if (engine === null || series().info === null) return;
+  // A diverged model trains again only once it is restored.
+  if (engine === null || series().info === null || series().phase === 'diverged') return;
   patch({ phase: 'training', error: null, restoredStep: null });
   try {
     await engine.request({ type: 'seriesTrain' });
@@ -396,6 +403,31 @@ export async function restoreBestSeries(): Promise<void> {
     await refreshPredictions();
   } catch (error) {
     fail(error, 'ready');
+  }
+}
+
+/**
+ * After a divergence: back to the last good model (kept every 50 steps) at its step, the curves
+ * cut there; with `lrFactor`, the learning rate is scaled too (a smaller one, to try again).
+ */
+export async function restoreSeriesLastGood(lrFactor = 1): Promise<void> {
+  const engine = engineOrNull();
+  if (engine === null || series().info === null) return;
+  try {
+    const reply = await engine.request({ type: 'seriesRestoreLastGood' });
+    patch({
+      info: reply.info,
+      phase: 'ready',
+      history: truncateHistory(series().history, reply.info.step),
+      error: null,
+    });
+    if (lrFactor !== 1) {
+      const lr = Number(Math.max(SERIES_LIMITS.lr.min, series().lr * lrFactor).toPrecision(3));
+      await setSeriesTraining({ lr });
+    }
+    await refreshPredictions();
+  } catch (error) {
+    fail(error, 'diverged');
   }
 }
 

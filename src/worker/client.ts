@@ -115,6 +115,7 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   seriesStep: 'ack',
   seriesPredict: 'seriesPrediction',
   seriesRestoreBest: 'series',
+  seriesRestoreLastGood: 'series',
   seriesSetHyper: 'series',
   seriesAutosave: 'autosaved',
   seriesResume: 'seriesResumed',

@@ -257,6 +257,11 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);
         return;
       }
+      case 'seriesRestoreLastGood': {
+        const info = s().series.restoreLastGood();
+        post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);
+        return;
+      }
       case 'seriesRestoreBest': {
         const info = s().series.restoreBest();
         post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);

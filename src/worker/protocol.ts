@@ -109,6 +109,8 @@ export type ToWorker =
   | { type: 'seriesPredict'; id: number }
   /** Put back the model with the lowest validation loss so far, at its step. */
   | { type: 'seriesRestoreBest'; id: number }
+  /** After a divergence, the last good series model at its step. */
+  | { type: 'seriesRestoreLastGood'; id: number }
   /** Change the series model's learning rate, window length or batch size; it trains on. */
   | { type: 'seriesSetHyper'; id: number; settings: TrainSettings }
   /** Autosave the series run (the worker adds the model and optimizer state to the page's part). */
@@ -316,6 +318,7 @@ export interface Replies {
   seriesStep: Ack;
   seriesPredict: SeriesPredictionReply;
   seriesRestoreBest: SeriesReply;
+  seriesRestoreLastGood: SeriesReply;
   seriesSetHyper: SeriesReply;
   seriesAutosave: AutosavedReply;
   seriesResume: SeriesResumedReply;

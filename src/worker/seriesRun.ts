@@ -124,7 +124,7 @@ export class SeriesRun {
       stepBase: 0,
     };
     this.best = null;
-    this.loop.reset(model, 0);
+    this.loop.reset(cloneModel(model), 0);
     return this.info();
   }
 
@@ -140,7 +140,7 @@ export class SeriesRun {
     const model = cloneModel(best.model);
     const trainer = trainerFor(c.task, c.settings, model);
     this.current = { ...c, model, trainer, stepBase: best.step };
-    this.loop.reset(model, best.step);
+    this.loop.reset(cloneModel(model), best.step);
     return this.info();
   }
 
@@ -151,10 +151,10 @@ export class SeriesRun {
   setHyper(settings: TrainSettings): SeriesInfo {
     validateSettings(settings);
     const c = this.require();
-    const changed = (['cell', 'hiddenSize', 'numLayers', 'seed'] as const).filter(
+    const changed = (['cell', 'hiddenSize', 'numLayers', 'seed', 'optimizer'] as const).filter(
       (k) => settings[k] !== c.settings[k],
     );
-    if (changed.length > 0) throw new Error(`${changed.join(', ')} need a new model.`);
+    if (changed.length > 0) throw new Error(`${changed.join(', ')}: these need a new model.`);
     const source = c.task.source(settings.batchSize, settings.seqLen);
     const running = this.loop.isRunning;
     const step = this.pause();
@@ -163,6 +163,23 @@ export class SeriesRun {
     const trainer = createTrainer(c.model, source, optimizer, clipConfigOf(settings));
     this.current = { ...c, settings, trainer, stepBase: step };
     if (running) this.loop.start();
+    return this.info();
+  }
+
+  /**
+   * After a divergence: the last good model (kept every 50 steps) at its step, with a fresh
+   * optimizer state; the run goes on from there.
+   */
+  restoreLastGood(): SeriesInfo {
+    const c = this.require();
+    const { lastGood, lastGoodStep } = this.loop;
+    if (lastGood === null) throw new Error('There is no earlier model to go back to.');
+    this.pause();
+    const model = cloneModel(lastGood);
+    const trainer = trainerFor(c.task, c.settings, model);
+    this.current = { ...c, model, trainer, stepBase: lastGoodStep };
+    if (this.best !== null && this.best.step > lastGoodStep) this.best = null;
+    this.loop.reset(cloneModel(model), lastGoodStep);
     return this.info();
   }
 
@@ -193,7 +210,7 @@ export class SeriesRun {
     if (saved.optimizer !== null) trainer.optimizer.importState(saved.optimizer);
     this.current = { ...c, model: loaded, trainer, stepBase: saved.step };
     this.best = null;
-    this.loop.reset(loaded, saved.step);
+    this.loop.reset(cloneModel(loaded), saved.step);
     return this.info();
   }
 

@@ -2,6 +2,7 @@
 // file and the PyTorch script; and its link to the Forward pass view's series entry.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { SeriesDiverged } from '../../src/panels/series/Diverged';
 import { SeriesExport } from '../../src/panels/series/Export';
 import { SeriesStepThrough } from '../../src/panels/series/StepThrough';
 import { parseHash } from '../../src/store/url';
@@ -11,6 +12,7 @@ import type { SeriesInfo } from '../../src/worker/protocol';
 
 vi.mock('../../src/store/seriesActions', () => ({
   exportSeries: vi.fn(() => Promise.resolve()),
+  restoreSeriesLastGood: vi.fn(() => Promise.resolve()),
 }));
 
 afterEach(() => {
@@ -41,5 +43,20 @@ describe('SeriesStepThrough', () => {
     const link = screen.getByRole('link', { name: 'Step through it in the Forward pass' });
     expect(link.getAttribute('href')).toBe('#/forward?model=series');
     expect(parseHash(link.getAttribute('href')!).problems).toEqual([]);
+  });
+});
+
+describe('SeriesDiverged', () => {
+  test('after a divergence offers the last good step, as it is or with a tenth of the rate', () => {
+    render(<SeriesDiverged />);
+    expect(screen.queryByRole('button')).toBeNull();
+    act(() => patchSlice('series', { phase: 'diverged', lastGoodStep: 350, lr: 0.03 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Restore step 350' }));
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Restore and divide the learning rate by 10 (0.03 → 0.003)',
+      }),
+    );
+    expect(vi.mocked(actions.restoreSeriesLastGood).mock.calls).toEqual([[], [0.1]]);
   });
 });

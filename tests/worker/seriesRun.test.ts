@@ -172,3 +172,28 @@ describe('changing how the model trains', () => {
     expect(batches.at(-1)!.dLdhNorm[0]).toHaveLength(24);
   });
 });
+
+describe('after a divergence', () => {
+  it('goes back to the last good model at its step, which predicts finite values again', () => {
+    const { run, batches } = makeRun();
+    const sgd: TrainSettings = { ...settings, optimizer: 'sgd', clipMode: 'none', lr: 0.001 };
+    run.load({ spec: co2, prep, settings: sgd });
+    for (let k = 0; k < 55; k++) run.step();
+    expect(batches.at(-1)!.lastGoodStep).toBe(50);
+    const good = run.predict().predicted;
+    run.setHyper({ ...sgd, lr: 10 });
+    for (let k = 0; k < 200 && !batches.some((b) => b.diverged); k++) run.step();
+    expect(batches.some((b) => b.diverged)).toBe(true);
+    const info = run.restoreLastGood();
+    expect(info.step).toBe(50);
+    const back = run.predict().predicted;
+    expect(back.every((v, k) => Number.isNaN(good[k]!) === Number.isNaN(v))).toBe(true);
+    expect(back.filter((v) => !Number.isNaN(v)).every(Number.isFinite)).toBe(true);
+    expect(run.step()).toBe(51);
+  });
+
+  it('without any model to go back to, says so', () => {
+    const { run } = makeRun();
+    expect(() => run.restoreLastGood()).toThrow(/Choose a series/);
+  });
+});

@@ -160,7 +160,7 @@ export function SeriesControls() {
           <button
             type="button"
             onClick={() => void trainSeries()}
-            disabled={busy || phase === 'idle'}
+            disabled={busy || phase === 'idle' || phase === 'diverged'}
           >
             Train
           </button>
