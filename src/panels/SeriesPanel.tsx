@@ -16,6 +16,7 @@ import { seriesChoice } from '../store/series';
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { SeriesControls } from './series/Controls';
+import { SeriesCheckpoints } from './series/Checkpoints';
 import { SeriesExport } from './series/Export';
 import { SeriesDiverged } from './series/Diverged';
 import { Forecast } from './series/Forecast';
@@ -69,6 +70,7 @@ export function SeriesPanel() {
       <Forecast />
       <Hidden />
       <SeriesStepThrough />
+      <SeriesCheckpoints />
       <SeriesExport />
       <section aria-labelledby="ts-loss-eq">
         <h2 id="ts-loss-eq">The step and the loss</h2>

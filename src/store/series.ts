@@ -14,6 +14,7 @@ import {
   type SynthValues,
 } from '../content/series';
 import type { ForecastErrors } from '../engine/tasks/seriesForecast';
+import type { SeriesCheckpointMeta } from '../persist/seriesStore';
 import type { SeriesInfo, SeriesPrediction } from '../worker/protocol';
 import { emptyHistory, type TrainingHistory } from './training';
 import { real, whole } from './urlValues';
@@ -56,6 +57,8 @@ export interface SeriesState {
   restoredStep: number | null;
   /** The step of the last good model the worker keeps (a divergence goes back to it). */
   lastGoodStep: number;
+  /** The named checkpoints of series runs (all of them; the view lists this run's). */
+  checkpoints: readonly SeriesCheckpointMeta[];
 }
 
 export interface OwnSeries {
@@ -102,6 +105,7 @@ export function initialSeries(): SeriesState {
     saved: null,
     restoredStep: null,
     lastGoodStep: 0,
+    checkpoints: [],
   };
 }
 

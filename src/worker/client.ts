@@ -119,6 +119,8 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   seriesSetHyper: 'series',
   seriesAutosave: 'autosaved',
   seriesResume: 'seriesResumed',
+  seriesCheckpoint: 'seriesCheckpoints',
+  seriesCheckpointLoad: 'seriesResumed',
   seriesExport: 'seriesExported',
   seriesTrace: 'seriesTrace',
   tagRaceStart: 'tagRace',

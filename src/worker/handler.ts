@@ -4,7 +4,12 @@
 import type { FromWorker, ProgressBatch, RaceProgress, ToWorker } from './protocol';
 import { EngineSession } from './session';
 import { autosaveRun, restoreRun } from './autosave';
-import { autosaveSeries, resumeSeries } from './seriesAutosave';
+import {
+  autosaveSeries,
+  checkpointSeries,
+  loadCheckpointInto,
+  resumeSeries,
+} from './seriesAutosave';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
@@ -239,6 +244,21 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         // Answered later, as autosave: IndexedDB writes asynchronously.
         autosaveSeries(s().series, msg.page).then(
           ({ ok, step }) => post({ type: 'autosaved', id: msg.id, ok, step }),
+          (error: unknown) => postError(post, msg, error),
+        );
+        return;
+      case 'seriesCheckpoint':
+        checkpointSeries(s().series, msg.checkpoint, msg.name, msg.page).then(
+          (list) => post({ type: 'seriesCheckpoints', id: msg.id, list }),
+          (error: unknown) => postError(post, msg, error),
+        );
+        return;
+      case 'seriesCheckpointLoad':
+        loadCheckpointInto(s().series, msg.checkpoint, msg.choice).then(
+          (resumed) =>
+            post({ type: 'seriesResumed', id: msg.id, resumed }, [
+              resumed.info.values.buffer,
+            ] as Transferable[]),
           (error: unknown) => postError(post, msg, error),
         );
         return;

@@ -31,6 +31,7 @@ export type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
 export type { TagRaceInfo, TagRaceSettings, TagSample, TagSampleAt } from './tagProtocol';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
+import type { SeriesCheckpointMeta } from '../persist/seriesStore';
 import type { Autosave } from '../persist/trainingStore';
 
 /** Messages the app posts to the worker. */
@@ -117,6 +118,16 @@ export type ToWorker =
   | { type: 'seriesAutosave'; id: number; page: SeriesAutosavePage }
   /** Put the autosaved run back if it was made from `choice` (the series just loaded). */
   | { type: 'seriesResume'; id: number; choice: string }
+  /** Save the series run as a named checkpoint (the page's part as for the autosave). */
+  | {
+      type: 'seriesCheckpoint';
+      id: number;
+      checkpoint: string;
+      name: string;
+      page: SeriesAutosavePage;
+    }
+  /** Put checkpoint `checkpoint` back onto the series loaded now (made from `choice`). */
+  | { type: 'seriesCheckpointLoad'; id: number; checkpoint: string; choice: string }
   /** The current model's file and a PyTorch script for it. */
   | { type: 'seriesExport'; id: number }
   /** The current model traced over the first window of the validation part (Forward pass view). */
@@ -229,6 +240,12 @@ export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch
 export type SeriesProgressMessage = { type: 'seriesProgress'; id: null; batch: ProgressBatch };
 export type SeriesReply = { type: 'series'; id: number; info: SeriesInfo };
 /** The autosaved run put back, or null when there is none made from the choice asked for. */
+/** The series checkpoints after a save (null: the browser would not store it). */
+export type SeriesCheckpointsReply = {
+  type: 'seriesCheckpoints';
+  id: number;
+  list: SeriesCheckpointMeta[] | null;
+};
 export type SeriesResumedReply = {
   type: 'seriesResumed';
   id: number;
@@ -272,6 +289,7 @@ export type FromWorker =
   | SnapshotReply
   | AutosavedReply
   | SeriesResumedReply
+  | SeriesCheckpointsReply
   | RestoredRunReply
   | GradientReply
   | ProgressMessage
@@ -322,6 +340,8 @@ export interface Replies {
   seriesSetHyper: SeriesReply;
   seriesAutosave: AutosavedReply;
   seriesResume: SeriesResumedReply;
+  seriesCheckpoint: SeriesCheckpointsReply;
+  seriesCheckpointLoad: SeriesResumedReply;
   seriesExport: SeriesExportReply;
   seriesTrace: SeriesTraceReply;
   tagRaceStart: TagRaceReply;

@@ -3,20 +3,20 @@
 // on a reload puts them back onto the series just loaded when it was made from the same choices.
 import {
   loadSeriesAutosave,
+  loadSeriesCheckpoint,
   saveSeriesAutosave,
+  saveSeriesCheckpoint,
   type SeriesAutosave,
+  type SeriesCheckpointMeta,
 } from '../persist/seriesStore';
 import type { SeriesAutosavePage, SeriesResumed } from './seriesProtocol';
 import type { SeriesRun } from './seriesRun';
 
-/** Writes the series run's autosave; resolves with whether it was written and the step. */
-export async function autosaveSeries(
-  run: SeriesRun,
-  page: SeriesAutosavePage,
-): Promise<{ ok: boolean; step: number }> {
+/** The run as stored: the page's part (when, from what, the curves) and the worker's. */
+function recordOf(run: SeriesRun, page: SeriesAutosavePage): SeriesAutosave {
   const snap = run.snapshot();
   const { curves } = page;
-  const ok = await saveSeriesAutosave({
+  return {
     version: 1,
     savedAt: page.savedAt,
     choice: page.choice,
@@ -32,8 +32,45 @@ export async function autosaveSeries(
       clipped: Array.from(curves.clipped, (c) => (c === 0 ? 0 : 1)),
       val: curves.val,
     },
-  });
-  return { ok, step: snap.step };
+  };
+}
+
+/** Writes the series run's autosave; resolves with whether it was written and the step. */
+export async function autosaveSeries(
+  run: SeriesRun,
+  page: SeriesAutosavePage,
+): Promise<{ ok: boolean; step: number }> {
+  const record = recordOf(run, page);
+  return { ok: await saveSeriesAutosave(record), step: record.step };
+}
+
+/** Saves the run as a named checkpoint; resolves with the list (null: the browser refused). */
+export function checkpointSeries(
+  run: SeriesRun,
+  id: string,
+  name: string,
+  page: SeriesAutosavePage,
+): Promise<SeriesCheckpointMeta[] | null> {
+  const record = recordOf(run, page);
+  const meta = { id, name, step: record.step, savedAt: page.savedAt, choice: page.choice };
+  return saveSeriesCheckpoint(meta, record);
+}
+
+/**
+ * Puts checkpoint `id` back onto the series loaded now; it must have been made from `choice`
+ * (the same series and model), else it throws and the model stays.
+ */
+export async function loadCheckpointInto(
+  run: SeriesRun,
+  id: string,
+  choice: string,
+): Promise<SeriesResumed> {
+  const saved = await loadSeriesCheckpoint(id);
+  if (saved === null) throw new Error('The checkpoint is missing or damaged.');
+  if (saved.choice !== choice)
+    throw new Error('The checkpoint was made from another series or model: choose those first.');
+  const info = run.resume(saved);
+  return { info, history: saved.history, savedAt: saved.savedAt };
 }
 
 /**

@@ -3,9 +3,14 @@
 // after a reload puts it back with its curves when the choices are the same, and only then.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { getEngine } from '../../src/store/engineAccess';
 import {
+  deleteSeriesCheckpointNamed,
   loadSeries,
+  loadSeriesCheckpointNamed,
   pauseSeries,
+  saveSeriesCheckpointNamed,
+  setSeries,
   setSeriesTraining,
   trainSeries,
 } from '../../src/store/seriesActions';
@@ -63,5 +68,44 @@ describe('the series run across a reload', { timeout: 30_000 }, () => {
     expect(series().restoredStep).toBe(step);
     await setSeriesTraining({ lr: 0.001 });
     expect(series().error).toBeNull();
+  });
+});
+
+describe('series checkpoints', { timeout: 30_000 }, () => {
+  const stepOnce = async () => {
+    const next = series().history.steps.length + 1;
+    await getEngine()!.request({ type: 'seriesStep' });
+    await until(() => series().history.steps.length === next, 'the step');
+  };
+
+  it('save the run by name and put it back at its step with its curves; delete', async () => {
+    await startTraining(HASH);
+    expect(await loadSeries()).toBe(true);
+    for (let k = 0; k < 3; k++) await stepOnce();
+    await saveSeriesCheckpointNamed('three');
+    expect(series().checkpoints.map((c) => [c.name, c.step])).toEqual([['three', 3]]);
+    for (let k = 0; k < 2; k++) await stepOnce();
+    await saveSeriesCheckpointNamed('  ');
+    expect(series().checkpoints.map((c) => c.name)).toEqual(['Step 5', 'three']);
+    const three = series().checkpoints.find((c) => c.name === 'three')!;
+    await loadSeriesCheckpointNamed(three.id);
+    expect(series()).toMatchObject({ error: null, phase: 'ready' });
+    expect(series().info?.step).toBe(3);
+    expect(series().history.steps).toEqual([1, 2, 3]);
+    await deleteSeriesCheckpointNamed(three.id);
+    expect(series().checkpoints.map((c) => c.name)).toEqual(['Step 5']);
+  });
+
+  it('made from another model is refused, and the model stays', async () => {
+    await startTraining(HASH);
+    expect(await loadSeries()).toBe(true);
+    await stepOnce();
+    await saveSeriesCheckpointNamed('lstm');
+    const id = series().checkpoints[0]!.id;
+    await setSeries({ cell: 'gru' });
+    expect(await loadSeries()).toBe(true);
+    await loadSeriesCheckpointNamed(id);
+    expect(series().error).toMatch(/^Could not load the checkpoint: .*another series or model/);
+    expect(series().info?.step).toBe(0);
   });
 });
