@@ -55,6 +55,23 @@ export interface StackBackward {
   readonly dInitial: StackState;
 }
 
+/**
+ * One step of the backward pass as it happens, for a view that steps through BPTT: the layer and
+ * direction k = l·D + d, the timestep t, dL/dh_t from this step's output (or the layer above) and
+ * from the next step of its direction (through W_hh and the gates), their sum, dL/dc_t (LSTM),
+ * and this step's own contribution to the layer's parameter gradients. The arrays are the pass's
+ * own: a listener copies what it keeps.
+ */
+export interface BackwardStep {
+  readonly k: number;
+  readonly t: number;
+  readonly fromOutput: Float64Array;
+  readonly fromNext: Float64Array;
+  readonly dh: Float64Array;
+  readonly dc: Float64Array | null;
+  readonly grads: LayerParams;
+}
+
 /** A zero state for n = L·D layer-directions. */
 export function zeroState(n: number, B: number, H: number, withCell: boolean): StackState {
   const h = Array.from({ length: n }, () => new Float64Array(B * H));
@@ -175,6 +192,7 @@ export function backwardStack(
   input: SequenceInput,
   fwd: StackForward,
   dTop: readonly Float64Array[],
+  onStep: ((step: BackwardStep) => void) | null = null,
 ): StackBackward {
   const { T, B, D, caches, initial } = fwd;
   const L = stack.layers.length / D;
@@ -192,18 +210,20 @@ export function backwardStack(
   };
   // One kernel pass, and the weight gradients' outer products summed once at the end.
   return computePass(stack.compute, () => {
-    const deferredGrads = grads
-      ? deferWeightGrads(
-          stack.compute,
-          grads.flatMap((g, k) => {
-            const l = Math.floor(k / D);
-            const whh = { dW: g.Whh, R, C: H };
-            const denseInput = l > 0 || input.kind === 'dense';
-            return denseInput ? [{ dW: g.Wih, R, C: inputWidth(stack, l) }, whh] : [whh];
-          }),
-          T * B,
-        )
-      : null;
+    // Each step's own gradient is needed when a listener follows the steps: no deferral then.
+    const deferredGrads =
+      grads && onStep === null
+        ? deferWeightGrads(
+            stack.compute,
+            grads.flatMap((g, k) => {
+              const l = Math.floor(k / D);
+              const whh = { dW: g.Whh, R, C: H };
+              const denseInput = l > 0 || input.kind === 'dense';
+              return denseInput ? [{ dW: g.Wih, R, C: inputWidth(stack, l) }, whh] : [whh];
+            }),
+            T * B,
+          )
+        : null;
     try {
       // dOut[t]: dL/d(output of layer l at t), [B, D·H]; starts as the head's gradient.
       let dOut: readonly Float64Array[] = dTop;
@@ -243,9 +263,10 @@ export function backwardStack(
             const dcPrev = dcBuf && dcNext ? (dcNext === dcBuf[0] ? dcBuf[1] : dcBuf[0]) : null;
             const dx = dIn ? (d === 0 ? dIn[t]! : dxOne) : null;
             const out = { dhPrev, dcPrev, dc: hasC ? new Float64Array(B * H) : null, dx };
+            const own = onStep === null ? null : zeroLayerParams(stack.layers[k]!);
             cell.backward(
               stack.layers[k]!,
-              grads ? grads[k]! : null,
+              own ?? (grads ? grads[k]! : null),
               { B, H, I },
               layerInput(stack, input, fwd, l, t, B),
               hPrev,
@@ -256,6 +277,15 @@ export function backwardStack(
               out,
               stack.compute,
             );
+            if (own !== null && onStep !== null) {
+              // This direction's half of the gradient from above ([h→; h←] holds both).
+              const fromOutput =
+                D === 1
+                  ? dFrom
+                  : dh.map((_, j) => dFrom[Math.floor(j / H) * 2 * H + d * H + (j % H)]!);
+              onStep({ k, t, fromOutput, fromNext: dhNext, dh, dc: out.dc, grads: own });
+              if (grads) addLayerParams(grads[k]!, own);
+            }
             // The reverse direction's dx adds to the forward one's: both read x_t.
             if (dxOne && dIn && d === 1) {
               const sum = dIn[t]!;
@@ -277,4 +307,21 @@ export function backwardStack(
     }
     return { dLdh, dLdc, dInitial };
   });
+}
+
+function zeroLayerParams(p: LayerParams): LayerParams {
+  return {
+    Wih: new Float64Array(p.Wih.length),
+    Whh: new Float64Array(p.Whh.length),
+    bih: new Float64Array(p.bih.length),
+    bhh: new Float64Array(p.bhh.length),
+  };
+}
+
+function addLayerParams(into: LayerParams, from: LayerParams): void {
+  for (const key of ['Wih', 'Whh', 'bih', 'bhh'] as const) {
+    const a = into[key];
+    const b = from[key];
+    for (let j = 0; j < a.length; j++) a[j]! += b[j]!;
+  }
 }

@@ -8,6 +8,7 @@ import {
   finalState,
   forwardStack,
   layerOutput,
+  type BackwardStep,
   type SequenceInput,
   type StackBackward,
   type Stack,
@@ -142,8 +143,16 @@ export function forwardModel(
   };
 }
 
-/** Backprop of a forward pass; parameter gradients are added into `grads` (same shapes as m). */
-export function backwardModel(m: Model, grads: Model, pass: ForwardPass): BackwardPass {
+/**
+ * Backprop of a forward pass; parameter gradients are added into `grads` (same shapes as m).
+ * `onStep` follows the recurrent layers' steps as they happen (bptt.ts `BackwardStep`).
+ */
+export function backwardModel(
+  m: Model,
+  grads: Model,
+  pass: ForwardPass,
+  onStep: ((step: BackwardStep) => void) | null = null,
+): BackwardPass {
   const { T, B } = pass.batch;
   const { outputSize: O, numLayers: L } = m.config;
   const H = directions(m.config) * m.config.hiddenSize; // the head reads D·H values
@@ -178,7 +187,7 @@ export function backwardModel(m: Model, grads: Model, pass: ForwardPass): Backwa
     backpropDense(m.compute, m.decoder.W, O, H, dys, T * B, dhs, false); // dh_t (from the head) = W_hyᵀ dy
   });
   const dTop = Array.from({ length: T }, (_, t) => dhs.subarray(t * B * H, (t + 1) * B * H));
-  const back = backwardStack(stackOf(m), grads.layers, pass.batch.input, pass.stack, dTop);
+  const back = backwardStack(stackOf(m), grads.layers, pass.batch.input, pass.stack, dTop, onStep);
   return { ...back, dOutputs };
 }
 

@@ -1,6 +1,6 @@
 // The curves of a saved run or checkpoint as IndexedDB keeps them (the plain arrays without the
 // smoothed curve, which is recomputed on load), and back. Pure functions, tested without React.
-import type { AutosavePage } from '../worker/protocol';
+import type { PackedCurves } from '../worker/protocol';
 import { appendProgress, emptyHistory, type TrainingHistory, type ValPoint } from './training';
 
 /** The curves as stored with a saved run or checkpoint (the smoothed curve is recomputed). */
@@ -47,7 +47,7 @@ export function historyFromSaved(c: Readonly<SavedCurves>): TrainingHistory {
 }
 
 /** The curves as the autosave request carries them: typed arrays, moved to the worker, not copied. */
-export function packedCurves(h: TrainingHistory): AutosavePage['curves'] {
+export function packedCurves(h: TrainingHistory): PackedCurves {
   return {
     steps: Float64Array.from(h.steps),
     loss: Float64Array.from(h.loss),
@@ -59,7 +59,7 @@ export function packedCurves(h: TrainingHistory): AutosavePage['curves'] {
 }
 
 /** The buffers of packed curves, for the transfer list. */
-export function curveBuffers(c: AutosavePage['curves']): ArrayBuffer[] {
+export function curveBuffers(c: PackedCurves): ArrayBuffer[] {
   return [c.steps, c.loss, c.gradBefore, c.gradAfter, c.clipped].map(
     (a) => a.buffer as ArrayBuffer,
   );

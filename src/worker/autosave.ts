@@ -3,8 +3,13 @@
 // large parts; writing them here, and reading them back on a restore, keeps their copying,
 // checking and storing off the page's thread.
 import type { TrainSettings } from '../engine/settings';
-import { loadAutosave, saveAutosave, type Autosave } from '../persist/trainingStore';
-import type { AutosavePage, ModelInfo, SavedRunHead } from './protocol';
+import {
+  loadAutosave,
+  saveAutosave,
+  type Autosave,
+  type StoredHistory,
+} from '../persist/trainingStore';
+import type { AutosavePage, ModelInfo, PackedCurves, SavedRunHead } from './protocol';
 import type { EngineSession } from './session';
 
 /** Writes run `runId`'s autosave; resolves with whether it was written and the model's step. */
@@ -22,16 +27,21 @@ export async function autosaveRun(
     step: snap.step,
     // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
     optimizer: snap.optimizer as Autosave['optimizer'],
-    history: {
-      steps: Array.from(curves.steps),
-      loss: Array.from(curves.loss),
-      gradBefore: Array.from(curves.gradBefore),
-      gradAfter: Array.from(curves.gradAfter),
-      clipped: Array.from(curves.clipped, (c) => (c === 0 ? 0 : 1)),
-      val: curves.val,
-    },
+    history: storedCurves(curves),
   };
   return { ok: await saveAutosave(save, runId, new Set(live)), step: snap.step };
+}
+
+/** Curves as the page sent them (typed arrays) as IndexedDB keeps them (plain arrays). */
+export function storedCurves(curves: PackedCurves): StoredHistory {
+  return {
+    steps: Array.from(curves.steps),
+    loss: Array.from(curves.loss),
+    gradBefore: Array.from(curves.gradBefore),
+    gradAfter: Array.from(curves.gradAfter),
+    clipped: Array.from(curves.clipped, (c) => (c === 0 ? 0 : 1)),
+    val: curves.val,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
 import type { Metric } from '../engine/tasks/task';
 import type {
+  PackedCurves,
   SeriesAutosavePage,
   SeriesInfo,
   SeriesLoad,
@@ -16,6 +17,7 @@ import type {
 } from './seriesProtocol';
 
 export type {
+  PackedCurves,
   SeriesAutosavePage,
   SeriesInfo,
   SeriesLoad,
@@ -185,14 +187,7 @@ export type WeightsReply = { type: 'weights'; id: number; weights: WeightsSnapsh
 export type NeuronsReply = { type: 'neurons'; id: number; neurons: NeuronActivations };
 /** The part of an autosave the page holds; the curves as typed arrays (in the transfer list). */
 export type AutosavePage = Omit<Autosave, 'model' | 'step' | 'optimizer' | 'history'> & {
-  curves: {
-    steps: Float64Array;
-    loss: Float64Array;
-    gradBefore: Float64Array;
-    gradAfter: Float64Array;
-    clipped: Uint8Array;
-    val: Autosave['history']['val'];
-  };
+  curves: PackedCurves;
 };
 /** An autosaved run as the page shows it: all but its model and optimizer state. */
 export type SavedRunHead = Pick<Autosave, 'savedAt' | 'step' | 'config' | 'history' | 'timeline'>;

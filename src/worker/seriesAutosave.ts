@@ -9,13 +9,13 @@ import {
   type SeriesAutosave,
   type SeriesCheckpointMeta,
 } from '../persist/seriesStore';
+import { storedCurves } from './autosave';
 import type { SeriesAutosavePage, SeriesResumed } from './seriesProtocol';
 import type { SeriesRun } from './seriesRun';
 
 /** The run as stored: the page's part (when, from what, the curves) and the worker's. */
 function recordOf(run: SeriesRun, page: SeriesAutosavePage): SeriesAutosave {
   const snap = run.snapshot();
-  const { curves } = page;
   return {
     version: 1,
     savedAt: page.savedAt,
@@ -24,14 +24,7 @@ function recordOf(run: SeriesRun, page: SeriesAutosavePage): SeriesAutosave {
     step: snap.step,
     // Read-only arrays in the engine's type; IndexedDB stores a copy, nothing mutates them.
     optimizer: snap.optimizer as SeriesAutosave['optimizer'],
-    history: {
-      steps: Array.from(curves.steps),
-      loss: Array.from(curves.loss),
-      gradBefore: Array.from(curves.gradBefore),
-      gradAfter: Array.from(curves.gradAfter),
-      clipped: Array.from(curves.clipped, (c) => (c === 0 ? 0 : 1)),
-      val: curves.val,
-    },
+    history: storedCurves(page.curves),
   };
 }
 

@@ -77,14 +77,20 @@ export interface SeriesTraced {
 export interface SeriesAutosavePage {
   savedAt: number;
   choice: string;
-  curves: {
-    steps: Float64Array;
-    loss: Float64Array;
-    gradBefore: Float64Array;
-    gradAfter: Float64Array;
-    clipped: Uint8Array;
-    val: StoredHistory['val'];
-  };
+  curves: PackedCurves;
+}
+
+/**
+ * A run's curves as the page sends them to be saved: typed arrays (in the transfer list), the
+ * validation points as they are. The Training view's autosave sends the same.
+ */
+export interface PackedCurves {
+  steps: Float64Array;
+  loss: Float64Array;
+  gradBefore: Float64Array;
+  gradAfter: Float64Array;
+  clipped: Uint8Array;
+  val: StoredHistory['val'];
 }
 
 /** A saved run put back onto the series just loaded: the series with its model, and its curves. */

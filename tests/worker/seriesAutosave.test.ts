@@ -2,15 +2,14 @@
 // IndexedDB: the model, step and optimizer state come back onto the same series and choices, and
 // nothing comes back onto other choices, another model shape, an untrained run or a damaged record.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { clear, createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCompute } from '../../src/engine/kernels.ts';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
-import type { SeriesSpec } from '../../src/engine/tasks/seriesSources.ts';
 import { loadSeriesAutosave } from '../../src/persist/seriesStore.ts';
 import { autosaveSeries, resumeSeries } from '../../src/worker/seriesAutosave.ts';
 import { SeriesRun } from '../../src/worker/seriesRun.ts';
+import { co2 } from './seriesFixtures.ts';
 
 const settings: TrainSettings = {
   ...DEFAULT_SETTINGS,
@@ -18,12 +17,6 @@ const settings: TrainSettings = {
   hiddenSize: 6,
   seqLen: 16,
   batchSize: 4,
-};
-const co2: SeriesSpec = {
-  kind: 'csv',
-  name: 'co2',
-  text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
-  column: 'CO2',
 };
 const prep = { horizon: 1, difference: true, season: 12, valFraction: 0.2 };
 

@@ -2,16 +2,15 @@
 // (the training part's mean and scale, values or changes, the horizon, the column) and loads back
 // with the same weights; the PyTorch script holds the same numbers; the handler answers
 // `seriesExport`, and refuses it while there is no series.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { namedTensors } from '../../src/engine/model.ts';
 import { parseModelFile } from '../../src/engine/modelfile.ts';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
-import type { SeriesSpec } from '../../src/engine/tasks/seriesSources.ts';
 import { createSession, handleMessage } from '../../src/worker/handler.ts';
 import type { FromWorker } from '../../src/worker/protocol.ts';
 import { SeriesRun } from '../../src/worker/seriesRun.ts';
 import { createCompute } from '../../src/engine/kernels.ts';
+import { co2 } from './seriesFixtures.ts';
 
 const settings: TrainSettings = {
   ...DEFAULT_SETTINGS,
@@ -19,12 +18,6 @@ const settings: TrainSettings = {
   hiddenSize: 6,
   seqLen: 24,
   batchSize: 8,
-};
-const co2: SeriesSpec = {
-  kind: 'csv',
-  name: 'co2',
-  text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
-  column: 'CO2',
 };
 const prep = { horizon: 1, difference: true, season: 12, valFraction: 0.2 };
 

@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCompute } from '../../src/engine/kernels.ts';
 import { parseModelFile } from '../../src/engine/modelfile.ts';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
-import type { SeriesSpec } from '../../src/engine/tasks/seriesSources.ts';
 import { SeriesRun } from '../../src/worker/seriesRun.ts';
+import { CO2_CSV, co2 } from './seriesFixtures.ts';
 
 const python = process.env['UNROLLED_TORCH_PYTHON'] ?? 'python3';
 const probe = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], {
@@ -27,13 +27,6 @@ if (torchVersion === null) {
 const dir = mkdtempSync(join(tmpdir(), 'unrolled-series-torch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const csvPath = 'public/data/series/co2-concentration.csv';
-const co2: SeriesSpec = {
-  kind: 'csv',
-  name: 'co2',
-  text: readFileSync(csvPath, 'utf8'),
-  column: 'CO2',
-};
 const settings: TrainSettings = {
   ...DEFAULT_SETTINGS,
   cell: 'lstm',
@@ -75,7 +68,7 @@ describe.skipIf(torchVersion === null)(`the series script in PyTorch ${torchVers
     const saved = join(dir, 'continued.json');
     writeFileSync(script, run.exportScript());
     writeFileSync(model, run.exportModel());
-    const r = spawnSync(python, ['-c', RUN, script, model, csvPath, saved], { encoding: 'utf8' });
+    const r = spawnSync(python, ['-c', RUN, script, model, CO2_CSV, saved], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
       predicted: (number | null)[];

@@ -1,13 +1,12 @@
 // The Time series view's run in the worker: a shipped CSV or a synthetic series prepared as asked,
 // trained by the same loop as the Training view, its predictions in the series' units, and a bad
 // source refused with the current series kept.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
-import type { SeriesSpec } from '../../src/engine/tasks/seriesSources.ts';
 import type { ProgressBatch } from '../../src/worker/protocol.ts';
 import { SeriesRun } from '../../src/worker/seriesRun.ts';
 import { createCompute } from '../../src/engine/kernels.ts';
+import { co2 } from './seriesFixtures.ts';
 
 const settings: TrainSettings = {
   ...DEFAULT_SETTINGS,
@@ -16,12 +15,6 @@ const settings: TrainSettings = {
   seqLen: 24,
   batchSize: 8,
   lr: 0.01,
-};
-const co2: SeriesSpec = {
-  kind: 'csv',
-  name: 'co2',
-  text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
-  column: 'CO2',
 };
 const prep = { horizon: 1, difference: false, season: 12, valFraction: 0.2 };
 

@@ -1,14 +1,13 @@
 // The Forward pass view's series entry in the worker: `seriesTrace` answers null while no series
 // model is held (the Time series view was never opened), and otherwise the current model traced
 // over the first window of validation, whose predictions are the model's own for that window.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModelFile } from '../../src/engine/modelfile.ts';
 import { DEFAULT_SETTINGS, type TrainSettings } from '../../src/engine/settings.ts';
 import { predictSeries } from '../../src/engine/tasks/series.ts';
-import type { SeriesSpec } from '../../src/engine/tasks/seriesSources.ts';
 import { createSession, handleMessage } from '../../src/worker/handler.ts';
 import type { FromWorker, SeriesTraceReply } from '../../src/worker/protocol.ts';
+import { co2 } from './seriesFixtures.ts';
 
 const settings: TrainSettings = {
   ...DEFAULT_SETTINGS,
@@ -16,12 +15,6 @@ const settings: TrainSettings = {
   hiddenSize: 6,
   seqLen: 24,
   batchSize: 8,
-};
-const co2: SeriesSpec = {
-  kind: 'csv',
-  name: 'co2',
-  text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
-  column: 'CO2',
 };
 
 function traced(messages: FromWorker[]): SeriesTraceReply['traced'] {
