@@ -95,6 +95,8 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   evaluate: 'evaluation',
   trace: 'trace',
   sample: 'sample',
+  backward: 'backwardAt',
+  gradCheck: 'gradChecked',
   checkFile: 'fileChecked',
   export: 'exported',
   import: 'model',

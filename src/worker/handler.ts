@@ -1,7 +1,7 @@
 // The worker's message switch: one case per request type, each replying through `post`.
 // It is a plain function so tests run it in Node without a Worker. Anything that throws
 // becomes a typed `error` reply carrying the request's id.
-import type { FromWorker, ProgressBatch, RaceProgress, ToWorker } from './protocol';
+import type { FromWorker, ModelSource, ProgressBatch, RaceProgress, ToWorker } from './protocol';
 import { EngineSession } from './session';
 import { autosaveRun, restoreRun } from './autosave';
 import {
@@ -62,6 +62,17 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
       if (session === undefined) throw new Error('The engine has no session.');
       return session;
     };
+    // Runs a request on a view's model: an autosaved run's is read from IndexedDB first.
+    const withModel = (source: ModelSource | undefined, run: () => void): void => {
+      if (source?.kind !== 'autosave') {
+        run();
+        return;
+      }
+      s()
+        .prepare(source)
+        .then(run)
+        .catch((error: unknown) => postError(post, msg, error));
+    };
     switch (msg.type) {
       case 'ping':
         post({
@@ -94,22 +105,26 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
       case 'evaluate':
         post({ type: 'evaluation', id: msg.id, loss: s().evaluate(msg.maxChars) });
         return;
-      case 'trace': {
-        const traced = () => {
+      case 'trace':
+        withModel(msg.model, () => {
           const { trace, ...about } = s().trace(msg.text, msg.jacobians ?? false, msg.model);
           post({ type: 'trace', id: msg.id, trace, ...about }, traceTransfer(trace));
-        };
-        if (msg.model?.kind !== 'autosave') {
-          traced();
-          return;
-        }
-        // An autosaved run's model is read from IndexedDB first (asynchronously).
-        s()
-          .prepare(msg.model)
-          .then(traced)
-          .catch((error: unknown) => postError(post, msg, error));
+        });
         return;
-      }
+      case 'backward':
+        withModel(msg.model, () =>
+          post({ type: 'backwardAt', id: msg.id, at: s().backwardAt(msg.text, msg.t, msg.model) }),
+        );
+        return;
+      case 'gradCheck':
+        withModel(msg.model, () =>
+          post({
+            type: 'gradChecked',
+            id: msg.id,
+            ...s().gradCheck(msg.text, msg.tensor, msg.index, msg.model),
+          }),
+        );
+        return;
       case 'sample':
         post({ type: 'sample', id: msg.id, text: s().sample(msg.request) });
         return;

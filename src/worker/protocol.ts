@@ -33,6 +33,8 @@ export type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
 export type { TagRaceInfo, TagRaceSettings, TagSample, TagSampleAt } from './tagProtocol';
 import type { Trace } from '../engine/trace';
 import type { GradientParams, GradientResult } from '../engine/experiments';
+import type { BackwardAt } from '../engine/backwardTrace';
+import type { FiniteDifference } from '../engine/gradCheck';
 import type { SeriesCheckpointMeta } from '../persist/seriesStore';
 import type { Autosave } from '../persist/trainingStore';
 
@@ -53,6 +55,17 @@ export type ToWorker =
   | { type: 'evaluate'; id: number; maxChars?: number }
   /** Forward and backward pass over a text, for the views (default model: the training one). */
   | { type: 'trace'; id: number; text: string; jacobians?: boolean; model?: ModelSource }
+  /** The backward pass over a text stopped at step t, with its running sums (a view's model). */
+  | { type: 'backward'; id: number; text: string; t: number; model?: ModelSource }
+  /** One weight's gradient by central differences on a text, next to the backward pass's. */
+  | {
+      type: 'gradCheck';
+      id: number;
+      text: string;
+      tensor: string;
+      index: number;
+      model?: ModelSource;
+    }
   | { type: 'sample'; id: number; request: SampleRequest }
   | { type: 'export'; id: number }
   /**
@@ -181,6 +194,14 @@ export type TraceReply = {
 };
 export type TaggedText = { chars: string[]; tags: number[] };
 export type SampleReply = { type: 'sample'; id: number; text: string };
+export type BackwardReply = { type: 'backwardAt'; id: number; at: BackwardAt };
+export type GradCheckReply = {
+  type: 'gradChecked';
+  id: number;
+  check: FiniteDifference;
+  /** The backward pass's value of the same gradient. */
+  engine: number;
+};
 export type FileCheckReply = { type: 'fileChecked'; id: number; key: number; ms: number };
 export type ExportReply = { type: 'exported'; id: number; json: string };
 export type WeightsReply = { type: 'weights'; id: number; weights: WeightsSnapshot };
@@ -277,6 +298,8 @@ export type FromWorker =
   | EvaluationReply
   | TraceReply
   | SampleReply
+  | BackwardReply
+  | GradCheckReply
   | FileCheckReply
   | ExportReply
   | WeightsReply
@@ -311,6 +334,8 @@ export interface Replies {
   evaluate: EvaluationReply;
   trace: TraceReply;
   sample: SampleReply;
+  backward: BackwardReply;
+  gradCheck: GradCheckReply;
   checkFile: FileCheckReply;
   export: ExportReply;
   import: ModelReply;

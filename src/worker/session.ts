@@ -21,6 +21,9 @@ import {
 import type { CharTask } from '../engine/tasks/chars.ts';
 import { generatedTask, textTask } from '../engine/tasks/registry.ts';
 import { fitsTask, modelConfigFor } from '../engine/tasks/task.ts';
+import { backwardAt, type BackwardAt } from '../engine/backwardTrace.ts';
+import { finiteDifference, type FiniteDifference } from '../engine/gradCheck.ts';
+import { lossAndGradients, zeroGrads, type Batch } from '../engine/network.ts';
 import { traceSequence, type Trace } from '../engine/trace.ts';
 import { stepFlops } from '../engine/stepCost.ts';
 import { createTrainer, type StepReport, type Trainer } from '../engine/trainer.ts';
@@ -239,6 +242,36 @@ export class EngineSession {
     };
   }
 
+  /**
+   * The backward pass over a view's text stopped at step t (engine/backwardTrace.ts): the two
+   * arrivals of dL/dh_t, the step's own gradients and the running sums, for every layer.
+   */
+  backwardAt(text: string, t: number, source: ModelSource = { kind: 'training' }): BackwardAt {
+    const entry = this.resolve(source);
+    const { ids, targets } = readText(entry, text);
+    return backwardAt(entry.model, oneSequence(ids, targets), t);
+  }
+
+  /**
+   * One weight's gradient checked by central differences on the view's text, next to the
+   * backward pass's value (the weight is put back as it was).
+   */
+  gradCheck(
+    text: string,
+    tensor: string,
+    index: number,
+    source: ModelSource = { kind: 'training' },
+  ): { check: FiniteDifference; engine: number } {
+    const entry = this.resolve(source);
+    const { ids, targets } = readText(entry, text);
+    const batch = oneSequence(ids, targets);
+    const check = finiteDifference(entry.model, batch, tensor, index);
+    const grads = zeroGrads(entry.model);
+    lossAndGradients(entry.model, grads, batch, null);
+    const engine = namedTensors(grads).find((g) => g.name === tensor)!.data[index]!;
+    return { check, engine };
+  }
+
   /** Reads what a view's model needs before `trace` can name it (an autosaved run's model). */
   async prepare(source: ModelSource | undefined): Promise<void> {
     if (source?.kind === 'autosave') await this.viewModels.loadAutosave(source);
@@ -429,4 +462,9 @@ export class EngineSession {
       );
     return this.trainer;
   }
+}
+
+/** A view's text as a batch of one sequence. */
+function oneSequence(ids: Int32Array, targets: Int32Array): Batch {
+  return { T: ids.length, B: 1, input: { kind: 'onehot', ids }, targets };
 }
