@@ -156,13 +156,13 @@ export class SeriesRun {
     );
     if (changed.length > 0) throw new Error(`${changed.join(', ')}: these need a new model.`);
     const source = c.task.source(settings.batchSize, settings.seqLen);
-    const running = this.loop.isRunning;
-    const step = this.pause();
-    const optimizer = c.trainer.optimizer;
-    optimizer.lr = settings.lr;
-    const trainer = createTrainer(c.model, source, optimizer, clipConfigOf(settings));
-    this.current = { ...c, settings, trainer, stepBase: step };
-    if (running) this.loop.start();
+    this.loop.changeWhileRunning(() => {
+      const step = this.currentStep();
+      const optimizer = c.trainer.optimizer;
+      optimizer.lr = settings.lr;
+      const trainer = createTrainer(c.model, source, optimizer, clipConfigOf(settings));
+      this.current = { ...c, settings, trainer, stepBase: step };
+    });
     return this.info();
   }
 

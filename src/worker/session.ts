@@ -179,15 +179,15 @@ export class EngineSession {
     this.settings = settings;
     if (this.optimizer) this.optimizer.lr = settings.lr;
     if (this.trainer) this.trainer.clip = clipConfigOf(settings);
-    if (old && this.model && this.vocab && differIn(old, settings, 'trainer')) {
-      const running = this.loop.isRunning;
-      const step = this.currentStep();
-      const { lastGood, lastGoodStep } = this.loop;
-      this.pause();
-      this.install(this.model, this.vocab, settings, step);
-      this.loop.lastGood = lastGood;
-      this.loop.lastGoodStep = lastGoodStep;
-      if (running) this.train();
+    const { model, vocab } = this;
+    if (old && model && vocab && differIn(old, settings, 'trainer')) {
+      this.loop.changeWhileRunning(() => {
+        const step = this.currentStep();
+        const { lastGood, lastGoodStep } = this.loop;
+        this.install(model, vocab, settings, step);
+        this.loop.lastGood = lastGood;
+        this.loop.lastGoodStep = lastGoodStep;
+      });
     }
   }
 

@@ -47,6 +47,8 @@ export class TrainingLoop {
   lastGood: Model | null = null;
   lastGoodStep = 0;
   private running = false;
+  /** Counts the starts: a slice scheduled before the latest start ends instead of running on. */
+  private generation = 0;
   private pending: StepReport[] = [];
   private lastPost = 0;
   private charsSincePost = 0;
@@ -84,7 +86,24 @@ export class TrainingLoop {
     this.running = true;
     this.lastPost = this.hooks.now();
     this.lastEval = this.lastPost;
-    this.hooks.schedule(() => this.slice());
+    const generation = ++this.generation;
+    this.hooks.schedule(() => this.slice(generation));
+  }
+
+  /**
+   * Runs `change` (a new trainer, new settings) between slices, the loop held: what is pending is
+   * posted first, no batch says training stopped, and a running loop goes on afterwards with one
+   * chain of slices.
+   */
+  changeWhileRunning(change: () => void): void {
+    const was = this.running;
+    this.flush();
+    this.running = false;
+    try {
+      change();
+    } finally {
+      if (was) this.start();
+    }
   }
 
   /** Stops after the chunk in progress and posts what is pending. */
@@ -150,8 +169,8 @@ export class TrainingLoop {
   }
 
   /** One slice of the training loop: steps for about 30 ms, then yield. */
-  private slice(): void {
-    if (!this.running) return;
+  private slice(generation: number): void {
+    if (!this.running || generation !== this.generation) return;
     const start = this.hooks.now();
     try {
       do {
@@ -165,7 +184,7 @@ export class TrainingLoop {
       throw e;
     }
     if (!this.running || this.hooks.now() - this.lastPost >= 100) this.flush();
-    if (this.running) this.hooks.schedule(() => this.slice());
+    if (this.running) this.hooks.schedule(() => this.slice(generation));
   }
 
   /** ‖∂ℓ_T/∂h_t‖ of the latest batch, when there is a trainer (a forward and a backward). */

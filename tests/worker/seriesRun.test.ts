@@ -134,6 +134,8 @@ describe('going back to the best model', () => {
     expect(info.step).toBe(best.step);
     expect(info.best).toEqual({ step: best.step, loss: best.loss });
     run.train();
+    // Slices scheduled before the restore end at once; the new start's slice trains.
+    while (queue.length > 1) queue.shift()!();
     queue.shift()!();
     run.pause();
     expect(run.info().step).toBeGreaterThan(best.step);
@@ -188,5 +190,27 @@ describe('after a divergence', () => {
   it('without any model to go back to, says so', () => {
     const { run } = makeRun();
     expect(() => run.restoreLastGood()).toThrow(/Choose a series/);
+  });
+});
+
+describe('a live change while training', () => {
+  it('goes on with one chain of slices, and no batch says training stopped', () => {
+    const { run, queue, batches } = makeRun();
+    run.load({ spec: co2, prep, settings });
+    run.train();
+    expect(queue).toHaveLength(1);
+    queue.shift()!();
+    run.setHyper({ ...settings, lr: 0.003, seqLen: 12 });
+    for (let k = 0; k < 5; k++) {
+      // A stale slice from before the change ends; the new chain keeps exactly one scheduled.
+      for (let i = 0; i < 10 && queue.length > 1; i++) queue.shift()!();
+      expect(queue).toHaveLength(1);
+      queue.shift()!();
+    }
+    expect(queue).toHaveLength(1);
+    expect(batches.every((b) => b.running)).toBe(true);
+    expect(batches.at(-1)!.dLdhNorm[0]).toHaveLength(12);
+    run.pause();
+    expect(batches.at(-1)!.running).toBe(false);
   });
 });

@@ -210,3 +210,23 @@ describe('tracing a bidirectional tagger', () => {
     );
   });
 });
+
+describe('a new sequence length while training', () => {
+  it('goes on with one chain of slices, and no batch says training stopped', () => {
+    const { session, batches, queue } = makeSession();
+    session.setCorpus('t', text);
+    session.create(settings);
+    session.train();
+    queue.shift()!();
+    session.setHyper({ ...settings, seqLen: 5, batchSize: 2 });
+    for (let k = 0; k < 5; k++) {
+      // A slice scheduled before the change ends at once; one chain goes on.
+      for (let i = 0; i < 10 && queue.length > 1; i++) queue.shift()!();
+      expect(queue).toHaveLength(1);
+      queue.shift()!();
+    }
+    expect(batches.every((b) => b.running)).toBe(true);
+    expect(batches.at(-1)!.dLdhNorm[0]).toHaveLength(5);
+    session.pause();
+  });
+});
