@@ -211,11 +211,30 @@ export function seriesChoice(s: SeriesState): string {
 
 /**
  * What a run was made from, as its autosave records it: the choices, and the own file's name,
- * column and length. A reload restores the run only onto the same.
+ * column and a hash of its text. A reload restores the run only onto the same.
  */
 export function seriesRunKey(s: SeriesState): string {
-  const own = s.own === null ? null : [s.own.name, s.own.column, s.own.text.length];
+  const own = s.own === null ? null : [s.own.name, s.own.column, textHash(s.own.text)];
   return JSON.stringify([seriesChoice(s), own]);
+}
+
+/** Each own file's text hashed once (a file may be megabytes; views ask often). */
+const hashes = new Map<string, string>();
+
+/** A short hash of a text (FNV-1a, 32 bits, and its length): another file tells itself apart. */
+export function textHash(text: string): string {
+  let known = hashes.get(text);
+  if (known === undefined) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    known = `${h.toString(16)}:${String(text.length)}`;
+    if (hashes.size > 4) hashes.clear();
+    hashes.set(text, known);
+  }
+  return known;
 }
 
 /** What the values are, with their unit (the learner's own file: its column). */

@@ -55,6 +55,7 @@ export async function setSeriesTraining(
   change: Partial<Pick<SeriesState, (typeof SERIES_TRAINING)[number]>>,
 ): Promise<void> {
   const before = series();
+  const mine = ++trainingChanges.count;
   patch(change);
   writeAddress();
   const engine = engineOrNull();
@@ -63,6 +64,8 @@ export async function setSeriesTraining(
     await engine.request({ type: 'seriesSetHyper', settings: seriesSettings(series()) });
     patch({ error: null });
   } catch (error) {
+    // A newer change has been sent since: it stands (the worker holds the settings it last took).
+    if (mine !== trainingChanges.count) return;
     const back = Object.fromEntries(
       Object.keys(change).map((k) => [k, before[k as keyof typeof change]]),
     );
@@ -70,6 +73,9 @@ export async function setSeriesTraining(
     writeAddress();
   }
 }
+
+/** Counts the live changes of the training settings, so a refusal undoes only the latest. */
+const trainingChanges = { count: 0 };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -339,7 +345,9 @@ export async function trainSeries(): Promise<void> {
   try {
     await engine.request({ type: 'seriesTrain' });
     stopAutosaving();
-    autosaver.timer = setInterval(() => void autosaveSeries(), AUTOSAVE_EVERY_MS);
+    // Paused (or diverged) while the request was on its way: nothing to autosave on a timer.
+    if (series().phase === 'training')
+      autosaver.timer = setInterval(() => void autosaveSeries(), AUTOSAVE_EVERY_MS);
   } catch (error) {
     fail(error, 'ready');
   }

@@ -58,7 +58,9 @@ export async function loadCheckpointInto(
   id: string,
   choice: string,
 ): Promise<SeriesResumed> {
+  const loads = run.loadCount;
   const saved = await loadSeriesCheckpoint(id);
+  if (run.loadCount !== loads) throw new Error('Another series was chosen meanwhile.');
   if (saved === null) throw new Error('The checkpoint is missing or damaged.');
   if (saved.choice !== choice)
     throw new Error('The checkpoint was made from another series or model: choose those first.');
@@ -71,7 +73,10 @@ export async function loadCheckpointInto(
  * there is none, it was made from other choices, or it does not fit (the fresh model stays).
  */
 export async function resumeSeries(run: SeriesRun, choice: string): Promise<SeriesResumed | null> {
+  const loads = run.loadCount;
   const saved = await loadSeriesAutosave();
+  // Another series loaded while the run was read: it is not this run's.
+  if (run.loadCount !== loads) return null;
   if (saved === null || saved.choice !== choice || saved.step === 0) return null;
   try {
     const info = run.resume(saved);

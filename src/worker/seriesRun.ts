@@ -76,6 +76,8 @@ export class SeriesRun {
   private current: Current | null = null;
   private best: Best | null = null;
   private readonly loop: TrainingLoop;
+  /** Counts the series loaded: a saved run read meanwhile is not put onto another one. */
+  private loads = 0;
 
   constructor(
     hooks: Pick<SessionHooks, 'progress' | 'schedule' | 'now'>,
@@ -124,6 +126,7 @@ export class SeriesRun {
       stepBase: 0,
     };
     this.best = null;
+    this.loads += 1;
     this.loop.reset(cloneModel(model), 0);
     return this.info();
   }
@@ -181,6 +184,11 @@ export class SeriesRun {
     if (this.best !== null && this.best.step > lastGoodStep) this.best = null;
     this.loop.reset(cloneModel(model), lastGoodStep);
     return this.info();
+  }
+
+  /** How many series have been loaded (see `loads`). */
+  get loadCount(): number {
+    return this.loads;
   }
 
   /** The run as an autosave keeps it: the model file, its step and the optimizer's state. */

@@ -1,6 +1,6 @@
 // The `series` slice's derived values: the choices a model is made from, and the values' unit.
 import { describe, expect, it } from 'vitest';
-import { initialSeries, seriesChoice, seriesUnit } from '../../src/store/series';
+import { initialSeries, seriesChoice, seriesRunKey, seriesUnit } from '../../src/store/series';
 
 describe('seriesChoice', () => {
   it('is equal for equal choices in new objects, and differs when one changes', () => {
@@ -21,5 +21,16 @@ describe('seriesUnit', () => {
     expect(seriesUnit({ ...own, info: { column: 'level' } as unknown as typeof s.info })).toBe(
       'level',
     );
+  });
+});
+
+describe('seriesRunKey', () => {
+  it('tells apart two own files of the same name, column and length', () => {
+    const s = initialSeries();
+    const a = { ...s, own: { name: 'data.csv', text: 'v\n1\n2\n3\n', column: 'v' } };
+    const b = { ...s, own: { name: 'data.csv', text: 'v\n1\n2\n4\n', column: 'v' } };
+    expect(seriesRunKey(a)).not.toBe(seriesRunKey(b));
+    expect(seriesRunKey({ ...a, own: { ...a.own } })).toBe(seriesRunKey(a));
+    expect(seriesRunKey(s)).not.toBe(seriesRunKey(a));
   });
 });

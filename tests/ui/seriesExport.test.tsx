@@ -2,17 +2,23 @@
 // file and the PyTorch script; and its link to the Forward pass view's series entry.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { SeriesCheckpoints } from '../../src/panels/series/Checkpoints';
 import { SeriesDiverged } from '../../src/panels/series/Diverged';
 import { SeriesExport } from '../../src/panels/series/Export';
 import { SeriesStepThrough } from '../../src/panels/series/StepThrough';
 import { parseHash } from '../../src/store/url';
-import { patchSlice, resetStore } from '../../src/store/store';
+import { appStore, patchSlice, resetStore } from '../../src/store/store';
+import { seriesRunKey } from '../../src/store/series';
 import * as actions from '../../src/store/seriesActions';
 import type { SeriesInfo } from '../../src/worker/protocol';
 
 vi.mock('../../src/store/seriesActions', () => ({
   exportSeries: vi.fn(() => Promise.resolve()),
   restoreSeriesLastGood: vi.fn(() => Promise.resolve()),
+  refreshSeriesCheckpoints: vi.fn(() => Promise.resolve()),
+  saveSeriesCheckpointNamed: vi.fn(() => Promise.resolve()),
+  loadSeriesCheckpointNamed: vi.fn(() => Promise.resolve()),
+  deleteSeriesCheckpointNamed: vi.fn(() => Promise.resolve()),
 }));
 
 afterEach(() => {
@@ -58,5 +64,29 @@ describe('SeriesDiverged', () => {
       }),
     );
     expect(vi.mocked(actions.restoreSeriesLastGood).mock.calls).toEqual([[], [0.1]]);
+  });
+});
+
+describe('SeriesCheckpoints', () => {
+  test('lists this run’s checkpoints with named buttons; a delete asks once more', () => {
+    act(() => patchSlice('series', { info: { name: 'CO₂' } as SeriesInfo }));
+    const key = seriesRunKey(appStore.getState().series);
+    act(() =>
+      patchSlice('series', {
+        checkpoints: [
+          { id: 'a', name: 'early', step: 40, savedAt: 0, choice: key },
+          { id: 'b', name: 'other model', step: 9, savedAt: 0, choice: 'another' },
+        ],
+      }),
+    );
+    render(<SeriesCheckpoints />);
+    expect(screen.queryByRole('button', { name: 'Load other model' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Load early' }));
+    expect(vi.mocked(actions.loadSeriesCheckpointNamed).mock.calls).toEqual([['a']]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete early' }));
+    expect(vi.mocked(actions.deleteSeriesCheckpointNamed)).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Really delete early' }));
+    expect(vi.mocked(actions.deleteSeriesCheckpointNamed).mock.calls).toEqual([['a']]);
+    expect(screen.getByText(/1 more was made from others/)).toBeDefined();
   });
 });

@@ -95,4 +95,15 @@ describe('the series autosave', () => {
     expect(await loadSeriesAutosave()).toBeNull();
     expect(await resumeSeries(loaded(), 'k')).toBeNull();
   });
+
+  it('is not put onto another series loaded while it was being read', async () => {
+    const a = loaded();
+    a.step();
+    await autosaveSeries(a, page('k', [1]));
+    const b = loaded();
+    const reading = resumeSeries(b, 'k');
+    b.load({ spec: co2, prep, settings });
+    expect(await reading).toBeNull();
+    expect(b.info().step).toBe(0);
+  });
 });

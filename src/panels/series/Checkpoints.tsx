@@ -13,6 +13,8 @@ import { useAppStore } from '../../store/store';
 
 export function SeriesCheckpoints() {
   const [name, setName] = useState('');
+  // A delete asks once more, on the same spot.
+  const [deleting, setDeleting] = useState<string | null>(null);
   const key = useAppStore((s) => (s.series.info === null ? null : seriesRunKey(s.series)));
   const all = useAppStore((s) => s.series.checkpoints);
   const mine = all.filter((c) => c.choice === key);
@@ -49,12 +51,33 @@ export function SeriesCheckpoints() {
           {mine.map((c) => (
             <li key={c.id}>
               {c.name}: step {formatCount(c.step)}, saved {formatClock(c.savedAt)}{' '}
-              <button type="button" onClick={() => void loadSeriesCheckpointNamed(c.id)}>
+              <button
+                type="button"
+                aria-label={`Load ${c.name}`}
+                onClick={() => void loadSeriesCheckpointNamed(c.id)}
+              >
                 Load
               </button>{' '}
-              <button type="button" onClick={() => void deleteSeriesCheckpointNamed(c.id)}>
-                Delete
-              </button>
+              {deleting === c.id ? (
+                <button
+                  type="button"
+                  aria-label={`Really delete ${c.name}`}
+                  onClick={() => {
+                    setDeleting(null);
+                    void deleteSeriesCheckpointNamed(c.id);
+                  }}
+                >
+                  Really delete?
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  aria-label={`Delete ${c.name}`}
+                  onClick={() => setDeleting(c.id)}
+                >
+                  Delete
+                </button>
+              )}
             </li>
           ))}
         </ul>
