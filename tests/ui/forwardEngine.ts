@@ -49,14 +49,23 @@ export function forwardEngine(): ForwardEngine {
     new Promise<T>((resolve, reject) => {
       const fail = (error: unknown) =>
         reject(new EngineError(error instanceof Error ? error.message : String(error)));
+      // Handled at once (a held reply settles later): a failed read is this reply's error.
+      const read = before.then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
       const settle = () => {
-        before.then(() => {
+        void read.then((failed) => {
+          if (failed !== null) {
+            fail(failed.error);
+            return;
+          }
           try {
             resolve(make());
           } catch (error) {
             fail(error);
           }
-        }, fail);
+        });
       };
       if (held === null) setTimeout(settle, 0);
       else held.push(settle);
