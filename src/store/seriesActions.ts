@@ -7,7 +7,6 @@ import { DEFAULT_SETTINGS, type TrainSettings } from '../engine/settings';
 import type { SeriesSpec } from '../engine/tasks/seriesSources';
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, ProgressBatch } from '../worker/protocol';
-import { deleteSeriesCheckpoint, listSeriesCheckpoints } from '../persist/seriesStore';
 import { loadOwnSeries as readStoredOwn, saveOwnSeries } from '../persist/trainingStore';
 import { download } from './download';
 import { boundWindow, getEngine, writeAddress } from './engineAccess';
@@ -25,12 +24,12 @@ import { curveBuffers, historyFromSaved, packedCurves } from './savedCurves';
 import { appendProgress, emptyHistory, truncateHistory } from './training';
 
 /** Loading a series builds its baselines (AR fits) and a model: more than the default time. */
-const LOAD = { timeoutMs: 30_000 };
+export const LOAD = { timeoutMs: 30_000 };
 /** The length of the synthetic series. */
 const SYNTHETIC_LENGTH = 1000;
 
-const series = (): SeriesState => appStore.getState().series;
-const patch = (p: Partial<SeriesState>) => patchSlice('series', p);
+export const series = (): SeriesState => appStore.getState().series;
+export const patch = (p: Partial<SeriesState>) => patchSlice('series', p);
 
 /** The training settings of the view's model: the view's choices, the rest the app's defaults. */
 export function seriesSettings(
@@ -77,7 +76,8 @@ export async function setSeriesTraining(
 /** Counts the live changes of the training settings, so a refusal undoes only the latest. */
 const trainingChanges = { count: 0 };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
 
 /** Where the chosen series comes from: a shipped file (fetched) or a synthetic series. */
 async function specOf(s: SeriesState): Promise<SeriesSpec> {
@@ -145,7 +145,7 @@ function onProgress(batch: ProgressBatch): void {
   if (batch.val || !batch.running) void refreshPredictions();
 }
 
-function engineOrNull(): EngineClient | null {
+export function engineOrNull(): EngineClient | null {
   const engine = getEngine();
   if (engine !== null) listen(engine);
   return engine;
@@ -438,65 +438,6 @@ export async function restoreSeriesLastGood(lrFactor = 1): Promise<void> {
   } catch (error) {
     fail(error, 'diverged');
   }
-}
-
-/** Reads the list of series checkpoints. */
-export async function refreshSeriesCheckpoints(): Promise<void> {
-  patch({ checkpoints: await listSeriesCheckpoints() });
-}
-
-/** Saves the run as a named checkpoint (the worker adds the model and optimizer state). */
-export async function saveSeriesCheckpointNamed(name: string): Promise<void> {
-  const engine = engineOrNull();
-  const s = series();
-  if (engine === null || s.info === null) return;
-  const curves = packedCurves(s.history);
-  const savedAt = Date.now();
-  const step = s.history.steps.at(-1) ?? 0;
-  const id = `${savedAt.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-  try {
-    const reply = await engine.request(
-      {
-        type: 'seriesCheckpoint',
-        checkpoint: id,
-        name: name.trim().slice(0, 200) || `Step ${formatCount(step)}`,
-        page: { savedAt, choice: seriesRunKey(s), curves },
-      },
-      { ...LOAD, transfer: curveBuffers(curves) },
-    );
-    if (reply.list === null) throw new Error('this browser would not store it');
-    patch({ checkpoints: reply.list, error: null });
-  } catch (error) {
-    patch({ error: `Could not save the checkpoint: ${messageOf(error)}` });
-  }
-}
-
-/** Puts a checkpoint of this series and model back: its model, step, optimizer state and curves. */
-export async function loadSeriesCheckpointNamed(id: string): Promise<void> {
-  const engine = engineOrNull();
-  if (engine === null || series().info === null) return;
-  if (series().phase === 'training') await pauseSeries();
-  try {
-    const reply = await engine.request(
-      { type: 'seriesCheckpointLoad', checkpoint: id, choice: seriesRunKey(series()) },
-      LOAD,
-    );
-    const back = reply.resumed!;
-    patch({
-      phase: 'ready',
-      info: back.info,
-      history: historyFromSaved(back.history),
-      error: null,
-      restoredStep: null,
-    });
-    await refreshPredictions();
-  } catch (error) {
-    patch({ error: `Could not load the checkpoint: ${messageOf(error)}` });
-  }
-}
-
-export async function deleteSeriesCheckpointNamed(id: string): Promise<void> {
-  patch({ checkpoints: await deleteSeriesCheckpoint(id) });
 }
 
 /** Changes one parameter of the synthetic series (a new series and model). */

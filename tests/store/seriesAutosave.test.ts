@@ -5,15 +5,17 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getEngine } from '../../src/store/engineAccess';
 import {
-  deleteSeriesCheckpointNamed,
   loadSeries,
-  loadSeriesCheckpointNamed,
   pauseSeries,
-  saveSeriesCheckpointNamed,
   setSeries,
   setSeriesTraining,
   trainSeries,
 } from '../../src/store/seriesActions';
+import {
+  deleteSeriesCheckpointNamed,
+  loadSeriesCheckpointNamed,
+  saveSeriesCheckpointNamed,
+} from '../../src/store/seriesCheckpoints';
 import { appStore } from '../../src/store/store';
 import { emptyDb, startTraining, until } from './trainingHarness';
 

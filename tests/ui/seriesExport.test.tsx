@@ -10,11 +10,14 @@ import { parseHash } from '../../src/store/url';
 import { appStore, patchSlice, resetStore } from '../../src/store/store';
 import { seriesRunKey } from '../../src/store/series';
 import * as actions from '../../src/store/seriesActions';
+import * as checkpoints from '../../src/store/seriesCheckpoints';
 import type { SeriesInfo } from '../../src/worker/protocol';
 
 vi.mock('../../src/store/seriesActions', () => ({
   exportSeries: vi.fn(() => Promise.resolve()),
   restoreSeriesLastGood: vi.fn(() => Promise.resolve()),
+}));
+vi.mock('../../src/store/seriesCheckpoints', () => ({
   refreshSeriesCheckpoints: vi.fn(() => Promise.resolve()),
   saveSeriesCheckpointNamed: vi.fn(() => Promise.resolve()),
   loadSeriesCheckpointNamed: vi.fn(() => Promise.resolve()),
@@ -82,11 +85,11 @@ describe('SeriesCheckpoints', () => {
     render(<SeriesCheckpoints />);
     expect(screen.queryByRole('button', { name: 'Load other model' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Load early' }));
-    expect(vi.mocked(actions.loadSeriesCheckpointNamed).mock.calls).toEqual([['a']]);
+    expect(vi.mocked(checkpoints.loadSeriesCheckpointNamed).mock.calls).toEqual([['a']]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete early' }));
-    expect(vi.mocked(actions.deleteSeriesCheckpointNamed)).not.toHaveBeenCalled();
+    expect(vi.mocked(checkpoints.deleteSeriesCheckpointNamed)).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Really delete early' }));
-    expect(vi.mocked(actions.deleteSeriesCheckpointNamed).mock.calls).toEqual([['a']]);
+    expect(vi.mocked(checkpoints.deleteSeriesCheckpointNamed).mock.calls).toEqual([['a']]);
     expect(screen.getByText(/1 more was made from others/)).toBeDefined();
   });
 });

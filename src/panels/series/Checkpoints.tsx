@@ -8,7 +8,7 @@ import {
   loadSeriesCheckpointNamed,
   refreshSeriesCheckpoints,
   saveSeriesCheckpointNamed,
-} from '../../store/seriesActions';
+} from '../../store/seriesCheckpoints';
 import { useAppStore } from '../../store/store';
 
 export function SeriesCheckpoints() {
