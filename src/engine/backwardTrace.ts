@@ -18,10 +18,21 @@ export interface BackwardAtLayer {
   readonly dh: Float64Array;
   /** LSTM: the total dL/dc_t; else null. */
   readonly dc: Float64Array | null;
+  /** LSTM: the part of dL/dc_t that came back along the cell state, f_{t+1} ⊙ dL/dc_{t+1}. */
+  readonly dcFromNext: Float64Array | null;
+  /** GRU: the part of fromNext that bypassed the weights, z_{t+1} ⊙ dL/dh_{t+1}. */
+  readonly fromNextDirect: Float64Array | null;
   /** This step's contribution to dW_ih, dW_hh, db_ih, db_hh. */
   readonly step: LayerParams;
   /** The sums of the contributions of the steps done so far, this one included. */
   readonly sum: LayerParams;
+  /** At every step t' of the layer-direction, for the picture of the whole pass: ‖dL/dh_t'‖,
+   * ‖dL/dc_t'‖ (LSTM) and the size ‖·‖_F of that step's contribution to dW_hh. */
+  readonly norms: {
+    readonly dh: Float64Array;
+    readonly dc: Float64Array | null;
+    readonly dWhh: Float64Array;
+  };
 }
 
 export interface BackwardAt {
@@ -47,6 +58,12 @@ function add(into: LayerParams, from: LayerParams): void {
   }
 }
 
+function norm(v: Float64Array): number {
+  let s = 0;
+  for (const x of v) s += x * x;
+  return Math.sqrt(s);
+}
+
 /** The backward pass of `batch` (one stream) at timestep t (0 ≤ t < T). */
 export function backwardAt(m: Model, batch: Batch, t: number): BackwardAt {
   if (batch.B !== 1) throw new Error('The backward steps are shown for one sequence.');
@@ -59,18 +76,31 @@ export function backwardAt(m: Model, batch: Batch, t: number): BackwardAt {
     bih: new Float64Array(p.bih.length),
     bhh: new Float64Array(p.bhh.length),
   }));
-  const layers: BackwardAtLayer[] = [];
+  const T = batch.T;
+  const norms = m.layers.map(() => ({
+    dh: new Float64Array(T),
+    dc: m.config.cell === 'lstm' ? new Float64Array(T) : null,
+    dWhh: new Float64Array(T),
+  }));
+  const found: Omit<BackwardAtLayer, 'norms'>[] = [];
   backwardModel(m, zeroGrads(m), pass, (s) => {
     add(sums[s.k]!, s.grads);
+    const n = norms[s.k]!;
+    n.dh[s.t] = norm(s.dh);
+    if (n.dc !== null && s.dc !== null) n.dc[s.t] = norm(s.dc);
+    n.dWhh[s.t] = norm(s.grads.Whh);
     if (s.t !== t) return;
-    layers[s.k] = {
+    found[s.k] = {
       fromOutput: s.fromOutput.slice(),
       fromNext: s.fromNext.slice(),
       dh: s.dh.slice(),
       dc: s.dc === null ? null : s.dc.slice(),
+      dcFromNext: s.dcFromNext === null ? null : s.dcFromNext.slice(),
+      fromNextDirect: s.fromNextDirect === null ? null : s.fromNextDirect.slice(),
       step: copy(s.grads),
       sum: copy(sums[s.k]!),
     };
   });
-  return { t, T: batch.T, loss: pass.loss, layers };
+  const layers = found.map((f, k) => ({ ...f, norms: norms[k]! }));
+  return { t, T, loss: pass.loss, layers };
 }

@@ -69,6 +69,10 @@ export interface BackwardStep {
   readonly fromNext: Float64Array;
   readonly dh: Float64Array;
   readonly dc: Float64Array | null;
+  /** LSTM: the part of dL/dc_t that came back along the cell state, f_{t+1} ⊙ dL/dc_{t+1}. */
+  readonly dcFromNext: Float64Array | null;
+  /** GRU: the part of fromNext that bypassed the weights, z_{t+1} ⊙ dL/dh_{t+1}. */
+  readonly fromNextDirect: Float64Array | null;
   readonly grads: LayerParams;
 }
 
@@ -241,6 +245,12 @@ export function backwardStack(
           const dcBuf = hasC ? ([new Float64Array(B * H), new Float64Array(B * H)] as const) : null;
           let dhNext = dhBuf[0];
           let dcNext = dcBuf ? dcBuf[0] : null;
+          // GRU's direct path z ⊙ dh into dhNext, when a listener follows the steps.
+          const directBuf =
+            onStep !== null && cell.kind === 'gru'
+              ? ([new Float64Array(B * H), new Float64Array(B * H)] as const)
+              : null;
+          let directNext = directBuf ? directBuf[0] : null;
           // The direction's steps in reverse order of processing.
           for (let s = T - 1; s >= 0; s--) {
             const t = timeOf(d, s, T);
@@ -262,7 +272,13 @@ export function backwardStack(
             const dhPrev = dhNext === dhBuf[0] ? dhBuf[1] : dhBuf[0];
             const dcPrev = dcBuf && dcNext ? (dcNext === dcBuf[0] ? dcBuf[1] : dcBuf[0]) : null;
             const dx = dIn ? (d === 0 ? dIn[t]! : dxOne) : null;
-            const out = { dhPrev, dcPrev, dc: hasC ? new Float64Array(B * H) : null, dx };
+            const direct =
+              directBuf && directNext
+                ? directNext === directBuf[0]
+                  ? directBuf[1]
+                  : directBuf[0]
+                : null;
+            const out = { dhPrev, dcPrev, dc: hasC ? new Float64Array(B * H) : null, dx, direct };
             const own = onStep === null ? null : zeroLayerParams(stack.layers[k]!);
             cell.backward(
               stack.layers[k]!,
@@ -283,7 +299,17 @@ export function backwardStack(
                 D === 1
                   ? dFrom
                   : dh.map((_, j) => dFrom[Math.floor(j / H) * 2 * H + d * H + (j % H)]!);
-              onStep({ k, t, fromOutput, fromNext: dhNext, dh, dc: out.dc, grads: own });
+              onStep({
+                k,
+                t,
+                fromOutput,
+                fromNext: dhNext,
+                dh,
+                dc: out.dc,
+                dcFromNext: dcNext,
+                fromNextDirect: directNext,
+                grads: own,
+              });
               if (grads) addLayerParams(grads[k]!, own);
             }
             // The reverse direction's dx adds to the forward one's: both read x_t.
@@ -292,6 +318,7 @@ export function backwardStack(
               for (let j = 0; j < B * I; j++) sum[j]! += dxOne[j]!;
             }
             dhNext = dhPrev;
+            if (direct) directNext = direct;
             if (dcPrev && dLdc) {
               dcNext = dcPrev;
               dLdc[k]![t] = out.dc!;

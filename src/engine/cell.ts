@@ -127,6 +127,9 @@ export interface StepGradOut {
   readonly dc: Float64Array | null;
   /** dL/dx_t (overwritten), or null when the input is one-hot or not needed. */
   readonly dx: Float64Array | null;
+  /** The part of dhPrev that bypasses the weights (GRU: z_t ⊙ dh_t), for a view that follows the
+   * backward steps (overwritten where the cell has such a path); absent when nobody asks. */
+  readonly direct?: Float64Array | null;
 }
 
 export interface Cell<C extends StepCacheBase = StepCacheBase> {

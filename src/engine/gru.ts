@@ -94,6 +94,7 @@ export function createGruCell(): Cell<GruCache> {
       const dGi = dGiWork(B * G); // [dr̂; dẑ; dn̂]
       const dGh = dGhWork(B * G); // [dr̂; dẑ; r ⊙ dn̂]
       const dhPrev = out.dhPrev;
+      const direct = out.direct ?? null;
       for (let b = 0; b < B; b++) {
         const g0 = b * G;
         const s0 = b * H;
@@ -107,6 +108,7 @@ export function createGruCell(): Cell<GruCache> {
           const dn = dhj * (1 - z);
           const dz = dhj * (hPrev[s0 + j]! - n);
           dhPrev[s0 + j] = dhj * z; // direct path; W_hhᵀ term added below
+          if (direct !== null) direct[s0 + j] = dhj * z;
           // through n = tanh(… + r ⊙ u)
           const dnHat = dn * (1 - n * n);
           const dr = dnHat * u;

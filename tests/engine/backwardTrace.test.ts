@@ -79,6 +79,58 @@ describe('backwardAt', () => {
     expect(relDiff(backwardAt(m, batch, 0).layers[0]!.sum, grads.layers[0]!)).toBeLessThan(1e-12);
   });
 
+  it.each<[CellKind, boolean]>([
+    ['lstm', false],
+    ['gru', false],
+    ['gru', true],
+  ])(
+    '%s (bidirectional %s): the cell-state and direct paths, and the norms of every step',
+    (cell, bi) => {
+      const m = smallModel(cell, { H: 5, L: 1, V: 6, seed: 11, bidirectional: bi });
+      const batch = charBatch(createRng(5), 6, 1, 6);
+      const ids = batch.input.kind === 'onehot' ? batch.input.ids : new Int32Array();
+      const trace = traceSequence(m, ids, batch.targets);
+      const at = Array.from({ length: 6 }, (_, t) => backwardAt(m, batch, t));
+      const D = bi ? 2 : 1;
+      for (let k = 0; k < D; k++) {
+        const forward = k === 0;
+        for (let t = 0; t < 6; t++) {
+          const s = at[t]!.layers[k]!;
+          // The step after this one in the direction's own order.
+          const next = forward ? t + 1 : t - 1;
+          const later = next >= 0 && next < 6 ? at[next]!.layers[k]! : null;
+          const named = later === null ? null : trace.named[k]![next]!;
+          for (let j = 0; j < 5; j++) {
+            if (cell === 'lstm') {
+              // f_{t+1} ⊙ dL/dc_{t+1}, zero past the end; dc_t adds the path through h_t.
+              const carried = later === null ? 0 : named!['f']![j]! * later.dc![j]!;
+              expect(s.dcFromNext![j]).toBeCloseTo(carried, 14);
+              const own = trace.named[k]![t]!;
+              const tanhC = Math.tanh(own['c']![j]!);
+              expect(s.dc![j]).toBeCloseTo(
+                carried + s.dh[j]! * own['o']![j]! * (1 - tanhC * tanhC),
+                14,
+              );
+              expect(s.fromNextDirect).toBeNull();
+            } else {
+              // z_{t+1} ⊙ dL/dh_{t+1}, part of what arrives from the next step.
+              const direct = later === null ? 0 : named!['z']![j]! * later.dh[j]!;
+              expect(s.fromNextDirect![j]).toBeCloseTo(direct, 14);
+              expect(s.dcFromNext).toBeNull();
+            }
+          }
+          // Every answer carries the norms of the whole pass, the same at every t.
+          const norms = at[0]!.layers[k]!.norms;
+          expect(s.norms.dh[t]).toBeCloseTo(Math.hypot(...s.dh), 14);
+          expect(norms.dh[t]).toBe(s.norms.dh[t]);
+          expect(norms.dWhh[t]).toBeCloseTo(Math.hypot(...s.step.Whh), 14);
+          if (cell === 'lstm') expect(norms.dc![t]).toBeCloseTo(Math.hypot(...s.dc!), 14);
+          else expect(norms.dc).toBeNull();
+        }
+      }
+    },
+  );
+
   it('refuses a step outside the sequence and a batch of several streams', () => {
     const m = smallModel('gru', { H: 3, V: 4 });
     expect(() => backwardAt(m, charBatch(createRng(1), 5, 1, 4), 5)).toThrow(/no step 5/);
