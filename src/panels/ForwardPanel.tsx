@@ -7,8 +7,11 @@ import { useEffect, useRef } from 'react';
 import { FORWARD_TEXT } from '../content/forward';
 import { SERIES_FORWARD_TEXT } from '../content/forwardSeries';
 import { jumpToEnd, jumpToStart, startForward, stepBy, togglePlay } from '../store/forwardActions';
+import { startBackward } from '../store/backwardActions';
 import { selectReducedMotion } from '../store/selectors';
 import { useAppStore } from '../store/store';
+import { BackwardEquations } from './forward/BackwardEquations';
+import { BackwardSection } from './forward/BackwardSection';
 import { CellSection } from './forward/CellSection';
 import { DiagramSection } from './forward/DiagramSection';
 import { EquationsSection } from './forward/EquationsSection';
@@ -16,6 +19,7 @@ import { ModelInput } from './forward/ModelInput';
 import { OutputSection } from './forward/OutputSection';
 import { StepControls } from './forward/StepControls';
 import { useSymbolLink } from './forward/useSymbolLink';
+import { WeightGradSection } from './forward/WeightGradSection';
 import '../styles/forward.css';
 
 export function ForwardPanel() {
@@ -23,7 +27,9 @@ export function ForwardPanel() {
   const reducedMotion = useAppStore(selectReducedMotion);
   const tagger = useAppStore((s) => (s.forward.result?.model.classes ?? null) !== null);
   const series = useAppStore((s) => s.forward.model === 'series');
+  const backward = useAppStore((s) => s.forward.pass === 'backward');
   useEffect(() => startForward(), []);
+  useEffect(() => startBackward(), []);
   useEffect(() => {
     document.addEventListener('keydown', onViewKey);
     return () => document.removeEventListener('keydown', onViewKey);
@@ -43,11 +49,21 @@ export function ForwardPanel() {
         <StepControls />
       </div>
       <DiagramSection />
-      <div className="fwd-grid">
-        <CellSection />
-        <OutputSection />
-      </div>
-      <EquationsSection />
+      {backward ? (
+        <>
+          <BackwardSection />
+          <WeightGradSection />
+          <BackwardEquations />
+        </>
+      ) : (
+        <>
+          <div className="fwd-grid">
+            <CellSection />
+            <OutputSection />
+          </div>
+          <EquationsSection />
+        </>
+      )}
     </div>
   );
 }

@@ -12,6 +12,8 @@ import {
   MIN_TEXT_CHARS,
   type ForwardModel,
 } from '../content/forward';
+import type { BackwardAt } from '../engine/backwardTrace';
+import type { FiniteDifference } from '../engine/gradCheck';
 import type { Trace } from '../engine/trace';
 import type { ModelInfo, SeriesTraced } from '../worker/protocol';
 
@@ -34,6 +36,48 @@ export interface ForwardResult {
   readonly series?: SeriesTraced['window'];
 }
 
+/** Which pass the view steps through: forward (t = 1 → T) or backward through time (T → 1). */
+export const PASSES = ['forward', 'backward'] as const;
+export type Pass = (typeof PASSES)[number];
+
+/** The backward pass stopped at one step, as the engine returned it, with what it was asked. */
+export interface BackwardResult {
+  /** The forward result it belongs to (a new trace makes it stale). */
+  readonly of: ForwardResult;
+  readonly at: BackwardAt;
+}
+
+/** One weight's gradient checked by finite differences in the worker, next to the engine's. */
+export interface GradCheckResult {
+  readonly of: ForwardResult;
+  readonly check: FiniteDifference;
+  readonly engine: number;
+}
+
+/** The backward mode's own state (none of it is in the URL but the pass, step and K). */
+export interface BackwardState {
+  result: BackwardResult | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  check: GradCheckResult | null;
+  checking: boolean;
+  checkError: string | null;
+}
+
+export function initialBackward(): BackwardState {
+  return {
+    result: null,
+    status: 'idle',
+    error: null,
+    check: null,
+    checking: false,
+    checkError: null,
+  };
+}
+
+/** Largest truncation length K the view marks (the Gradient flow view's own limit). */
+export const MAX_TRUNCATION = 200;
+
 /** 'noModel': the chosen view (the Time series view) holds no model yet; not an error. */
 export type ForwardStatus = 'idle' | 'loading' | 'ready' | 'error' | 'noModel';
 
@@ -48,6 +92,12 @@ export interface ForwardState {
   direction: 0 | 1;
   /** The hidden unit j whose numbers the equations show, 0-based as in the engine's arrays. */
   unit: number;
+  /** The pass stepped through. */
+  pass: Pass;
+  /** Truncated BPTT's chunk length K marked in the backward mode (0: no mark). */
+  trunc: number;
+  /** The backward mode's results. */
+  backward: BackwardState;
   playing: boolean;
   /** Playback speed in steps per second. */
   speed: number;
@@ -67,6 +117,9 @@ export function initialForward(): ForwardState {
     layer: 0,
     direction: 0,
     unit: 0,
+    pass: 'forward',
+    trunc: 0,
+    backward: initialBackward(),
     playing: false,
     speed: DEFAULT_SPEED,
     status: 'idle',
@@ -106,6 +159,10 @@ export const FORWARD_PARAMS = {
   dir: v.optional(v.picklist(['backward'])),
   /** Hidden unit, 0-based. */
   unit: v.optional(count(2047)),
+  /** The backward pass (absent: forward). */
+  pass: v.optional(v.picklist(['backward'])),
+  /** Truncation length K marked in the backward pass (absent: none). */
+  k: v.optional(v.pipe(count(MAX_TRUNCATION), v.minValue(1))),
 } satisfies v.ObjectEntries;
 
 export type ForwardParams = {
@@ -122,6 +179,8 @@ export function forwardFromParams(params: ForwardParams): Partial<ForwardState> 
     layer: params.layer !== undefined ? params.layer - 1 : defaults.layer,
     direction: params.dir === 'backward' ? 1 : 0,
     unit: params.unit ?? defaults.unit,
+    pass: params.pass ?? defaults.pass,
+    trunc: params.k ?? defaults.trunc,
   };
 }
 
@@ -135,6 +194,8 @@ export function paramsFromForward(state: ForwardState): ForwardParams {
   if (state.layer !== defaults.layer) params.layer = state.layer + 1;
   if (state.direction === 1) params.dir = 'backward';
   if (state.unit !== defaults.unit) params.unit = state.unit;
+  if (state.pass === 'backward') params.pass = 'backward';
+  if (state.trunc > 0) params.k = state.trunc;
   return params;
 }
 

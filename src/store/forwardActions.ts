@@ -335,23 +335,28 @@ function startTimer(): void {
   if (runtime.playTimer !== null) clearInterval(runtime.playTimer);
   runtime.playTimer = setInterval(() => {
     const { t } = forward();
-    if (t >= lastStep()) {
+    // The backward pass plays from the last step down to the first.
+    const end = forward().pass === 'backward' ? 0 : lastStep();
+    if (t === end) {
       stopPlayback();
       return;
     }
-    moveTo(t + 1);
-    if (forward().t >= lastStep()) stopPlayback();
+    moveTo(end === 0 ? t - 1 : t + 1);
+    if (forward().t === end) stopPlayback();
   }, 1000 / forward().speed);
 }
 
-/** Plays from the current step (from the start when at the end), or pauses. */
+/** Plays from the current step (from the start when at the end; the backward pass from the last
+ * step when at the first), or pauses. */
 export function togglePlay(): void {
   if (forward().playing) {
     stopPlayback();
     return;
   }
   if (forward().result === null) return;
-  if (forward().t >= lastStep()) moveTo(0);
+  if (forward().pass === 'backward') {
+    if (forward().t <= 0) moveTo(lastStep());
+  } else if (forward().t >= lastStep()) moveTo(0);
   patchForward({ playing: true });
   startTimer();
 }

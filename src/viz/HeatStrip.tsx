@@ -160,7 +160,10 @@ function HeatStripRow({
         )}
       </div>
       <span className="heat-row__value" data-value={row.key}>
-        {formatValue(row.values[unit])}
+        {/* Small quantities (gradients) keep their significant digits. */}
+        {row.scale.kind === 'signed' && row.scale.max < 1
+          ? formatSignificant(row.values[unit] ?? Number.NaN)
+          : formatValue(row.values[unit])}
       </span>
     </div>
   );

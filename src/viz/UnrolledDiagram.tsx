@@ -32,7 +32,8 @@ export { rowName } from './unrolledLayout';
 const TOP_NAME = { guesses: 'guesses', tag: 'tag', value: 'ŷ, y' } as const;
 
 export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiagramProps) {
-  const { columns, rows, current, row, unit, hScale, cScale, reducedMotion, label } = props;
+  const { columns, rows, current, row, unit, hScale, cScale, reducedMotion, label, complete } =
+    props;
   const { onSelectStep, onSelectCell, onMoveRow } = props;
   const scroller = useRef<HTMLDivElement>(null);
   // The scroller's width and scroll position, kept up to date by events so that keeping the
@@ -173,9 +174,15 @@ export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiag
             rowNames={rowNames}
             ids={ids}
             last={column.t === T - 1}
-            state={column.t < current ? 'past' : column.t === current ? 'current' : 'future'}
+            state={
+              column.t === current
+                ? 'current'
+                : column.t < current || complete === true
+                  ? 'past'
+                  : 'future'
+            }
             picked={column.t === current ? row : -1}
-            unit={column.t <= current || backward ? unit : -1}
+            unit={column.t <= current || backward || complete === true ? unit : -1}
             geo={geo}
             hScale={hScale}
             cScale={cScale}

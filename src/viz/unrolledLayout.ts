@@ -50,6 +50,8 @@ export interface UnrolledDiagramProps {
   rows: readonly DiagramRow[];
   /** The current step (0-based). */
   current: number;
+  /** The forward pass has run over the whole text (the backward mode): no step waits. */
+  complete?: boolean;
   /** The picked row (index into `rows`). */
   row: number;
   unit: number;

@@ -24,7 +24,7 @@ function stateWith(patch: Partial<ForwardState>): ForwardState {
 describe('the forward URL keys', () => {
   test('do not clash with the keys of other views', () => {
     const mine = Object.keys(FORWARD_PARAMS);
-    expect(mine).toEqual(['model', 'text', 't', 'layer', 'dir', 'unit']);
+    expect(mine).toEqual(['model', 'text', 't', 'layer', 'dir', 'unit', 'pass', 'k']);
     for (const other of [CONFIG_PARAMS, GRADIENTS_PARAMS]) {
       for (const key of mine) expect(Object.keys(other)).not.toContain(key);
     }
@@ -39,6 +39,8 @@ describe('the forward URL keys', () => {
       layer: 0,
       direction: 0 as const,
       unit: 0,
+      pass: 'forward',
+      trunc: 0,
     });
   });
 
@@ -50,6 +52,8 @@ describe('the forward URL keys', () => {
       layer: 0,
       direction: 0 as const,
       unit: 7,
+      pass: 'backward' as const,
+      trunc: 8,
     },
     {
       model: 'fresh-rnn' as const,
@@ -58,6 +62,8 @@ describe('the forward URL keys', () => {
       layer: 1,
       direction: 1 as const,
       unit: 0,
+      pass: 'forward' as const,
+      trunc: 0,
     },
     {
       model: 'training' as const,
@@ -66,6 +72,8 @@ describe('the forward URL keys', () => {
       layer: 3,
       direction: 0 as const,
       unit: 2047,
+      pass: 'backward' as const,
+      trunc: 200,
     },
   ])('round-trips $model, $text', (patch) => {
     const state = { ...initialState(), forward: stateWith(patch) };
@@ -104,6 +112,10 @@ describe('the forward URL keys', () => {
     ['unit=1.5', 'unit'],
     ['text=a', 'text'],
     [`text=${'x'.repeat(65)}`, 'text'],
+    ['pass=sideways', 'pass'],
+    ['pass=forward', 'pass'],
+    ['k=0', 'k'],
+    ['k=201', 'k'],
   ])('%s is dropped with a notice and the rest kept', (query, key) => {
     const good = key === 'unit' ? 'layer=2' : 'unit=4';
     const { route, problems } = parseHash(`#/forward?${query}&${good}`);

@@ -93,7 +93,7 @@ export function CellSection() {
   );
 }
 
-function UnitPicker({ H, unit }: { H: number; unit: number }) {
+export function UnitPicker({ H, unit }: { H: number; unit: number }) {
   const id = useId();
   return (
     <div className="field field--inline fwd-unit">

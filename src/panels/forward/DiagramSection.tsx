@@ -29,6 +29,7 @@ export function DiagramSection() {
   const t = useAppStore(selectStep);
   const unit = useAppStore(selectUnit);
   const reducedMotion = useAppStore(selectReducedMotion);
+  const complete = useAppStore((s) => s.forward.pass === 'backward');
   const columns = useMemo(
     () => (result === null ? [] : columnsOf(result, layer, direction)),
     [result, layer, direction],
@@ -112,6 +113,7 @@ export function DiagramSection() {
         columns={grid.columns}
         rows={grid.rows}
         current={t}
+        complete={complete}
         row={layer * D + direction}
         unit={unit}
         hScale={scales.h}

@@ -5,6 +5,9 @@ import { FORWARD_TEXT, SPEEDS, stepSummary } from '../../content/forward';
 import { jumpToEnd, jumpToStart, setSpeed, stepBy, togglePlay } from '../../store/forwardActions';
 import { useAppStore } from '../../store/store';
 import { seriesStepSummary } from '../../content/forwardSeries';
+import { BACKWARD_TEXT } from '../../content/backward';
+import { setPass } from '../../store/backwardActions';
+import { PASSES } from '../../store/forward';
 import { labelsOf, seriesStepOf, topGuesses } from './derive';
 import { Icon, type IconName } from './icons';
 import { selectPlaying, selectResult, selectSpeed, selectStep } from './select';
@@ -15,12 +18,21 @@ export function StepControls() {
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const result = useAppStore(selectResult);
+  const pass = useAppStore((s) => s.forward.pass);
+  const backwardNorm = useAppStore((s) => {
+    const answer = s.forward.backward.result;
+    if (answer === null || answer.of !== s.forward.result || answer.at.t !== s.forward.t)
+      return null;
+    const k = s.forward.layer * (answer.at.layers.length / (s.forward.result?.trace.L ?? 1));
+    return answer.at.layers[k + s.forward.direction]?.norms.dh[answer.at.t] ?? null;
+  });
   const T = result?.trace.T ?? 0;
   const none = result === null;
   const atStart = none || t <= 0;
   const atEnd = none || t >= T - 1;
   const summary = useMemo(() => {
     if (result === null) return '';
+    if (pass === 'backward') return BACKWARD_TEXT.stepSummary(t, T, backwardNorm);
     const series = seriesStepOf(result, t);
     if (series !== null)
       return seriesStepSummary({
@@ -40,10 +52,29 @@ export function StepControls() {
       guess: top?.char ?? null,
       p: top?.p ?? null,
     });
-  }, [result, t, T]);
+  }, [result, t, T, pass, backwardNorm]);
 
   return (
     <div className="fwd-steps">
+      <div
+        className="fwd-pass"
+        role="radiogroup"
+        aria-label={BACKWARD_TEXT.switchLabel}
+        title={BACKWARD_TEXT.switchHint}
+      >
+        {PASSES.map((p) => (
+          <label key={p} className={`fwd-pass__option${pass === p ? ' fwd-pass__option--on' : ''}`}>
+            <input
+              type="radio"
+              name={`${id}-pass`}
+              value={p}
+              checked={pass === p}
+              onChange={() => setPass(p)}
+            />
+            {p === 'forward' ? BACKWARD_TEXT.forward : BACKWARD_TEXT.backward}
+          </label>
+        ))}
+      </div>
       <div className="fwd-steps__buttons" role="group" aria-label="Timestep">
         <StepButton icon="start" label="Jump to start" onClick={jumpToStart} off={atStart} />
         <StepButton icon="back" label="Step back" onClick={() => stepBy(-1)} off={atStart} />
@@ -72,7 +103,8 @@ export function StepControls() {
         </select>
       </div>
       <p className="fwd-steps__where" aria-hidden="true">
-        Step <strong>{none ? '–' : t + 1}</strong> of {none ? '–' : T}
+        {pass === 'backward' ? 'Backward, step ' : 'Step '}
+        <strong>{none ? '–' : t + 1}</strong> of {none ? '–' : T}
       </p>
       <p className="visually-hidden" aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
         {summary}

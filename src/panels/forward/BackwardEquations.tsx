@@ -1,0 +1,4 @@
+// The backward step's equations: placeholder until the content lands.
+export function BackwardEquations() {
+  return null;
+}
