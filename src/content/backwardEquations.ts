@@ -6,7 +6,21 @@
 // The loss is the mean over the T scored steps, so dy_t = (p_t − e_{y*_t}) / T (network.ts).
 
 import type { CellKind } from '../engine/cell.ts';
-import { num, term } from './cellEquations';
+import { formatSignificant } from './format';
+
+/** A number for TeX with 3 significant digits (gradients are small: 6.05 × 10⁻⁴, not 0.001). */
+export function num(v: number | undefined): string {
+  if (v === undefined || Number.isNaN(v)) return '\\text{--}';
+  const s = formatSignificant(v, 3).replace('∞', '\\infty');
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
+  return m === null ? s : `${m[1]!} \\times 10^{${String(Number(m[2]))}}`;
+}
+
+/** A number that follows an operator: negatives in parentheses so "+ (-0.2)" reads right. */
+export function term(v: number | undefined): string {
+  const s = num(v);
+  return s.startsWith('-') ? `(${s})` : s;
+}
 
 /** The numbers of one hidden unit j at step t, for the backward equations. Every number comes
  * from the engine (forward trace or backward trace); nothing is recomputed here. */

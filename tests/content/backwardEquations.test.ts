@@ -1,12 +1,12 @@
 import katex, { type KatexOptions } from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
+  num,
   BPTT_SUMS,
   TEXTBOOK_BPTT,
   backwardEquations,
   type BackwardUnitValues,
 } from '../../src/content/backwardEquations';
-import { num } from '../../src/content/cellEquations';
 
 // The options of src/viz/Equation.tsx, but throwing: strict LaTeX except \htmlClass, the one
 // trusted command.

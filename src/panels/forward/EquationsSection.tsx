@@ -30,7 +30,7 @@ function align(tex: string): string {
   return k < 0 ? tex : `${tex.slice(0, k)} &= ${tex.slice(k + 3)}`;
 }
 
-function aligned(lines: readonly string[]): string {
+export function aligned(lines: readonly string[]): string {
   return `\\begin{aligned}${lines.map(align).join(' \\\\ ')}\\end{aligned}`;
 }
 
@@ -39,7 +39,7 @@ function aligned(lines: readonly string[]): string {
  * mount only then: an <Equation> that suspends on the load and re-renders after it trips React's
  * check on a conditional use() (reported to the lead; see Equation.tsx).
  */
-function useKatexReady(): boolean {
+export function useKatexReady(): boolean {
   const [ready, setReady] = useState(() => loadedKatex() !== undefined);
   useEffect(() => {
     if (ready) return;
