@@ -21,6 +21,7 @@ import {
   stopPlayback,
   togglePlay,
 } from '../../src/store/forwardActions';
+import { setPass } from '../../src/store/backwardActions';
 import { appStore, patchForward } from '../../src/store/store';
 
 const forward = () => appStore.getState().forward;
@@ -62,7 +63,7 @@ function install(text: string, hiddenSize = 4): ForwardResult {
     unknown: [],
     source: 'fresh',
   };
-  patchForward({ text, result, status: 'ready', t: 0 });
+  patchForward({ text, result, status: 'ready', t: 0, pass: 'forward' });
   return result;
 }
 
@@ -122,6 +123,25 @@ describe('playback', () => {
     togglePlay();
     expect(forward().t).toBe(0);
     expect(forward().playing).toBe(true);
+  });
+
+  test('the backward pass starts at the last step and plays down to the first', () => {
+    install('hello'); // T = 4
+    setPass('backward');
+    expect(forward()).toMatchObject({ pass: 'backward', t: 3 });
+    setSpeed(4);
+    togglePlay();
+    vi.advanceTimersByTime(250);
+    expect(forward().t).toBe(2);
+    vi.advanceTimersByTime(500);
+    expect(forward().t).toBe(0);
+    expect(forward().playing).toBe(false);
+    // Play at the first step starts again from the last; the forward pass keeps its step.
+    togglePlay();
+    expect(forward().t).toBe(3);
+    stopPlayback();
+    setPass('forward');
+    expect(forward()).toMatchObject({ pass: 'forward', t: 3 });
   });
 
   test('a step by hand pauses', () => {

@@ -28,6 +28,8 @@ export interface ForwardEngine extends EngineClient {
   readonly traces: TraceReply[];
   /** The trace requests received (text and model kind), in order. */
   readonly traceRequests: { text: string; model: string; json: boolean }[];
+  /** The backward requests received (step t, 0-based), in order. */
+  readonly backwardRequests: number[];
   /** Holds replies back until `release()` (to test stale replies). */
   hold(): void;
   release(): void;
@@ -42,6 +44,7 @@ export function forwardEngine(): ForwardEngine {
   const traces: TraceReply[] = [];
   const seriesTraces: SeriesTraceReply[] = [];
   const traceRequests: { text: string; model: string; json: boolean }[] = [];
+  const backwardRequests: number[] = [];
   let held: (() => void)[] | null = null;
   let id = 0;
   // `before`: what the worker reads first (an autosaved run's model, from IndexedDB).
@@ -99,6 +102,29 @@ export function forwardEngine(): ForwardEngine {
         return reply;
       }, session.prepare(trace.model));
     }
+    if (body.type === 'backward') {
+      const ask = body as RequestBody<'backward'>;
+      backwardRequests.push(ask.t);
+      return answer(
+        () => ({
+          type: 'backwardAt' as const,
+          id: requestId,
+          at: session.backwardAt(ask.text, ask.t, ask.model),
+        }),
+        session.prepare(ask.model),
+      );
+    }
+    if (body.type === 'gradCheck') {
+      const ask = body as RequestBody<'gradCheck'>;
+      return answer(
+        () => ({
+          type: 'gradChecked' as const,
+          id: requestId,
+          ...session.gradCheck(ask.text, ask.tensor, ask.index, ask.model),
+        }),
+        session.prepare(ask.model),
+      );
+    }
     if (body.type === 'seriesTrace') {
       return answer(() => {
         const reply: SeriesTraceReply = {
@@ -118,6 +144,7 @@ export function forwardEngine(): ForwardEngine {
     seriesTraces,
     traces,
     traceRequests,
+    backwardRequests,
     request: request as EngineClient['request'],
     subscribe(_listener: (message: FromWorker) => void) {
       return () => {};
