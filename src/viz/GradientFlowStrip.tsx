@@ -5,7 +5,7 @@
 // ringed. Truncated BPTT's chunk borders are dashed lines. Widths and colours ease from one step
 // to the next unless reduced motion is asked for. Props only; d3 computes the scales.
 import { scaleSqrt } from 'd3-scale';
-import { memo, useId, useMemo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { formatSignificant } from '../content/format';
 import './charts.css';
 
@@ -29,7 +29,7 @@ export interface GradientFlowStripProps {
   words: { hidden: string; belt: string; done: string; toDo: string };
 }
 
-const COL = 26;
+const COL = 22;
 const LEFT = 64;
 const NODE_Y = 34;
 const BELT_Y = 70;
@@ -49,6 +49,17 @@ export const GradientFlowStrip = memo(function GradientFlowStrip(props: Gradient
   }, [dh, dc, T]);
   const height = (dc === null ? NODE_Y + 34 : BELT_Y + 22) + 4;
   const x = (t: number) => LEFT + t * COL + COL / 2;
+  const fullWidth = LEFT + T * COL + 8;
+  // Drawn at its own size (text stays legible on a phone); the scroller keeps the step in view.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null || element.clientWidth >= fullWidth) return;
+    const centre = LEFT + current * COL + COL / 2;
+    const { scrollLeft, clientWidth } = element;
+    if (centre < scrollLeft + COL || centre > scrollLeft + clientWidth - COL)
+      element.scrollLeft = Math.max(0, centre - clientWidth / 2);
+  }, [current, fullWidth]);
   const done = (t: number) => (reverse ? t <= current : t >= current);
   // Where the gradient of step t goes next: t − 1 (forward layer) or t + 1 (backward layer).
   const toward = (t: number) => (reverse ? t + 1 : t - 1);
@@ -99,11 +110,12 @@ export const GradientFlowStrip = memo(function GradientFlowStrip(props: Gradient
     });
 
   return (
-    <div className="flow-strip">
+    <div className="flow-strip" ref={scroller}>
       <svg
         className={`flow-strip__svg${reducedMotion ? ' flow-strip--instant' : ''}`}
-        viewBox={`0 0 ${String(LEFT + T * COL + 8)} ${String(height)}`}
-        style={{ minWidth: `${String(Math.min(T * 14 + LEFT, 900))}px` }}
+        viewBox={`0 0 ${String(fullWidth)} ${String(height)}`}
+        width={fullWidth}
+        height={height}
         role="img"
         aria-label={label}
         tabIndex={0}

@@ -78,17 +78,25 @@ describe.each([
   { hash: '#/forward?t=3', name: 'Forward pass', equations: true },
   { hash: '#/forward?model=gru&t=3', name: 'Forward pass, GRU', equations: true },
   { hash: '#/forward?model=rnn&t=3', name: 'Forward pass, RNN', equations: true },
+  {
+    hash: '#/forward?pass=backward&t=6&k=4',
+    name: 'Forward pass, backward',
+    equations: true,
+    ready: '[data-testid="backward-equations"] .katex',
+  },
   { hash: '#/train', name: 'Training', equations: false },
   { hash: '#/gradients', name: 'Gradient flow', equations: true },
   { hash: '#/gradients?gp=nonnormal', name: 'Gradient flow, non-normal', equations: true },
   { hash: '#/series', name: 'Time series', equations: true },
-])('$name at 375 px', ({ hash, name, equations }) => {
+])('$name at 375 px', ({ hash, name, equations, ...more }) => {
   test('chart text is at least 10 px; equations scroll rather than being cut off', async () => {
     const { page, recorder } = await app.openApp(hash, { viewport: PHONE, reducedMotion: true });
     await viewHeading(page).waitFor();
     await waitForEngineReady(page);
     await page.locator('main svg text').first().waitFor();
     if (equations) await page.locator('main .katex').first().waitFor();
+    // What shows only after a further answer from the engine.
+    if ('ready' in more) await page.locator(more.ready).first().waitFor();
     await settle(page);
     await screenshot(page, `legibility-${name.replace(/\W+/g, '-')}`, { fullPage: true });
     expect(await smallChartText(page, MIN_TEXT_PX)).toEqual([]);
