@@ -310,8 +310,8 @@ export const TEXTBOOK_BPTT: {
   correct: String.raw`\delta_t = \frac{\partial L}{\partial a_t} = \Big(W_{hy}^\top\, \tfrac{1}{T}\big(p_t - \mathbf{e}_{y^*_t}\big) + W_{hh}^\top\, \delta_{t+1}\Big) \odot \big(1 - h_t \odot h_t\big),\quad \delta_{T+1} = 0`,
   problems: [
     {
-      what: 'Shape error: ∇_{y_t}L ⊙ σ′(h_t)',
-      why: 'The output gradient has V entries (one per character) and σ′(h_t) has H: they cannot be multiplied entry by entry. y_t = W_hy h_t + b_y is linear, so no activation derivative belongs on that path. Project first, W_hyᵀ ∇_{y_t}L, then multiply by f′(a_t).',
+      what: 'Shape error: ∇L(y_t) ⊙ σ′(h_t)',
+      why: 'The output gradient has V entries (one per character) and σ′(h_t) has H: they cannot be multiplied entry by entry. y_t = W_hy h_t + b_y is linear, so no activation derivative belongs on that path. Project first, W_hyᵀ ∇L(y_t), then multiply by f′(a_t).',
     },
     {
       what: 'Derivative at the wrong place: σ′(h_t)',
@@ -331,7 +331,7 @@ export const TEXTBOOK_BPTT: {
     },
     {
       what: 'Missing: the boundary, the sums over time, dh_0',
-      why: 'δ_{T+1} = 0 starts the recursion; the weights are shared across steps, so their gradients are sums over t (∂L/∂W_hh = Σ_t δ_t h_{t−1}ᵀ); W_hhᵀ δ_1 is the gradient at the initial state h_0.',
+      why: 'δ_{T+1} = 0 starts the recursion; the weights are shared across steps, so their gradients are sums over t (∂L/∂W_hh = Σ δ_t h_{t−1}ᵀ over t); W_hhᵀ δ_1 is the gradient at the initial state h_0.',
     },
   ],
 };

@@ -21,7 +21,12 @@ beforeAll(async () => {
 
 beforeEach(() => {
   forgetModelFiles();
-  serveModels({ lstm: modelFile('lstm'), gru: modelFile('gru'), rnn: modelFile('rnn') });
+  serveModels({
+    lstm: modelFile('lstm'),
+    gru: modelFile('gru'),
+    rnn: modelFile('rnn'),
+    lstm2: modelFile('lstm', { numLayers: 2 }),
+  });
 });
 
 afterEach(() => {
@@ -93,6 +98,21 @@ describe('the backward mode', () => {
       expect(tex?.textContent).toContain(num(layer.dh[2]!));
     },
   );
+
+  test('a stacked model: layer 2 receives its error from above, not from the head', async () => {
+    const engine = await openBackward('#/forward?model=lstm2&pass=backward&layer=2&t=4&unit=1');
+    const at = shown();
+    expect(at.layers).toHaveLength(2);
+    await screen.findByRole('heading', { name: 'Backward through time at step 4, layer 2' });
+    const trace = engine.traces.at(-1)!.trace;
+    expect(Array.from(at.layers[1]!.dh)).toEqual(Array.from(trace.dLdh[1]![3]!));
+    expect(heatValue('dfromout')).toBe(formatSignificant(at.layers[1]!.fromOutput[1]!));
+    expect(document.querySelector('.fwd-back')?.textContent).toContain('from the layer above');
+    // Layer 1 below it: its own numbers.
+    fireEvent.keyDown(document, { key: 'ArrowLeft' });
+    await waitFor(() => expect(shown().t).toBe(2));
+    expect(Array.from(shown().layers[0]!.dh)).toEqual(Array.from(trace.dLdh[0]![2]!));
+  });
 
   test('stepping to step 1 fills the sums to the gradient of the whole text', async () => {
     await openBackward('#/forward?model=lstm&text=Friends%2C%20Romans&pass=backward');
