@@ -16,7 +16,7 @@ import { useAppStore } from '../../store/store';
 import { Equation } from '../../viz/Equation';
 import { useBackwardLayer } from './BackwardSection';
 import { unitValues } from './derive';
-import { aligned, useKatexReady } from './EquationsSection';
+import { aligned, EquationLabels, useKatexReady } from './EquationsSection';
 import { selectDirection, selectLayer, selectResult, selectUnit } from './select';
 
 /** Unit j's numbers of the backward step, by gate name for the pre-activation gradients. */
@@ -111,13 +111,7 @@ export function BackwardEquations() {
           </div>
         )}
       </div>
-      <ul className="eq-labels">
-        {lines.map((l) => (
-          <li key={l.key} data-sym={l.key}>
-            <strong>{l.key}</strong>: {l.label}
-          </li>
-        ))}
-      </ul>
+      <EquationLabels lines={lines} />
       <h3>
         With the numbers of unit <i>j</i> = {unit} at step {t + 1}
       </h3>

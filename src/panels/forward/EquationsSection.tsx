@@ -54,6 +54,19 @@ export function useKatexReady(): boolean {
   return ready;
 }
 
+/** What each line defines, in words, keyed for the hover links (data-sym). */
+export function EquationLabels({ lines }: { lines: readonly { key: string; label: string }[] }) {
+  return (
+    <ul className="eq-labels">
+      {lines.map((l) => (
+        <li key={l.key} data-sym={l.key}>
+          <strong>{l.key}</strong>: {l.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function EquationsSection() {
   const katex = useKatexReady();
   const result = useAppStore(selectResult);
@@ -126,13 +139,7 @@ export function EquationsSection() {
           <p className="fwd-status">Loading the equations…</p>
         )}
       </div>
-      <ul className="eq-labels">
-        {lines.map((l) => (
-          <li key={l.key} data-sym={l.key}>
-            <strong>{l.key}</strong>: {l.label}
-          </li>
-        ))}
-      </ul>
+      <EquationLabels lines={lines} />
       {layer > 0 && !both && (
         <p className="fwd-note">
           In layer {layer + 1} the input x<sub>t</sub> is the hidden state h<sub>t</sub> of layer{' '}
