@@ -187,6 +187,8 @@ export function forwardStack(
 
 /**
  * Backprop through time. dTop[t] is dL/d(output of the top layer at t) from the head ([B, D·H]);
+ * `dFinal`, if given, is dL/d(final state) of each layer and direction (what reads the state after
+ * the chunk, as a decoder reads its encoder's), entering at each direction's last step;
  * parameter gradients are summed over time into grads[l·D + d] (weights are shared across steps).
  * With grads null only the state gradients are computed.
  */
@@ -197,6 +199,7 @@ export function backwardStack(
   fwd: StackForward,
   dTop: readonly Float64Array[],
   onStep: ((step: BackwardStep) => void) | null = null,
+  dFinal: StackState | null = null,
 ): StackBackward {
   const { T, B, D, caches, initial } = fwd;
   const L = stack.layers.length / D;
@@ -243,6 +246,9 @@ export function backwardStack(
           // the chunk's end). Each step writes the next ones into the other buffer of a pair.
           const dhBuf = [new Float64Array(B * H), new Float64Array(B * H)] as const;
           const dcBuf = hasC ? ([new Float64Array(B * H), new Float64Array(B * H)] as const) : null;
+          // A reader of the final state (an encoder's decoder) sends its gradient in there.
+          if (dFinal) dhBuf[0].set(dFinal.h[k]!);
+          if (dFinal?.c && dcBuf) dcBuf[0].set(dFinal.c[k]!);
           let dhNext = dhBuf[0];
           let dcNext = dcBuf ? dcBuf[0] : null;
           // GRU's direct path z ⊙ dh into dhNext, when a listener follows the steps.
