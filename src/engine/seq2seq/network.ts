@@ -5,126 +5,14 @@
 // −ln p_t[y_t] over the target characters (the end mark included, padding left out). Every
 // intermediate is kept in the pass, named as in the equations, for the views and the backward pass.
 
-import { backwardStack, forwardStack, type Stack, type StackForward } from '../bptt.ts';
-import type { StepCacheBase } from '../cell.ts';
+import { backwardStack, forwardStack, type Stack } from '../bptt.ts';
 import { computePass } from '../kernels.ts';
+import { attend, attendBack } from './attention.ts';
+import type { DecoderStep, EncoderRun, Seq2SeqBatch, Seq2SeqPass } from './pass.ts';
+import { affine, affineBack, softmaxRows } from './dense.ts';
 import { encoderWidth, type Seq2SeqModel } from './model.ts';
 
-/** B examples with one source length S; targets padded to T with −1 (index t·B + b). */
-export interface Seq2SeqBatch {
-  readonly B: number;
-  readonly S: number;
-  /** Source ids [S·B], index s·B + b. */
-  readonly src: Int32Array;
-  readonly T: number;
-  /** Target ids [T·B], index t·B + b, ending with the end mark 0; −1 pads. */
-  readonly tgt: Int32Array;
-}
-
-/** What the encoder gives every decoder step. */
-export interface EncoderRun {
-  readonly enc: StackForward;
-  /** h_s, [B, E] for each source position s. */
-  readonly hs: readonly Float64Array[];
-  /** Additive: U_a h_s [B, A]; general: W_a h_s [B, H]; dot: h_s; none: empty. */
-  readonly keys: readonly Float64Array[];
-  /** The decoder's initial state s_0 (and c_0), [B, H]. */
-  readonly s0: Float64Array;
-  readonly c0: Float64Array | null;
-  /** Bidirectional: [h→_S; h←_1], what the bridge reads, [B, 2H]. */
-  readonly last: Float64Array | null;
-}
-
-/** One decoder step, every intermediate named as in the equations. */
-export interface DecoderStep {
-  /** The decoder's input [y_{t−1}; c_t] or [y_{t−1}; h̃_{t−1}] or y_{t−1}, [B, I]. */
-  readonly x: Float64Array;
-  readonly cache: StepCacheBase;
-  /** Additive: tanh(W_a s_{t−1} + U_a h_s) per s, [B, A]. */
-  readonly th: readonly Float64Array[] | null;
-  /** e_{t,s}: scores [B, S]; α_{t,s}: their softmax over s, [B, S]. */
-  readonly e: Float64Array | null;
-  readonly alpha: Float64Array | null;
-  /** c_t = Σ_s α_{t,s} h_s, [B, E]. */
-  readonly ctx: Float64Array | null;
-  /** Luong: h̃_t = tanh(W_c [c_t; s_t]), [B, H]. */
-  readonly ht: Float64Array | null;
-  /** p_t = softmax(W_o · + b_o), [B, V]. */
-  readonly p: Float64Array;
-}
-
-export interface Seq2SeqPass {
-  readonly batch: Seq2SeqBatch;
-  readonly run: EncoderRun;
-  readonly steps: readonly DecoderStep[];
-  /** Mean −ln p_t[y_t] over the target characters. */
-  readonly loss: number;
-  readonly count: number;
-}
-
-// ---- small dense maps (the sizes here are small; plain loops) --------------------------------
-
-/** out[b] = W x[b] (+ bias): W [R, C], x [B, C] from column `xOff` of rows `xStride` wide. */
-function affine(
-  W: Float64Array,
-  R: number,
-  C: number,
-  x: Float64Array,
-  B: number,
-  bias: Float64Array | null,
-  xStride = C,
-  xOff = 0,
-): Float64Array {
-  const out = new Float64Array(B * R);
-  for (let b = 0; b < B; b++)
-    for (let r = 0; r < R; r++) {
-      let acc = bias ? bias[r]! : 0;
-      const w0 = r * C;
-      const x0 = b * xStride + xOff;
-      for (let c = 0; c < C; c++) acc += W[w0 + c]! * x[x0 + c]!;
-      out[b * R + r] = acc;
-    }
-  return out;
-}
-
-/** dx[b] += Wᵀ dy[b] (into columns from `off` of rows `stride` wide); dW += dy[b] ⊗ x[b]. */
-function affineBack(
-  W: Float64Array,
-  dW: Float64Array,
-  R: number,
-  C: number,
-  x: Float64Array,
-  dy: Float64Array,
-  B: number,
-  dx: Float64Array | null,
-  stride = C,
-  off = 0,
-  db: Float64Array | null = null,
-): void {
-  for (let b = 0; b < B; b++)
-    for (let r = 0; r < R; r++) {
-      const g = dy[b * R + r]!;
-      if (g === 0) continue;
-      if (db) db[r]! += g;
-      const w0 = r * C;
-      const x0 = b * stride + off;
-      for (let c = 0; c < C; c++) {
-        dW[w0 + c]! += g * x[x0 + c]!;
-        if (dx) dx[x0 + c]! += g * W[w0 + c]!;
-      }
-    }
-}
-
-/** Row-wise softmax of [B, K] in place. */
-function softmaxRows(v: Float64Array, B: number, K: number): void {
-  for (let b = 0; b < B; b++) {
-    let max = -Infinity;
-    for (let k = 0; k < K; k++) max = Math.max(max, v[b * K + k]!);
-    let sum = 0;
-    for (let k = 0; k < K; k++) sum += v[b * K + k] = Math.exp(v[b * K + k]! - max);
-    for (let k = 0; k < K; k++) v[b * K + k]! /= sum;
-  }
-}
+export type { DecoderStep, EncoderRun, Seq2SeqBatch, Seq2SeqPass } from './pass.ts';
 
 function encoderStack(m: Seq2SeqModel): Stack {
   return {
@@ -163,48 +51,6 @@ export function runEncoder(m: Seq2SeqModel, src: Int32Array, S: number, B: numbe
   }
   const s0 = affine(m.bridge.W, H, 2 * H, last, B, m.bridge.b).map(Math.tanh);
   return { enc, hs, keys, s0, c0: c.cell === 'lstm' ? new Float64Array(B * H) : null, last };
-}
-
-/** Attention over the source for queries q [B, Q] against keys k_s [B, Q]: e = q·k_s (or, additive,
- * vᵀ tanh(q + k_s)), α = softmax(e), c = Σ α h_s. */
-function attend(
-  m: Seq2SeqModel,
-  run: EncoderRun,
-  q: Float64Array,
-  B: number,
-): { th: Float64Array[] | null; e: Float64Array; alpha: Float64Array; ctx: Float64Array } {
-  const S = run.hs.length;
-  const E = encoderWidth(m.config);
-  const e = new Float64Array(B * S);
-  let th: Float64Array[] | null = null;
-  if (m.config.attention === 'additive') {
-    const A = m.config.attentionSize;
-    const v = m.attn.v!;
-    th = run.keys.map((k) => k.map((u, j) => Math.tanh(q[j]! + u)));
-    for (let s = 0; s < S; s++)
-      for (let b = 0; b < B; b++) {
-        let acc = 0;
-        for (let a = 0; a < A; a++) acc += v[a]! * th[s]![b * A + a]!;
-        e[b * S + s] = acc;
-      }
-  } else {
-    const Q = m.config.hiddenSize;
-    for (let s = 0; s < S; s++)
-      for (let b = 0; b < B; b++) {
-        let acc = 0;
-        for (let j = 0; j < Q; j++) acc += q[b * Q + j]! * run.keys[s]![b * Q + j]!;
-        e[b * S + s] = acc;
-      }
-  }
-  const alpha = e.slice();
-  softmaxRows(alpha, B, S);
-  const ctx = new Float64Array(B * E);
-  for (let s = 0; s < S; s++)
-    for (let b = 0; b < B; b++) {
-      const a = alpha[b * S + s]!;
-      for (let j = 0; j < E; j++) ctx[b * E + j]! += a * run.hs[s]![b * E + j]!;
-    }
-  return { th, e, alpha, ctx };
 }
 
 /** One decoder step from state (sPrev, cPrev) reading yPrev [B] (and h̃_{t−1} for Luong). */
@@ -442,81 +288,6 @@ export function backwardSeq2Seq(m: Seq2SeqModel, grads: Seq2SeqModel, pass: Seq2
       dFinal,
     );
   });
-}
-
-/**
- * The attention's backward at one step, given dL/dc_t: into the encoder outputs (dHs), the
- * attention's weights, and the query's gradient added into dQuery (Luong: s_t; additive: s_{t−1}).
- */
-function attendBack(
-  m: Seq2SeqModel,
-  grads: Seq2SeqModel,
-  run: EncoderRun,
-  step: DecoderStep,
-  query: Float64Array,
-  dctx: Float64Array,
-  dHs: Float64Array[],
-  dQuery: Float64Array,
-  B: number,
-): void {
-  const c = m.config;
-  const S = run.hs.length;
-  const E = encoderWidth(c);
-  const H = c.hiddenSize;
-  const alpha = step.alpha!;
-  // c = Σ α_s h_s: dα_s = dc · h_s, dh_s += α_s dc; softmax: de_s = α_s (dα_s − Σ_k α_k dα_k)
-  const de = new Float64Array(B * S);
-  for (let b = 0; b < B; b++) {
-    let mean = 0;
-    for (let s = 0; s < S; s++) {
-      let dot = 0;
-      for (let j = 0; j < E; j++) {
-        dot += dctx[b * E + j]! * run.hs[s]![b * E + j]!;
-        dHs[s]![b * E + j]! += alpha[b * S + s]! * dctx[b * E + j]!;
-      }
-      de[b * S + s] = dot;
-      mean += alpha[b * S + s]! * dot;
-    }
-    for (let s = 0; s < S; s++) de[b * S + s] = alpha[b * S + s]! * (de[b * S + s]! - mean);
-  }
-  if (c.attention === 'additive') {
-    const A = c.attentionSize;
-    const v = m.attn.v!;
-    const dq = new Float64Array(B * A);
-    for (let s = 0; s < S; s++) {
-      const th = step.th![s]!;
-      const dPre = new Float64Array(B * A);
-      for (let b = 0; b < B; b++)
-        for (let a = 0; a < A; a++) {
-          const g = de[b * S + s]!;
-          const u = th[b * A + a]!;
-          grads.attn.v![a]! += g * u;
-          const d = g * v[a]! * (1 - u * u);
-          dPre[b * A + a] = d;
-          dq[b * A + a]! += d;
-        }
-      // U_a h_s: dU_a += dpre ⊗ h_s, dh_s += U_aᵀ dpre
-      affineBack(m.attn.U!, grads.attn.U!, A, E, run.hs[s]!, dPre, B, dHs[s]!);
-    }
-    // W_a s_{t−1}
-    affineBack(m.attn.W!, grads.attn.W!, A, H, query, dq, B, dQuery);
-    return;
-  }
-  // e_s = s_t · k_s, k_s = W_a h_s (general) or h_s (dot)
-  for (let s = 0; s < S; s++) {
-    const key = run.keys[s]!;
-    const dKey = new Float64Array(B * H);
-    for (let b = 0; b < B; b++) {
-      const g = de[b * S + s]!;
-      for (let j = 0; j < H; j++) {
-        dQuery[b * H + j]! += g * key[b * H + j]!;
-        dKey[b * H + j] = g * query[b * H + j]!;
-      }
-    }
-    if (c.attention === 'general')
-      affineBack(m.attn.W!, grads.attn.W!, H, E, run.hs[s]!, dKey, B, dHs[s]!);
-    else for (let j = 0; j < B * H; j++) dHs[s]![j]! += dKey[j]!;
-  }
 }
 
 /** The loss of a batch and, added into `grads`, its gradient. */
