@@ -1,7 +1,16 @@
 // Reading and writing the CLI's files, with one-line messages for the usual failures (no such file,
 // a directory, not UTF-8, not a model file). Model files are parsed by the engine's modelfile.ts.
 
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { ModelFileError, parseModelFile, type LoadedModel } from '../engine/modelfile.ts';
 import { CliError } from './args.ts';
@@ -26,6 +35,25 @@ export function readText(path: string, what: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new CliError(`the ${what} "${path}" is not UTF-8 text`);
+  }
+}
+
+/** The first `n` bytes of a file as text (to tell its format before reading all of it). */
+export function readHead(path: string, n: number, what: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new CliError(`cannot read the ${what} "${path}": ${reason(e)}`);
+  }
+  try {
+    const bytes = Buffer.alloc(n);
+    const got = readSync(fd, bytes, 0, n, 0);
+    return bytes.subarray(0, got).toString('utf8');
+  } catch (e) {
+    throw new CliError(`cannot read the ${what} "${path}": ${reason(e)}`);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -12,7 +12,13 @@ import { traceSequence, type Trace } from '../engine/trace.ts';
 import { encode, splitChars, type Vocab } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
 import { CliError, Flags, UsageError } from './args.ts';
-import { loadAnyModelFile } from './files.ts';
+import { loadAnyModelFile, readHead, readText } from './files.ts';
+import {
+  forwardSeq2SeqPair,
+  forwardSeq2SeqUsage,
+  isSeq2SeqText,
+  loadSeq2Seq,
+} from './forwardSeq2Seq.ts';
 import { forwardSeries, forwardSeriesUsage, isSeriesModel } from './forwardSeries.ts';
 
 export const forwardUsage = `Usage: npm run engine -- forward --model FILE --text TEXT
@@ -39,6 +45,8 @@ the characters that ended a word are its targets. It prints one JSON object:
   text, targets  the characters read and their labels (only when the spaces were removed)
 
 ${forwardSeriesUsage}
+
+${forwardSeq2SeqUsage}
 
   --model FILE     an Unrolled model file (required)
   --text TEXT      characters in the model's vocabulary (one-hot input)
@@ -161,6 +169,13 @@ export function forward(args: readonly string[], io: Io): void {
     return;
   }
   const path = f.required('model', 'FILE');
+  if (isSeq2SeqText(readHead(path, 200, 'model file'))) {
+    for (const flag of ['values', 'targets', 'series', 'column'])
+      if (f.has(flag)) throw new UsageError(`--${flag} does not apply to an encoder–decoder`);
+    const file = loadSeq2Seq(path, readText(path, 'model file'));
+    forwardSeq2SeqPair(file, f.required('text', '"INPUT<TAB>OUTPUT"'), io);
+    return;
+  }
   if (f.has('series')) {
     forwardSeries(f, path, io);
     return;
