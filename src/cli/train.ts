@@ -18,6 +18,7 @@ import { charSource, createTrainer, evaluateChars } from '../engine/trainer.ts';
 import { charsDiverged } from '../engine/tasks/chars.ts';
 import { encode, type Vocab } from '../engine/vocab.ts';
 import type { Io } from './io.ts';
+import { isSeq2SeqTask, trainSeq2Seq } from './trainSeq2Seq.ts';
 import { CliError, Flags, UsageError } from './args.ts';
 import { checkWritable, readText, writeText } from './files.ts';
 import { createProgress, formatCount, formatDuration } from './progress.ts';
@@ -36,6 +37,7 @@ const EVAL_CHARS = 10_000;
 
 export const trainUsage = `Usage: npm run engine -- train --corpus FILE [options]
        npm run engine -- train --task spaces --corpus FILE [--bidirectional] [options]
+       npm run engine -- train --task dates|reverse|sort|add [options]   (train --task dates --help)
        npm run engine -- train --task future --lookahead K [--bidirectional] [options]
        npm run engine -- train --series FILE [--column NAME] [options]
 
@@ -88,6 +90,8 @@ function bits(nats: number): string {
 }
 
 export function train(args: readonly string[], io: Io): void {
+  // An encoder–decoder's task has flags of its own (trainSeq2Seq.ts).
+  if (isSeq2SeqTask(args)) return trainSeq2Seq(args, io);
   const f = new Flags(args, FLAGS);
   if (f.help) {
     io.out(`${trainUsage}\n`);
