@@ -84,6 +84,7 @@ export class SeriesRun {
     private readonly compute: () => Compute,
   ) {
     this.loop = new TrainingLoop(hooks, {
+      snapshot: cloneModel,
       trainer: () => this.require().trainer,
       model: () => this.current?.model ?? null,
       stepBase: () => this.current?.stepBase ?? 0,

@@ -91,6 +91,7 @@ export class EngineSession {
 
   constructor(hooks: SessionHooks) {
     this.loop = new TrainingLoop(hooks, {
+      snapshot: cloneModel,
       trainer: () => this.requireTrainer(),
       model: () => this.model,
       stepBase: () => this.stepBase,

@@ -4,10 +4,10 @@
 // large enough to time measure the machine's speed (operations per second) for the app's cost
 // estimate; a step that took far longer than the app allows stops the run.
 
-import { cloneModel, type Model } from '../engine/model.ts';
+import type { Model } from '../engine/model.ts';
 import { MAX_STEP_SECONDS, MIN_TIMED_FLOPS } from '../engine/stepCost.ts';
 import type { Metric } from '../engine/tasks/task.ts';
-import type { StepReport, Trainer } from '../engine/trainer.ts';
+import type { StepReport } from '../engine/trainer.ts';
 import type { SessionHooks } from './hooks.ts';
 import { isTimelineStep } from './sessionViews.ts';
 
@@ -20,12 +20,22 @@ export const EVAL_CHARS = 4000;
  */
 export const LONGEST_STEP_MS = 2 * MAX_STEP_SECONDS * 1000;
 
-/** What the loop drives, as the session holds it. */
-export interface LoopTarget {
+/** What the loop asks of a trainer: a step, and (a recurrent model's) last-step gradient norms. */
+export interface LoopTrainer {
+  step(): StepReport;
+  /** ‖∂ℓ_T/∂h_t‖ of the latest batch, [L][T]; [] when the model has none to show. */
+  lastStepNorms(): number[][];
+}
+
+/** What the loop drives, as the session holds it; M is the kind of model (the engine's Model, an
+ * encoder–decoder, …). */
+export interface LoopTarget<M = Model> {
   /** The trainer; throws when the model cannot train on the current text. */
-  trainer(): Trainer;
+  trainer(): LoopTrainer;
   /** The model in training (null before there is one). */
-  model(): Model | null;
+  model(): M | null;
+  /** A copy of the model's parameters, kept as the last good model. */
+  snapshot(model: M): M;
   /** Steps taken before the current trainer was made. */
   stepBase(): number;
   /** The run's step count. */
@@ -42,9 +52,9 @@ export interface LoopTarget {
   stepFlops(): number;
 }
 
-export class TrainingLoop {
+export class TrainingLoop<M = Model> {
   /** The last checkpoint whose loss and gradients were finite, and its step. */
-  lastGood: Model | null = null;
+  lastGood: M | null = null;
   lastGoodStep = 0;
   private running = false;
   /** Counts the starts: a slice scheduled before the latest start ends instead of running on. */
@@ -63,7 +73,7 @@ export class TrainingLoop {
 
   constructor(
     private readonly hooks: SessionHooks,
-    private readonly target: LoopTarget,
+    private readonly target: LoopTarget<M>,
   ) {}
 
   get isRunning(): boolean {
@@ -71,7 +81,7 @@ export class TrainingLoop {
   }
 
   /** A new run from `lastGood` at `step`: nothing pending, no divergence. */
-  reset(lastGood: Model, step: number): void {
+  reset(lastGood: M, step: number): void {
     this.lastGood = lastGood;
     this.lastGoodStep = step;
     this.divergedAt = 0;
@@ -138,7 +148,7 @@ export class TrainingLoop {
     } else {
       const model = report.step % 50 === 0 ? this.target.model() : null;
       if (model) {
-        this.lastGood = cloneModel(model);
+        this.lastGood = this.target.snapshot(model);
         this.lastGoodStep = report.step;
       }
       if (isTimelineStep(report.step)) {
