@@ -32,6 +32,8 @@ export function createSession(
     progress: (batch) => post({ type: 'progress', id: null, batch }, progressTransfer(batch)),
     seriesProgress: (batch) =>
       post({ type: 'seriesProgress', id: null, batch }, progressTransfer(batch)),
+    attentionProgress: (batch) =>
+      post({ type: 'attentionProgress', id: null, batch }, progressTransfer(batch)),
     raceProgress: (progress) =>
       post({ type: 'raceProgress', id: null, progress }, raceTransfer(progress)),
     tagRaceProgress: (progress) =>
@@ -224,6 +226,29 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         post({ type: 'tagSample', id: msg.id, ...at }, buffers as Transferable[]);
         return;
       }
+      case 'attentionLoad':
+        post({ type: 'attention', id: msg.id, info: s().attention.load(msg.settings) });
+        break;
+      case 'attentionTrain':
+        s().attention.train();
+        post({ type: 'ack', id: msg.id, step: s().attention.info().step });
+        break;
+      case 'attentionPause':
+        post({ type: 'ack', id: msg.id, step: s().attention.pause() });
+        break;
+      case 'attentionStep':
+        post({ type: 'ack', id: msg.id, step: s().attention.step() });
+        break;
+      case 'attentionDecode': {
+        const decoded = s().attention.decode(msg.input);
+        post({ type: 'attentionDecoded', id: msg.id, decoded }, [
+          decoded.alpha.buffer,
+        ] as Transferable[]);
+        break;
+      }
+      case 'attentionScore':
+        post({ type: 'attentionScores', id: msg.id, scores: s().attention.scores() });
+        break;
       case 'seriesLoad': {
         const info = s().series.load(msg);
         post({ type: 'series', id: msg.id, info }, [info.values.buffer] as Transferable[]);

@@ -16,4 +16,6 @@ export interface SessionHooks {
   tagRaceProgress?(progress: RaceProgress): void;
   /** Called with the Time series view's progress while it trains. */
   seriesProgress?(batch: ProgressBatch): void;
+  /** Called with the Attention view's progress while it trains. */
+  attentionProgress?(batch: ProgressBatch): void;
 }

@@ -26,6 +26,12 @@ export type {
   SeriesTraced,
 } from './seriesProtocol';
 import type { TagRaceInfo, TagRaceSettings, TagSampleAt } from './tagProtocol';
+import type {
+  AttentionDecoded,
+  AttentionInfo,
+  AttentionScores,
+  AttentionSettings,
+} from './attentionProtocol';
 import type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
 
 export type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
@@ -114,6 +120,17 @@ export type ToWorker =
   | { type: 'racePause'; id: number }
   /** A new race at step 0, paused. */
   | { type: 'raceReset'; id: number; race: RaceSettings }
+  // ---- Attention view ----
+  /** Generate a task's pairs and make a fresh encoder–decoder (the old run stays on failure). */
+  | { type: 'attentionLoad'; id: number; settings: AttentionSettings }
+  /** Start training; `attentionProgress` messages follow until paused or diverged. */
+  | { type: 'attentionTrain'; id: number }
+  | { type: 'attentionPause'; id: number }
+  | { type: 'attentionStep'; id: number }
+  /** Decode an input greedily, with the attention of each output step over it. */
+  | { type: 'attentionDecode'; id: number; input: string }
+  /** Exact match and per-character accuracy on the held-out pairs, and by input length. */
+  | { type: 'attentionScore'; id: number }
   // ---- Time series view ----
   /** Read and prepare a series and make a fresh model for it (the old one stays on failure). */
   | ({ type: 'seriesLoad'; id: number } & SeriesLoad)
@@ -255,6 +272,19 @@ export type ProgressMessage = { type: 'progress'; id: null; batch: ProgressBatch
 /** The Time series view's training progress, as `progress` is the Training view's. */
 export type SeriesProgressMessage = { type: 'seriesProgress'; id: null; batch: ProgressBatch };
 export type SeriesReply = { type: 'series'; id: number; info: SeriesInfo };
+/** The Attention view's training progress, as `progress` is the Training view's. */
+export type AttentionProgressMessage = {
+  type: 'attentionProgress';
+  id: null;
+  batch: ProgressBatch;
+};
+export type AttentionReply = { type: 'attention'; id: number; info: AttentionInfo };
+export type AttentionDecodeReply = {
+  type: 'attentionDecoded';
+  id: number;
+  decoded: AttentionDecoded;
+};
+export type AttentionScoreReply = { type: 'attentionScores'; id: number; scores: AttentionScores };
 /** The autosaved run put back, or null when there is none made from the choice asked for. */
 /** The series checkpoints after a save (null: the browser would not store it). */
 export type SeriesCheckpointsReply = {
@@ -318,6 +348,10 @@ export type FromWorker =
   | SeriesExportReply
   | SeriesTraceReply
   | SeriesProgressMessage
+  | AttentionReply
+  | AttentionDecodeReply
+  | AttentionScoreReply
+  | AttentionProgressMessage
   | TagRaceReply
   | TagRaceProgressMessage
   | TagSampleReply;
@@ -350,6 +384,12 @@ export interface Replies {
   raceStart: RaceReply;
   racePause: RaceReply;
   raceReset: RaceReply;
+  attentionLoad: AttentionReply;
+  attentionTrain: Ack;
+  attentionPause: Ack;
+  attentionStep: Ack;
+  attentionDecode: AttentionDecodeReply;
+  attentionScore: AttentionScoreReply;
   seriesLoad: SeriesReply;
   seriesTrain: Ack;
   seriesPause: Ack;

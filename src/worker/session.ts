@@ -44,6 +44,7 @@ import type { RaceSettings } from './protocol.ts';
 import { RaceLoop } from './raceLoop.ts';
 import { TagRun } from './tagRun.ts';
 import { SeriesRun } from './seriesRun.ts';
+import { AttentionRun } from './attentionRun.ts';
 import { TrainingLoop } from './trainingLoop.ts';
 import { describeModel, readText, ViewModels, type ViewModel } from './viewModels.ts';
 
@@ -70,6 +71,8 @@ export class EngineSession {
   readonly tagRace: TagRun;
   /** The Time series view's run (its own task and model). */
   readonly series: SeriesRun;
+  /** The Attention view's run (its own task and encoder–decoder). */
+  readonly attention: AttentionRun;
 
   /**
    * Computes with `kernel` from now on: the models created or loaded afterwards use it (the worker
@@ -123,6 +126,14 @@ export class EngineSession {
     this.series = new SeriesRun(
       {
         progress: (batch) => hooks.seriesProgress?.(batch),
+        schedule: (fn) => hooks.schedule(fn),
+        now: () => hooks.now(),
+      },
+      () => this.compute,
+    );
+    this.attention = new AttentionRun(
+      {
+        progress: (batch) => hooks.attentionProgress?.(batch),
         schedule: (fn) => hooks.schedule(fn),
         now: () => hooks.now(),
       },

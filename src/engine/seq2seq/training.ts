@@ -7,6 +7,7 @@
 import { clipGradNorm, globalNorm } from '../clip.ts';
 import { createOptimizer, type Optimizer, type OptimizerConfig } from '../optim.ts';
 import type { Rng } from '../rng.ts';
+import type { StepReport } from '../trainer.ts';
 import { seq2seqTensors, zeroSeq2SeqGrads, type Seq2SeqModel } from './model.ts';
 import {
   decodeGreedy,
@@ -99,13 +100,8 @@ export function pairSource(pairs: readonly PairIds[], batchSize: number, rng: Rn
   };
 }
 
-export interface Seq2SeqStepReport {
-  readonly step: number;
-  readonly loss: number;
-  readonly gradNormBefore: number;
-  readonly clipped: boolean;
-  /** False when the loss or a gradient was not finite; the update was then skipped. */
-  readonly finite: boolean;
+/** A step's report, as the training loop reads any trainer's (trainer.ts StepReport). */
+export interface Seq2SeqStepReport extends StepReport {
   /** Pairs in this step's batch. */
   readonly pairs: number;
 }
@@ -115,12 +111,14 @@ export interface Seq2SeqTrainer {
   readonly optimizer: Optimizer;
   readonly stepCount: number;
   step(): Seq2SeqStepReport;
+  /** The training loop's last-step norms: an encoder–decoder shows none. */
+  lastStepNorms(): number[][];
 }
 
 /** A trainer over a batch source, clipping the global gradient norm at `clip` (0: none). */
 export function createSeq2SeqTrainer(
   model: Seq2SeqModel,
-  source: { next(): Seq2SeqBatch },
+  source: { next(): Seq2SeqBatch; readonly epoch: number },
   optimizer: OptimizerConfig,
   clip: number,
 ): Seq2SeqTrainer {
@@ -147,15 +145,22 @@ export function createSeq2SeqTrainer(
       const finite = Number.isFinite(loss) && Number.isFinite(norm);
       if (finite) opt.step(params, gradData);
       stepCount += 1;
+      let chars = 0;
+      for (const y of batch.tgt) if (y >= 0) chars += 1;
       return {
         step: stepCount,
         loss,
         gradNormBefore: norm,
+        gradNormAfter: report?.normAfter ?? norm,
         clipped: report?.clipped ?? false,
         finite,
+        chars,
+        epoch: source.epoch,
+        dLdhNorm: [],
         pairs: batch.B,
       };
     },
+    lastStepNorms: () => [],
   };
 }
 
