@@ -46,7 +46,7 @@ describe('train --task reverse', () => {
   it('refuses flags that cannot work together, and lengths out of range', () => {
     const bad = [
       ['train', '--task', 'dates', '--attention', 'dot', '--bidirectional'],
-      ['train', '--task', 'add', '--max-length', '12'],
+      ['train', '--task', 'add', '--max-length', '30'],
       ['train', '--task', 'reverse', '--attention', 'luong'],
       ['train', '--task', 'sort', '--corpus', 'x.txt'],
     ];

@@ -1,10 +1,10 @@
-// The encoder–decoder's tasks: pairs of strings generated from a seed, readable by a person
-// (docs/beyond-characters.md §4). "dates" normalises a date written in many forms to YYYY-MM-DD;
-// "reverse" reverses random letters; "sort" sorts them; "add" adds two numbers written as text.
-// The same options give the same pairs; no held-out input is also a training input.
+// Generated sequence-to-sequence tasks for the encoder–decoder with attention, each with the
+// attention pattern it should learn (beyond-characters.md §4): dates → ISO (the year's digits
+// attend to the year), reversal (the anti-diagonal), sorting letters (each output to its letter),
+// addition (right to left with carries). Inputs are distinct; validation inputs are never in train.
 
 import { createRng, type Rng } from '../rng.ts';
-import { DATE_INPUTS, dateInputChars, randomDate } from './dates.ts';
+import { DATE_OUTPUT_CHARS, dateInputChars, distinctDateInputs, drawDate } from './dates.ts';
 
 export const SEQ2SEQ_TASKS = ['dates', 'reverse', 'sort', 'add'] as const;
 export type Seq2SeqTaskKind = (typeof SEQ2SEQ_TASKS)[number];
@@ -17,7 +17,7 @@ export interface Seq2SeqExample {
 export interface Seq2SeqTaskOptions {
   readonly kind: Seq2SeqTaskKind;
   readonly seed: number;
-  /** Letters (reverse, sort) or the longer number's digits (add); dates ignore them. */
+  /** Input length range in characters for reverse/sort (letters a–z), digits per number for add; ignored by dates. */
   readonly minLength: number;
   readonly maxLength: number;
   readonly trainSize: number;
@@ -27,143 +27,238 @@ export interface Seq2SeqTaskOptions {
 export interface Seq2SeqData {
   readonly kind: Seq2SeqTaskKind;
   readonly train: readonly Seq2SeqExample[];
+  /** No input here is also in train. */
   readonly validation: readonly Seq2SeqExample[];
-  /** Every character an input or output of the task may hold, sorted (not only those drawn). */
+  /** Characters of every input / output, sorted, deterministic for the options (not from the sample drawn). */
   readonly inputChars: readonly string[];
   readonly outputChars: readonly string[];
 }
 
+/** Most examples (train + validation) one call generates. */
+export const SEQ2SEQ_MAX_EXAMPLES = 1_000_000;
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
-/** Letters drawn by reverse and sort: few enough that a small model learns them quickly. */
-const TASK_LETTERS = LETTERS.slice(0, 12);
 
-export const SEQ2SEQ_DEFAULTS: Record<
-  Seq2SeqTaskKind,
-  Omit<Seq2SeqTaskOptions, 'kind' | 'seed'>
-> = {
-  dates: { minLength: 1, maxLength: 1, trainSize: 20_000, validationSize: 1_000 },
-  reverse: { minLength: 3, maxLength: 12, trainSize: 20_000, validationSize: 1_000 },
-  sort: { minLength: 3, maxLength: 12, trainSize: 20_000, validationSize: 1_000 },
-  add: { minLength: 1, maxLength: 4, trainSize: 20_000, validationSize: 1_000 },
-};
+/** One task: everything else in this file is derived from this table. */
+interface TaskSpec {
+  readonly name: string;
+  readonly example: Seq2SeqExample;
+  readonly defaults: Omit<Seq2SeqTaskOptions, 'kind' | 'seed'>;
+  /** Largest maxLength allowed, and what a length counts; null when lengths are ignored. */
+  readonly lengths: { readonly max: number; readonly unit: string } | null;
+  /** How many distinct inputs the options allow (may be astronomically large: only compared). */
+  distinct(o: Seq2SeqTaskOptions): number;
+  /** One example drawn with rng (inputs may repeat; the caller keeps distinct ones). */
+  draw(o: Seq2SeqTaskOptions, rng: Rng): Seq2SeqExample;
+  readonly inputChars: readonly string[];
+  readonly outputChars: readonly string[];
+}
 
-export const SEQ2SEQ_LABELS: Record<Seq2SeqTaskKind, { label: string; example: Seq2SeqExample }> = {
-  dates: { label: 'Dates', example: { input: '27 November 2026', output: '2026-11-27' } },
-  reverse: { label: 'Reverse', example: { input: 'lbdkf', output: 'fkdbl' } },
-  sort: { label: 'Sort letters', example: { input: 'lbdkf', output: 'bdfkl' } },
-  add: { label: 'Addition', example: { input: '123+45', output: '168' } },
-};
-
-function letters(rng: Rng, min: number, max: number): string {
+/** Letters a–z, length uniform in [minLength, maxLength]. */
+function drawLetters(o: Seq2SeqTaskOptions, rng: Rng): string {
+  const n = o.minLength + rng.int(o.maxLength - o.minLength + 1);
   let s = '';
-  for (let n = min + rng.int(max - min + 1); n > 0; n--)
-    s += TASK_LETTERS[rng.int(TASK_LETTERS.length)];
+  for (let i = 0; i < n; i++) s += LETTERS[rng.int(26)];
   return s;
 }
 
-/** A whole number of exactly `digits` digits (0 may be one digit). */
-function numberOf(rng: Rng, digits: number): number {
-  if (digits === 1) return rng.int(10);
-  const lo = 10 ** (digits - 1);
-  return lo + rng.int(9 * lo);
-}
-
-function draw(kind: Seq2SeqTaskKind, rng: Rng, min: number, max: number): Seq2SeqExample {
-  switch (kind) {
-    case 'dates':
-      return randomDate(rng);
-    case 'reverse': {
-      const s = letters(rng, min, max);
-      return { input: s, output: [...s].reverse().join('') };
-    }
-    case 'sort': {
-      const s = letters(rng, min, max);
-      return { input: s, output: [...s].sort().join('') };
-    }
-    case 'add': {
-      const longer = min + rng.int(max - min + 1);
-      const other = 1 + rng.int(longer);
-      const [a, b] = rng.int(2) === 0 ? [longer, other] : [other, longer];
-      const x = numberOf(rng, a);
-      const y = numberOf(rng, b);
-      return { input: `${String(x)}+${String(y)}`, output: String(x + y) };
-    }
-  }
-}
-
-/** How many distinct inputs the options can give (Infinity when past counting). */
-function distinctInputs(o: Seq2SeqTaskOptions): number {
-  if (o.kind === 'dates') return DATE_INPUTS;
-  if (o.kind === 'add') {
-    let n = 0;
-    for (let d = o.minLength; d <= o.maxLength; d++) n += (d === 1 ? 10 : 9 * 10 ** (d - 1)) ** 2;
-    return n;
-  }
+/** Σ 26^L over L in [minLength, maxLength]. */
+function distinctLetterStrings(o: Seq2SeqTaskOptions): number {
   let n = 0;
-  for (let len = o.minLength; len <= o.maxLength; len++) n += TASK_LETTERS.length ** len;
+  for (let L = o.minLength; L <= o.maxLength; L++) n += 26 ** L;
   return n;
 }
 
+/** A non-negative integer of exactly `digits` digits, as a string (0–9 for one digit). */
+function drawNumber(digits: number, rng: Rng): string {
+  let s = digits === 1 ? DIGITS[rng.int(10)]! : DIGITS[1 + rng.int(9)]!;
+  for (let i = 1; i < digits; i++) s += DIGITS[rng.int(10)];
+  return s;
+}
+
+/** Schoolbook addition of two digit strings, right to left with a carry (no size limit). */
+export function addDigits(a: string, b: string): string {
+  let sum = '';
+  let carry = 0;
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 || j >= 0 || carry > 0; i--, j--) {
+    const d = (i >= 0 ? a.charCodeAt(i) - 48 : 0) + (j >= 0 ? b.charCodeAt(j) - 48 : 0) + carry;
+    sum = String(d % 10) + sum;
+    carry = d >= 10 ? 1 : 0;
+  }
+  return sum;
+}
+
+const sortedLetters = (s: string): string => [...s].sort().join('');
+const reversed = (s: string): string => [...s].reverse().join('');
+
+const SPECS: Record<Seq2SeqTaskKind, TaskSpec> = {
+  dates: {
+    name: 'Dates',
+    example: { input: '27 November 2026', output: '2026-11-27' },
+    // Lengths are ignored: each format fixes its own.
+    defaults: { minLength: 0, maxLength: 0, trainSize: 20_000, validationSize: 1_000 },
+    lengths: null,
+    distinct: () => distinctDateInputs(),
+    draw: (_o, rng) => drawDate(rng),
+    inputChars: dateInputChars(),
+    outputChars: DATE_OUTPUT_CHARS,
+  },
+  reverse: {
+    name: 'Reverse',
+    example: { input: 'attention', output: 'noitnetta' },
+    defaults: { minLength: 3, maxLength: 12, trainSize: 20_000, validationSize: 1_000 },
+    lengths: { max: 64, unit: 'letters' },
+    distinct: distinctLetterStrings,
+    draw: (o, rng) => {
+      const input = drawLetters(o, rng);
+      return { input, output: reversed(input) };
+    },
+    inputChars: [...LETTERS],
+    outputChars: [...LETTERS],
+  },
+  sort: {
+    name: 'Sort',
+    example: { input: 'encoder', output: 'cdeenor' },
+    defaults: { minLength: 3, maxLength: 12, trainSize: 20_000, validationSize: 1_000 },
+    lengths: { max: 64, unit: 'letters' },
+    distinct: distinctLetterStrings,
+    draw: (o, rng) => {
+      const input = drawLetters(o, rng);
+      return { input, output: sortedLetters(input) };
+    },
+    inputChars: [...LETTERS],
+    outputChars: [...LETTERS],
+  },
+  add: {
+    name: 'Addition',
+    example: { input: '123+45', output: '168' },
+    defaults: { minLength: 1, maxLength: 5, trainSize: 20_000, validationSize: 1_000 },
+    lengths: { max: 20, unit: 'digits' },
+    // Pairs of numbers of at most maxLength digits (10^maxLength each) less the pairs where both
+    // have fewer than minLength digits.
+    distinct: (o) =>
+      10 ** (2 * o.maxLength) - (o.minLength > 1 ? 10 ** (2 * (o.minLength - 1)) : 0),
+    draw: (o, rng) => {
+      // Digits of each number uniform in [1, maxLength], the longer one at least minLength.
+      let da: number;
+      let db: number;
+      do {
+        da = 1 + rng.int(o.maxLength);
+        db = 1 + rng.int(o.maxLength);
+      } while (Math.max(da, db) < o.minLength);
+      const a = drawNumber(da, rng);
+      const b = drawNumber(db, rng);
+      return { input: `${a}+${b}`, output: addDigits(a, b) };
+    },
+    inputChars: [...DIGITS, '+'],
+    outputChars: [...DIGITS],
+  },
+};
+
+export const SEQ2SEQ_DEFAULTS = Object.fromEntries(
+  SEQ2SEQ_TASKS.map((k) => [k, SPECS[k].defaults]),
+) as Record<Seq2SeqTaskKind, Omit<Seq2SeqTaskOptions, 'kind' | 'seed'>>;
+
+/** Human-readable description of each task for menus ("Dates: 27 November 2026 → 2026-11-27", …). */
+export const SEQ2SEQ_LABELS = Object.fromEntries(
+  SEQ2SEQ_TASKS.map((k) => {
+    const { name, example } = SPECS[k];
+    return [k, { label: `${name}: ${example.input} → ${example.output}`, example }];
+  }),
+) as Record<Seq2SeqTaskKind, { label: string; example: Seq2SeqExample }>;
+
+/** 5210 → "5,210"; astronomically large counts in exponent form. */
+function formatCount(n: number): string {
+  if (n >= 1e15) return n.toExponential(2);
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Checks options (integers, ranges, sizes small enough for the number of distinct inputs),
+ * throwing a RangeError with a clear message. Train plus validation may use at most half the
+ * distinct inputs, so drawing without repeats stays fast and some inputs are never seen.
+ */
 export function checkSeq2SeqOptions(o: Seq2SeqTaskOptions): void {
-  if (!(SEQ2SEQ_TASKS as readonly string[]).includes(o.kind))
-    throw new RangeError(`Unknown task "${String(o.kind)}".`);
-  const whole = (v: number, lo: number, hi: number, what: string) => {
-    if (!Number.isInteger(v) || v < lo || v > hi)
-      throw new RangeError(`${what} must be a whole number from ${lo} to ${hi} (got ${v}).`);
-  };
-  whole(o.seed, 0, 2 ** 32 - 1, 'The seed');
-  const most = o.kind === 'add' ? 9 : 40;
-  whole(o.minLength, 1, most, 'The shortest input');
-  whole(o.maxLength, o.minLength, most, 'The longest input');
-  whole(o.trainSize, 1, 1_000_000, 'The number of training pairs');
-  whole(o.validationSize, 1, 100_000, 'The number of held-out pairs');
-  // Distinct inputs are drawn; ask for at most half of what exists, so drawing ends quickly.
-  const room = distinctInputs(o);
-  if (o.trainSize + o.validationSize > room / 2)
+  if (!(SEQ2SEQ_TASKS as readonly string[]).includes(o.kind)) {
     throw new RangeError(
-      `These lengths give only ${String(room)} different inputs: ask for at most ${String(Math.floor(room / 2))} pairs in all.`,
+      `Unknown sequence-to-sequence task "${String(o.kind)}"; expected one of ${SEQ2SEQ_TASKS.join(', ')}.`,
     );
-}
-
-/** The task's pairs: distinct inputs, the held-out ones drawn first. */
-export function generateSeq2Seq(o: Seq2SeqTaskOptions): Seq2SeqData {
-  checkSeq2SeqOptions(o);
-  const rng = createRng(o.seed);
-  const seen = new Set<string>();
-  const take = (n: number): Seq2SeqExample[] => {
-    const out: Seq2SeqExample[] = [];
-    while (out.length < n) {
-      const e = draw(o.kind, rng, o.minLength, o.maxLength);
-      if (seen.has(e.input)) continue;
-      seen.add(e.input);
-      out.push(e);
+  }
+  const whole = (name: string, v: number, lo: number, hi: number) => {
+    if (!Number.isInteger(v) || v < lo || v > hi) {
+      throw new RangeError(
+        `${o.kind}: ${name} must be a whole number from ${formatCount(lo)} to ${formatCount(hi)}; got ${v}.`,
+      );
     }
-    return out;
   };
-  const validation = take(o.validationSize);
-  const train = take(o.trainSize);
-  const { input, output } = charsOf(o.kind);
-  return { kind: o.kind, train, validation, inputChars: input, outputChars: output };
-}
-
-function charsOf(kind: Seq2SeqTaskKind): { input: string[]; output: string[] } {
-  switch (kind) {
-    case 'dates':
-      return { input: dateInputChars(), output: [...`${DIGITS}-`].sort() };
-    case 'reverse':
-    case 'sort':
-      return { input: [...TASK_LETTERS], output: [...TASK_LETTERS] };
-    case 'add':
-      return { input: [...`${DIGITS}+`].sort(), output: [...DIGITS] };
+  const spec = SPECS[o.kind];
+  whole('seed', o.seed, 0, 0xffff_ffff);
+  whole('trainSize', o.trainSize, 1, SEQ2SEQ_MAX_EXAMPLES);
+  whole('validationSize', o.validationSize, 0, SEQ2SEQ_MAX_EXAMPLES);
+  if (spec.lengths !== null) {
+    whole('maxLength', o.maxLength, 1, spec.lengths.max);
+    whole('minLength', o.minLength, 1, o.maxLength);
+  }
+  const total = o.trainSize + o.validationSize;
+  if (total > SEQ2SEQ_MAX_EXAMPLES) {
+    throw new RangeError(
+      `${o.kind}: trainSize + validationSize is ${formatCount(total)}; the limit is ${formatCount(SEQ2SEQ_MAX_EXAMPLES)}.`,
+    );
+  }
+  const distinct = spec.distinct(o);
+  if (total > distinct / 2) {
+    const range =
+      spec.lengths === null ? '' : ` of ${o.minLength}–${o.maxLength} ${spec.lengths.unit}`;
+    throw new RangeError(
+      `${o.kind}: trainSize + validationSize is ${formatCount(total)}, more than half of the ` +
+        `${formatCount(distinct)} distinct inputs${range}; use fewer examples` +
+        (spec.lengths === null ? '.' : ' or longer inputs.'),
+    );
   }
 }
 
-/** One "INPUT<TAB>OUTPUT" line. */
+/**
+ * Generates a task's examples: trainSize + validationSize distinct inputs drawn with a seeded Rng
+ * (same options, same data), the first trainSize for training and the rest for validation.
+ * Throws RangeError for invalid options (see checkSeq2SeqOptions).
+ */
+export function generateSeq2Seq(options: Seq2SeqTaskOptions): Seq2SeqData {
+  checkSeq2SeqOptions(options);
+  const spec = SPECS[options.kind];
+  const rng = createRng(options.seed);
+  const total = options.trainSize + options.validationSize;
+  const seen = new Set<string>();
+  const examples: Seq2SeqExample[] = [];
+  while (examples.length < total) {
+    const example = spec.draw(options, rng);
+    if (seen.has(example.input)) continue;
+    seen.add(example.input);
+    examples.push(example);
+  }
+  return {
+    kind: options.kind,
+    train: examples.slice(0, options.trainSize),
+    validation: examples.slice(options.trainSize),
+    inputChars: [...spec.inputChars].sort(),
+    outputChars: [...spec.outputChars].sort(),
+  };
+}
+
+/**
+ * Parses one "INPUT<TAB>OUTPUT" line (for the command line); a trailing "\r" (Windows line ends)
+ * is dropped. Throws a RangeError unless the line has exactly one tab and text on both sides.
+ */
 export function parseExampleLine(line: string): Seq2SeqExample {
-  const parts = line.split('\t');
-  if (parts.length !== 2)
-    throw new RangeError('A pair is written "INPUT<TAB>OUTPUT", one tab between.');
-  if (parts[0] === '') throw new RangeError('The input is empty.');
-  return { input: parts[0]!, output: parts[1]! };
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  const parts = text.split('\t');
+  if (parts.length !== 2) {
+    throw new RangeError(
+      `Expected INPUT<TAB>OUTPUT with exactly one tab; found ${parts.length - 1} in ${JSON.stringify(line)}.`,
+    );
+  }
+  const [input, output] = parts as [string, string];
+  if (input.length === 0) throw new RangeError(`The input is empty in ${JSON.stringify(line)}.`);
+  if (output.length === 0) throw new RangeError(`The output is empty in ${JSON.stringify(line)}.`);
+  return { input, output };
 }
