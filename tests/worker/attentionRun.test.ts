@@ -80,7 +80,9 @@ describe('AttentionRun', () => {
     run.load(settings);
     run.step();
     expect(() => run.load({ ...settings, lr: 0 })).toThrow(/learning rate/);
-    expect(() => run.load({ ...settings, task: 'add', maxLength: 30 })).toThrow(/maxLength|longest/);
+    expect(() => run.load({ ...settings, task: 'add', maxLength: 30 })).toThrow(
+      /maxLength|longest/,
+    );
     expect(() => run.load({ ...settings, attention: 'dot', bidirectional: true })).toThrow(/Dot/);
     expect(run.info()).toMatchObject({ step: 1, settings });
     expect(() => run.decode('ab1')).toThrow(/“1”/);
