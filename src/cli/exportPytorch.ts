@@ -3,9 +3,11 @@
 // character model). Every kind of model: bidirectional, taggers, real-valued input, linear heads.
 
 import { pytorchScriptFor } from '../engine/pytorch.ts';
+import { seq2seqPytorchScript } from '../engine/seq2seq/pytorch.ts';
 import type { Io } from './io.ts';
 import { Flags } from './args.ts';
-import { checkWritable, loadAnyModelFile, writeText } from './files.ts';
+import { checkWritable, loadAnyModelFile, readHead, readText, writeText } from './files.ts';
+import { isSeq2SeqText, loadSeq2Seq } from './forwardSeq2Seq.ts';
 
 export const exportUsage = `Usage: npm run engine -- export-pytorch --model FILE [--out SCRIPT]
 
@@ -13,6 +15,9 @@ Writes a Python script that rebuilds the model in PyTorch (nn.RNN, nn.LSTM or nn
 where the model is, and an nn.Linear decoder, with the same state_dict names), loads the model file
 into it and, for a character model, samples text.
 Run it with: python3 SCRIPT MODEL_FILE [PRIME]
+For an encoder–decoder (train --task dates, …) the script rebuilds it with an attention module and
+prints the loss, greedy output and attention of a pair: python3 SCRIPT MODEL_FILE "INPUT<TAB>OUTPUT";
+with --train PAIRS.tsv it trains on (and --save writes the model file back).
 
   --model FILE    an Unrolled model file (required)
   --out SCRIPT    where to write the script (default: print it)`;
@@ -26,8 +31,13 @@ export function exportPytorch(args: readonly string[], io: Io): void {
   const path = f.required('model', 'FILE');
   const out = f.string('out');
   if (out !== undefined) checkWritable(out, '--out');
-  const { model, ...labels } = loadAnyModelFile(path);
-  const script = pytorchScriptFor(model, labels);
+  let script: string;
+  if (isSeq2SeqText(readHead(path, 200, 'model file'))) {
+    script = seq2seqPytorchScript(loadSeq2Seq(path, readText(path, 'model file')).model.config);
+  } else {
+    const { model, ...labels } = loadAnyModelFile(path);
+    script = pytorchScriptFor(model, labels);
+  }
   if (out === undefined) {
     io.out(script);
     return;
