@@ -60,6 +60,7 @@ export function attendBack(
   query: Float64Array,
   dctx: Float64Array,
   dHs: Float64Array[],
+  dKeys: Float64Array[],
   dQuery: Float64Array,
   B: number,
 ): void {
@@ -89,18 +90,18 @@ export function attendBack(
     const dq = new Float64Array(B * A);
     for (let s = 0; s < S; s++) {
       const th = step.th![s]!;
-      const dPre = new Float64Array(B * A);
+      // The key U_a h_s is the same at every step: its gradient is summed here and taken back
+      // through U_a once per sequence (keysBack).
+      const dKey = dKeys[s]!;
       for (let b = 0; b < B; b++)
         for (let a = 0; a < A; a++) {
           const g = de[b * S + s]!;
           const u = th[b * A + a]!;
           grads.attn.v![a]! += g * u;
           const d = g * v[a]! * (1 - u * u);
-          dPre[b * A + a] = d;
+          dKey[b * A + a]! += d;
           dq[b * A + a]! += d;
         }
-      // U_a h_s: dU_a += dpre ⊗ h_s, dh_s += U_aᵀ dpre
-      affineBack(m.attn.U!, grads.attn.U!, A, E, run.hs[s]!, dPre, B, dHs[s]!);
     }
     // W_a s_{t−1}
     affineBack(m.attn.W!, grads.attn.W!, A, H, query, dq, B, dQuery);
@@ -109,16 +110,35 @@ export function attendBack(
   // e_s = s_t · k_s, k_s = W_a h_s (general) or h_s (dot)
   for (let s = 0; s < S; s++) {
     const key = run.keys[s]!;
-    const dKey = new Float64Array(B * H);
+    const dKey = dKeys[s]!;
     for (let b = 0; b < B; b++) {
       const g = de[b * S + s]!;
       for (let j = 0; j < H; j++) {
         dQuery[b * H + j]! += g * key[b * H + j]!;
-        dKey[b * H + j] = g * query[b * H + j]!;
+        dKey[b * H + j]! += g * query[b * H + j]!;
       }
     }
-    if (c.attention === 'general')
-      affineBack(m.attn.W!, grads.attn.W!, H, E, run.hs[s]!, dKey, B, dHs[s]!);
-    else for (let j = 0; j < B * H; j++) dHs[s]![j]! += dKey[j]!;
   }
+}
+
+/** The keys' gradients, summed over the decoder's steps, into the encoder outputs and U_a or W_a
+ * (dot: the keys are the outputs). */
+export function keysBack(
+  m: Seq2SeqModel,
+  grads: Seq2SeqModel,
+  run: EncoderRun,
+  dKeys: readonly Float64Array[],
+  dHs: Float64Array[],
+  B: number,
+): void {
+  const c = m.config;
+  const E = encoderWidth(c);
+  run.hs.forEach((h, s) => {
+    const dKey = dKeys[s]!;
+    if (c.attention === 'additive')
+      affineBack(m.attn.U!, grads.attn.U!, c.attentionSize, E, h, dKey, B, dHs[s]!);
+    else if (c.attention === 'general')
+      affineBack(m.attn.W!, grads.attn.W!, c.hiddenSize, E, h, dKey, B, dHs[s]!);
+    else if (c.attention === 'dot') for (let j = 0; j < dKey.length; j++) dHs[s]![j]! += dKey[j]!;
+  });
 }

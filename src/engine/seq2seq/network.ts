@@ -7,7 +7,7 @@
 
 import { backwardStack, forwardStack, type Stack } from '../bptt.ts';
 import { computePass } from '../kernels.ts';
-import { attend, attendBack } from './attention.ts';
+import { attend, attendBack, keysBack } from './attention.ts';
 import type { DecoderStep, EncoderRun, Seq2SeqBatch, Seq2SeqPass } from './pass.ts';
 import { affine, affineBack, softmaxRows } from './dense.ts';
 import { encoderWidth, type Seq2SeqModel } from './model.ts';
@@ -164,6 +164,9 @@ export function backwardSeq2Seq(m: Seq2SeqModel, grads: Seq2SeqModel, pass: Seq2
   const K = m.out.W.length / V;
   computePass(m.compute, () => {
     const dHs = Array.from({ length: S }, () => new Float64Array(B * E));
+    // The keys' gradients, summed over the steps (additive: [B, A]; Luong: [B, H]).
+    const keyWidth = c.attention === 'additive' ? c.attentionSize : H;
+    const dKeys = Array.from({ length: S }, () => new Float64Array(B * keyWidth));
     let dsNext = new Float64Array(B * H);
     let dcNext: Float64Array | null = m.cell.hasCellState ? new Float64Array(B * H) : null;
     let dhtNext = luong ? new Float64Array(B * H) : null;
@@ -214,7 +217,7 @@ export function backwardSeq2Seq(m: Seq2SeqModel, grads: Seq2SeqModel, pass: Seq2
             else ds[b * H + j - E]! += dBoth[b * (E + H) + j]!;
           }
         // Luong's scores read s_t: their gradient joins ds before the cell's backward.
-        attendBack(m, grads, run, step, step.cache.h, dctx!, dHs, ds, B);
+        attendBack(m, grads, run, step, step.cache.h, dctx!, dHs, dKeys, ds, B);
       }
       const out = {
         dhPrev: new Float64Array(B * H),
@@ -247,9 +250,10 @@ export function backwardSeq2Seq(m: Seq2SeqModel, grads: Seq2SeqModel, pass: Seq2
         for (let b = 0; b < B; b++)
           for (let j = 0; j < E; j++) dctx![b * E + j]! += out.dx![b * I + V + j]!;
         // The scores read s_{t−1} through W_a: the attention's gradient joins ds_{t−1}.
-        attendBack(m, grads, run, step, sPrev, dctx!, dHs, dsNext, B);
+        attendBack(m, grads, run, step, sPrev, dctx!, dHs, dKeys, dsNext, B);
       }
     }
+    keysBack(m, grads, run, dKeys, dHs, B);
     // Into the encoder: its outputs (read by the attention) and its final state (s_0, c_0).
     let dFinal: { h: Float64Array[]; c: Float64Array[] | null };
     if (m.bridge === null) {
