@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { seq2seqFileJson } from '../../src/engine/seq2seq/file.ts';
 import { createSeq2Seq, seq2seqTensors, zeroSeq2SeqGrads } from '../../src/engine/seq2seq/model.ts';
 import { decodeGreedy, seq2seqLossAndGradients } from '../../src/engine/seq2seq/network.ts';
 import { batchOf, decodeOutput, encodePair } from '../../src/engine/seq2seq/training.ts';
+import { runIn } from './runIn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'unrolled-s2s-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,17 +30,6 @@ const model = createSeq2Seq(
 );
 const FILE = join(dir, 'dates.json');
 writeFileSync(FILE, seq2seqFileJson({ model, vocab, task: 'dates', step: 7 }));
-
-function runIn(args: readonly string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('forward on an encoder–decoder', () => {
   it('prints the engine’s loss, attention weights, greedy output and gradients', () => {

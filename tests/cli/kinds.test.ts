@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
 import { generateValues } from '../../src/engine/generate.ts';
 import { createModel } from '../../src/engine/model.ts';
 import { modelFileJson } from '../../src/engine/modelfile.ts';
@@ -13,20 +12,10 @@ import { forwardModel } from '../../src/engine/network.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { traceSequence } from '../../src/engine/trace.ts';
 import { buildVocab, encode } from '../../src/engine/vocab.ts';
+import { runIn } from './runIn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'unrolled-kinds-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function runIn(args: readonly string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
 
 const vocab = buildVocab('abc ');
 const TAGS = ['inside', 'end'];

@@ -5,22 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.ts';
 import { parseSeq2SeqFile } from '../../src/engine/seq2seq/file.ts';
+import { runIn } from './runIn.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'unrolled-s2s-train-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function runIn(args: readonly string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, {
-    out: (s) => (stdout += s),
-    err: (s) => (stderr += s),
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('train --task reverse', () => {
   it('trains, reports and writes a model file that forward reads', () => {
