@@ -42,7 +42,8 @@ export function startBackward(): () => void {
     const now = state.forward;
     const before = previous.forward;
     if (now.result !== before.result || now.pass !== before.pass) {
-      if (now.result !== before.result) patchBackward({ check: null, checkError: null });
+      if (now.result !== before.result)
+        patchBackward({ check: null, checkError: null, checking: false });
       if (now.pass === 'backward') requestBackward();
     } else if (now.pass === 'backward' && now.t !== before.t) requestBackward();
   });
@@ -133,10 +134,17 @@ export async function checkGradient(tensor: string, index: number): Promise<void
       index,
       model: resolved.source,
     });
-    if (id !== runtime.checks || forward().result !== of) return;
-    patchBackward({ check: { of, check: reply.check, engine: reply.engine }, checking: false });
+    if (id !== runtime.checks) return;
+    // A check of a trace no longer shown is dropped, and the check is over.
+    if (forward().result !== of) patchBackward({ checking: false });
+    else
+      patchBackward({ check: { of, check: reply.check, engine: reply.engine }, checking: false });
   } catch (error) {
     if (id !== runtime.checks) return;
+    if (forward().result !== of) {
+      patchBackward({ checking: false });
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     patchBackward({ checking: false, checkError: message });
   }

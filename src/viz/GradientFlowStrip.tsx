@@ -16,8 +16,10 @@ export interface GradientFlowStripProps {
   dh: ArrayLike<number>;
   /** ‖dL/dc_t‖ at every step (LSTM), or null. */
   dc: ArrayLike<number> | null;
-  /** The step shown. */
+  /** The step whose backward pass the strip shows (done steps are coloured from it). */
   current: number;
+  /** The step picked (it moves ahead of `current` while the engine answers); keys start here. */
+  selected: number;
   /** A backward-direction layer runs its backward pass from t = 1 up (its "next" is t − 1). */
   reverse: boolean;
   /** Truncated BPTT's chunk length K, or 0 for no marks. */
@@ -36,8 +38,8 @@ const BELT_Y = 70;
 const MAX_WIDTH = 9;
 
 export const GradientFlowStrip = memo(function GradientFlowStrip(props: GradientFlowStripProps) {
-  const { labels, dh, dc, current, reverse, trunc, reducedMotion, onSelectStep, label, words } =
-    props;
+  const { labels, dh, dc, current, selected, reverse, trunc, reducedMotion, onSelectStep } = props;
+  const { label, words } = props;
   const T = labels.length;
   const arrow = `flow-arrow-${useId().replace(/:/g, '')}`;
   const width = useMemo(() => {
@@ -66,12 +68,19 @@ export const GradientFlowStrip = memo(function GradientFlowStrip(props: Gradient
   const borders: number[] = [];
   if (trunc > 0) for (let b = trunc; b < T; b += trunc) borders.push(b);
 
+  // A slider over the steps: ← → one step, Home and End the first and last.
   const onKey = (event: KeyboardEvent<SVGSVGElement>) => {
-    const delta = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
-    if (delta === 0) return;
+    const to: Record<string, number> = {
+      ArrowLeft: selected - 1,
+      ArrowRight: selected + 1,
+      Home: 0,
+      End: T - 1,
+    };
+    const next = to[event.key];
+    if (next === undefined) return;
     event.preventDefault();
     event.stopPropagation();
-    onSelectStep(Math.max(0, Math.min(T - 1, current + delta)));
+    onSelectStep(Math.max(0, Math.min(T - 1, next)));
   };
 
   const row = (y: number, norms: ArrayLike<number>, kind: 'h' | 'c') =>
@@ -116,8 +125,12 @@ export const GradientFlowStrip = memo(function GradientFlowStrip(props: Gradient
         viewBox={`0 0 ${String(fullWidth)} ${String(height)}`}
         width={fullWidth}
         height={height}
-        role="img"
+        role="slider"
         aria-label={label}
+        aria-valuemin={1}
+        aria-valuemax={T}
+        aria-valuenow={selected + 1}
+        aria-valuetext={`step ${String(selected + 1)} of ${String(T)}, reading ${labels[selected] ?? ''}`}
         tabIndex={0}
         onKeyDown={onKey}
         data-testid="flow-strip"

@@ -21,6 +21,9 @@ export interface HeatRow {
   readonly label: string;
   readonly values: ArrayLike<number>;
   readonly scale: ValueScale;
+  /** How the selected unit's value is written: 3 decimals (default), or 4 significant digits
+   * (gradients, often far below 0.001). */
+  readonly format?: 'fixed' | 'significant';
 }
 
 export interface HeatStripsProps {
@@ -160,8 +163,7 @@ function HeatStripRow({
         )}
       </div>
       <span className="heat-row__value" data-value={row.key}>
-        {/* Small quantities (gradients) keep their significant digits. */}
-        {row.scale.kind === 'signed' && row.scale.max < 1
+        {row.format === 'significant'
           ? formatSignificant(row.values[unit] ?? Number.NaN)
           : formatValue(row.values[unit])}
       </span>

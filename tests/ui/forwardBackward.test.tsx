@@ -157,6 +157,27 @@ describe('the backward mode', () => {
     expect(out).toContain(`backward pass ${formatSignificant(engine)}`);
   });
 
+  test('a check of a text no longer shown ends without leaving “Checking…”', async () => {
+    const engine = await openBackward('#/forward?model=gru&pass=backward&t=3');
+    engine.hold();
+    const check = within(screen.getByRole('heading', { name: 'Check it yourself' }).parentElement!);
+    fireEvent.click(check.getByRole('button', { name: 'Check by finite differences' }));
+    expect(forward().backward.checking).toBe(true);
+    // Clicking again while it runs asks nothing more of the worker.
+    fireEvent.click(check.getByRole('button', { name: 'Check by finite differences' }));
+    await waitFor(() => expect(engine.gradCheckRequests).toEqual(['rnn.weight_hh_l0[0]']));
+    fireEvent.change(screen.getByRole('textbox', { name: /Text/ }), {
+      target: { value: 'A new text to read' },
+    });
+    engine.release();
+    await waitFor(() => expect(forward().result?.text).toBe('A new text to read'), {
+      timeout: 5000,
+    });
+    await waitFor(() => expect(forward().backward.checking).toBe(false));
+    expect(forward().backward.check).toBeNull();
+    expect(screen.getByTestId('grad-check').textContent).toBe('');
+  });
+
   test('truncation marks cut the strip every K steps and link to the Gradient flow preset', async () => {
     await openBackward('#/forward?model=rnn&pass=backward&t=2');
     const T = forward().result!.trace.T;

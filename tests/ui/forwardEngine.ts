@@ -30,6 +30,8 @@ export interface ForwardEngine extends EngineClient {
   readonly traceRequests: { text: string; model: string; json: boolean }[];
   /** The backward requests received (step t, 0-based), in order. */
   readonly backwardRequests: number[];
+  /** The finite-difference checks asked for (tensor and index), in order. */
+  readonly gradCheckRequests: string[];
   /** Holds replies back until `release()` (to test stale replies). */
   hold(): void;
   release(): void;
@@ -45,6 +47,7 @@ export function forwardEngine(): ForwardEngine {
   const seriesTraces: SeriesTraceReply[] = [];
   const traceRequests: { text: string; model: string; json: boolean }[] = [];
   const backwardRequests: number[] = [];
+  const gradCheckRequests: string[] = [];
   let held: (() => void)[] | null = null;
   let id = 0;
   // `before`: what the worker reads first (an autosaved run's model, from IndexedDB).
@@ -116,6 +119,7 @@ export function forwardEngine(): ForwardEngine {
     }
     if (body.type === 'gradCheck') {
       const ask = body as RequestBody<'gradCheck'>;
+      gradCheckRequests.push(`${ask.tensor}[${String(ask.index)}]`);
       return answer(
         () => ({
           type: 'gradChecked' as const,
@@ -145,6 +149,7 @@ export function forwardEngine(): ForwardEngine {
     traces,
     traceRequests,
     backwardRequests,
+    gradCheckRequests,
     request: request as EngineClient['request'],
     subscribe(_listener: (message: FromWorker) => void) {
       return () => {};

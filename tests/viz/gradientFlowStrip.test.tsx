@@ -14,6 +14,7 @@ function strip(props: Partial<Parameters<typeof GradientFlowStrip>[0]> = {}) {
       dh={new Float64Array([0.4, 0.1, 0.9, 0.2, 0.05])}
       dc={null}
       current={2}
+      selected={2}
       reverse={false}
       trunc={0}
       reducedMotion={false}
@@ -60,12 +61,25 @@ describe('GradientFlowStrip', () => {
     expect(Number(edge.getAttribute('x2'))).toBeGreaterThan(Number(edge.getAttribute('x1')));
   });
 
-  test('truncation borders every K steps; clicks and arrow keys pick a step', () => {
+  test('truncation borders every K steps; clicks and keys pick a step', () => {
     const { container, onSelectStep } = strip({ trunc: 2 });
     expect(screen.getAllByTestId('flow-cut')).toHaveLength(2);
-    fireEvent.keyDown(screen.getByRole('img', { name: 'flow' }), { key: 'ArrowLeft' });
+    const slider = screen.getByRole('slider', { name: 'flow' });
+    expect(slider.getAttribute('aria-valuenow')).toBe('3');
+    expect(slider.getAttribute('aria-valuetext')).toBe('step 3 of 5, reading c');
+    fireEvent.keyDown(slider, { key: 'ArrowLeft' });
     expect(onSelectStep).toHaveBeenLastCalledWith(1);
+    fireEvent.keyDown(slider, { key: 'End' });
+    expect(onSelectStep).toHaveBeenLastCalledWith(4);
+    fireEvent.keyDown(slider, { key: 'Home' });
+    expect(onSelectStep).toHaveBeenLastCalledWith(0);
     fireEvent.click(container.querySelectorAll('.flow-hit')[4]!);
     expect(onSelectStep).toHaveBeenLastCalledWith(4);
+  });
+
+  test('keys move on from the step picked, not the one the engine last answered', () => {
+    const { onSelectStep } = strip({ current: 4, selected: 2 });
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'flow' }), { key: 'ArrowLeft' });
+    expect(onSelectStep).toHaveBeenLastCalledWith(1);
   });
 });

@@ -60,7 +60,8 @@ export function gradientScale(rows: readonly ArrayLike<number>[]): ValueScale {
 }
 
 function row(key: string, text: BackwardRowText, values: ArrayLike<number>): HeatRow {
-  return { key, symbol: text.symbol, label: text.label, values, scale: { kind: 'signed', max: 1 } };
+  const scale = { kind: 'signed', max: 1 } as const;
+  return { key, symbol: text.symbol, label: text.label, values, scale, format: 'significant' };
 }
 
 export function BackwardSection() {
@@ -139,6 +140,7 @@ export function BackwardSection() {
             dh={at.norms.dh}
             dc={at.norms.dc}
             current={t}
+            selected={Math.min(shownT, T - 1)}
             reverse={reverse}
             trunc={trunc}
             reducedMotion={reducedMotion}

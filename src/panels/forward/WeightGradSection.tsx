@@ -184,7 +184,9 @@ function GradCheck(props: {
         )}
         <button
           type="button"
-          onClick={() => void checkGradient(torchName, index)}
+          onClick={() => {
+            if (!checking) void checkGradient(torchName, index);
+          }}
           aria-disabled={checking ? 'true' : undefined}
         >
           {BACKWARD_TEXT.checkButton}
