@@ -85,6 +85,8 @@ export const BACKWARD_TEXT = {
   equationsLede: (unit: number) =>
     `Each line as the engine runs it, then with unit j = ${String(unit)}’s numbers at this step. The result on the right is the engine’s own number.`,
   textbookHeading: 'The textbook version, and what is wrong with it',
+  reverseNote:
+    'This is the backward direction of a bidirectional layer: it reads the text from the end, so its state comes from step t+1 and its gradient flows on to step t+1 as well. The equations are written that way round.',
   stepSummary: (t: number, T: number, dh: number | null) =>
     `Backward, step ${String(t + 1)} of ${String(T)}${dh === null ? '' : `: ‖dL/dh‖ = ${dh.toPrecision(3)}`}.`,
 } as const;

@@ -12,6 +12,7 @@ import { stopPlayback } from '../../src/store/forwardActions';
 import { forgetModelFiles } from '../../src/store/forwardModels';
 import { appStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
+import { taggerFile } from '../fixtures/forwardModels';
 import { forwardEngine, modelFile, serveModels, type ForwardEngine } from './forwardEngine';
 import { renderApp } from './renderApp';
 
@@ -26,6 +27,7 @@ beforeEach(() => {
     gru: modelFile('gru'),
     rnn: modelFile('rnn'),
     lstm2: modelFile('lstm', { numLayers: 2 }),
+    tagger: taggerFile({ cell: 'gru', hiddenSize: 5, numLayers: 1 }),
   });
 });
 
@@ -112,6 +114,32 @@ describe('the backward mode', () => {
     fireEvent.keyDown(document, { key: 'ArrowLeft' });
     await waitFor(() => expect(shown().t).toBe(2));
     expect(Array.from(shown().layers[0]!.dh)).toEqual(Array.from(trace.dLdh[0]![2]!));
+  });
+
+  test('a bidirectional tagger’s backward direction: its own sums, its steps done from the start', async () => {
+    const text = encodeURIComponent('to be or not to be');
+    const engine = await openBackward(
+      `#/forward?model=tagger&text=${text}&pass=backward&dir=backward&t=4`,
+    );
+    const at = shown();
+    expect(at.layers).toHaveLength(2);
+    const trace = engine.traces.at(-1)!.trace;
+    // Row k = 1 is layer 1's backward direction.
+    expect(Array.from(at.layers[1]!.dh)).toEqual(Array.from(trace.dLdh[1]![3]!));
+    await screen.findByRole('heading', {
+      name: 'Backward through time at step 4, backward direction',
+    });
+    // It runs its backward pass from the first step up: steps 1–4 are done.
+    expect(
+      document.querySelectorAll('[data-testid="flow-strip"] .flow-step--done circle'),
+    ).toHaveLength(4);
+    expect(screen.getByText(/the backward direction of a bidirectional layer/)).toBeTruthy();
+    // Its equations read the state from t + 1, and its next step is t − 1.
+    const texOf = (id: string) =>
+      screen.getByTestId(id).querySelector('annotation')?.textContent ?? '';
+    expect(texOf('backward-general')).toContain('\\htmlClass{sym-hprev}{h_{t+1}}');
+    expect(texOf('backward-general')).not.toContain('h_{t-1}}');
+    expect(texOf('backward-equations')).toContain('\\mathrm{d}h_{t-1}[j]');
   });
 
   test('stepping to step 1 fills the sums to the gradient of the whole text', async () => {

@@ -8,6 +8,7 @@ import {
   BPTT_SUMS,
   TEXTBOOK_BPTT,
   backwardEquations,
+  type BackwardLine,
   type BackwardUnitValues,
 } from '../../content/backwardEquations';
 import { CELL_INFO } from '../../engine/cell';
@@ -15,9 +16,21 @@ import type { BackwardAtLayer } from '../../engine/backwardTrace';
 import { useAppStore } from '../../store/store';
 import { Equation } from '../../viz/Equation';
 import { useBackwardLayer } from './BackwardSection';
-import { unitValues } from './derive';
+import { directionsOf, unitValues } from './derive';
 import { aligned, EquationLabels, useKatexReady } from './EquationsSection';
 import { selectDirection, selectLayer, selectResult, selectUnit } from './select';
+
+/** t − 1 and t + 1 swapped, for a layer that reads the text backwards. */
+function swapTime(tex: string): string {
+  return tex
+    .replaceAll('_{t-1}', '_{\u0000}')
+    .replaceAll('_{t+1}', '_{t-1}')
+    .replaceAll('_{\u0000}', '_{t+1}');
+}
+
+function swapPlug(plug: BackwardLine['plug']): BackwardLine['plug'] {
+  return plug === null ? null : (v) => swapTime(plug(v));
+}
 
 /** Unit j's numbers of the backward step, by gate name for the pre-activation gradients. */
 function backValues(at: BackwardAtLayer, gates: readonly string[], j: number) {
@@ -49,7 +62,13 @@ export function BackwardEquations() {
   const { at, t, T } = useBackwardLayer();
   const cell = result?.model.cell ?? 'lstm';
   const nonlinearity = result?.model.nonlinearity === 'relu' ? 'relu' : 'tanh';
-  const lines = useMemo(() => backwardEquations(cell, nonlinearity), [cell, nonlinearity]);
+  // A backward-direction layer runs from t = 1 up: its "next" step is t − 1 and its state comes
+  // from t + 1, so the equations swap the two (the numbers are already that direction's).
+  const reverse = result !== null && directionsOf(result) === 2 && direction === 1;
+  const lines = useMemo(() => {
+    const all = backwardEquations(cell, nonlinearity);
+    return reverse ? all.map((l) => ({ ...l, tex: swapTime(l.tex), plug: swapPlug(l.plug) })) : all;
+  }, [cell, nonlinearity, reverse]);
   // One step's lines aligned on "="; the step's shares and the sums over time, one per row.
   const general = useMemo(
     () => aligned(lines.filter((l) => l.key !== 'dW').map((l) => l.tex)),
@@ -87,6 +106,7 @@ export function BackwardEquations() {
       <p className="fwd-lede">{BACKWARD_TEXT.equationsLede(unit)}</p>
       <div
         className="fwd-eq-scroll"
+        data-testid="backward-general"
         tabIndex={0}
         role="group"
         aria-label={BACKWARD_TEXT.equationsHeading}
@@ -112,6 +132,7 @@ export function BackwardEquations() {
         )}
       </div>
       <EquationLabels lines={lines} />
+      {reverse && <p className="fwd-note">{BACKWARD_TEXT.reverseNote}</p>}
       <h3>
         With the numbers of unit <i>j</i> = {unit} at step {t + 1}
       </h3>
