@@ -8,6 +8,7 @@
 import type { LayerParams } from './cell.ts';
 import type { Model } from './model.ts';
 import { backwardModel, forwardModel, zeroGrads, type Batch } from './network.ts';
+import { norm2 } from './tensor.ts';
 
 /** One layer-direction's backward step at t. */
 export interface BackwardAtLayer {
@@ -58,12 +59,6 @@ function add(into: LayerParams, from: LayerParams): void {
   }
 }
 
-function norm(v: Float64Array): number {
-  let s = 0;
-  for (const x of v) s += x * x;
-  return Math.sqrt(s);
-}
-
 /** The backward pass of `batch` (one stream) at timestep t (0 ≤ t < T). */
 export function backwardAt(m: Model, batch: Batch, t: number): BackwardAt {
   if (batch.B !== 1) throw new Error('The backward steps are shown for one sequence.');
@@ -86,9 +81,9 @@ export function backwardAt(m: Model, batch: Batch, t: number): BackwardAt {
   backwardModel(m, zeroGrads(m), pass, (s) => {
     add(sums[s.k]!, s.grads);
     const n = norms[s.k]!;
-    n.dh[s.t] = norm(s.dh);
-    if (n.dc !== null && s.dc !== null) n.dc[s.t] = norm(s.dc);
-    n.dWhh[s.t] = norm(s.grads.Whh);
+    n.dh[s.t] = norm2(s.dh);
+    if (n.dc !== null && s.dc !== null) n.dc[s.t] = norm2(s.dc);
+    n.dWhh[s.t] = norm2(s.grads.Whh);
     if (s.t !== t) return;
     found[s.k] = {
       fromOutput: s.fromOutput.slice(),

@@ -162,7 +162,8 @@ export function serializeModel(m: Model, vocab: Vocab, opts: { digits?: number }
   return JSON.stringify(modelToJson(m, vocab, opts));
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

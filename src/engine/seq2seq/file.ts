@@ -4,6 +4,7 @@
 // each tensor's name, shape and numbers; a bad file says what is wrong with it.
 
 import { createCompute, type Compute } from '../kernels.ts';
+import { isRecord } from '../modelfile.ts';
 import {
   allocateSeq2Seq,
   seq2seqTensors,
@@ -46,9 +47,6 @@ export function seq2seqFileJson(file: Seq2SeqFile): string {
     tensors,
   });
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function chars(v: unknown, size: number, side: string): string[] {
   if (!Array.isArray(v) || v.length !== size)

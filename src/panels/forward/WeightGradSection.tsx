@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { BACKWARD_TEXT } from '../../content/backward';
 import { formatSignificant } from '../../content/format';
 import { CELL_INFO } from '../../engine/cell';
+import { norm2 } from '../../engine/tensor';
 import type { LayerParams } from '../../engine/cell';
 import { checkGradient } from '../../store/backwardActions';
 import { useAppStore } from '../../store/store';
@@ -79,7 +80,7 @@ export function WeightGradSection() {
       <div className="fwd-sums__pair">
         <figure className="fwd-sums__one" data-testid="grad-step">
           <figcaption>
-            {BACKWARD_TEXT.stepPart(t)} (‖·‖ = {formatSignificant(norm(at.step[tensor]))})
+            {BACKWARD_TEXT.stepPart(t)} (‖·‖ = {formatSignificant(norm2(at.step[tensor]))})
           </figcaption>
           <WeightsHeatmap
             {...shared}
@@ -90,7 +91,7 @@ export function WeightGradSection() {
         <figure className="fwd-sums__one" data-testid="grad-sum">
           <figcaption>
             {BACKWARD_TEXT.sumPart(done, T)} (‖·‖ ={' '}
-            <span data-testid="sum-norm">{formatSignificant(norm(at.sum[tensor]))}</span>)
+            <span data-testid="sum-norm">{formatSignificant(norm2(at.sum[tensor]))}</span>)
           </figcaption>
           <WeightsHeatmap
             {...shared}
@@ -115,12 +116,6 @@ export function WeightGradSection() {
       />
     </section>
   );
-}
-
-function norm(v: Float64Array): number {
-  let s = 0;
-  for (const x of v) s += x * x;
-  return Math.sqrt(s);
 }
 
 function GradCheck(props: {
