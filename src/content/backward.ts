@@ -21,7 +21,7 @@ export const BACKWARD_ROWS = {
 /** What the rows are, in full (shown once above them). */
 export const BACKWARD_ROWS_EXPLAINED: Record<'common' | 'lstm' | 'gru', string> = {
   common:
-    'Wᵀdy_t is the error arriving from this step’s output: the head’s weights W_hy carry (p_t − one-hot of the next character) / T back to h_t (in a higher layer: the error from the layer above). dhⁿᵉˣᵗ_t arrives from the future, step t+1’s gradient carried back through W_hh and the gates. Their sum dh_t is the total; the rows below it are the gradients of the gates’ pre-activations, which are also this step’s share of the biases’ gradient.',
+    'Wᵀdy_t is the error arriving from this step’s output: the head’s weights W_{hy} carry (p_t − one-hot of the next character) / T back to h_t (in a higher layer: the error from the layer above). dhⁿᵉˣᵗ_t arrives from the future, step t+1’s gradient carried back through W_{hh} and the gates. Their sum dh_t is the total; the rows below it are the gradients of the gates’ pre-activations, which are also this step’s share of the biases’ gradient.',
   lstm: 'On the LSTM’s belt, f⊙dc_{t+1} is the next step’s cell-state gradient scaled only by its forget gate, with no weight matrix in between: the constant-error path. dc_t adds what comes down from h_t through o_t and tanh.',
   gru: 'In a GRU, part of dhⁿᵉˣᵗ_t took the direct path h_{t+1} = (1 − z) ⊙ n + z ⊙ h_t: z⊙dh_{t+1} reaches h_t past every weight; the rest went into the candidate through (1 − z).',
 };
@@ -62,7 +62,7 @@ export const BACKWARD_TEXT = {
     'The backward mode follows the models that read text. Choose a character model or a tagger to step back through time.',
   sumsHeading: 'The weight gradient, summed over time',
   sumsLede:
-    'The weights are the same at every step, so their gradient is a sum: each step adds the outer product of its gate gradients and what the gates read (x_t for W_ih, h_{t−1} for W_hh). Step left to watch the sum fill.',
+    'The weights are the same at every step, so their gradient is a sum: each step adds the outer product of its gate gradients and what the gates read (x_t for W_{ih}, h_{t−1} for W_{hh}). Step left to watch the sum fill.',
   stepPart: (t: number) => `Step ${String(t + 1)}’s contribution`,
   sumPart: (done: number, total: number) =>
     `The running sum over ${String(done)} of ${String(total)} steps`,

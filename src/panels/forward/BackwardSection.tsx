@@ -23,6 +23,7 @@ import { ColorLegend, HeatStrips, type HeatRow } from '../../viz/HeatStrip';
 import type { ValueScale } from '../../viz/valueScale';
 import { UnitPicker } from './CellSection';
 import { directionsOf } from './derive';
+import { withSubscripts } from './subscripts';
 import { selectDirection, selectLayer, selectResult, selectStep, selectUnit } from './select';
 
 /** The shown layer-direction's backward step, when the engine's answer is for the shown trace. */
@@ -123,7 +124,7 @@ export function BackwardSection() {
       data-step={at === null ? undefined : String(t + 1)}
     >
       <h2 id="fwd-back-h">{BACKWARD_TEXT.heading(where)}</h2>
-      <p className="fwd-lede">{BACKWARD_TEXT.lede}</p>
+      <p className="fwd-lede">{withSubscripts(BACKWARD_TEXT.lede)}</p>
       {status === 'error' && error !== null && (
         <p className="fwd-error" role="alert">
           {BACKWARD_TEXT.failed(error)}
@@ -155,8 +156,10 @@ export function BackwardSection() {
           />
           <Truncation K={trunc} T={T} />
           <p className="fwd-lede">
-            {BACKWARD_ROWS_EXPLAINED.common}
-            {cell === 'lstm' || cell === 'gru' ? ` ${BACKWARD_ROWS_EXPLAINED[cell]}` : ''}
+            {withSubscripts(
+              BACKWARD_ROWS_EXPLAINED.common +
+                (cell === 'lstm' || cell === 'gru' ? ` ${BACKWARD_ROWS_EXPLAINED[cell]}` : ''),
+            )}
           </p>
           <UnitPicker H={result.trace.H} unit={unit} />
           <HeatStrips rows={rows} unit={unit} onSelectUnit={setUnit} animate={!reducedMotion} />

@@ -13,6 +13,7 @@ import { useAppStore } from '../../store/store';
 import { WeightsHeatmap } from '../../viz/WeightsHeatmap';
 import { useBackwardLayer } from './BackwardSection';
 import { directionsOf } from './derive';
+import { withSubscripts } from './subscripts';
 import { selectDirection, selectLayer, selectResult, selectUnit } from './select';
 
 type TensorKey = keyof LayerParams;
@@ -42,7 +43,7 @@ export function WeightGradSection() {
   const oneHot = layer === 0 && cols === result.model.vocab.length && tensor === 'Wih';
   const colLabel =
     tensor === 'Whh'
-      ? 'h_{t−1} unit'
+      ? 'unit of h at t − 1'
       : tensor === 'Wih'
         ? oneHot
           ? 'input character'
@@ -62,7 +63,7 @@ export function WeightGradSection() {
   return (
     <section className="fwd-sums" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{BACKWARD_TEXT.sumsHeading}</h2>
-      <p className="fwd-lede">{BACKWARD_TEXT.sumsLede}</p>
+      <p className="fwd-lede">{withSubscripts(BACKWARD_TEXT.sumsLede)}</p>
       <div className="field field--inline" role="radiogroup" aria-label={BACKWARD_TEXT.tensorLabel}>
         <span>{BACKWARD_TEXT.tensorLabel}</span>
         {TENSORS.map((x) => (
