@@ -10,5 +10,8 @@ export const PANELS: Record<View, LazyExoticComponent<ComponentType>> = {
   ),
   series: lazy(() => import('../panels/SeriesPanel').then((m) => ({ default: m.SeriesPanel }))),
   tagging: lazy(() => import('../panels/TaggingPanel').then((m) => ({ default: m.TaggingPanel }))),
+  attention: lazy(() =>
+    import('../panels/AttentionPanel').then((m) => ({ default: m.AttentionPanel })),
+  ),
   about: lazy(() => import('../panels/AboutPanel').then((m) => ({ default: m.AboutPanel }))),
 };

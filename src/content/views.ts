@@ -21,6 +21,7 @@ const VIEWS = {
   },
   series: { label: 'Time series', heading: 'Time series', title: 'Time series — Unrolled' },
   tagging: { label: 'Tagging', heading: 'Tagging', title: 'Tagging — Unrolled' },
+  attention: { label: 'Attention', heading: 'Attention', title: 'Attention — Unrolled' },
   about: { label: 'About', heading: 'About Unrolled', title: 'About — Unrolled' },
 } satisfies Record<string, ViewText>;
 

@@ -3,6 +3,7 @@
 // an address (`actions.ts`) iterate these lists, so a new view is its slice file, its actions,
 // one entry in each list here, its words in `src/content/views.ts` and its panel in
 // `src/app/panels.ts`.
+import { ATTENTION_SLICE } from './attention';
 import { CONFIG_SLICE } from './config';
 import { FORWARD_SLICE } from './forward';
 import { GRADIENTS_SLICE } from './gradients';
@@ -17,6 +18,7 @@ export const URL_SLICES = {
   gradients: GRADIENTS_SLICE,
   series: SERIES_SLICE,
   tagging: TAGGING_SLICE,
+  attention: ATTENTION_SLICE,
 };
 
 export type UrlSliceKey = keyof typeof URL_SLICES;
@@ -35,6 +37,7 @@ const VIEW_SLICES = {
   gradients: 'gradients',
   series: 'series',
   tagging: 'tagging',
+  attention: 'attention',
   about: null,
 } as const satisfies Record<string, UrlSliceKey | null>;
 

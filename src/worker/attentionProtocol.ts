@@ -20,6 +20,8 @@ export interface AttentionSettings {
 
 /** The run the worker holds. */
 export interface AttentionInfo {
+  /** The run's number: its progress and decodings carry it. */
+  run: number;
   settings: AttentionSettings;
   inputChars: string[];
   outputChars: string[];
@@ -29,14 +31,27 @@ export interface AttentionInfo {
   examples: Seq2SeqExample[];
   parameters: number;
   step: number;
+  /** The step of the last good model kept (a divergence goes back to it). */
+  lastGoodStep: number;
 }
 
 /** One input decoded greedily, with the attention of each output step over the input. */
 export interface AttentionDecoded {
+  run: number;
   input: string;
   output: string;
   /** α, output step × input position, row-major [T·S]; empty without attention. */
   alpha: Float64Array;
+  /** The scores e_{t,s} before the softmax, [T·S]; empty without attention. */
+  e: Float64Array;
+  /** The context c_t, [T·E]; empty without attention. */
+  ctx: Float64Array;
+  /** The encoder's width E (H, or 2H both ways). */
+  E: number;
+  /** p_t over the output characters, the end mark first, [T·V]. */
+  probs: Float64Array;
+  V: number;
+  /** Output steps (the characters written and the end mark, if written). */
   T: number;
   S: number;
   /** The probability of the character written at each step (the end mark last). */

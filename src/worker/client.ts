@@ -117,6 +117,8 @@ const REPLY_TYPE: { [K in RequestType]: Replies[K]['type'] } = {
   attentionStep: 'ack',
   attentionDecode: 'attentionDecoded',
   attentionScore: 'attentionScores',
+  attentionRestoreLastGood: 'attention',
+  attentionExport: 'attentionExported',
   seriesLoad: 'series',
   seriesTrain: 'ack',
   seriesPause: 'ack',

@@ -32,8 +32,8 @@ export function createSession(
     progress: (batch) => post({ type: 'progress', id: null, batch }, progressTransfer(batch)),
     seriesProgress: (batch) =>
       post({ type: 'seriesProgress', id: null, batch }, progressTransfer(batch)),
-    attentionProgress: (batch) =>
-      post({ type: 'attentionProgress', id: null, batch }, progressTransfer(batch)),
+    attentionProgress: (batch, run) =>
+      post({ type: 'attentionProgress', id: null, run, batch }, progressTransfer(batch)),
     raceProgress: (progress) =>
       post({ type: 'raceProgress', id: null, progress }, raceTransfer(progress)),
     tagRaceProgress: (progress) =>
@@ -227,7 +227,7 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         return;
       }
       case 'attentionLoad':
-        post({ type: 'attention', id: msg.id, info: s().attention.load(msg.settings) });
+        post({ type: 'attention', id: msg.id, info: s().attention.load(msg.settings, msg.fresh) });
         break;
       case 'attentionTrain':
         s().attention.train();
@@ -241,13 +241,23 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         break;
       case 'attentionDecode': {
         const decoded = s().attention.decode(msg.input);
+        const { alpha, e, ctx, probs } = decoded;
         post({ type: 'attentionDecoded', id: msg.id, decoded }, [
-          decoded.alpha.buffer,
+          alpha.buffer,
+          e.buffer,
+          ctx.buffer,
+          probs.buffer,
         ] as Transferable[]);
         break;
       }
       case 'attentionScore':
         post({ type: 'attentionScores', id: msg.id, scores: s().attention.scores() });
+        break;
+      case 'attentionRestoreLastGood':
+        post({ type: 'attention', id: msg.id, info: s().attention.restoreLastGood() });
+        break;
+      case 'attentionExport':
+        post({ type: 'attentionExported', id: msg.id, ...s().attention.exportFiles() });
         break;
       case 'seriesLoad': {
         const info = s().series.load(msg);

@@ -17,5 +17,5 @@ export interface SessionHooks {
   /** Called with the Time series view's progress while it trains. */
   seriesProgress?(batch: ProgressBatch): void;
   /** Called with the Attention view's progress while it trains. */
-  attentionProgress?(batch: ProgressBatch): void;
+  attentionProgress?(batch: ProgressBatch, run: number): void;
 }

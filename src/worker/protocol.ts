@@ -35,6 +35,12 @@ import type {
 import type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
 
 export type { RaceInfo, RaceProgress, RaceSettings } from './raceProtocol';
+export type {
+  AttentionDecoded,
+  AttentionInfo,
+  AttentionScores,
+  AttentionSettings,
+} from './attentionProtocol';
 
 export type { TagRaceInfo, TagRaceSettings, TagSample, TagSampleAt } from './tagProtocol';
 import type { Trace } from '../engine/trace';
@@ -122,7 +128,8 @@ export type ToWorker =
   | { type: 'raceReset'; id: number; race: RaceSettings }
   // ---- Attention view ----
   /** Generate a task's pairs and make a fresh encoder–decoder (the old run stays on failure). */
-  | { type: 'attentionLoad'; id: number; settings: AttentionSettings }
+  /** The run of these settings: kept from before (paused where it was), or new with `fresh`. */
+  | { type: 'attentionLoad'; id: number; settings: AttentionSettings; fresh?: boolean }
   /** Start training; `attentionProgress` messages follow until paused or diverged. */
   | { type: 'attentionTrain'; id: number }
   | { type: 'attentionPause'; id: number }
@@ -131,6 +138,10 @@ export type ToWorker =
   | { type: 'attentionDecode'; id: number; input: string }
   /** Exact match and per-character accuracy on the held-out pairs, and by input length. */
   | { type: 'attentionScore'; id: number }
+  /** After a divergence: back to the last good model, with a fresh optimizer. */
+  | { type: 'attentionRestoreLastGood'; id: number }
+  /** The model file and the PyTorch script of the run. */
+  | { type: 'attentionExport'; id: number }
   // ---- Time series view ----
   /** Read and prepare a series and make a fresh model for it (the old one stays on failure). */
   | ({ type: 'seriesLoad'; id: number } & SeriesLoad)
@@ -276,7 +287,16 @@ export type SeriesReply = { type: 'series'; id: number; info: SeriesInfo };
 export type AttentionProgressMessage = {
   type: 'attentionProgress';
   id: null;
+  /** The run the batch belongs to (AttentionInfo.run). */
+  run: number;
   batch: ProgressBatch;
+};
+export type AttentionExportReply = {
+  type: 'attentionExported';
+  id: number;
+  json: string;
+  script: string;
+  step: number;
 };
 export type AttentionReply = { type: 'attention'; id: number; info: AttentionInfo };
 export type AttentionDecodeReply = {
@@ -352,6 +372,7 @@ export type FromWorker =
   | AttentionDecodeReply
   | AttentionScoreReply
   | AttentionProgressMessage
+  | AttentionExportReply
   | TagRaceReply
   | TagRaceProgressMessage
   | TagSampleReply;
@@ -390,6 +411,8 @@ export interface Replies {
   attentionStep: Ack;
   attentionDecode: AttentionDecodeReply;
   attentionScore: AttentionScoreReply;
+  attentionRestoreLastGood: AttentionReply;
+  attentionExport: AttentionExportReply;
   seriesLoad: SeriesReply;
   seriesTrain: Ack;
   seriesPause: Ack;

@@ -133,7 +133,7 @@ export class EngineSession {
     );
     this.attention = new AttentionRun(
       {
-        progress: (batch) => hooks.attentionProgress?.(batch),
+        progress: (batch, run) => hooks.attentionProgress?.(batch, run),
         schedule: (fn) => hooks.schedule(fn),
         now: () => hooks.now(),
       },

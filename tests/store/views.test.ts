@@ -6,7 +6,15 @@ import { sliceOfView, URL_SLICE_KEYS, URL_SLICES, VIEWS } from '../../src/store/
 
 describe('the view registry', () => {
   test('lists the views in the navigation’s order, each with its words', () => {
-    expect(VIEWS).toEqual(['forward', 'train', 'gradients', 'series', 'tagging', 'about']);
+    expect(VIEWS).toEqual([
+      'forward',
+      'train',
+      'gradients',
+      'series',
+      'tagging',
+      'attention',
+      'about',
+    ]);
     for (const view of VIEWS) expect(VIEW_TEXT[view].label.length).toBeGreaterThan(0);
     expect(VIEWS.map(sliceOfView)).toEqual([
       'forward',
@@ -14,6 +22,7 @@ describe('the view registry', () => {
       'gradients',
       'series',
       'tagging',
+      'attention',
       null,
     ]);
   });
@@ -59,12 +68,26 @@ describe('the view registry', () => {
       synth: { ...state.series.synth, period1: 50, noise: 0.25 },
     };
     state.tagging = { ...state.tagging, task: 'future', lookahead: 5, cell: 'lstm', layers: 2 };
+    state.attention = {
+      ...state.attention,
+      task: 'reverse',
+      minLength: 4,
+      maxLength: 9,
+      attention: 'general',
+      cell: 'lstm',
+      hidden: 32,
+      bidirectional: true,
+      example: 2,
+      row: 3,
+    };
     const expected = {
       forward: '#/forward?text=hello+there&t=4',
       train: '#/train?cell=gru&seed=7',
       gradients: '#/gradients?gT=40',
       series: '#/series?series=sines&sh=5&shidden=64&speriod1=50&snoise=0.25',
       tagging: '#/tagging?ttask=future&tk=5&tcell=lstm&tlayers=2',
+      attention:
+        '#/attention?atask=reverse&amin=4&amax=9&aatt=general&acell=lstm&ahidden=32&abi=1&aex=3&arow=4',
       about: '#/about',
     };
     for (const view of VIEWS) {

@@ -25,6 +25,7 @@ const LINKS = [
   ['Gradient flow', '#/gradients', 'Gradient flow'],
   ['Time series', '#/series', 'Time series'],
   ['Tagging', '#/tagging', 'Tagging'],
+  ['Attention', '#/attention', 'Attention'],
   ['About', '#/about', 'About Unrolled'],
 ] as const;
 
@@ -60,13 +61,14 @@ describe('layout', () => {
 });
 
 describe('navigation', () => {
-  test('renders the six links with their names, addresses and the current page', () => {
+  test('renders the seven links with their names, addresses and the current page', () => {
     renderApp();
     const links = nav().getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual(LINKS.map(([name]) => name));
     expect(links.map((link) => link.getAttribute('href'))).toEqual(LINKS.map(([, href]) => href));
     expect(links.map((link) => link.getAttribute('aria-current'))).toEqual([
       'page',
+      null,
       null,
       null,
       null,

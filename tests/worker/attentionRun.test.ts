@@ -87,4 +87,98 @@ describe('AttentionRun', () => {
     expect(run.info()).toMatchObject({ step: 1, settings });
     expect(() => run.decode('ab1')).toThrow(/“1”/);
   });
+
+  it('keeps runs by settings: switching back resumes a run where it was, unless fresh', () => {
+    const { run } = makeRun();
+    const first = run.load(settings);
+    run.step();
+    run.step();
+    const other = run.load({ ...settings, attention: 'none' });
+    expect(other.run).not.toBe(first.run);
+    expect(other.step).toBe(0);
+    run.step();
+    const back = run.load(settings);
+    expect(back).toMatchObject({ run: first.run, step: 2 });
+    expect(run.load({ ...settings, attention: 'none' })).toMatchObject({ run: other.run, step: 1 });
+    const fresh = run.load(settings, true);
+    expect(fresh.step).toBe(0);
+    expect(fresh.run).toBeGreaterThan(other.run);
+    // At most four runs are kept: the least recently used goes.
+    for (const hiddenSize of [8, 12, 16, 20]) run.load({ ...settings, hiddenSize });
+    expect(run.load({ ...settings, attention: 'none' }).step).toBe(0);
+  });
+
+  it("names its progress with the run, so a page can drop another run's", () => {
+    const queue: (() => void)[] = [];
+    const seen: number[] = [];
+    let clock = 0;
+    const run = new AttentionRun(
+      {
+        progress: (_b, id) => seen.push(id),
+        schedule: (fn) => queue.push(fn),
+        now: () => (clock += 5),
+      },
+      () => createCompute(),
+    );
+    const info = run.load(settings);
+    run.train();
+    queue.shift()?.();
+    run.pause();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set([info.run]));
+  });
+
+  it("decodes with every step's scores, context and output distribution", () => {
+    const { run } = makeRun();
+    run.load({ ...settings, bidirectional: true });
+    for (let k = 0; k < 5; k++) run.step();
+    const d = run.decode('abcd');
+    expect(d).toMatchObject({ S: 4, E: 48, V: 27 });
+    expect(d.e).toHaveLength(d.T * 4);
+    expect(d.ctx).toHaveLength(d.T * 48);
+    expect(d.probs).toHaveLength(d.T * 27);
+    for (let t = 0; t < d.T; t++) {
+      const e = Array.from(d.e.subarray(t * 4, t * 4 + 4));
+      const z = e.reduce((a, v) => a + Math.exp(v), 0);
+      e.forEach((v, s) => expect(d.alpha[t * 4 + s]).toBeCloseTo(Math.exp(v) / z, 12));
+      const probs = Array.from(d.probs.subarray(t * 27, t * 27 + 27));
+      expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      // p holds the probability of the character written (greedy: the largest).
+      expect(d.p[t]).toBe(Math.max(...probs));
+    }
+    // Without attention there are no scores, weights or context.
+    run.load({ ...settings, attention: 'none' });
+    const plain = run.decode('abcd');
+    expect([plain.alpha.length, plain.e.length, plain.ctx.length]).toEqual([0, 0, 0]);
+    expect(plain.probs.length).toBe(plain.T * 27);
+  });
+
+  it('goes back to the last good model with a fresh optimizer', () => {
+    const { run } = makeRun();
+    run.load(settings);
+    for (let k = 0; k < 53; k++) run.step();
+    const at50 = run.exportFiles();
+    expect(at50.step).toBe(53);
+    const back = run.restoreLastGood();
+    expect(back).toMatchObject({ step: 50, lastGoodStep: 50 });
+    run.step();
+    expect(run.info().step).toBe(51);
+  });
+
+  it('exports its model file and a PyTorch script', () => {
+    const { run } = makeRun();
+    run.load(settings);
+    run.step();
+    const { json, script, step } = run.exportFiles();
+    expect(step).toBe(1);
+    const file = JSON.parse(json) as {
+      format: string;
+      task: string;
+      step: number;
+      tensors: object;
+    };
+    expect(file).toMatchObject({ format: 'unrolled-seq2seq', task: 'reverse', step: 1 });
+    expect(Object.keys(file.tensors)).toContain('attention.v');
+    expect(script).toContain('nn.GRU');
+  });
 });

@@ -311,19 +311,27 @@ export function decodeGreedy(
   m: Seq2SeqModel,
   src: Int32Array,
   maxLength: number,
-): { output: number[]; alpha: Float64Array[]; p: Float64Array[] } {
+): {
+  output: number[];
+  alpha: Float64Array[];
+  p: Float64Array[];
+  /** Every step's intermediates (scores, context, state), for the views. */
+  steps: DecoderStep[];
+} {
   const V = m.config.outputSize;
   return computePass(m.compute, () => {
     const run = runEncoder(m, src, src.length, 1);
     const output: number[] = [];
     const alpha: Float64Array[] = [];
     const p: Float64Array[] = [];
+    const steps: DecoderStep[] = [];
     let s = run.s0;
     let c = run.c0;
     let ht: Float64Array | null = null;
     let y = 0;
     for (let t = 0; t < maxLength; t++) {
       const step = decoderStep(m, run, Int32Array.of(y), s, c, ht);
+      steps.push(step);
       if (step.alpha) alpha.push(step.alpha);
       p.push(step.p);
       y = 0;
@@ -334,6 +342,6 @@ export function decodeGreedy(
       c = step.cache.c;
       ht = step.ht;
     }
-    return { output, alpha, p };
+    return { output, alpha, p, steps };
   });
 }

@@ -160,6 +160,11 @@ export const SEQ2SEQ_DEFAULTS = Object.fromEntries(
   SEQ2SEQ_TASKS.map((k) => [k, SPECS[k].defaults]),
 ) as Record<Seq2SeqTaskKind, Omit<Seq2SeqTaskOptions, 'kind' | 'seed'>>;
 
+/** Each task's longest allowed length and what a length counts, or null when it has none. */
+export const SEQ2SEQ_LENGTHS = Object.fromEntries(
+  SEQ2SEQ_TASKS.map((k) => [k, SPECS[k].lengths]),
+) as Record<Seq2SeqTaskKind, { readonly max: number; readonly unit: string } | null>;
+
 /** Human-readable description of each task for menus ("Dates: 27 November 2026 → 2026-11-27", …). */
 export const SEQ2SEQ_LABELS = Object.fromEntries(
   SEQ2SEQ_TASKS.map((k) => {

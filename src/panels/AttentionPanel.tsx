@@ -1,0 +1,61 @@
+// The Attention view: an encoder–decoder trained live in the worker on a task a person can read
+// (dates to ISO, reversing, sorting, adding), the attention matrix forming while it learns, one
+// decoder step with the engine's numbers, and accuracy by input length with and without attention.
+import { useEffect } from 'react';
+import { ATTENTION_INTRO, attentionEquations } from '../content/attention';
+import { attentionChoice } from '../store/attention';
+import { leaveAttention, loadAttention, restoreAttentionLastGood } from '../store/attentionActions';
+import { useAppStore } from '../store/store';
+import { Equation } from '../viz/Equation';
+import { AttentionByLength } from './attention/ByLength';
+import { AttentionControls } from './attention/Controls';
+import { AttentionCurves } from './attention/Curves';
+import { AttentionDecodeStep } from './attention/DecodeStep';
+import { AttentionDecoding } from './attention/Decoding';
+import { AttentionExport } from './attention/Export';
+import '../styles/attention.css';
+
+export function AttentionPanel() {
+  const choice = useAppStore((s) => attentionChoice(s.attention));
+  const error = useAppStore((s) => s.attention.error);
+  const phase = useAppStore((s) => s.attention.phase);
+  const lastGoodStep = useAppStore((s) => s.attention.lastGoodStep);
+  const kind = useAppStore((s) => s.attention.attention);
+  const cell = useAppStore((s) => s.attention.cell);
+  const bidirectional = useAppStore((s) => s.attention.bidirectional);
+
+  useEffect(() => {
+    void loadAttention();
+  }, [choice]);
+  useEffect(() => leaveAttention, []);
+
+  return (
+    <div className="at">
+      <p className="at-intro">{ATTENTION_INTRO}</p>
+      <AttentionControls />
+      {error !== null && (
+        <p className="at-error" role="alert">
+          {error}
+        </p>
+      )}
+      {phase === 'diverged' && (
+        <p className="at-diverged">
+          <button type="button" onClick={() => void restoreAttentionLastGood()}>
+            Go back to the model of step {lastGoodStep} and train on
+          </button>
+        </p>
+      )}
+      <AttentionDecoding />
+      <AttentionDecodeStep />
+      <AttentionCurves />
+      <AttentionByLength />
+      <section aria-labelledby="at-eq-h">
+        <h2 id="at-eq-h">The equations the engine runs</h2>
+        {attentionEquations(kind, cell, bidirectional).map((line) => (
+          <Equation key={line.label} tex={line.tex} display />
+        ))}
+      </section>
+      <AttentionExport />
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+// The Attention view's choices (task, input lengths, attention, cell, size, one way or both: in
+// the address bar) and the run's buttons and status line.
+import {
+  ATTENTION_LABELS,
+  ATTENTION_NOTES,
+  TASK_LABELS,
+  TASK_NOTES,
+} from '../../content/attention';
+import { formatCount } from '../../content/format';
+import { CELL_INFO, CELL_KINDS, type CellKind } from '../../engine/cell';
+import { ATTENTION_KINDS, type AttentionKind } from '../../engine/seq2seq/model';
+import { SEQ2SEQ_LENGTHS, SEQ2SEQ_TASKS, type Seq2SeqTaskKind } from '../../engine/seq2seq/tasks';
+import { lengthLimit } from '../../store/attention';
+import {
+  loadAttention,
+  pauseAttention,
+  setAttentionChoice,
+  stepAttention,
+  trainAttention,
+} from '../../store/attentionActions';
+import { useAppStore } from '../../store/store';
+
+const SIZES = [16, 32, 64, 128];
+
+export function AttentionControls() {
+  const task = useAppStore((s) => s.attention.task);
+  const minLength = useAppStore((s) => s.attention.minLength);
+  const maxLength = useAppStore((s) => s.attention.maxLength);
+  const kind = useAppStore((s) => s.attention.attention);
+  const cell = useAppStore((s) => s.attention.cell);
+  const hidden = useAppStore((s) => s.attention.hidden);
+  const bidirectional = useAppStore((s) => s.attention.bidirectional);
+  const phase = useAppStore((s) => s.attention.phase);
+  const step = useAppStore((s) => s.attention.history.steps.at(-1) ?? s.attention.info?.step ?? 0);
+  const speed = useAppStore((s) => s.attention.stepsPerSecond);
+  const parameters = useAppStore((s) => s.attention.info?.parameters ?? null);
+  const trainPairs = useAppStore((s) => s.attention.info?.trainPairs ?? null);
+  const limit = lengthLimit(task);
+  const unit = SEQ2SEQ_LENGTHS[task]?.unit ?? '';
+  const training = phase === 'training';
+  const busy = phase === 'loading';
+  const lengths = Array.from({ length: limit ?? 0 }, (_, k) => k + 1);
+  return (
+    <section className="at-controls" aria-label="Task and model">
+      <label>
+        Task{' '}
+        <select
+          value={task}
+          onChange={(e) => void setAttentionChoice({ task: e.target.value as Seq2SeqTaskKind })}
+        >
+          {SEQ2SEQ_TASKS.map((t) => (
+            <option key={t} value={t}>
+              {TASK_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {limit !== null && (
+        <span className="at-lengths">
+          <label>
+            {unit === 'digits' ? 'Digits per number' : 'Input length'} from{' '}
+            <select
+              value={minLength}
+              onChange={(e) => void setAttentionChoice({ minLength: Number(e.target.value) })}
+            >
+              {lengths.map((n) => (
+                <option key={n} value={n} disabled={n > maxLength}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label>
+            to{' '}
+            <select
+              value={maxLength}
+              onChange={(e) => void setAttentionChoice({ maxLength: Number(e.target.value) })}
+            >
+              {lengths.map((n) => (
+                <option key={n} value={n} disabled={n < minLength}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </span>
+      )}
+      <label title={ATTENTION_NOTES[kind]}>
+        Attention{' '}
+        <select
+          value={kind}
+          onChange={(e) => void setAttentionChoice({ attention: e.target.value as AttentionKind })}
+        >
+          {ATTENTION_KINDS.map((k) => (
+            <option key={k} value={k} disabled={k === 'dot' && bidirectional}>
+              {ATTENTION_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Cell{' '}
+        <select
+          value={cell}
+          onChange={(e) => void setAttentionChoice({ cell: e.target.value as CellKind })}
+        >
+          {CELL_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {CELL_INFO[k].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title="Units in the encoder's and the decoder's state">
+        Hidden size{' '}
+        <select
+          value={hidden}
+          onChange={(e) => void setAttentionChoice({ hidden: Number(e.target.value) })}
+        >
+          {(SIZES.includes(hidden) ? SIZES : [...SIZES, hidden].sort((a, b) => a - b)).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label title="The encoder reads the input both ways; dot attention needs one way (the sizes must match)">
+        <input
+          type="checkbox"
+          checked={bidirectional}
+          disabled={kind === 'dot'}
+          onChange={(e) => void setAttentionChoice({ bidirectional: e.target.checked })}
+        />{' '}
+        Bidirectional encoder
+      </label>
+      <p className="at-note">{TASK_NOTES[task]}</p>
+      <div className="at-run">
+        <button
+          type="button"
+          onClick={() => void trainAttention()}
+          disabled={training || busy || phase === 'idle' || phase === 'diverged'}
+        >
+          {step > 0 ? 'Resume' : 'Train'}
+        </button>
+        <button type="button" onClick={() => void pauseAttention()} disabled={!training}>
+          Pause
+        </button>
+        <button
+          type="button"
+          onClick={() => void stepAttention()}
+          disabled={phase !== 'ready'}
+          title="One training step on one batch"
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          onClick={() => void loadAttention({ fresh: true })}
+          disabled={training || busy}
+          title="A new model with the same choices, from step 0"
+        >
+          Reset
+        </button>
+        <span className="at-status" role="status" aria-live="polite" data-testid="at-status">
+          {busy
+            ? 'Generating the pairs…'
+            : `Step ${formatCount(step)}${speed !== null && training ? ` · ${formatCount(speed, 1)} steps/s` : ''}${parameters !== null ? ` · ${formatCount(parameters)} parameters` : ''}${trainPairs !== null ? ` · ${formatCount(trainPairs)} training pairs` : ''}`}
+        </span>
+      </div>
+    </section>
+  );
+}

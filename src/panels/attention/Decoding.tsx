@@ -1,0 +1,121 @@
+// The decoding shown: a held-out example (or the learner's own input), what the model writes for
+// it next to the right answer, and the attention matrix (output step × input position), which
+// follows the model while it trains.
+import { useState } from 'react';
+import { formatCount } from '../../content/format';
+import {
+  clearOwnInput,
+  MAX_OWN_INPUT,
+  selectExample,
+  selectRow,
+  setOwnInput,
+} from '../../store/attentionActions';
+import { useAppStore } from '../../store/store';
+import { AttentionMatrix } from '../../viz/AttentionMatrix';
+import { outputLabels } from './rows';
+
+export function AttentionDecoding() {
+  const info = useAppStore((s) => s.attention.info);
+  const example = useAppStore((s) => s.attention.example);
+  const own = useAppStore((s) => s.attention.own);
+  const decoded = useAppStore((s) => s.attention.decoded);
+  const row = useAppStore((s) => s.attention.row);
+  const [draft, setDraft] = useState('');
+  const [refused, setRefused] = useState<string | null>(null);
+  if (info === null) return null;
+  const expected = own === null ? (info.examples[example]?.output ?? null) : null;
+  const right = decoded !== null && expected !== null && decoded.output === expected;
+  const labels = decoded === null ? [] : outputLabels(decoded);
+  return (
+    <section aria-labelledby="at-matrix-h">
+      <h2 id="at-matrix-h">Where the decoder looks</h2>
+      <div className="at-pick">
+        <label>
+          Held-out example{' '}
+          <select
+            value={own === null ? example : -1}
+            onChange={(e) => selectExample(Number(e.target.value))}
+          >
+            {own !== null && <option value={-1}>Your input</option>}
+            {info.examples.map((ex, k) => (
+              <option key={k} value={k}>
+                {ex.input}
+              </option>
+            ))}
+          </select>
+        </label>
+        <form
+          className="at-own"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setRefused(setOwnInput(draft));
+          }}
+        >
+          <label>
+            Your own input{' '}
+            <input
+              type="text"
+              value={draft}
+              maxLength={MAX_OWN_INPUT}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => setDraft(e.target.value)}
+            />
+          </label>{' '}
+          <button type="submit">Decode</button>
+          {own !== null && (
+            <button type="button" onClick={() => clearOwnInput()}>
+              Back to the examples
+            </button>
+          )}
+        </form>
+      </div>
+      {refused !== null && (
+        <p className="at-refused" role="alert">
+          {refused}
+        </p>
+      )}
+      {decoded !== null && (
+        <p className="at-result" data-testid="at-result">
+          <span className="at-io">{decoded.input}</span> →{' '}
+          <span className={`at-io ${expected === null ? '' : right ? 'at-right' : 'at-wrong'}`}>
+            {decoded.output === '' ? '(nothing)' : decoded.output}
+          </span>
+          {expected !== null &&
+            (right ? (
+              ' ✓ right'
+            ) : (
+              <>
+                {' '}
+                ✗ the answer is <span className="at-io">{expected}</span>
+              </>
+            ))}
+          <span className="at-when"> (step {formatCount(decoded.step)})</span>
+        </p>
+      )}
+      {decoded !== null && decoded.alpha.length > 0 && (
+        <AttentionMatrix
+          input={Array.from(decoded.input)}
+          output={labels}
+          alpha={decoded.alpha}
+          selected={row === null ? null : Math.min(row, decoded.T - 1)}
+          onSelect={(r) => selectRow(r)}
+          label="Attention of each output character over the input"
+        />
+      )}
+      {decoded !== null && decoded.alpha.length === 0 && (
+        <p className="at-note">
+          Without attention there is no matrix to draw: every output character is written from the
+          decoder&apos;s state alone, which started as the encoder&apos;s last state. The whole
+          input had to fit in those {formatCount(info.settings.hiddenSize)} numbers.
+        </p>
+      )}
+      {decoded !== null && decoded.alpha.length > 0 && (
+        <p className="at-note">
+          Row t is α_t: how much output step t reads each input character (each row sums to 1). Pick
+          a row to see that step in detail below.
+        </p>
+      )}
+    </section>
+  );
+}
