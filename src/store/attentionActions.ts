@@ -13,10 +13,12 @@ import { appendProgress, emptyHistory, truncateHistory, type TrainingHistory } f
 
 /** Generating a task's 20,000 pairs and a model takes longer than the default time. */
 const LOAD = { timeoutMs: 30_000 };
-/** While training, the decoding shown follows at most this often (ms)… */
-export const DECODE_EVERY_MS = 600;
-/** …and the scores by input length at most this often. */
-export const SCORE_EVERY_MS = 4000;
+/** While training, the curves follow at most this often (ms)… */
+export const PATCH_EVERY_MS = 400;
+/** …the decoding shown… */
+export const DECODE_EVERY_MS = 1000;
+/** …and the scores by input length (the worker's last validation). */
+export const SCORE_EVERY_MS = 2500;
 /** The longest own input decoded. */
 export const MAX_OWN_INPUT = 60;
 
@@ -26,6 +28,9 @@ const patch = (p: Partial<AttentionState>) => patchSlice('attention', p);
 /** The page's bookkeeping: engines listened to, the requests in flight and when they were sent. */
 const page = {
   subscribed: new WeakSet<EngineClient>(),
+  /** Progress not yet in the store, and when the store last took some. */
+  pending: [] as ProgressBatch[],
+  patchedAt: -Infinity,
   decoding: false,
   decodeAgain: false,
   decodedAt: -Infinity,
@@ -54,11 +59,24 @@ function messageOf(error: unknown): string {
 function onProgress(batch: ProgressBatch, run: number): void {
   const a = attention();
   if (a.info === null || a.info.run !== run) return;
-  const history = appendProgress(a.history, batch);
+  page.pending.push(batch);
+  // The curves redraw at most every PATCH_EVERY_MS; a stop, a divergence or a score at once.
+  const now = performance.now();
+  if (batch.running && !batch.diverged && !batch.val && now - page.patchedAt < PATCH_EVERY_MS)
+    return;
+  page.patchedAt = now;
+  const batches = page.pending.splice(0);
+  const history = appendProgress(a.history, ...batches);
+  const speed = batch.stepsPerSecond;
   patch({
     history,
     kept: { ...a.kept, [run]: history },
-    stepsPerSecond: batch.running ? batch.stepsPerSecond : a.stepsPerSecond,
+    // Smoothed: a batch that held a validation runs slower.
+    stepsPerSecond: !batch.running
+      ? a.stepsPerSecond
+      : a.stepsPerSecond === null
+        ? speed
+        : 0.7 * a.stepsPerSecond + 0.3 * speed,
     lastGoodStep: batch.lastGoodStep,
     ...(batch.diverged
       ? {
@@ -69,7 +87,6 @@ function onProgress(batch: ProgressBatch, run: number): void {
         ? { phase: 'ready' }
         : {}),
   });
-  const now = performance.now();
   if (!batch.running || now - page.decodedAt >= DECODE_EVERY_MS) void refreshDecoded();
   if (!batch.running || (batch.val && now - page.scoredAt >= SCORE_EVERY_MS)) void refreshScores();
 }

@@ -15,6 +15,7 @@ import { useChartWidth } from './useChartWidth';
 import { useStripCanvas } from './useStripCanvas';
 import { clippedUnits, type ValueScale } from './valueScale';
 import { valueText } from './valueTip';
+import './heatStrip.css';
 
 export interface CellBeltProps {
   cPrev: ArrayLike<number>;

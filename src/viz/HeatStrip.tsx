@@ -11,6 +11,7 @@ import { Sym } from './Sym';
 import { useStripCanvas } from './useStripCanvas';
 import { clippedUnits, clipsValues, domainOf, legendStops, type ValueScale } from './valueScale';
 import { plainSymbol, valueTip } from './valueTip';
+import './heatStrip.css';
 
 export interface HeatRow {
   /** Trace name ('f', 'c', 'h', …): links the row to its equation term (data-sym). */

@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { nameChar, showChar } from '../content/forward';
 import { formatPercent } from '../content/format';
 import { useChartWidth } from './useChartWidth';
+import './topGuesses.css';
 
 export interface GuessBar {
   readonly char: string;

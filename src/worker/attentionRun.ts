@@ -286,9 +286,13 @@ export class AttentionRun {
     return c.lastScores;
   }
 
-  /** The held-out scores now (the loop's validation reads the same). */
+  /**
+   * The held-out scores: while training runs, those of the loop's last validation (scoring takes
+   * a quarter of a second, so it is not done twice); paused, the scores now.
+   */
   scores(): AttentionScores {
-    return this.scoresOf(this.require());
+    const c = this.require();
+    return c.loop.isRunning && c.lastScores !== null ? c.lastScores : this.scoresOf(c);
   }
 
   /** The model's file and a PyTorch script that rebuilds it, with the step. */

@@ -1,6 +1,7 @@
 // The Attention view in Chromium: an encoder–decoder with additive attention trained live in the
 // worker on dates ("27 November 2026" → "2026-11-27") until its attention matrix is clearly
-// diagonal. Threshold, on a held-out example with a four-digit year: the output's year rows (1–4)
+// diagonal. Threshold, on a held-out example with a month name and a four-digit year (16 to 25
+// characters, so one place either side of the year is at most 6 of 16 positions): the output's year rows (1–4)
 // put at least DIAGONAL of their weight, on average, on the input's year digits (give or take one
 // place: additive attention, reading s_{t−1}, often looks half a place early), and the day rows
 // (9–10) the same on the input's day digits. The time to get there and to 95 % exact match on
@@ -25,7 +26,7 @@ const status = (page: Page) => page.getByTestId('at-status').innerText();
 /** The attention matrix's Show-data table: the input characters and the rows of α. */
 async function matrix(page: Page): Promise<{ input: string; alpha: number[][] }> {
   const button = page.getByRole('button', {
-    name: /^Show data: Attention of each output character/,
+    name: /^(Show|Hide) data: Attention of each output character/,
   });
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   const table = page.getByRole('table', { name: /Attention of each output character/ });
@@ -66,16 +67,16 @@ describe('Attention', () => {
     await waitForEngineReady(page);
     await page.getByRole('heading', { name: 'Attention', level: 1 }).waitFor();
     await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Step 0/);
-    // A held-out example with a four-digit year.
+    // A held-out example with a month name and a four-digit year ("Tuesday, 27 November 2026").
     const options = await page.getByLabel('Held-out example').locator('option').allInnerTexts();
-    const example = options.findIndex((o) => /\d{4}/.test(o) && /\b\d{1,2}\b/.test(o));
+    const example = options.findIndex((o) => /\d{4}/.test(o) && /[A-Za-z]{3}/.test(o));
     expect(example).toBeGreaterThanOrEqual(0);
     await page.getByLabel('Held-out example').selectOption(String(example));
-    await expect(page.getByTestId('at-result').locator('.at-io').first().innerText()).resolves.toBe(
-      options[example],
-    );
+    await expect
+      .poll(() => page.getByTestId('at-result').locator('.at-io').first().innerText())
+      .toBe(options[example]);
 
-    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
     const started = Date.now();
     let diagonalAt: number | null = null;
     let exactAt: number | null = null;
@@ -89,7 +90,7 @@ describe('Attention', () => {
         diagonalAt = Date.now() - started;
       if (exactAt === null && (await exact(page)) >= 0.95) exactAt = Date.now() - started;
     }
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => status(page)).not.toMatch(/steps\/s/);
     const step = Number(/Step ([\d,]+)/.exec(await status(page))?.[1]?.replace(/,/g, ''));
     console.log(

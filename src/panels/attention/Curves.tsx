@@ -1,5 +1,6 @@
 // The run's curves: the training loss (smoothed) and the held-out loss, and the held-out exact
 // match and characters right over the steps.
+import { useDeferredValue } from 'react';
 import { formatCount, formatPercent } from '../../content/format';
 import { useAppStore } from '../../store/store';
 import type { ValPoint } from '../../store/training';
@@ -10,7 +11,8 @@ function metric(points: readonly ValPoint[], key: string): number[] {
 }
 
 export function AttentionCurves() {
-  const history = useAppStore((s) => s.attention.history);
+  // Redrawn in a deferred render, which React splits so that typing and keys stay quick.
+  const history = useDeferredValue(useAppStore((s) => s.attention.history));
   const hasRun = useAppStore((s) => s.attention.info !== null);
   if (!hasRun) return null;
   const last = history.val.at(-1);

@@ -2,7 +2,7 @@
 // their softmax drawn as lines from the step to the input characters, the context vector, the
 // next character's probabilities, and the equations with the same numbers. Hovering an input
 // character links it to the equations' s.
-import { useState } from 'react';
+import { useState, useDeferredValue } from 'react';
 import { attentionLiveEquations, type AttentionStepNumbers } from '../../content/attention';
 import { formatCount } from '../../content/format';
 import { selectRow } from '../../store/attentionActions';
@@ -50,7 +50,8 @@ export function stepNumbers(
 
 export function AttentionDecodeStep() {
   const info = useAppStore((s) => s.attention.info);
-  const decoded = useAppStore((s) => s.attention.decoded);
+  // Redrawn in a deferred render, which React splits so that typing and keys stay quick.
+  const decoded = useDeferredValue(useAppStore((s) => s.attention.decoded));
   const row = useAppStore((s) => s.attention.row);
   const example = useAppStore((s) => s.attention.example);
   const own = useAppStore((s) => s.attention.own);
@@ -111,13 +112,13 @@ export function AttentionDecodeStep() {
       <div className="at-step-grid">
         {alpha !== null && (
           <div>
-            <h3>The context c_t</h3>
+            <h3>The context vector</h3>
             <HeatStrips
               rows={[
                 {
                   key: 'ctx',
                   symbol: 'c_t',
-                  label: 'context: the α-weighted sum of the encoder states',
+                  label: 'context',
                   values: decoded.ctx.subarray(t * decoded.E, (t + 1) * decoded.E),
                   scale: TANH_SCALE,
                 },
@@ -136,7 +137,12 @@ export function AttentionDecodeStep() {
         </div>
       </div>
       {alpha !== null && (
-        <div className="at-equations" aria-label="The step's equations with its numbers">
+        <div
+          className="at-equations"
+          role="region"
+          tabIndex={0}
+          aria-label="The step's equations with its numbers"
+        >
           {attentionLiveEquations(
             info.settings.attention,
             stepNumbers(decoded, labels, t, linked),

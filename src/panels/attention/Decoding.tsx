@@ -1,7 +1,7 @@
 // The decoding shown: a held-out example (or the learner's own input), what the model writes for
 // it next to the right answer, and the attention matrix (output step × input position), which
 // follows the model while it trains.
-import { useState } from 'react';
+import { useState, useDeferredValue } from 'react';
 import { formatCount } from '../../content/format';
 import {
   clearOwnInput,
@@ -18,7 +18,8 @@ export function AttentionDecoding() {
   const info = useAppStore((s) => s.attention.info);
   const example = useAppStore((s) => s.attention.example);
   const own = useAppStore((s) => s.attention.own);
-  const decoded = useAppStore((s) => s.attention.decoded);
+  // Redrawn in a deferred render, which React splits so that typing and keys stay quick.
+  const decoded = useDeferredValue(useAppStore((s) => s.attention.decoded));
   const row = useAppStore((s) => s.attention.row);
   const [draft, setDraft] = useState('');
   const [refused, setRefused] = useState<string | null>(null);

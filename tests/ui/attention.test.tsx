@@ -1,0 +1,197 @@
+// The Attention view with the real engine behind the real client (the worker's handler, run in
+// jsdom): the panel loads the run its address names, Step trains and redraws the decoding, the
+// matrix and the decoder step show the engine's numbers, a second attention kind is a second run
+// that switching back resumes, the learner's own input is checked, and Train / Pause reach the
+// curves and the scores by length.
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { AttentionPanel } from '../../src/panels/AttentionPanel';
+import { compareKey } from '../../src/store/attention';
+import { bindApp } from '../../src/store/engineAccess';
+import { appStore, patchSlice, resetStore } from '../../src/store/store';
+import { loadKatex } from '../../src/viz/katex';
+import { createEngineClient, type EngineClient, type EnginePort } from '../../src/worker/client';
+import { createSession, handleMessage } from '../../src/worker/handler';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+
+/** The real client over a port into the worker's handler, with one session for all messages. */
+function realEngine(): EngineClient {
+  let deliver: (m: FromWorker) => void = () => {};
+  const session = createSession((m) => deliver(m));
+  const port: EnginePort = {
+    listen: (handlers) => {
+      deliver = (m) => handlers.message(m);
+      port.post = (msg: ToWorker) =>
+        handleMessage(msg, (reply) => handlers.message(reply), session);
+    },
+    post: () => {},
+    close: () => {},
+  };
+  return createEngineClient({ createPort: () => port });
+}
+
+const state = () => appStore.getState().attention;
+const status = () => screen.getByTestId('at-status').textContent;
+
+describe('the Attention view', () => {
+  let unbind = () => {};
+  beforeEach(async () => {
+    await loadKatex();
+    window.history.replaceState(null, '', '#/attention?atask=reverse&amin=3&amax=5&ahidden=16');
+  });
+  afterEach(() => {
+    unbind();
+    resetStore();
+  });
+
+  function open() {
+    const engine = realEngine();
+    unbind = bindApp(window, engine);
+    patchSlice('attention', {
+      task: 'reverse',
+      minLength: 3,
+      maxLength: 5,
+      hidden: 16,
+    });
+    appStore.setState((s) => ({ ui: { ...s.ui, view: 'attention' } }));
+    return render(<AttentionPanel />);
+  }
+
+  test('loads its run, steps, and shows the engine numbers in the matrix and the step', async () => {
+    open();
+    await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
+    const info = state().info!;
+    expect(info.settings).toMatchObject({ task: 'reverse', hiddenSize: 16, attention: 'additive' });
+    expect(status()).toMatch(/^Step 0 · [\d,]+ parameters · 20,000 training pairs$/);
+    // The example shown is the first held-out one, decoded by the untrained model.
+    const example = info.examples[0]!;
+    // The decoding is drawn in a deferred render.
+    expect((await screen.findByTestId('at-result')).textContent).toContain(example.input);
+    expect(screen.getByTestId('at-result').textContent).toContain(
+      `the answer is ${example.output}`,
+    );
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    });
+    await vi.waitFor(() => expect(state().decoded?.step).toBe(1));
+    expect(status()).toMatch(/^Step 1 /);
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('at-result').textContent).toContain('(step 1)'),
+    );
+
+    // The matrix's table holds the decoding's α, row by row.
+    const d = state().decoded!;
+    fireEvent.click(screen.getByRole('button', { name: /^Show data: Attention of each output/ }));
+    const table = screen.getByRole('table', { name: /Attention of each output character/ });
+    const first = within(table).getAllByRole('row')[1]!;
+    const cells = within(first)
+      .getAllByRole('cell')
+      .map((c) => Number(c.textContent));
+    expect(cells).toHaveLength(d.S);
+    cells.forEach((v, s) => expect(v).toBeCloseTo(d.alpha[s]!, 2));
+
+    // The decoder step: the second step's α of its strongest input, in the equations.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Next →' }));
+    });
+    expect(screen.getByTestId('at-step').textContent).toMatch(/^Step 2 of /);
+    expect(window.location.hash).toContain('arow=2');
+    const row = Array.from(d.alpha.subarray(d.S, 2 * d.S));
+    const strongest = row.indexOf(Math.max(...row));
+    const equations = screen.getByLabelText("The step's equations with its numbers");
+    expect(equations.textContent).toContain(`e2,${strongest + 1}`);
+  }, 30_000);
+
+  test('a run without attention is a second run; switching back resumes the first', async () => {
+    open();
+    await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
+    const firstRun = state().info!.run;
+    for (let k = 0; k < 2; k++) {
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+      });
+      await vi.waitFor(() => expect(state().decoded?.step).toBe(k + 1));
+    }
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Attention'), { target: { value: 'none' } });
+    });
+    expect(window.location.hash).toContain('aatt=none');
+    await vi.waitFor(() => expect(state().info?.run).not.toBe(firstRun), { timeout: 10_000 });
+    await vi.waitFor(() => expect(state().decoded?.run).toBe(state().info!.run));
+    expect(state().info!.step).toBe(0);
+    expect(screen.getByText(/Without attention there is no matrix to draw/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Show data: Attention of each output/ })).toBe(
+      null,
+    );
+
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Attention'), { target: { value: 'additive' } });
+    });
+    await vi.waitFor(() => expect(state().info?.run).toBe(firstRun), { timeout: 10_000 });
+    expect(state().info!.step).toBe(2);
+    await vi.waitFor(() => expect(status()).toMatch(/^Step 2 /));
+
+    // Reset: a fresh model with the same choices, from step 0.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    });
+    await vi.waitFor(() => expect(state().info?.run).toBeGreaterThan(firstRun));
+    expect(state().info!.step).toBe(0);
+  }, 30_000);
+
+  test("the learner's own input: refused with the reason, or decoded", async () => {
+    open();
+    await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
+    const input = screen.getByLabelText('Your own input');
+    fireEvent.change(input, { target: { value: 'ab1<' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Decode' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^The model never reads “1”, “<”\./);
+    expect(state().own).toBe(null);
+
+    fireEvent.change(input, { target: { value: 'hello' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Decode' }));
+    });
+    await vi.waitFor(() => expect(state().decoded?.input).toBe('hello'));
+    expect(screen.getByTestId('at-result').textContent).toMatch(/^hello → /);
+    // No right answer to compare with for an own input.
+    expect(screen.getByTestId('at-result').textContent).not.toContain('the answer is');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Back to the examples' }));
+    });
+    await vi.waitFor(() => expect(state().decoded?.input).toBe(state().info!.examples[0]!.input));
+  }, 30_000);
+
+  test('Train and Pause: the curves and the scores by input length follow', async () => {
+    open();
+    await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    });
+    expect(state().phase).toBe('training');
+    // The first validation comes with the first progress batch.
+    await vi.waitFor(() => expect(state().history.val.length).toBeGreaterThan(0), {
+      timeout: 20_000,
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    });
+    await vi.waitFor(() => expect(state().phase).toBe('ready'));
+    const steps = state().history.steps;
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.at(-1)).toBe(state().scores?.step ?? -1);
+    // The scores by length of this run, for lengths 3 to 5, in the chart's data.
+    await vi.waitFor(() => expect(state().scores).not.toBeNull());
+    const runs = state().compare[compareKey(state().info!.settings)]!;
+    expect(runs.additive!.byLength.map((b) => b.length)).toEqual([3, 4, 5]);
+    fireEvent.click(
+      screen.getByRole('button', { name: /^Show data: Held-out exact match by input/ }),
+    );
+    const table = screen.getByRole('table', { name: 'Held-out exact match by input length' });
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByTestId('at-val').textContent).toMatch(
+      /^At step [\d,]+: [\d.]+ % of held-out inputs exactly right, [\d.]+ % of their characters\.$/,
+    );
+  }, 40_000);
+});
