@@ -1,13 +1,14 @@
 // The Attention view: an encoder–decoder trained live in the worker on a task a person can read
 // (dates to ISO, reversing, sorting, adding), the attention matrix forming while it learns, one
 // decoder step with the engine's numbers, and accuracy by input length with and without attention.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ATTENTION_INTRO, attentionEquations } from '../content/attention';
 import { attentionChoice } from '../store/attention';
 import { leaveAttention, loadAttention, restoreAttentionLastGood } from '../store/attentionActions';
 import { useAppStore } from '../store/store';
 import { Equation } from '../viz/Equation';
 import { AttentionByLength } from './attention/ByLength';
+import { AttentionCheckpoints, AttentionSaved } from './attention/Checkpoints';
 import { AttentionControls } from './attention/Controls';
 import { AttentionCurves } from './attention/Curves';
 import { AttentionDecodeStep } from './attention/DecodeStep';
@@ -24,8 +25,11 @@ export function AttentionPanel() {
   const cell = useAppStore((s) => s.attention.cell);
   const bidirectional = useAppStore((s) => s.attention.bidirectional);
 
+  // The first load after the page opened puts the autosaved run back if it fits the choices.
+  const first = useRef(true);
   useEffect(() => {
-    void loadAttention();
+    void loadAttention({ resume: first.current });
+    first.current = false;
   }, [choice]);
   useEffect(() => leaveAttention, []);
 
@@ -33,6 +37,7 @@ export function AttentionPanel() {
     <div className="at">
       <p className="at-intro">{ATTENTION_INTRO}</p>
       <AttentionControls />
+      <AttentionSaved />
       {error !== null && (
         <p className="at-error" role="alert">
           {error}
@@ -55,6 +60,7 @@ export function AttentionPanel() {
           <Equation key={line.label} tex={line.tex} display />
         ))}
       </section>
+      <AttentionCheckpoints />
       <AttentionExport />
     </div>
   );

@@ -17,9 +17,11 @@ import type {
   AttentionScores,
   AttentionSettings,
 } from '../worker/protocol';
+import type { CheckpointMeta } from '../persist/seriesStore';
 import { emptyHistory, type TrainingHistory } from './training';
 
 export type { AttentionDecoded, AttentionInfo } from '../worker/protocol';
+export type { CheckpointMeta };
 import { whole } from './urlValues';
 import { urlSlice } from './urlSlice';
 
@@ -56,6 +58,12 @@ export interface AttentionState {
   stepsPerSecond: number | null;
   lastGoodStep: number;
   error: string | null;
+  /** The run's last autosave (the worker writes it), or null before one. */
+  saved: { at: number; step: number } | null;
+  /** The run was put back from its autosave at this step (after a reload). */
+  restoredStep: number | null;
+  /** The view's named checkpoints (all of them; the view lists this run's). */
+  checkpoints: readonly CheckpointMeta[];
 }
 
 export const ATTENTION_LIMITS = {
@@ -90,6 +98,9 @@ export function initialAttention(): AttentionState {
     stepsPerSecond: null,
     lastGoodStep: 0,
     error: null,
+    saved: null,
+    restoredStep: null,
+    checkpoints: [],
   };
 }
 

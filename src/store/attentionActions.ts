@@ -1,156 +1,34 @@
-// Actions of the Attention view: choose the task and the model (store, address, worker), train,
-// pause and step the encoder–decoder, decode the example shown and score the held-out pairs, and
-// put the worker's replies and progress into the `attention` slice. Progress arrives through one
-// subscription per engine client and names its run; another run's is dropped.
-import { formatCount } from '../content/format';
-import type { EngineClient } from '../worker/client';
-import type { FromWorker, ProgressBatch } from '../worker/protocol';
-import { attentionSettings, taskLengths, withScores, type AttentionState } from './attention';
+// Actions of the Attention view: choose the task and the model (store, address, worker), set up,
+// train, pause and step the encoder–decoder, go back after a divergence, decode the learner's own
+// input, export. Built on attentionBase.ts (the engine, progress, decoding, scores, autosave).
+import { attentionSettings, taskLengths, type AttentionState } from './attention';
+import {
+  attention,
+  engineOrNull,
+  LOAD,
+  messageOf,
+  patch,
+  refreshDecoded,
+  refreshScores,
+  shownInput,
+  startAutosaving,
+  stopAutosaving,
+  autosaveAttention,
+  MAX_OWN_INPUT,
+} from './attentionBase';
+import { resumeAttention } from './attentionSaves';
 import { download } from './download';
-import { getEngine, writeAddress } from './engineAccess';
-import { appStore, patchSlice } from './store';
-import { appendProgress, emptyHistory, truncateHistory, type TrainingHistory } from './training';
+import { writeAddress } from './engineAccess';
+import { emptyHistory, truncateHistory, type TrainingHistory } from './training';
 
-/** Generating a task's 20,000 pairs and a model takes longer than the default time. */
-const LOAD = { timeoutMs: 30_000 };
-/** While training, the curves follow at most this often (ms)… */
-export const PATCH_EVERY_MS = 400;
-/** …the decoding shown… */
-export const DECODE_EVERY_MS = 1000;
-/** …and the scores by input length (the worker's last validation). */
-export const SCORE_EVERY_MS = 2500;
-/** The longest own input decoded. */
-export const MAX_OWN_INPUT = 60;
-
-export const attention = (): AttentionState => appStore.getState().attention;
-const patch = (p: Partial<AttentionState>) => patchSlice('attention', p);
-
-/** The page's bookkeeping: engines listened to, the requests in flight and when they were sent. */
-const page = {
-  subscribed: new WeakSet<EngineClient>(),
-  /** Progress not yet in the store, and when the store last took some. */
-  pending: [] as ProgressBatch[],
-  patchedAt: -Infinity,
-  decoding: false,
-  decodeAgain: false,
-  decodedAt: -Infinity,
-  scoring: false,
-  scoredAt: -Infinity,
-};
-
-function listen(engine: EngineClient): void {
-  if (page.subscribed.has(engine)) return;
-  page.subscribed.add(engine);
-  engine.subscribe((message: FromWorker) => {
-    if (message.type === 'attentionProgress') onProgress(message.batch, message.run);
-  });
-}
-
-function engineOrNull(): EngineClient | null {
-  const engine = getEngine();
-  if (engine !== null) listen(engine);
-  return engine;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function onProgress(batch: ProgressBatch, run: number): void {
-  const a = attention();
-  if (a.info === null || a.info.run !== run) return;
-  page.pending.push(batch);
-  // The curves redraw at most every PATCH_EVERY_MS; a stop, a divergence or a score at once.
-  const now = performance.now();
-  if (batch.running && !batch.diverged && !batch.val && now - page.patchedAt < PATCH_EVERY_MS)
-    return;
-  page.patchedAt = now;
-  const batches = page.pending.splice(0);
-  const history = appendProgress(a.history, ...batches);
-  const speed = batch.stepsPerSecond;
-  patch({
-    history,
-    kept: { ...a.kept, [run]: history },
-    // Smoothed: a batch that held a validation runs slower.
-    stepsPerSecond: !batch.running
-      ? a.stepsPerSecond
-      : a.stepsPerSecond === null
-        ? speed
-        : 0.7 * a.stepsPerSecond + 0.3 * speed,
-    lastGoodStep: batch.lastGoodStep,
-    ...(batch.diverged
-      ? {
-          phase: 'diverged',
-          error: `Training diverged at step ${formatCount(batch.firstStep + batch.loss.length - 1)}: the loss left every sensible range. Training paused; the last good model is kept.`,
-        }
-      : !batch.running && a.phase === 'training'
-        ? { phase: 'ready' }
-        : {}),
-  });
-  if (!batch.running || now - page.decodedAt >= DECODE_EVERY_MS) void refreshDecoded();
-  if (!batch.running || (batch.val && now - page.scoredAt >= SCORE_EVERY_MS)) void refreshScores();
-}
-
-/** The input decoded: the learner's own, or the chosen held-out example. */
-export function shownInput(a: AttentionState): string | null {
-  if (a.own !== null) return a.own;
-  const examples = a.info?.examples ?? [];
-  return (examples[Math.min(a.example, examples.length - 1)] ?? null)?.input ?? null;
-}
-
-/**
- * Asks the worker to decode the input shown, one request at a time: one asked for meanwhile
- * follows when the first returns.
- */
-export async function refreshDecoded(): Promise<void> {
-  const engine = engineOrNull();
-  const input = shownInput(attention());
-  if (engine === null || input === null) return;
-  if (page.decoding) {
-    page.decodeAgain = true;
-    return;
-  }
-  page.decoding = true;
-  page.decodedAt = performance.now();
-  try {
-    const { decoded } = await engine.request({ type: 'attentionDecode', input });
-    const a = attention();
-    if (decoded.run === a.info?.run && decoded.input === shownInput(a)) patch({ decoded });
-  } catch (error) {
-    patch({ error: `Could not decode: ${messageOf(error)}` });
-  } finally {
-    page.decoding = false;
-  }
-  if (page.decodeAgain) {
-    page.decodeAgain = false;
-    await refreshDecoded();
-  }
-}
-
-/** Scores the held-out pairs (exact match by input length) for the length chart. */
-export async function refreshScores(): Promise<void> {
-  const engine = engineOrNull();
-  const info = attention().info;
-  if (engine === null || info === null || page.scoring) return;
-  page.scoring = true;
-  page.scoredAt = performance.now();
-  try {
-    const { scores } = await engine.request({ type: 'attentionScore' });
-    const a = attention();
-    if (a.info?.run === info.run)
-      patch({ scores, compare: withScores(a.compare, info.settings, scores) });
-  } catch {
-    // The next validation point asks again.
-  } finally {
-    page.scoring = false;
-  }
-}
+export { attention, MAX_OWN_INPUT, refreshDecoded, shownInput };
 
 /**
  * Sets up the run the view's choices name in the worker: a fresh one, or one kept from before
- * with the same choices (its curves come back with it).
+ * with the same choices (its curves come back with it). With `resume` (the view's first load
+ * after the page opened), the autosaved run comes back if it was made from the same choices.
  */
-export async function loadAttention({ fresh = false } = {}): Promise<boolean> {
+export async function loadAttention({ fresh = false, resume = false } = {}): Promise<boolean> {
   const engine = engineOrNull();
   if (engine === null) return false;
   const before = attention();
@@ -162,12 +40,12 @@ export async function loadAttention({ fresh = false } = {}): Promise<boolean> {
     );
     const a = attention();
     const history: TrainingHistory = (!fresh && a.kept[info.run]) || emptyHistory();
-    // The worker keeps four runs; the curves of those it dropped go too.
+    // The worker keeps four runs; the page keeps the curves of the last eight.
     const kept = Object.fromEntries(
       Object.entries({ ...a.kept, [info.run]: history })
         .map(([run, h]) => [Number(run), h] as const)
         .sort((x, y) => y[0] - x[0])
-        .slice(0, 4),
+        .slice(0, 8),
     );
     const same = a.info?.run === info.run;
     patch({
@@ -180,7 +58,9 @@ export async function loadAttention({ fresh = false } = {}): Promise<boolean> {
       decoded: same ? a.decoded : null,
       scores: same ? a.scores : null,
       example: Math.min(a.example, Math.max(0, info.examples.length - 1)),
+      ...(same ? {} : { saved: null, restoredStep: null }),
     });
+    if (resume && info.step === 0) await resumeAttention();
     await Promise.all([refreshDecoded(), refreshScores()]);
     return true;
   } catch (error) {
@@ -194,9 +74,11 @@ export async function trainAttention(): Promise<void> {
   const a = attention();
   if (engine === null || a.info === null || a.phase === 'diverged' || a.phase === 'training')
     return;
-  patch({ phase: 'training', error: null });
+  patch({ phase: 'training', error: null, restoredStep: null });
   try {
     await engine.request({ type: 'attentionTrain' });
+    // Paused (or diverged) while the request was on its way: nothing to autosave on a timer.
+    if (attention().phase === 'training') startAutosaving();
   } catch (error) {
     patch({ phase: 'ready', error: messageOf(error) });
   }
@@ -205,10 +87,11 @@ export async function trainAttention(): Promise<void> {
 export async function pauseAttention(): Promise<void> {
   const engine = engineOrNull();
   if (engine === null || attention().info === null) return;
+  stopAutosaving();
   try {
     await engine.request({ type: 'attentionPause' });
     if (attention().phase === 'training') patch({ phase: 'ready' });
-    await Promise.all([refreshDecoded(), refreshScores()]);
+    await Promise.all([refreshDecoded(), refreshScores(), autosaveAttention()]);
   } catch (error) {
     patch({ error: messageOf(error) });
   }

@@ -10,7 +10,8 @@ import {
   seq2seqTensors,
   type Seq2SeqModel,
 } from '../engine/seq2seq/model.ts';
-import { seq2seqFileJson } from '../engine/seq2seq/file.ts';
+import { parseSeq2SeqFile, seq2seqFileJson } from '../engine/seq2seq/file.ts';
+import type { OptimizerState } from '../engine/optim.ts';
 import { decodeGreedy } from '../engine/seq2seq/network.ts';
 import { seq2seqPytorchScript } from '../engine/seq2seq/pytorch.ts';
 import { checkSeq2SeqOptions, generateSeq2Seq } from '../engine/seq2seq/tasks.ts';
@@ -125,6 +126,7 @@ export class AttentionRun {
   private readonly runs = new Map<string, Current>();
   private current: Current | null = null;
   private nextId = 1;
+  private loads = 0;
 
   constructor(
     private readonly hooks: AttentionHooks,
@@ -172,6 +174,7 @@ export class AttentionRun {
    */
   load(settings: AttentionSettings, fresh = false): AttentionInfo {
     checkAttentionSettings(settings);
+    this.loads += 1;
     const key = attentionRunKey(settings);
     const kept = fresh ? undefined : this.runs.get(key);
     if (kept !== undefined) {
@@ -240,6 +243,48 @@ export class AttentionRun {
     this.runs.set(key, run);
     while (this.runs.size > KEPT_RUNS) this.runs.delete(this.runs.keys().next().value!);
     this.current = run;
+    return this.info();
+  }
+
+  /** How many loads there were: a save read across a load is not the new run's. */
+  get loadCount(): number {
+    return this.loads;
+  }
+
+  /** The run as a save keeps it: the model file, its step and the optimizer's state. */
+  snapshot(): { model: string; step: number; optimizer: OptimizerState } {
+    const c = this.require();
+    const step = stepOf(c);
+    return {
+      model: seq2seqFileJson({ model: c.model, vocab: c.vocab, task: c.settings.task, step }),
+      step,
+      optimizer: c.trainer.optimizer.exportState(),
+    };
+  }
+
+  /**
+   * Puts a saved model (and optimizer state) onto the current run at its step; throws when it
+   * was made for another model or other characters, and the run stays as it was.
+   */
+  resume(saved: { model: string; step: number; optimizer: OptimizerState | null }): AttentionInfo {
+    const c = this.require();
+    const file = parseSeq2SeqFile(saved.model, this.compute());
+    const a = file.model.config as unknown as Record<string, unknown>;
+    const b = c.model.config as unknown as Record<string, unknown>;
+    const same = (x: readonly string[], y: readonly string[]) => x.join('\n') === y.join('\n');
+    if (
+      [...new Set([...Object.keys(a), ...Object.keys(b)])].some((k) => a[k] !== b[k]) ||
+      !same(file.vocab.input, c.vocab.input) ||
+      !same(file.vocab.output, c.vocab.output)
+    )
+      throw new Error('The saved model does not fit this task and model.');
+    this.pause();
+    c.model = file.model;
+    c.trainer = trainerFor(c.model, c.train, c.settings, saved.step);
+    if (saved.optimizer !== null) c.trainer.optimizer.importState(saved.optimizer);
+    c.stepBase = saved.step;
+    c.lastScores = null;
+    c.loop.reset(copyModel(c.model), saved.step);
     return this.info();
   }
 

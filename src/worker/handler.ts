@@ -10,6 +10,7 @@ import {
   loadCheckpointInto,
   resumeSeries,
 } from './seriesAutosave';
+import { handleAttention } from './attentionHandler';
 import type { Trace } from '../engine/trace';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
@@ -227,37 +228,18 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
         return;
       }
       case 'attentionLoad':
-        post({ type: 'attention', id: msg.id, info: s().attention.load(msg.settings, msg.fresh) });
-        break;
       case 'attentionTrain':
-        s().attention.train();
-        post({ type: 'ack', id: msg.id, step: s().attention.info().step });
-        break;
       case 'attentionPause':
-        post({ type: 'ack', id: msg.id, step: s().attention.pause() });
-        break;
       case 'attentionStep':
-        post({ type: 'ack', id: msg.id, step: s().attention.step() });
-        break;
-      case 'attentionDecode': {
-        const decoded = s().attention.decode(msg.input);
-        const { alpha, e, ctx, probs } = decoded;
-        post({ type: 'attentionDecoded', id: msg.id, decoded }, [
-          alpha.buffer,
-          e.buffer,
-          ctx.buffer,
-          probs.buffer,
-        ] as Transferable[]);
-        break;
-      }
+      case 'attentionDecode':
       case 'attentionScore':
-        post({ type: 'attentionScores', id: msg.id, scores: s().attention.scores() });
-        break;
       case 'attentionRestoreLastGood':
-        post({ type: 'attention', id: msg.id, info: s().attention.restoreLastGood() });
-        break;
       case 'attentionExport':
-        post({ type: 'attentionExported', id: msg.id, ...s().attention.exportFiles() });
+      case 'attentionAutosave':
+      case 'attentionResume':
+      case 'attentionCheckpoint':
+      case 'attentionCheckpointLoad':
+        handleAttention(msg, post, s().attention, (error) => postError(post, msg, error));
         break;
       case 'seriesLoad': {
         const info = s().series.load(msg);

@@ -48,7 +48,7 @@ import type { GradientParams, GradientResult } from '../engine/experiments';
 import type { BackwardAt } from '../engine/backwardTrace';
 import type { FiniteDifference } from '../engine/gradCheck';
 import type { SeriesCheckpointMeta } from '../persist/seriesStore';
-import type { Autosave } from '../persist/trainingStore';
+import type { Autosave, StoredHistory } from '../persist/trainingStore';
 
 /** Messages the app posts to the worker. */
 export type ToWorker =
@@ -142,6 +142,18 @@ export type ToWorker =
   | { type: 'attentionRestoreLastGood'; id: number }
   /** The model file and the PyTorch script of the run. */
   | { type: 'attentionExport'; id: number }
+  /** Autosaves the run (the page sends when, its choices and curves; the worker adds the model). */
+  | { type: 'attentionAutosave'; id: number; page: SeriesAutosavePage }
+  /** Puts the autosaved run back onto the run loaded now, if made from `choice`. */
+  | { type: 'attentionResume'; id: number; choice: string }
+  | {
+      type: 'attentionCheckpoint';
+      id: number;
+      checkpoint: string;
+      name: string;
+      page: SeriesAutosavePage;
+    }
+  | { type: 'attentionCheckpointLoad'; id: number; checkpoint: string; choice: string }
   // ---- Time series view ----
   /** Read and prepare a series and make a fresh model for it (the old one stays on failure). */
   | ({ type: 'seriesLoad'; id: number } & SeriesLoad)
@@ -291,6 +303,17 @@ export type AttentionProgressMessage = {
   run: number;
   batch: ProgressBatch;
 };
+/** The Attention view's run put back (null: no autosave made from the choices asked for). */
+export type AttentionResumedReply = {
+  type: 'attentionResumed';
+  id: number;
+  resumed: { info: AttentionInfo; history: StoredHistory; savedAt: number } | null;
+};
+export type AttentionCheckpointsReply = {
+  type: 'attentionCheckpoints';
+  id: number;
+  list: SeriesCheckpointMeta[] | null;
+};
 export type AttentionExportReply = {
   type: 'attentionExported';
   id: number;
@@ -373,6 +396,8 @@ export type FromWorker =
   | AttentionScoreReply
   | AttentionProgressMessage
   | AttentionExportReply
+  | AttentionResumedReply
+  | AttentionCheckpointsReply
   | TagRaceReply
   | TagRaceProgressMessage
   | TagSampleReply;
@@ -413,6 +438,10 @@ export interface Replies {
   attentionScore: AttentionScoreReply;
   attentionRestoreLastGood: AttentionReply;
   attentionExport: AttentionExportReply;
+  attentionAutosave: AutosavedReply;
+  attentionResume: AttentionResumedReply;
+  attentionCheckpoint: AttentionCheckpointsReply;
+  attentionCheckpointLoad: AttentionResumedReply;
   seriesLoad: SeriesReply;
   seriesTrain: Ack;
   seriesPause: Ack;

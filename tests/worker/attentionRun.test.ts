@@ -181,4 +181,23 @@ describe('AttentionRun', () => {
     expect(Object.keys(file.tensors)).toContain('attention.v');
     expect(script).toContain('nn.GRU');
   });
+
+  it('saves and resumes a run: the same model, step and decoding; another model is refused', () => {
+    const { run } = makeRun();
+    run.load(settings);
+    for (let k = 0; k < 4; k++) run.step();
+    const saved = run.snapshot();
+    const before = run.decode('abcde');
+    expect(saved.step).toBe(4);
+    run.load(settings, true);
+    expect(run.info().step).toBe(0);
+    expect(run.resume(saved).step).toBe(4);
+    const after = run.decode('abcde');
+    expect(Array.from(after.probs)).toEqual(Array.from(before.probs));
+    run.step();
+    expect(run.info().step).toBe(5);
+    run.load({ ...settings, hiddenSize: 12 });
+    expect(() => run.resume(saved)).toThrow(/does not fit/);
+    expect(run.info().step).toBe(0);
+  });
 });
