@@ -88,6 +88,12 @@ describe.each([
   { hash: '#/gradients', name: 'Gradient flow', equations: true },
   { hash: '#/gradients?gp=nonnormal', name: 'Gradient flow, non-normal', equations: true },
   { hash: '#/series', name: 'Time series', equations: true },
+  {
+    hash: '#/attention?atask=reverse&amax=6',
+    name: 'Attention',
+    equations: true,
+    ready: '[data-testid="at-step"]',
+  },
 ])('$name at 375 px', ({ hash, name, equations, ...more }) => {
   test('chart text is at least 10 px; equations scroll rather than being cut off', async () => {
     const { page, recorder } = await app.openApp(hash, { viewport: PHONE, reducedMotion: true });

@@ -6,6 +6,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { AttentionPanel } from '../../src/panels/AttentionPanel';
+import { parseSeq2SeqFile } from '../../src/engine/seq2seq/file';
 import { compareKey } from '../../src/store/attention';
 import { bindApp } from '../../src/store/engineAccess';
 import { appStore, patchSlice, resetStore } from '../../src/store/store';
@@ -194,4 +195,45 @@ describe('the Attention view', () => {
       /^At step [\d,]+: [\d.]+ % of held-out inputs exactly right, [\d.]+ % of their characters\.$/,
     );
   }, 40_000);
+
+  test('downloads the model file, which reads back as the same model, and the script', async () => {
+    const blobs = new Map<string, Blob>();
+    const files: Promise<{ name: string; text: string }>[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      const url = `blob:test/${blobs.size + 1}`;
+      blobs.set(url, blob as Blob);
+      return url;
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      const name = this.download;
+      files.push(
+        blobs
+          .get(this.href)!
+          .text()
+          .then((text) => ({ name, text })),
+      );
+    });
+    open();
+    await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+    });
+    await vi.waitFor(() => expect(state().decoded?.step).toBe(1));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Download the model file' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Download the PyTorch script' }));
+    });
+    await vi.waitFor(() => expect(files).toHaveLength(2));
+    const [model, script] = await Promise.all(files);
+    expect(model!.name).toBe('unrolled-attention-reverse-additive-gru-step1.json');
+    expect(script!.name).toBe('unrolled-attention-reverse-additive-gru-step1.py');
+    const file = parseSeq2SeqFile(model!.text);
+    expect(file).toMatchObject({ task: 'reverse', step: 1 });
+    expect(file.model.config).toMatchObject({ hiddenSize: 16, attention: 'additive' });
+    expect(script!.text).toContain('nn.GRU');
+    vi.restoreAllMocks();
+  }, 30_000);
 });

@@ -54,7 +54,7 @@ export function AttentionByLength() {
             columns={['input length', ...kinds.map((k) => ATTENTION_LABELS[k])]}
             rows={() =>
               lengths.map((n) => [
-                n,
+                String(n),
                 ...kinds.map((k) => {
                   const b = runs[k]!.byLength.find((x) => x.length === n);
                   return b === undefined ? '–' : `${formatPercent(b.exact)} of ${b.pairs}`;
