@@ -1,10 +1,12 @@
 // The shell: skip link, header with navigation and theme toggle, the current view in <main>,
 // and a footer with the engine status. Each view's panel loads as its own chunk.
-import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
-import { VIEW_TEXT } from '../content/views';
-import { selectView } from '../store/selectors';
+import { Suspense, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectLocale, selectView } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { ErrorBoundary } from './ErrorBoundary';
+import { i18n } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { Nav } from './Nav';
 import { NoticeBar } from './NoticeBar';
 import { PANELS } from './panels';
@@ -13,6 +15,12 @@ import { ThemeToggle } from './ThemeToggle';
 
 export function App() {
   const view = useAppStore(selectView);
+  const locale = useAppStore(selectLocale);
+  const { t } = useTranslation();
+  // The words follow the language in effect before the page paints.
+  useLayoutEffect(() => {
+    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  }, [locale]);
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef(view);
 
@@ -28,25 +36,26 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header className="site-header">
         <div className="site-header__inner">
           <p className="brand">
             <BrandMark />
-            Unrolled
+            {t('shell.brand')}
           </p>
           <Nav />
+          <LanguageSwitch />
           <ThemeToggle />
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
         <NoticeBar />
         <h1 ref={heading} tabIndex={-1}>
-          {VIEW_TEXT[view].heading}
+          {t(`views.${view}.heading`)}
         </h1>
         <ErrorBoundary key={view}>
-          <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>
             <Panel />
           </Suspense>
         </ErrorBoundary>
@@ -54,7 +63,7 @@ export function App() {
       <footer className="site-footer">
         <div className="site-footer__inner">
           <StatusLine />
-          <p className="footer-note">Runs entirely in your browser.</p>
+          <p className="footer-note">{t('shell.footer')}</p>
         </div>
       </footer>
     </>

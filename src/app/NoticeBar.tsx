@@ -1,4 +1,5 @@
 import { dismissNotice } from '../store/actions';
+import { useTranslation } from 'react-i18next';
 import { selectNotice } from '../store/selectors';
 import { useAppStore } from '../store/store';
 
@@ -8,13 +9,14 @@ import { useAppStore } from '../store/store';
  */
 export function NoticeBar() {
   const notice = useAppStore(selectNotice);
+  const { t } = useTranslation();
   return (
     <div className="notice-region" role="status">
       {notice !== null && (
         <div className="notice">
           <p>{notice}</p>
           <button type="button" onClick={dismissNotice}>
-            Dismiss
+            {t('shell.dismiss')}
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { toggleTheme } from '../store/actions';
 import { selectTheme } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -6,7 +7,8 @@ import { useAppStore } from '../store/store';
 export function ThemeToggle() {
   const theme = useAppStore(selectTheme);
   const next = theme === 'dark' ? 'light' : 'dark';
-  const label = `Switch to ${next} theme`;
+  const { t } = useTranslation();
+  const label = next === 'dark' ? t('shell.toDark') : t('shell.toLight');
   return (
     <button
       type="button"

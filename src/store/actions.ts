@@ -2,9 +2,10 @@
 // and the engine worker. Components call these; they never touch the world themselves.
 // `startApp` binds the app to a window and an engine client (engineAccess.ts keeps them, for
 // every view's actions) and returns a teardown.
-import { VIEW_TEXT } from '../content/views';
+import { localeFor, MESSAGES, type Locale } from '../content/i18n';
 import type { EngineClient } from '../worker/client';
-import { bindApp, boundWindow } from './engineAccess';
+import { bindApp, boundWindow, writeAddress } from './engineAccess';
+import { selectLocale } from './selectors';
 import { appStore, patchSlice, patchUi } from './store';
 import { effectiveTheme, type Theme } from './ui';
 import { parseHash, serialiseHash, slicesFromParams } from './url';
@@ -52,13 +53,20 @@ export function dismissNotice(): void {
   patchUi({ notice: null });
 }
 
+/** Reads the browser's language; writes the title of the view and the language in effect. */
 function bindTitle(doc: Document): () => void {
+  const nav = doc.defaultView?.navigator;
+  patchUi({ systemLocale: localeFor(nav?.languages ?? (nav ? [nav.language] : [])) });
   const write = () => {
-    doc.title = VIEW_TEXT[appStore.getState().ui.view].title;
+    const state = appStore.getState();
+    const locale = selectLocale(state);
+    doc.title = MESSAGES[locale].views[state.ui.view].title;
+    doc.documentElement.lang = locale;
   };
   write();
   return appStore.subscribe((state, previous) => {
-    if (state.ui.view !== previous.ui.view) write();
+    if (state.ui.view !== previous.ui.view || selectLocale(state) !== selectLocale(previous))
+      write();
   });
 }
 
@@ -97,6 +105,12 @@ export function bindTheme(win: Window): () => void {
     dark?.removeEventListener('change', readMedia);
     calm?.removeEventListener('change', readMedia);
   };
+}
+
+/** Shows the interface in `locale` and writes it into the address. */
+export function setLocale(locale: Locale): void {
+  patchSlice('locale', { lang: locale });
+  writeAddress();
 }
 
 /** Switches to the other theme and remembers the choice. */

@@ -7,3 +7,6 @@ export const selectTheme = (state: AppState) => effectiveTheme(state.ui);
 export const selectNotice = (state: AppState) => state.ui.notice;
 export const selectEngine = (state: AppState) => state.ui.engine;
 export const selectReducedMotion = (state: AppState) => state.ui.reducedMotion;
+
+/** The language in effect: the one the address names, else the browser's. */
+export const selectLocale = (state: AppState) => state.locale.lang ?? state.ui.systemLocale;

@@ -1,5 +1,6 @@
 // The `ui` slice: which view is showing, the theme, the notice line and the engine status.
 
+import type { Locale } from '../content/i18n';
 import { DEFAULT_VIEW, type View } from './views';
 
 export type Theme = 'light' | 'dark';
@@ -26,6 +27,8 @@ export interface UiState {
   /** A short message for the dismissible notice line, e.g. about a bad address. */
   notice: string | null;
   engine: EngineStatus;
+  /** The language the browser prefers (the one in effect unless the address names one). */
+  systemLocale: Locale;
 }
 
 export function initialUi(): UiState {
@@ -36,6 +39,7 @@ export function initialUi(): UiState {
     reducedMotion: false,
     notice: null,
     engine: { state: 'starting' },
+    systemLocale: 'en',
   };
 }
 

@@ -6,6 +6,7 @@ import type { AppState } from './store';
 import type { ParamsOf } from './urlSlice';
 import {
   DEFAULT_VIEW,
+  GLOBAL_SLICES,
   sliceOfView,
   URL_SLICE_KEYS,
   URL_SLICES,
@@ -91,7 +92,8 @@ export function hrefFor(view: View, state: Pick<AppState, UrlSliceKey>): string 
 
 function paramsForView(view: View, state: Pick<AppState, UrlSliceKey>): UrlParams {
   const key = sliceOfView(view);
-  return key === null ? {} : paramsOfSlice(key, state);
+  const own = key === null ? {} : paramsOfSlice(key, state);
+  return Object.assign(own, ...GLOBAL_SLICES.map((g) => paramsOfSlice(g, state))) as UrlParams;
 }
 
 function paramsOfSlice<K extends UrlSliceKey>(key: K, state: Pick<AppState, UrlSliceKey>) {

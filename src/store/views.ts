@@ -6,6 +6,7 @@
 import { ATTENTION_SLICE } from './attention';
 import { CONFIG_SLICE } from './config';
 import { FORWARD_SLICE } from './forward';
+import { LOCALE_SLICE } from './locale';
 import { GRADIENTS_SLICE } from './gradients';
 import { SERIES_SLICE } from './series';
 import { TAGGING_SLICE } from './tagging';
@@ -19,6 +20,7 @@ export const URL_SLICES = {
   series: SERIES_SLICE,
   tagging: TAGGING_SLICE,
   attention: ATTENTION_SLICE,
+  locale: LOCALE_SLICE,
 };
 
 export type UrlSliceKey = keyof typeof URL_SLICES;
@@ -51,6 +53,9 @@ export const DEFAULT_VIEW: View = 'forward';
 export function sliceOfView(view: View): UrlSliceKey | null {
   return VIEW_SLICES[view];
 }
+
+/** The slices every view's address carries besides its own (the language). */
+export const GLOBAL_SLICES: readonly UrlSliceKey[] = ['locale'];
 
 /** Every slice key, for iterating (typed). */
 export const URL_SLICE_KEYS = Object.keys(URL_SLICES) as readonly UrlSliceKey[];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { VIEW_TEXT } from '../../src/content/views';
+import { MESSAGES } from '../../src/content/i18n';
 import { initialState } from '../../src/store/store';
 import { hrefFor, parseHash, slicesFromParams } from '../../src/store/url';
 import { sliceOfView, URL_SLICE_KEYS, URL_SLICES, VIEWS } from '../../src/store/views';
@@ -15,7 +15,7 @@ describe('the view registry', () => {
       'attention',
       'about',
     ]);
-    for (const view of VIEWS) expect(VIEW_TEXT[view].label.length).toBeGreaterThan(0);
+    for (const view of VIEWS) expect(MESSAGES.en.views[view].label.length).toBeGreaterThan(0);
     expect(VIEWS.map(sliceOfView)).toEqual([
       'forward',
       'config',

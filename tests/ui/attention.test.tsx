@@ -15,6 +15,9 @@ import { createEngineClient, type EngineClient, type EnginePort } from '../../sr
 import { createSession, handleMessage } from '../../src/worker/handler';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 
+/** What the worker sends unasked (a test may add its own, as a diverging run would). */
+const fromWorker = { deliver: (_m: FromWorker) => {} };
+
 /** The real client over a port into the worker's handler, with one session for all messages. */
 function realEngine(): EngineClient {
   let deliver: (m: FromWorker) => void = () => {};
@@ -22,6 +25,7 @@ function realEngine(): EngineClient {
   const port: EnginePort = {
     listen: (handlers) => {
       deliver = (m) => handlers.message(m);
+      fromWorker.deliver = deliver;
       port.post = (msg: ToWorker) =>
         handleMessage(msg, (reply) => handlers.message(reply), session);
     },
@@ -235,5 +239,50 @@ describe('the Attention view', () => {
     expect(file.model.config).toMatchObject({ hiddenSize: 16, attention: 'additive' });
     expect(script!.text).toContain('nn.GRU');
     vi.restoreAllMocks();
+  }, 30_000);
+
+  test('a diverged run says so, and goes back to the last good model on request', async () => {
+    open();
+    await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
+    for (let k = 0; k < 2; k++) {
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: 'Step' }));
+      });
+      await vi.waitFor(() => expect(state().history.steps).toHaveLength(k + 1));
+    }
+    // Step 3 as a diverging run reports it (the worker's last good model is the one of step 0).
+    act(() =>
+      fromWorker.deliver({
+        type: 'attentionProgress',
+        id: null,
+        run: state().info!.run,
+        batch: {
+          firstStep: 3,
+          loss: Float64Array.of(Infinity),
+          gradNormBefore: Float64Array.of(Infinity),
+          gradNormAfter: Float64Array.of(5),
+          clipped: Uint8Array.of(1),
+          charsPerSecond: 0,
+          stepsPerSecond: 10,
+          epoch: 0,
+          dLdhNorm: [],
+          diverged: true,
+          lastGoodStep: 0,
+          running: false,
+        },
+      }),
+    );
+    expect(state().phase).toBe('diverged');
+    expect(screen.getByRole('alert').textContent).toMatch(/^Training diverged at step 3/);
+    expect((screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /^Go back to the model of step 0/ }));
+    });
+    await vi.waitFor(() => expect(state().phase).toBe('ready'));
+    expect(state().info!.step).toBe(0);
+    expect(state().history.steps).toEqual([]);
+    expect(screen.queryByRole('alert')).toBeNull();
   }, 30_000);
 });
