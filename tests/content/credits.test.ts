@@ -13,6 +13,11 @@ describe('the About page’s data credits', () => {
   it('name every shipped data file, and only those', () => {
     expect(shipped).toContain('co2-concentration.csv');
     expect(DATA_CREDITS.map((c) => c.name).sort()).toEqual([...shipped].sort());
-    for (const c of DATA_CREDITS) expect(c.licence.length).toBeGreaterThan(10);
+    for (const c of DATA_CREDITS) {
+      expect(c.licence.en.length).toBeGreaterThan(10);
+      // Both languages, the Chinese one in Chinese.
+      expect(c.licence['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(c.description['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

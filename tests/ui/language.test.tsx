@@ -59,4 +59,18 @@ describe('the language', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Forward pass');
     expect(screen.getByText(/Ignored lang=“fr”/)).toBeTruthy();
   });
+
+  test('the About page in Chinese: its words, its symbols in the sentence, its credits', async () => {
+    renderApp('#/about?lang=zh-CN');
+    expect(await screen.findByRole('heading', { name: '使用方法' })).toBeTruthy();
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items).toContain(
+      '注意力机制：训练一个编码器–解码器来改写日期，看每个输出步在输入中关注哪里。',
+    );
+    // The symbols sit inside the translated sentence, typeset.
+    const detail = screen.getByText(/是遗忘门/);
+    expect(detail.querySelectorAll('.katex').length).toBe(4);
+    expect(detail.textContent).toMatch(/^其中 .*f.*t.* 是遗忘门/);
+    expect(screen.getByText(/许可：这些戏剧属于公有领域。/)).toBeTruthy();
+  });
 });
