@@ -1,50 +1,11 @@
-// The encoder–decoder with attention as data (docs/beyond-characters.md §4): labels for the menus,
-// and the equations of one decoder step in the order network.ts runs them (decoderStep), written
+// The encoder–decoder with attention as data (docs/beyond-characters.md §4; its words are in i18n/):
+// the equations of one decoder step in the order network.ts runs them (decoderStep), written
 // with the engine's symbols; each defined symbol is linked as \htmlClass{sym-KEY} with KEY the
 // DecoderStep field it names (e, alpha, ctx, ht, p). The live lines plug in the engine's numbers.
 
 import type { CellKind } from '../engine/cell.ts';
 import type { AttentionKind } from '../engine/seq2seq/model.ts';
-import type { Seq2SeqTaskKind } from '../engine/seq2seq/tasks.ts';
 import { num, term } from './backwardEquations';
-
-export const ATTENTION_LABELS: Record<AttentionKind, string> = {
-  none: 'None (fixed-size state)',
-  additive: 'Additive (Bahdanau)',
-  general: 'General (Luong)',
-  dot: 'Dot (Luong)',
-};
-
-export const ATTENTION_NOTES: Record<AttentionKind, string> = {
-  none: 'The decoder starts from the encoder’s last state and never looks at the input again, so that one vector must carry the whole input.',
-  additive:
-    'Before each step the decoder scores every input position with a small network on its previous state and that position’s encoder state, and reads the weighted sum of the encoder states.',
-  general:
-    'After each step the decoder compares its new state with every encoder state through a learned matrix, then mixes the weighted sum into what it writes.',
-  dot: 'Like general, but the score is the plain dot product of the decoder state and the encoder state: no weights, so both must have the same size (a one-way encoder).',
-};
-
-export const TASK_LABELS: Record<Seq2SeqTaskKind, string> = {
-  dates: 'Dates',
-  reverse: 'Reverse',
-  sort: 'Sort letters',
-  add: 'Addition',
-};
-
-export const TASK_NOTES: Record<Seq2SeqTaskKind, string> = {
-  dates:
-    'Rewrite a date written in many formats as YYYY-MM-DD (27 November 2026 → 2026-11-27): the year’s digits should attend to the year, the month to the month’s name.',
-  reverse:
-    'Write the letters backwards (attention → noitnetta): the attention map should be the anti-diagonal.',
-  sort: 'Write the letters in alphabetical order (encoder → cdeenor): each output should attend to an occurrence of its letter.',
-  add: 'Add two numbers (123+45 → 168): the digits are read right to left, with the carries.',
-};
-
-export const ATTENTION_INTRO =
-  'Without attention, the encoder must squeeze the whole input into one fixed-size state, and the decoder writes every character from that alone. Attention lets each output step look back at every input position: it scores them, turns the scores into weights that sum to 1, and reads their weighted sum.';
-
-export const BOTTLENECK_NOTE =
-  'Accuracy by input length: without attention it falls as the inputs grow longer, because one fixed-size state has to hold more and more; with attention it stays high, since each step can look up the position it needs.';
 
 /** One line of the equations: `key` names the quantity it defines. */
 export interface AttentionLine {

@@ -2,7 +2,9 @@
 // (dates to ISO, reversing, sorting, adding), the attention matrix forming while it learns, one
 // decoder step with the engine's numbers, and accuracy by input length with and without attention.
 import { useEffect, useRef } from 'react';
-import { ATTENTION_INTRO, attentionEquations } from '../content/attention';
+import { useTranslation } from 'react-i18next';
+import { attentionEquations } from '../content/attention';
+import { formatCount } from '../content/format';
 import { attentionChoice } from '../store/attention';
 import { leaveAttention, loadAttention, restoreAttentionLastGood } from '../store/attentionActions';
 import { useAppStore } from '../store/store';
@@ -17,6 +19,7 @@ import { AttentionExport } from './attention/Export';
 import '../styles/attention.css';
 
 export function AttentionPanel() {
+  const { t } = useTranslation();
   const choice = useAppStore((s) => attentionChoice(s.attention));
   const error = useAppStore((s) => s.attention.error);
   const phase = useAppStore((s) => s.attention.phase);
@@ -35,7 +38,7 @@ export function AttentionPanel() {
 
   return (
     <div className="at">
-      <p className="at-intro">{ATTENTION_INTRO}</p>
+      <p className="at-intro">{t('attention.intro')}</p>
       <AttentionControls />
       <AttentionSaved />
       {error !== null && (
@@ -46,7 +49,7 @@ export function AttentionPanel() {
       {phase === 'diverged' && (
         <p className="at-diverged">
           <button type="button" onClick={() => void restoreAttentionLastGood()}>
-            Go back to the model of step {lastGoodStep} and train on
+            {t('attention.diverged', { step: formatCount(lastGoodStep) })}
           </button>
         </p>
       )}
@@ -55,7 +58,7 @@ export function AttentionPanel() {
       <AttentionCurves />
       <AttentionByLength />
       <section aria-labelledby="at-eq-h">
-        <h2 id="at-eq-h">The equations the engine runs</h2>
+        <h2 id="at-eq-h">{t('attention.equations')}</h2>
         {attentionEquations(kind, cell, bidirectional).map((line) => (
           <Equation key={line.label} tex={line.tex} display />
         ))}

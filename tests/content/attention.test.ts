@@ -1,12 +1,6 @@
 import katex, { type KatexOptions } from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
-  ATTENTION_INTRO,
-  ATTENTION_LABELS,
-  ATTENTION_NOTES,
-  BOTTLENECK_NOTE,
-  TASK_LABELS,
-  TASK_NOTES,
   attentionEquations,
   attentionLiveEquations,
   attentionParameters,
@@ -15,6 +9,7 @@ import {
   type AttentionStepNumbers,
 } from '../../src/content/attention';
 import { num } from '../../src/content/backwardEquations';
+import { LOCALES, MESSAGES } from '../../src/content/i18n';
 import { CELL_INFO, CELL_KINDS } from '../../src/engine/cell';
 import { createRng } from '../../src/engine/rng';
 import {
@@ -56,23 +51,23 @@ const config = (attention: AttentionKind, bidirectional: boolean): Seq2SeqConfig
 const valid = (kind: AttentionKind, bi: boolean) => !(kind === 'dot' && bi);
 
 describe('attention content', () => {
-  it('has a label and a note for every attention kind and task the engine lists', () => {
-    expect(Object.keys(ATTENTION_LABELS).sort()).toEqual([...ATTENTION_KINDS].sort());
-    expect(Object.keys(ATTENTION_NOTES).sort()).toEqual([...ATTENTION_KINDS].sort());
-    expect(Object.keys(TASK_LABELS).sort()).toEqual([...SEQ2SEQ_TASKS].sort());
-    expect(Object.keys(TASK_NOTES).sort()).toEqual([...SEQ2SEQ_TASKS].sort());
-    for (const k of ATTENTION_KINDS) {
-      expect(ATTENTION_LABELS[k].length).toBeGreaterThan(2);
-      expect(ATTENTION_NOTES[k]).toMatch(/^[A-Z].{30,}\.$/);
+  it('has a label and a note for every attention kind and task the engine lists, in every language', () => {
+    for (const locale of LOCALES) {
+      const { kinds, tasks } = MESSAGES[locale].attention;
+      expect(Object.keys(kinds).sort()).toEqual([...ATTENTION_KINDS].sort());
+      expect(Object.keys(tasks).sort()).toEqual([...SEQ2SEQ_TASKS].sort());
+      for (const k of ATTENTION_KINDS) {
+        expect(kinds[k].label.length).toBeGreaterThan(1);
+        expect(kinds[k].note.length).toBeGreaterThan(20);
+      }
+      for (const k of SEQ2SEQ_TASKS) expect(tasks[k].note.length).toBeGreaterThan(20);
     }
-    for (const k of SEQ2SEQ_TASKS) {
-      expect(TASK_LABELS[k].length).toBeGreaterThan(2);
-      expect(TASK_NOTES[k]).toMatch(/^[A-Z].{30,}\.$/);
-    }
-    expect(ATTENTION_LABELS.additive).toContain('Bahdanau');
-    expect(ATTENTION_LABELS.general).toContain('Luong');
-    expect(ATTENTION_INTRO).toContain('fixed-size');
-    expect(BOTTLENECK_NOTE).toContain('without attention');
+    const en = MESSAGES.en.attention;
+    for (const k of ATTENTION_KINDS) expect(en.kinds[k].note).toMatch(/^[A-Z].{30,}\.$/);
+    expect(en.kinds.additive.label).toContain('Bahdanau');
+    expect(MESSAGES['zh-CN'].attention.kinds.general.label).toContain('Luong');
+    expect(en.intro).toContain('fixed-size');
+    expect(en.bottleneck).toContain('without attention');
   });
 
   it('every equation of every kind, cell and encoder typesets with strict KaTeX', () => {

@@ -11,6 +11,7 @@ import { compareKey } from '../../src/store/attention';
 import { bindApp } from '../../src/store/engineAccess';
 import { appStore, patchSlice, resetStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
+import { i18n } from '../../src/app/i18n';
 import { createEngineClient, type EngineClient, type EnginePort } from '../../src/worker/client';
 import { createSession, handleMessage } from '../../src/worker/handler';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
@@ -71,7 +72,9 @@ describe('the Attention view', () => {
     // The example shown is the first held-out one, decoded by the untrained model.
     const example = info.examples[0]!;
     // The decoding is drawn in a deferred render.
-    expect((await screen.findByTestId('at-result')).textContent).toContain(example.input);
+    expect((await screen.findByTestId('at-result', {}, { timeout: 5000 })).textContent).toContain(
+      example.input,
+    );
     expect(screen.getByTestId('at-result').textContent).toContain(
       `the answer is ${example.output}`,
     );
@@ -104,7 +107,7 @@ describe('the Attention view', () => {
     expect(window.location.hash).toContain('arow=2');
     const row = Array.from(d.alpha.subarray(d.S, 2 * d.S));
     const strongest = row.indexOf(Math.max(...row));
-    const equations = screen.getByLabelText("The step's equations with its numbers");
+    const equations = screen.getByLabelText('The step’s equations with its numbers');
     expect(equations.textContent).toContain(`e2,${strongest + 1}`);
   }, 30_000);
 
@@ -284,5 +287,40 @@ describe('the Attention view', () => {
     expect(state().info!.step).toBe(0);
     expect(state().history.steps).toEqual([]);
     expect(screen.queryByRole('alert')).toBeNull();
+  }, 30_000);
+
+  test('in Chinese: its headings, controls, status and notes', async () => {
+    patchSlice('locale', { lang: 'zh-CN' });
+    await i18n.changeLanguage('zh-CN');
+    try {
+      open();
+      await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
+      await screen.findByTestId('at-result', {}, { timeout: 5000 });
+      for (const name of [
+        '解码器在看哪里',
+        '解码器的一步',
+        '学习过程',
+        '按输入长度统计的准确率',
+        '引擎运行的公式',
+        '检查点',
+        '导出到 PyTorch',
+      ])
+        expect(screen.getByRole('heading', { name })).toBeTruthy();
+      for (const name of ['训练', '暂停', '单步', '重置', '解码', '下载模型文件'])
+        expect(screen.getByRole('button', { name })).toBeTruthy();
+      expect(screen.getByLabelText('任务')).toBeTruthy();
+      expect(screen.getByTestId('at-status').textContent).toMatch(
+        /^第 0 步 · [\d,]+ 个参数 · 20,000 个训练样本对$/,
+      );
+      expect(screen.getByTestId('at-step').textContent).toMatch(
+        /^第 1 步，共 \d+ 步：读入“⟨开始⟩”/,
+      );
+      expect(screen.getByText(/^把字母倒过来写/)).toBeTruthy();
+      expect(screen.getByLabelText('这一步的公式及其数值')).toBeTruthy();
+      // The code inside the translated export note stays code.
+      expect(screen.getByText('--train pairs.tsv --save').tagName).toBe('CODE');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   }, 30_000);
 });

@@ -1,5 +1,7 @@
 // Setup for the jsdom tests (tests/ui and tests/store): a matchMedia shim, and a clean store,
 // address, storage and document after every test.
+// The interface's words, as the shell sets them up before any panel renders.
+import '../../src/app/i18n';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetStore } from '../../src/store/store';

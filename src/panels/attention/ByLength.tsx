@@ -1,7 +1,7 @@
 // Held-out exact match against input length, one line per attention kind trained with otherwise
 // the same choices in this visit: without attention the longest inputs fail first, because the
 // whole input must fit in the decoder's first state.
-import { ATTENTION_LABELS, BOTTLENECK_NOTE } from '../../content/attention';
+import { useTranslation } from 'react-i18next';
 import { formatCount, formatPercent } from '../../content/format';
 import { ATTENTION_KINDS } from '../../engine/seq2seq/model';
 import { compareKey } from '../../store/attention';
@@ -18,6 +18,7 @@ const COLORS = {
 } as const;
 
 export function AttentionByLength() {
+  const { t } = useTranslation();
   const info = useAppStore((s) => s.attention.info);
   const compare = useAppStore((s) => s.attention.compare);
   const kind = useAppStore((s) => s.attention.attention);
@@ -30,19 +31,22 @@ export function AttentionByLength() {
   const other = kind === 'none' ? 'additive' : 'none';
   return (
     <section aria-labelledby="at-length-h">
-      <h2 id="at-length-h">Accuracy by input length</h2>
-      <p className="at-note">{BOTTLENECK_NOTE}</p>
+      <h2 id="at-length-h">{t('attention.length.heading')}</h2>
+      <p className="at-note">{t('attention.bottleneck')}</p>
       {kinds.length === 0 ? (
-        <p className="at-note">Train for a few seconds: the scores by length appear here.</p>
+        <p className="at-note">{t('attention.length.wait')}</p>
       ) : (
         <>
           <LineChart
-            label="Held-out exact match by input length, per attention kind"
-            xLabel="input length (characters)"
-            yLabel="exact match"
+            label={t('attention.length.chart')}
+            xLabel={t('attention.length.axis')}
+            yLabel={t('attention.length.exact')}
             yDomain={[0, 1]}
             series={kinds.map((k) => ({
-              label: `${ATTENTION_LABELS[k]} (step ${formatCount(runs[k]!.step)})`,
+              label: t('attention.length.series', {
+                kind: t(`attention.kinds.${k}.label`),
+                step: formatCount(runs[k]!.step),
+              }),
               xs: runs[k]!.byLength.map((b) => b.length),
               ys: runs[k]!.byLength.map((b) => b.exact),
               color: COLORS[k],
@@ -50,14 +54,22 @@ export function AttentionByLength() {
             }))}
           />
           <ShowData
-            caption="Held-out exact match by input length"
-            columns={['input length', ...kinds.map((k) => ATTENTION_LABELS[k])]}
+            caption={t('attention.length.table')}
+            columns={[
+              t('attention.length.column'),
+              ...kinds.map((k) => t(`attention.kinds.${k}.label`)),
+            ]}
             rows={() =>
               lengths.map((n) => [
                 String(n),
                 ...kinds.map((k) => {
                   const b = runs[k]!.byLength.find((x) => x.length === n);
-                  return b === undefined ? '–' : `${formatPercent(b.exact)} of ${b.pairs}`;
+                  return b === undefined
+                    ? '–'
+                    : t('attention.length.cell', {
+                        share: formatPercent(b.exact),
+                        pairs: formatCount(b.pairs),
+                      });
                 }),
               ])
             }
@@ -67,9 +79,9 @@ export function AttentionByLength() {
       {runs[other] === undefined && (
         <p className="at-note">
           <button type="button" onClick={() => void setAttentionChoice({ attention: other })}>
-            {other === 'none' ? 'Now train one without attention' : 'Now train one with attention'}
+            {other === 'none' ? t('attention.length.trainNone') : t('attention.length.trainWith')}
           </button>{' '}
-          (the same task and size; this run is kept, and comes back when you switch back).
+          {t('attention.length.kept')}
         </p>
       )}
     </section>

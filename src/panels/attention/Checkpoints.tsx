@@ -18,7 +18,7 @@ export function AttentionCheckpoints() {
       id="at-checkpoints"
       all={all}
       choice={key}
-      same="task and model"
+      same="attentionSame"
       refresh={refreshAttentionCheckpoints}
       save={saveAttentionCheckpoint}
       load={loadAttentionCheckpoint}

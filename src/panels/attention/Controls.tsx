@@ -1,11 +1,6 @@
 // The Attention view's choices (task, input lengths, attention, cell, size, one way or both: in
 // the address bar) and the run's buttons and status line.
-import {
-  ATTENTION_LABELS,
-  ATTENTION_NOTES,
-  TASK_LABELS,
-  TASK_NOTES,
-} from '../../content/attention';
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../content/format';
 import { CELL_INFO, CELL_KINDS, type CellKind } from '../../engine/cell';
 import { ATTENTION_KINDS, type AttentionKind } from '../../engine/seq2seq/model';
@@ -23,6 +18,7 @@ import { useAppStore } from '../../store/store';
 const SIZES = [16, 32, 64, 128];
 
 export function AttentionControls() {
+  const { t } = useTranslation();
   const task = useAppStore((s) => s.attention.task);
   const minLength = useAppStore((s) => s.attention.minLength);
   const maxLength = useAppStore((s) => s.attention.maxLength);
@@ -40,17 +36,29 @@ export function AttentionControls() {
   const training = phase === 'training';
   const busy = phase === 'loading';
   const lengths = Array.from({ length: limit ?? 0 }, (_, k) => k + 1);
+  const status = [
+    t('attention.controls.status', { step: formatCount(step) }),
+    ...(speed !== null && training
+      ? [t('attention.controls.speed', { speed: formatCount(speed, 1) })]
+      : []),
+    ...(parameters !== null
+      ? [t('attention.controls.parameters', { count: formatCount(parameters) })]
+      : []),
+    ...(trainPairs !== null
+      ? [t('attention.controls.pairs', { count: formatCount(trainPairs) })]
+      : []),
+  ].join(' · ');
   return (
-    <section className="at-controls" aria-label="Task and model">
+    <section className="at-controls" aria-label={t('attention.controls.label')}>
       <label>
-        Task{' '}
+        {t('attention.controls.task')}{' '}
         <select
           value={task}
           onChange={(e) => void setAttentionChoice({ task: e.target.value as Seq2SeqTaskKind })}
         >
-          {SEQ2SEQ_TASKS.map((t) => (
-            <option key={t} value={t}>
-              {TASK_LABELS[t]}
+          {SEQ2SEQ_TASKS.map((k) => (
+            <option key={k} value={k}>
+              {t(`attention.tasks.${k}.label`)}
             </option>
           ))}
         </select>
@@ -58,7 +66,9 @@ export function AttentionControls() {
       {limit !== null && (
         <span className="at-lengths">
           <label>
-            {unit === 'digits' ? 'Digits per number' : 'Input length'} from{' '}
+            {unit === 'digits'
+              ? t('attention.controls.digits')
+              : t('attention.controls.inputLength')}{' '}
             <select
               value={minLength}
               onChange={(e) => void setAttentionChoice({ minLength: Number(e.target.value) })}
@@ -71,7 +81,7 @@ export function AttentionControls() {
             </select>
           </label>{' '}
           <label>
-            to{' '}
+            {t('attention.controls.to')}{' '}
             <select
               value={maxLength}
               onChange={(e) => void setAttentionChoice({ maxLength: Number(e.target.value) })}
@@ -85,21 +95,21 @@ export function AttentionControls() {
           </label>
         </span>
       )}
-      <label title={ATTENTION_NOTES[kind]}>
-        Attention{' '}
+      <label title={t(`attention.kinds.${kind}.note`)}>
+        {t('attention.controls.attention')}{' '}
         <select
           value={kind}
           onChange={(e) => void setAttentionChoice({ attention: e.target.value as AttentionKind })}
         >
           {ATTENTION_KINDS.map((k) => (
             <option key={k} value={k} disabled={k === 'dot' && bidirectional}>
-              {ATTENTION_LABELS[k]}
+              {t(`attention.kinds.${k}.label`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Cell{' '}
+        {t('attention.controls.cell')}{' '}
         <select
           value={cell}
           onChange={(e) => void setAttentionChoice({ cell: e.target.value as CellKind })}
@@ -111,8 +121,8 @@ export function AttentionControls() {
           ))}
         </select>
       </label>
-      <label title="Units in the encoder's and the decoder's state">
-        Hidden size{' '}
+      <label title={t('attention.controls.hiddenHelp')}>
+        {t('attention.controls.hidden')}{' '}
         <select
           value={hidden}
           onChange={(e) => void setAttentionChoice({ hidden: Number(e.target.value) })}
@@ -124,47 +134,45 @@ export function AttentionControls() {
           ))}
         </select>
       </label>
-      <label title="The encoder reads the input both ways; dot attention needs one way (the sizes must match)">
+      <label title={t('attention.controls.bidirectionalHelp')}>
         <input
           type="checkbox"
           checked={bidirectional}
           disabled={kind === 'dot'}
           onChange={(e) => void setAttentionChoice({ bidirectional: e.target.checked })}
         />{' '}
-        Bidirectional encoder
+        {t('attention.controls.bidirectional')}
       </label>
-      <p className="at-note">{TASK_NOTES[task]}</p>
+      <p className="at-note">{t(`attention.tasks.${task}.note`)}</p>
       <div className="at-run">
         <button
           type="button"
           onClick={() => void trainAttention()}
           disabled={training || busy || phase === 'idle' || phase === 'diverged'}
         >
-          {step > 0 ? 'Resume' : 'Train'}
+          {step > 0 ? t('attention.controls.resume') : t('attention.controls.train')}
         </button>
         <button type="button" onClick={() => void pauseAttention()} disabled={!training}>
-          Pause
+          {t('attention.controls.pause')}
         </button>
         <button
           type="button"
           onClick={() => void stepAttention()}
           disabled={phase !== 'ready'}
-          title="One training step on one batch"
+          title={t('attention.controls.stepHelp')}
         >
-          Step
+          {t('attention.controls.step')}
         </button>
         <button
           type="button"
           onClick={() => void loadAttention({ fresh: true })}
           disabled={training || busy}
-          title="A new model with the same choices, from step 0"
+          title={t('attention.controls.resetHelp')}
         >
-          Reset
+          {t('attention.controls.reset')}
         </button>
         <span className="at-status" role="status" aria-live="polite" data-testid="at-status">
-          {busy
-            ? 'Generating the pairs…'
-            : `Step ${formatCount(step)}${speed !== null && training ? ` · ${formatCount(speed, 1)} steps/s` : ''}${parameters !== null ? ` · ${formatCount(parameters)} parameters` : ''}${trainPairs !== null ? ` · ${formatCount(trainPairs)} training pairs` : ''}`}
+          {busy ? t('attention.controls.generating') : status}
         </span>
       </div>
     </section>

@@ -1,5 +1,6 @@
 // The run's curves: the training loss (smoothed) and the held-out loss, and the held-out exact
 // match and characters right over the steps.
+import { useTranslation } from 'react-i18next';
 import { useDeferredValue } from 'react';
 import { formatCount, formatPercent } from '../../content/format';
 import { useAppStore } from '../../store/store';
@@ -11,6 +12,7 @@ function metric(points: readonly ValPoint[], key: string): number[] {
 }
 
 export function AttentionCurves() {
+  const { t } = useTranslation();
   // Redrawn in a deferred render, which React splits so that typing and keys stay quick.
   const history = useDeferredValue(useAppStore((s) => s.attention.history));
   const hasRun = useAppStore((s) => s.attention.info !== null);
@@ -19,22 +21,22 @@ export function AttentionCurves() {
   const steps = history.val.map((p) => p.step);
   return (
     <section aria-labelledby="at-curves-h">
-      <h2 id="at-curves-h">Learning</h2>
+      <h2 id="at-curves-h">{t('attention.curves.heading')}</h2>
       <div className="at-charts">
         <LineChart
-          label="Training and held-out loss per output character"
-          xLabel="step"
-          yLabel="loss (nats/char)"
+          label={t('attention.curves.loss')}
+          xLabel={t('attention.curves.step')}
+          yLabel={t('attention.curves.lossAxis')}
           logY
           series={[
             {
-              label: 'training (smoothed)',
+              label: t('attention.curves.training'),
               xs: history.steps,
               ys: history.smooth,
               color: 'var(--at-train)',
             },
             {
-              label: 'held out',
+              label: t('attention.curves.heldOut'),
               xs: steps,
               ys: history.val.map((p) => p.loss),
               color: 'var(--at-val)',
@@ -43,19 +45,19 @@ export function AttentionCurves() {
           ]}
         />
         <LineChart
-          label="Held-out exact match and characters right"
-          xLabel="step"
-          yLabel="share right"
+          label={t('attention.curves.scores')}
+          xLabel={t('attention.curves.step')}
+          yLabel={t('attention.curves.share')}
           yDomain={[0, 1]}
           series={[
             {
-              label: 'exact match',
+              label: t('attention.curves.exact'),
               xs: steps,
               ys: metric(history.val, 'exact'),
               color: 'var(--at-exact)',
             },
             {
-              label: 'characters',
+              label: t('attention.curves.chars'),
               xs: steps,
               ys: metric(history.val, 'perChar'),
               color: 'var(--at-chars)',
@@ -66,8 +68,12 @@ export function AttentionCurves() {
       </div>
       <p className="at-verdict" data-testid="at-val">
         {last === undefined
-          ? 'Press Train: the held-out scores appear here every few seconds.'
-          : `At step ${formatCount(last.step)}: ${formatPercent(metric([last], 'exact')[0])} of held-out inputs exactly right, ${formatPercent(metric([last], 'perChar')[0])} of their characters.`}
+          ? t('attention.curves.none')
+          : t('attention.curves.verdict', {
+              step: formatCount(last.step),
+              exact: formatPercent(metric([last], 'exact')[0]),
+              chars: formatPercent(metric([last], 'perChar')[0]),
+            })}
       </p>
     </section>
   );

@@ -2,6 +2,7 @@
 // their softmax drawn as lines from the step to the input characters, the context vector, the
 // next character's probabilities, and the equations with the same numbers. Hovering an input
 // character links it to the equations' s.
+import { useTranslation } from 'react-i18next';
 import { useState, useDeferredValue } from 'react';
 import { attentionLiveEquations, type AttentionStepNumbers } from '../../content/attention';
 import { formatCount } from '../../content/format';
@@ -49,6 +50,8 @@ export function stepNumbers(
 }
 
 export function AttentionDecodeStep() {
+  // `t` is the decoder step here, as in the equations; the words come from `tr`.
+  const { t: tr } = useTranslation();
   const info = useAppStore((s) => s.attention.info);
   // Redrawn in a deferred render, which React splits so that typing and keys stay quick.
   const decoded = useDeferredValue(useAppStore((s) => s.attention.decoded));
@@ -61,7 +64,7 @@ export function AttentionDecodeStep() {
   const labels = outputLabels(decoded);
   const t = Math.min(row ?? 0, decoded.T - 1);
   const input = Array.from(decoded.input);
-  const read = t === 0 ? '⟨start⟩' : labels[t - 1]!;
+  const read = t === 0 ? tr('attention.step.start') : labels[t - 1]!;
   const hasAttention = decoded.alpha.length > 0;
   const alpha = hasAttention ? decoded.alpha.subarray(t * decoded.S, (t + 1) * decoded.S) : null;
   let strongest = 0;
@@ -80,21 +83,25 @@ export function AttentionDecodeStep() {
     target === undefined ? null : 1 + Array.from(probs).filter((p) => p > (targetP ?? 0)).length;
   return (
     <section aria-labelledby="at-step-h">
-      <h2 id="at-step-h">One decoder step</h2>
-      <div className="at-steps" role="group" aria-label="Decoder step">
+      <h2 id="at-step-h">{tr('attention.step.heading')}</h2>
+      <div className="at-steps" role="group" aria-label={tr('attention.step.group')}>
         <button type="button" onClick={() => selectRow(Math.max(0, t - 1))} disabled={t === 0}>
-          ← Previous
+          {tr('attention.step.previous')}
         </button>
         <span aria-live="polite" data-testid="at-step">
-          Step {formatCount(t + 1)} of {formatCount(decoded.T)}: reads “{read}”, writes “{labels[t]}
-          ”
+          {tr('attention.step.line', {
+            t: formatCount(t + 1),
+            T: formatCount(decoded.T),
+            read,
+            written: labels[t],
+          })}
         </span>
         <button
           type="button"
           onClick={() => selectRow(Math.min(decoded.T - 1, t + 1))}
           disabled={t >= decoded.T - 1}
         >
-          Next →
+          {tr('attention.step.next')}
         </button>
       </div>
       {alpha !== null && (
@@ -106,19 +113,19 @@ export function AttentionDecodeStep() {
           read={read}
           hovered={hovered}
           onHover={setHovered}
-          label={`Attention of output step ${t + 1} over the input`}
+          label={tr('attention.step.lines', { t: t + 1 })}
         />
       )}
       <div className="at-step-grid">
         {alpha !== null && (
           <div>
-            <h3>The context vector</h3>
+            <h3>{tr('attention.step.context')}</h3>
             <HeatStrips
               rows={[
                 {
                   key: 'ctx',
                   symbol: 'c_t',
-                  label: 'context',
+                  label: tr('attention.step.contextRow'),
                   values: decoded.ctx.subarray(t * decoded.E, (t + 1) * decoded.E),
                   scale: TANH_SCALE,
                 },
@@ -129,7 +136,7 @@ export function AttentionDecodeStep() {
           </div>
         )}
         <div>
-          <h3>The next character</h3>
+          <h3>{tr('attention.step.nextChar')}</h3>
           <TopGuesses
             guesses={guesses}
             target={target === undefined ? null : { char: target, p: targetP, rank }}
@@ -141,7 +148,7 @@ export function AttentionDecodeStep() {
           className="at-equations"
           role="region"
           tabIndex={0}
-          aria-label="The step's equations with its numbers"
+          aria-label={tr('attention.step.equations')}
         >
           {attentionLiveEquations(
             info.settings.attention,

@@ -1,6 +1,7 @@
 // The decoding shown: a held-out example (or the learner's own input), what the model writes for
 // it next to the right answer, and the attention matrix (output step × input position), which
 // follows the model while it trains.
+import { useTranslation } from 'react-i18next';
 import { useState, useDeferredValue } from 'react';
 import { formatCount } from '../../content/format';
 import {
@@ -21,6 +22,7 @@ export function AttentionDecoding() {
   // Redrawn in a deferred render, which React splits so that typing and keys stay quick.
   const decoded = useDeferredValue(useAppStore((s) => s.attention.decoded));
   const row = useAppStore((s) => s.attention.row);
+  const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const [refused, setRefused] = useState<string | null>(null);
   if (info === null) return null;
@@ -29,15 +31,15 @@ export function AttentionDecoding() {
   const labels = decoded === null ? [] : outputLabels(decoded);
   return (
     <section aria-labelledby="at-matrix-h">
-      <h2 id="at-matrix-h">Where the decoder looks</h2>
+      <h2 id="at-matrix-h">{t('attention.decoding.heading')}</h2>
       <div className="at-pick">
         <label>
-          Held-out example{' '}
+          {t('attention.decoding.example')}{' '}
           <select
             value={own === null ? example : -1}
             onChange={(e) => selectExample(Number(e.target.value))}
           >
-            {own !== null && <option value={-1}>Your input</option>}
+            {own !== null && <option value={-1}>{t('attention.decoding.yourInput')}</option>}
             {info.examples.map((ex, k) => (
               <option key={k} value={k}>
                 {ex.input}
@@ -53,7 +55,7 @@ export function AttentionDecoding() {
           }}
         >
           <label>
-            Your own input{' '}
+            {t('attention.decoding.own')}{' '}
             <input
               type="text"
               value={draft}
@@ -63,10 +65,10 @@ export function AttentionDecoding() {
               onChange={(e) => setDraft(e.target.value)}
             />
           </label>{' '}
-          <button type="submit">Decode</button>
+          <button type="submit">{t('attention.decoding.decode')}</button>
           {own !== null && (
             <button type="button" onClick={() => clearOwnInput()}>
-              Back to the examples
+              {t('attention.decoding.back')}
             </button>
           )}
         </form>
@@ -80,18 +82,20 @@ export function AttentionDecoding() {
         <p className="at-result" data-testid="at-result">
           <span className="at-io">{decoded.input}</span> →{' '}
           <span className={`at-io ${expected === null ? '' : right ? 'at-right' : 'at-wrong'}`}>
-            {decoded.output === '' ? '(nothing)' : decoded.output}
+            {decoded.output === '' ? t('attention.decoding.nothing') : decoded.output}
           </span>
           {expected !== null &&
             (right ? (
-              ' ✓ right'
+              t('attention.decoding.right')
             ) : (
               <>
-                {' '}
-                ✗ the answer is <span className="at-io">{expected}</span>
+                {t('attention.decoding.wrong')}
+                <span className="at-io">{expected}</span>
               </>
             ))}
-          <span className="at-when"> (step {formatCount(decoded.step)})</span>
+          <span className="at-when">
+            {t('attention.decoding.when', { step: formatCount(decoded.step) })}
+          </span>
         </p>
       )}
       {decoded !== null && decoded.alpha.length > 0 && (
@@ -101,21 +105,16 @@ export function AttentionDecoding() {
           alpha={decoded.alpha}
           selected={row === null ? null : Math.min(row, decoded.T - 1)}
           onSelect={(r) => selectRow(r)}
-          label="Attention of each output character over the input"
+          label={t('attention.decoding.matrix')}
         />
       )}
       {decoded !== null && decoded.alpha.length === 0 && (
         <p className="at-note">
-          Without attention there is no matrix to draw: every output character is written from the
-          decoder&apos;s state alone, which started as the encoder&apos;s last state. The whole
-          input had to fit in those {formatCount(info.settings.hiddenSize)} numbers.
+          {t('attention.decoding.noMatrix', { size: formatCount(info.settings.hiddenSize) })}
         </p>
       )}
       {decoded !== null && decoded.alpha.length > 0 && (
-        <p className="at-note">
-          Row t is α_t: how much output step t reads each input character (each row sums to 1). Pick
-          a row to see that step in detail below.
-        </p>
+        <p className="at-note">{t('attention.decoding.rows')}</p>
       )}
     </section>
   );

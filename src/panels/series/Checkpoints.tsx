@@ -18,7 +18,7 @@ export function SeriesCheckpoints() {
       id="ts-checkpoints"
       all={all}
       choice={key}
-      same="series and model"
+      same="seriesSame"
       refresh={refreshSeriesCheckpoints}
       save={saveSeriesCheckpointNamed}
       load={loadSeriesCheckpointNamed}

@@ -2,6 +2,7 @@
 // made from the same choices (the only ones the run can take back). The view passes its list and
 // actions; the Time series and Attention views use it.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatClock, formatCount } from '../../content/format';
 import type { CheckpointMeta } from '../../store/attention';
 
@@ -12,8 +13,8 @@ export interface CheckpointsProps {
   all: readonly CheckpointMeta[];
   /** The choices the run was made from (null: no run yet). */
   choice: string | null;
-  /** What a checkpoint must share with the run, in words: "series and model". */
-  same: string;
+  /** What a checkpoint must share with the run (its words' key): the series and model, … */
+  same: 'seriesSame' | 'attentionSame';
   refresh(): Promise<void>;
   save(name: string): Promise<void>;
   load(id: string): Promise<void>;
@@ -25,6 +26,8 @@ export interface CheckpointsProps {
 }
 
 export function Checkpoints(p: CheckpointsProps) {
+  const { t } = useTranslation();
+  const same = t(`checkpoints.${p.same}`);
   const [name, setName] = useState('');
   // A delete asks once more, on the same spot.
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function Checkpoints(p: CheckpointsProps) {
   }, [refresh]);
   return (
     <section aria-labelledby={p.id}>
-      <h2 id={p.id}>Checkpoints</h2>
+      <h2 id={p.id}>{t('checkpoints.heading')}</h2>
       <form
         className={p.formClass}
         onSubmit={(e) => {
@@ -46,44 +49,52 @@ export function Checkpoints(p: CheckpointsProps) {
         }}
       >
         <label>
-          Name{' '}
+          {t('checkpoints.name')}{' '}
           <input
             value={name}
             maxLength={200}
-            placeholder="e.g. before a smaller learning rate"
+            placeholder={t('checkpoints.placeholder')}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
         <button type="submit" disabled={p.choice === null}>
-          Save checkpoint
+          {t('checkpoints.save')}
         </button>
       </form>
       {mine.length > 0 && (
-        <ul className={p.listClass} aria-label={`Checkpoints of this ${p.same}`}>
+        <ul className={p.listClass} aria-label={t('checkpoints.list', { same })}>
           {mine.map((c) => (
             <li key={c.id}>
-              {c.name}: step {formatCount(c.step)}, saved {formatClock(c.savedAt)}{' '}
-              <button type="button" aria-label={`Load ${c.name}`} onClick={() => void p.load(c.id)}>
-                Load
+              {t('checkpoints.item', {
+                name: c.name,
+                step: formatCount(c.step),
+                time: formatClock(c.savedAt),
+              })}{' '}
+              <button
+                type="button"
+                aria-label={t('checkpoints.loadLabel', { name: c.name })}
+                onClick={() => void p.load(c.id)}
+              >
+                {t('checkpoints.load')}
               </button>{' '}
               {deleting === c.id ? (
                 <button
                   type="button"
-                  aria-label={`Really delete ${c.name}`}
+                  aria-label={t('checkpoints.reallyLabel', { name: c.name })}
                   onClick={() => {
                     setDeleting(null);
                     void p.remove(c.id);
                   }}
                 >
-                  Really delete?
+                  {t('checkpoints.really')}
                 </button>
               ) : (
                 <button
                   type="button"
-                  aria-label={`Delete ${c.name}`}
+                  aria-label={t('checkpoints.deleteLabel', { name: c.name })}
                   onClick={() => setDeleting(c.id)}
                 >
-                  Delete
+                  {t('checkpoints.delete')}
                 </button>
               )}
             </li>
@@ -91,12 +102,8 @@ export function Checkpoints(p: CheckpointsProps) {
         </ul>
       )}
       <p className={p.noteClass}>
-        A checkpoint keeps the model, its step, the optimizer’s state and the curves, in this
-        browser only. It goes back onto the same {p.same} settings
-        {others > 0
-          ? `; ${formatCount(others)} more ${others === 1 ? 'was' : 'were'} made from others and show when those are chosen`
-          : ''}
-        .
+        {t('checkpoints.note', { same })}
+        {others > 0 && ` ${t('checkpoints.others', { count: others })}`}
       </p>
     </section>
   );
@@ -114,12 +121,14 @@ export function SavedNote({
   className: string;
   testId: string;
 }) {
+  const { t } = useTranslation();
   if (saved === null) return null;
+  const time = formatClock(saved.at);
   return (
     <p className={className} data-testid={testId}>
       {restored !== null
-        ? `Restored your run at step ${formatCount(restored)} (autosaved at ${formatClock(saved.at)}).`
-        : `Autosaved in this browser at ${formatClock(saved.at)}, at step ${formatCount(saved.step)}; a reload restores the run.`}
+        ? t('checkpoints.restored', { step: formatCount(restored), time })
+        : t('checkpoints.saved', { step: formatCount(saved.step), time })}
     </p>
   );
 }
