@@ -14,6 +14,7 @@ import { loadKatex } from '../../src/viz/katex';
 import { i18n } from '../../src/app/i18n';
 import { createEngineClient, type EngineClient, type EnginePort } from '../../src/worker/client';
 import { createSession, handleMessage } from '../../src/worker/handler';
+import { catchDownloads, downloaded } from '../store/trainingHarness';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 
 /** What the worker sends unasked (a test may add its own, as a diverging run would). */
@@ -46,6 +47,7 @@ describe('the Attention view', () => {
     window.history.replaceState(null, '', '#/attention?atask=reverse&amin=3&amax=5&ahidden=16');
   });
   afterEach(() => {
+    vi.restoreAllMocks();
     unbind();
     resetStore();
   });
@@ -204,25 +206,7 @@ describe('the Attention view', () => {
   }, 40_000);
 
   test('downloads the model file, which reads back as the same model, and the script', async () => {
-    const blobs = new Map<string, Blob>();
-    const files: Promise<{ name: string; text: string }>[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      const url = `blob:test/${blobs.size + 1}`;
-      blobs.set(url, blob as Blob);
-      return url;
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      const name = this.download;
-      files.push(
-        blobs
-          .get(this.href)!
-          .text()
-          .then((text) => ({ name, text })),
-      );
-    });
+    const files = catchDownloads();
     open();
     await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
     await act(async () => {
@@ -233,15 +217,13 @@ describe('the Attention view', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Download the model file' }));
       fireEvent.click(screen.getByRole('button', { name: 'Download the PyTorch script' }));
     });
-    await vi.waitFor(() => expect(files).toHaveLength(2));
-    const [model, script] = await Promise.all(files);
+    const [model, script] = await downloaded(files, 2);
     expect(model!.name).toBe('unrolled-attention-reverse-additive-gru-step1.json');
     expect(script!.name).toBe('unrolled-attention-reverse-additive-gru-step1.py');
     const file = parseSeq2SeqFile(model!.text);
     expect(file).toMatchObject({ task: 'reverse', step: 1 });
     expect(file.model.config).toMatchObject({ hiddenSize: 16, attention: 'additive' });
     expect(script!.text).toContain('nn.GRU');
-    vi.restoreAllMocks();
   }, 30_000);
 
   test('a diverged run says so, and goes back to the last good model on request', async () => {
