@@ -59,9 +59,16 @@ export function AttentionPanel() {
       <AttentionByLength />
       <section aria-labelledby="at-eq-h">
         <h2 id="at-eq-h">{t('attention.equations')}</h2>
-        {attentionEquations(kind, cell, bidirectional).map((line) => (
-          <Equation key={line.label} tex={line.tex} display />
-        ))}
+        <div
+          className="at-equations"
+          role="region"
+          tabIndex={0}
+          aria-label={t('attention.equations')}
+        >
+          {attentionEquations(kind, cell, bidirectional).map((line) => (
+            <Equation key={line.label} tex={line.tex} display />
+          ))}
+        </div>
       </section>
       <AttentionCheckpoints />
       <AttentionExport />

@@ -10,6 +10,7 @@ import {
   expectClean,
   PHONE,
   screenshot,
+  settle,
   setupApp,
   viewHeading,
 } from './harness.ts';
@@ -42,6 +43,10 @@ describe('简体中文', () => {
     await expect.poll(() => viewHeading(page).innerText()).toBe(heading);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.title()).toMatch(/ — Unrolled$/);
+    // The view's panel, not the shell's loading line, in the screenshot.
+    await page.locator('main .loading').waitFor({ state: 'detached' });
+    if (view === 'attention') await page.getByTestId('at-step').waitFor();
+    await settle(page);
     await screenshot(page, `zh-CN-${view}`);
     expectClean(recorder);
   });
@@ -49,6 +54,10 @@ describe('简体中文', () => {
   test('at 375 px the Chinese shell fits, and the switch goes back to English', async () => {
     const { page, recorder } = await app.openApp('#/attention?lang=zh-CN', { viewport: PHONE });
     await expect.poll(() => viewHeading(page).innerText()).toBe('注意力机制');
+    // The view's own words in Chinese, and all of it within the width.
+    await page.getByTestId('at-step').waitFor();
+    await settle(page);
+    expect(await page.getByRole('heading', { name: '解码器在看哪里' }).count()).toBe(1);
     const widths = await pageWidths(page);
     expect(widths.scrollWidth, 'page width').toBeLessThanOrEqual(widths.innerWidth);
     await screenshot(page, 'zh-CN-attention-phone');
