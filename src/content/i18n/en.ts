@@ -2,7 +2,25 @@
 // view's name. Keys are grouped by where the words appear; `{{name}}` is filled in at run time.
 // zh-CN.ts has the same keys (the type and a test make sure of it).
 
+import { forward } from './en/forward';
+import { training } from './en/training';
+import { gradients } from './en/gradients';
+import { series } from './en/series';
+import { tagging } from './en/tagging';
+import { viz } from './en/viz';
+import { notices } from './en/notices';
+import type { Shape } from './shape';
+
+// Each view's words (and the charts' and the store's) live in their own file under en/.
 export const en = {
+  forward,
+  training,
+  gradients,
+  series,
+  tagging,
+  viz,
+  notices,
+
   shell: {
     brand: 'Unrolled',
     skip: 'Skip to content',
@@ -226,4 +244,3 @@ export const en = {
 
 /** The shape every language's words have: the same keys as English, each a string. */
 export type Messages = Shape<typeof en>;
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -2,8 +2,23 @@
 // 前向传播 (forward pass), 梯度流 (gradient flow), 时间序列 (time series), 序列标注 (tagging),
 // 注意力机制 (attention). Symbols of equations stay as they are.
 import type { Messages } from './en';
+import { forward } from './zh-CN/forward';
+import { training } from './zh-CN/training';
+import { gradients } from './zh-CN/gradients';
+import { series } from './zh-CN/series';
+import { tagging } from './zh-CN/tagging';
+import { viz } from './zh-CN/viz';
+import { notices } from './zh-CN/notices';
 
 export const zhCN: Messages = {
+  forward,
+  training,
+  gradients,
+  series,
+  tagging,
+  viz,
+  notices,
+
   shell: {
     brand: 'Unrolled',
     skip: '跳到正文',
