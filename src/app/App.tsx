@@ -3,19 +3,24 @@
 import { Suspense, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectLocale, selectView } from '../store/selectors';
+import { shareLink } from '../store/shareActions';
 import { useAppStore } from '../store/store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { i18n } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Nav } from './Nav';
 import { NoticeBar } from './NoticeBar';
-import { PANELS } from './panels';
+import { CopyLink } from './CopyLink';
+import { LessonOffer } from './LessonOffer';
+import { ChapterCard, LessonLinks, PANELS } from './panels';
 import { StatusLine } from './StatusLine';
 import { ThemeToggle } from './ThemeToggle';
 
 export function App() {
   const view = useAppStore(selectView);
   const locale = useAppStore(selectLocale);
+  const chapter = useAppStore((s) => s.lesson.chapter);
+  const embed = useAppStore((s) => s.teach.embed);
   const { t } = useTranslation();
   // The words follow the language in effect before the page paints.
   useLayoutEffect(() => {
@@ -33,6 +38,31 @@ export function App() {
   }, [view]);
 
   const Panel = PANELS[view];
+  const main = (
+    <main id="main" className={embed ? 'site-main site-main--embed' : 'site-main'} tabIndex={-1}>
+      <NoticeBar />
+      {embed && <FullAppLink />}
+      {!embed && <LessonOffer />}
+      <h1 ref={heading} tabIndex={-1}>
+        {t(`views.${view}.heading`)}
+      </h1>
+      <ErrorBoundary key={view}>
+        {/* The chapter loads apart from the view, so neither waits for the other. */}
+        <Suspense fallback={null}>
+          {chapter !== null ? (
+            <ChapterCard id={chapter} />
+          ) : (
+            view !== 'lesson' && view !== 'about' && !embed && <LessonLinks view={view} />
+          )}
+        </Suspense>
+        <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>
+          <Panel />
+        </Suspense>
+      </ErrorBoundary>
+    </main>
+  );
+  // Embedded in a course page or a slide: the view alone, with a link to the full app.
+  if (embed) return main;
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
@@ -46,20 +76,11 @@ export function App() {
           </p>
           <Nav />
           <LanguageSwitch />
+          <CopyLink />
           <ThemeToggle />
         </div>
       </header>
-      <main id="main" className="site-main" tabIndex={-1}>
-        <NoticeBar />
-        <h1 ref={heading} tabIndex={-1}>
-          {t(`views.${view}.heading`)}
-        </h1>
-        <ErrorBoundary key={view}>
-          <Suspense fallback={<p className="loading">{t('shell.loading')}</p>}>
-            <Panel />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
+      {main}
       <footer className="site-footer">
         <div className="site-footer__inner">
           <StatusLine />
@@ -67,6 +88,26 @@ export function App() {
         </div>
       </footer>
     </>
+  );
+}
+
+/** In an embedded view: the same page in the full app, in a new tab. */
+function FullAppLink() {
+  const { t } = useTranslation();
+  // The href is read when the link is used, so it has the view's latest settings.
+  return (
+    <p className="full-app-link">
+      <a
+        href={shareLink({ embed: false })}
+        target="_blank"
+        rel="noopener"
+        title={t('share.openHelp')}
+        onFocus={(e) => (e.currentTarget.href = shareLink({ embed: false }))}
+        onMouseEnter={(e) => (e.currentTarget.href = shareLink({ embed: false }))}
+      >
+        {t('share.open')} ↗
+      </a>
+    </p>
   );
 }
 

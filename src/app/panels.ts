@@ -3,6 +3,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { View } from '../store/views';
 
 export const PANELS: Record<View, LazyExoticComponent<ComponentType>> = {
+  lesson: lazy(() => import('../panels/LessonPanel').then((m) => ({ default: m.LessonPanel }))),
   forward: lazy(() => import('../panels/ForwardPanel').then((m) => ({ default: m.ForwardPanel }))),
   train: lazy(() => import('../panels/TrainingPanel').then((m) => ({ default: m.TrainingPanel }))),
   gradients: lazy(() =>
@@ -15,3 +16,12 @@ export const PANELS: Record<View, LazyExoticComponent<ComponentType>> = {
   ),
   about: lazy(() => import('../panels/AboutPanel').then((m) => ({ default: m.AboutPanel }))),
 };
+
+/** The lesson's chapter above its view, and the links from a view to its chapters (with the
+ * lesson's text, so not in the first load). */
+export const ChapterCard = lazy(() =>
+  import('../panels/lesson/ChapterCard').then((m) => ({ default: m.ChapterCard })),
+);
+export const LessonLinks = lazy(() =>
+  import('../panels/lesson/LessonLinks').then((m) => ({ default: m.LessonLinks })),
+);

@@ -5,7 +5,7 @@
 import type { EngineClient } from '../worker/client';
 import type { ConfigState } from './config';
 import { appStore, patchConfig } from './store';
-import { hrefFor } from './url';
+import { addressFor } from './url';
 
 interface Binding {
   win: Window;
@@ -39,7 +39,7 @@ export function writeAddress(): void {
   const win = boundWindow();
   if (win === null) return;
   const state = appStore.getState();
-  win.history.replaceState(win.history.state, '', hrefFor(state.ui.view, state));
+  win.history.replaceState(win.history.state, '', addressFor(state));
 }
 
 /** Changes the config and writes it to the address (replacing, not adding, a history entry). */

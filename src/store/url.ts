@@ -7,6 +7,7 @@ import type { ParamsOf } from './urlSlice';
 import {
   DEFAULT_VIEW,
   GLOBAL_SLICES,
+  PAGE_SLICES,
   sliceOfView,
   URL_SLICE_KEYS,
   URL_SLICES,
@@ -88,6 +89,14 @@ export function serialiseHash(route: Route): string {
 /** The href of a view's link, carrying that view's current settings. */
 export function hrefFor(view: View, state: Pick<AppState, UrlSliceKey>): string {
   return serialiseHash({ view, params: paramsForView(view, state) });
+}
+
+/** The address of the page showing now: its view's settings, the language, and the page's own
+ * keys (the lesson's chapter, a teacher's embed and hidden controls). */
+export function addressFor(state: Pick<AppState, UrlSliceKey | 'ui'>): string {
+  const params = paramsForView(state.ui.view, state);
+  Object.assign(params, ...PAGE_SLICES.map((p) => paramsOfSlice(p, state)));
+  return serialiseHash({ view: state.ui.view, params });
 }
 
 function paramsForView(view: View, state: Pick<AppState, UrlSliceKey>): UrlParams {

@@ -1,15 +1,17 @@
 // The views, declared once: their order in the navigation, and which slice of the store each
 // one's address carries. The store's shape (`store.ts`), the address bar (`url.ts`) and applying
 // an address (`actions.ts`) iterate these lists, so a new view is its slice file, its actions,
-// one entry in each list here, its words in `src/content/views.ts` and its panel in
+// one entry in each list here, its words in `src/content/i18n/` and its panel in
 // `src/app/panels.ts`.
 import { ATTENTION_SLICE } from './attention';
 import { CONFIG_SLICE } from './config';
 import { FORWARD_SLICE } from './forward';
+import { LESSON_SLICE } from './lesson';
 import { LOCALE_SLICE } from './locale';
 import { GRADIENTS_SLICE } from './gradients';
 import { SERIES_SLICE } from './series';
 import { TAGGING_SLICE } from './tagging';
+import { TEACH_SLICE } from './teach';
 import type { UrlSlice } from './urlSlice';
 
 /** The slices that live in the address bar, by their key in the store. */
@@ -21,6 +23,8 @@ export const URL_SLICES = {
   tagging: TAGGING_SLICE,
   attention: ATTENTION_SLICE,
   locale: LOCALE_SLICE,
+  lesson: LESSON_SLICE,
+  teach: TEACH_SLICE,
 };
 
 export type UrlSliceKey = keyof typeof URL_SLICES;
@@ -34,6 +38,7 @@ export type UrlSliceStates = {
 
 /** The views in the navigation's order, each with the slice its address carries (or none). */
 const VIEW_SLICES = {
+  lesson: null,
   forward: 'forward',
   train: 'config',
   gradients: 'gradients',
@@ -56,6 +61,12 @@ export function sliceOfView(view: View): UrlSliceKey | null {
 
 /** The slices every view's address carries besides its own (the language). */
 export const GLOBAL_SLICES: readonly UrlSliceKey[] = ['locale'];
+
+/**
+ * The slices the page's own address carries but links to other views do not: the lesson's chapter
+ * shown above the view, and a teacher's embed and hidden controls.
+ */
+export const PAGE_SLICES: readonly UrlSliceKey[] = ['lesson', 'teach'];
 
 /** Every slice key, for iterating (typed). */
 export const URL_SLICE_KEYS = Object.keys(URL_SLICES) as readonly UrlSliceKey[];

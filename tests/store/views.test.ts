@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { MESSAGES } from '../../src/content/i18n';
 import { initialState } from '../../src/store/store';
-import { hrefFor, parseHash, slicesFromParams } from '../../src/store/url';
+import { addressFor, hrefFor, parseHash, slicesFromParams } from '../../src/store/url';
 import { sliceOfView, URL_SLICE_KEYS, URL_SLICES, VIEWS } from '../../src/store/views';
 
 describe('the view registry', () => {
   test('lists the views in the navigation’s order, each with its words', () => {
     expect(VIEWS).toEqual([
+      'lesson',
       'forward',
       'train',
       'gradients',
@@ -17,6 +18,7 @@ describe('the view registry', () => {
     ]);
     for (const view of VIEWS) expect(MESSAGES.en.views[view].label.length).toBeGreaterThan(0);
     expect(VIEWS.map(sliceOfView)).toEqual([
+      null,
       'forward',
       'config',
       'gradients',
@@ -80,7 +82,10 @@ describe('the view registry', () => {
       example: 2,
       row: 3,
     };
+    state.lesson = { ...state.lesson, chapter: 'gates' };
+    state.teach = { embed: true, hide: ['cell'] };
     const expected = {
+      lesson: '#/lesson',
       forward: '#/forward?text=hello+there&t=4',
       train: '#/train?cell=gru&seed=7',
       gradients: '#/gradients?gT=40',
@@ -90,6 +95,7 @@ describe('the view registry', () => {
         '#/attention?atask=reverse&amin=4&amax=9&aatt=general&acell=lstm&ahidden=32&abi=1&aex=3&arow=4',
       about: '#/about',
     };
+    // Links to views leave out the page's own keys (the chapter, embed, hidden controls).
     for (const view of VIEWS) {
       const href = hrefFor(view, state);
       expect(href).toBe(expected[view]);
@@ -100,5 +106,11 @@ describe('the view registry', () => {
       if (slice === null) continue;
       expect({ ...state[slice], ...slicesFromParams(route.params)[slice] }).toEqual(state[slice]);
     }
+    // The page's own address keeps them.
+    state.ui = { ...state.ui, view: 'gradients' };
+    expect(addressFor(state)).toBe('#/gradients?gT=40&ch=gates&embed=1&hide=cell');
+    const { route } = parseHash(addressFor(state));
+    expect(slicesFromParams(route.params).teach).toEqual({ embed: true, hide: ['cell'] });
+    expect(slicesFromParams(route.params).lesson).toEqual({ chapter: 'gates' });
   });
 });

@@ -20,6 +20,7 @@ async function untilHashChange(change: () => void): Promise<void> {
 }
 
 const LINKS = [
+  ['Lesson', '#/lesson', 'The guided lesson'],
   ['Forward pass', '#/forward', 'Forward pass'],
   ['Training', '#/train', 'Training'],
   ['Gradient flow', '#/gradients', 'Gradient flow'],
@@ -61,12 +62,13 @@ describe('layout', () => {
 });
 
 describe('navigation', () => {
-  test('renders the seven links with their names, addresses and the current page', () => {
+  test('renders the eight links with their names, addresses and the current page', () => {
     renderApp();
     const links = nav().getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual(LINKS.map(([name]) => name));
     expect(links.map((link) => link.getAttribute('href'))).toEqual(LINKS.map(([, href]) => href));
     expect(links.map((link) => link.getAttribute('aria-current'))).toEqual([
+      null,
       'page',
       null,
       null,
@@ -92,11 +94,15 @@ describe('navigation', () => {
 
   test('each view loads its panel', async () => {
     renderApp('#/gradients');
-    expect(await screen.findByText(/make gradients vanish or explode/)).toBeTruthy();
+    expect(
+      await screen.findByText(/make gradients vanish or explode/, {}, { timeout: 5000 }),
+    ).toBeTruthy();
     await untilHashChange(() => {
       window.location.hash = '#/train';
     });
-    expect(await screen.findByText(/train a small character model live/)).toBeTruthy();
+    expect(
+      await screen.findByText(/train a small character model live/, {}, { timeout: 5000 }),
+    ).toBeTruthy();
   });
 
   test('follows hash changes made by Back and Forward', async () => {

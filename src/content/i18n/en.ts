@@ -39,6 +39,7 @@ export const en = {
     restarting: 'Engine {{reason}}; restarting it…',
   },
   views: {
+    lesson: { label: 'Lesson', heading: 'The guided lesson', title: 'Lesson — Unrolled' },
     forward: { label: 'Forward pass', heading: 'Forward pass', title: 'Forward pass — Unrolled' },
     train: { label: 'Training', heading: 'Training', title: 'Training — Unrolled' },
     gradients: {
@@ -185,6 +186,52 @@ export const en = {
       model: 'Download the model file',
       script: 'Download the PyTorch script',
     },
+  },
+  // Links a teacher can send.
+  share: {
+    copy: 'Copy link',
+    copyHelp: 'Copy a link that opens this view exactly as it is now',
+    copied: 'Link copied.',
+    manual: 'The link to copy',
+    open: 'Open in Unrolled',
+    openHelp: 'Open this view with the same settings in the full app, in a new tab',
+  },
+  // The guided lesson's words around the chapters (the chapters themselves: src/content/lesson).
+  lesson: {
+    intro:
+      '{{count}} short chapters, in the order the ideas build. Each opens a live view set up for it, gives you one thing to try, and asks one question you answer by using the view. About {{minutes}} minutes in all; your progress stays in this browser.',
+    chapters: 'Chapters',
+    number: 'Chapter {{n}}',
+    minutes: 'about {{count}} min',
+    done: 'answered',
+    start: 'Start the lesson',
+    continue: 'Continue with chapter {{n}}: {{title}}',
+    progress: '{{done}} of {{total}} questions answered.',
+    forget: 'Forget my progress',
+    forgotten: 'Your progress is forgotten.',
+    complete: 'You have answered every chapter’s question. Well done!',
+    card: {
+      label: 'Lesson: chapter {{n}} of {{total}}',
+      text: 'The chapter’s text',
+      try: 'Try this',
+      question: 'Question',
+      check: 'Check',
+      pick: 'Pick an answer first.',
+      right: 'Right.',
+      wrong: 'Not quite. Hint: {{hint}}',
+      answered: 'You answered this one before.',
+      previous: '← Chapter {{n}}',
+      next: 'Chapter {{n}} →',
+      contents: 'All chapters',
+      leave: 'Leave the lesson',
+      last: 'That was the last chapter.',
+    },
+    offer: {
+      text: 'New to recurrent networks? The guided lesson takes you through them in {{count}} short chapters (about {{minutes}} minutes), each with a live view.',
+      start: 'Start the lesson',
+      dismiss: 'Not now',
+    },
+    inView: 'In the lesson:',
   },
   // Named checkpoints and the autosave note of a view's own run.
   checkpoints: {
