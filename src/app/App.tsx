@@ -14,6 +14,7 @@ import { CopyLink } from './CopyLink';
 import { LessonOffer } from './LessonOffer';
 import { ChapterCard, LessonLinks, PANELS } from './panels';
 import { StatusLine } from './StatusLine';
+import { TeacherTools } from './TeacherTools';
 import { ThemeToggle } from './ThemeToggle';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
   const locale = useAppStore(selectLocale);
   const chapter = useAppStore((s) => s.lesson.chapter);
   const embed = useAppStore((s) => s.teach.embed);
+  const hidden = useAppStore((s) => s.teach.hide);
   const { t } = useTranslation();
   // The words follow the language in effect before the page paints.
   useLayoutEffect(() => {
@@ -59,6 +61,8 @@ export function App() {
           <Panel />
         </Suspense>
       </ErrorBoundary>
+      {!embed && view !== 'lesson' && view !== 'about' && <TeacherTools key={`teach-${view}`} />}
+      {hidden.length > 0 && <HiddenControls names={hidden} />}
     </main>
   );
   // Embedded in a course page or a slide: the view alone, with a link to the full app.
@@ -89,6 +93,14 @@ export function App() {
       </footer>
     </>
   );
+}
+
+/** The style that hides a teacher's chosen controls (names are checked: letters, digits, -). */
+function HiddenControls({ names }: { names: readonly string[] }) {
+  const rules = names
+    .filter((n) => /^[a-z][a-z0-9-]*$/.test(n))
+    .map((n) => `[data-control="${n}"]`);
+  return <style>{`${rules.join(',')} { display: none !important; }`}</style>;
 }
 
 /** In an embedded view: the same page in the full app, in a new tab. */

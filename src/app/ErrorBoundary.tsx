@@ -1,6 +1,7 @@
 // Catches a render error (or a chunk that failed to download) in one view, so the rest of the
 // page keeps working.
 import { Component, type ReactNode } from 'react';
+import { Translation } from 'react-i18next';
 
 interface Props {
   children: ReactNode;
@@ -23,13 +24,18 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (this.state.error === null) return this.props.children;
+    const { message } = this.state.error;
     return (
-      <div className="view-error" role="alert">
-        <p>This view could not be shown: {this.state.error.message}</p>
-        <button type="button" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
+      <Translation>
+        {(t) => (
+          <div className="view-error" role="alert">
+            <p>{t('notices.viewError.message', { message })}</p>
+            <button type="button" onClick={() => window.location.reload()}>
+              {t('notices.viewError.reload')}
+            </button>
+          </div>
+        )}
+      </Translation>
     );
   }
 }

@@ -7,6 +7,13 @@
 
 import type { CellKind } from '../engine/cell.ts';
 import { formatSignificant } from './format';
+import type { ParseKeys } from 'i18next';
+import type { Locale } from './i18n';
+import { i18n } from './i18n/instance';
+
+/** The words of a locale (the lines' labels are the messages' `forward.backward.labels`). */
+type Words = (key: ParseKeys) => string;
+const wordsOf = (locale: Locale) => i18n.getFixedT(locale) as unknown as Words;
 
 /** A number for TeX with 3 significant digits (gradients are small: 6.05 × 10⁻⁴, not 0.001). */
 export function num(v: number | undefined): string {
@@ -88,19 +95,18 @@ const sigmaPrimeAt = (key: string, v: number | undefined) =>
 const dhAt = (v: BackwardUnitValues) => val('dh', v.back.dh, true);
 const dcAt = (v: BackwardUnitValues) => val('dc', v.back.dc, true);
 
-const DH: BackwardLine = {
+const DH = (t: Words): BackwardLine => ({
   key: 'dh',
-  label:
-    'total gradient at h_t: the error from this step’s output, W_hyᵀ dy_t with dy_t = (p_t − e_{y*_t}) / T (the loss is the mean over T steps), plus the gradient arriving from step t+1 (0 at the last step)',
+  label: t('forward.backward.labels.dh'),
   tex: `${dh} = W_{hy}${T}\\, ${d}y_t + ${dhNextIn}`,
   plug: ({ back }) =>
     `${sym('dh', `${d}h_t[j]`)} = ${plain(back.fromOutput)} + ${val('dhnext', back.fromNext, true)} = ${val('dh', back.dh)}`,
-};
+});
 
 /** The GRU's dh: what arrives from t+1 splits into the direct path z_{t+1} ⊙ dh_{t+1}
  * (the engine's fromNextDirect) and the path through W_hh. */
-const GRU_DH: BackwardLine = {
-  ...DH,
+const GRU_DH = (t: Words): BackwardLine => ({
+  ...DH(t),
   plug: (v) => {
     const { back, next } = v;
     const split =
@@ -109,57 +115,53 @@ const GRU_DH: BackwardLine = {
         : `${num(back.fromNextDirect ?? undefined)}\\,(= ${num(next['z'])} \\cdot ${d}h_{t+1}[j]) + (W_{hh}${T} g^{hh}_{t+1})[j]`;
     return `${sym('dh', `${d}h_t[j]`)} = ${plain(back.fromOutput)} + \\underbrace{${val('dhnext', back.fromNext, true)}}_{${split}} = ${val('dh', back.dh)}`;
   },
-};
+});
 
 /** dh_{t−1}^next = W_hhᵀ g: a sum over every unit k, so it has no per-unit form. */
 const DH_NEXT_DENSE = (g: string, label: string): BackwardLine => ({
   key: 'dhnext',
-  label: `gradient sent to step t−1 through the recurrent weights${label} (a sum over all units, so no single-unit numbers)`,
+  label,
   tex: `${dhNextOut} = W_{hh}${T}\\, ${g}`,
   plug: null,
 });
 
 /** This step's share of the weight gradients (summed over time in BPTT_SUMS). */
-const STEP_GRADS = (gih: string, ghh: string): BackwardLine => ({
+const STEP_GRADS = (t: Words, gih: string, ghh: string): BackwardLine => ({
   key: 'dW',
-  label:
-    'this step’s share of the weight and bias gradients; the optimizer receives their sum over all steps',
+  label: t('forward.backward.labels.dW'),
   tex: `${d}W_{ih} \\mathrel{+}= ${gih}\\, x_t${T},\\quad ${d}W_{hh} \\mathrel{+}= ${ghh}\\, ${hprev}${T},\\quad ${d}b_{ih} \\mathrel{+}= ${gih},\\quad ${d}b_{hh} \\mathrel{+}= ${ghh}`,
   plug: null,
 });
 
 const DA = `${d}a_t`;
 
-function rnn(nonlinearity: 'tanh' | 'relu'): BackwardLine[] {
+function rnn(t: Words, nonlinearity: 'tanh' | 'relu'): BackwardLine[] {
   const tanh = nonlinearity === 'tanh';
   const da: BackwardLine = {
     key: 'pre_h',
-    label: tanh
-      ? 'gradient at the pre-activation a_t, through h_t = tanh(a_t): tanh′(a_t) = 1 − h_t²'
-      : 'gradient at the pre-activation a_t, through h_t = ReLU(a_t): it passes where a_t > 0 and stops elsewhere',
+    label: tanh ? t('forward.backward.labels.rnnTanh') : t('forward.backward.labels.rnnRelu'),
     tex: `${DA} = ${dh} \\odot ${tanh ? `(1 - ${s('h')} \\odot ${s('h')})` : `\\mathbf{1}[${s('a')} > 0]`}`,
     plug: (v) =>
       `${d}a_t[j] = ${dhAt(v)} \\cdot ${tanh ? `(1 - ${val('h', v.now['h'], true)}^2)` : `\\mathbf{1}[${val('a', v.now['a'])} > 0]`} = ${plain(v.back.pre['h'])}`,
   };
-  return [DH, da, DH_NEXT_DENSE(DA, ''), STEP_GRADS(DA, DA)];
+  return [DH(t), da, DH_NEXT_DENSE(DA, t('forward.backward.labels.dhNext')), STEP_GRADS(t, DA, DA)];
 }
 
 const hat = (name: string) => `${d}\\hat{${name === 'i' ? '\\imath' : name}}_t`;
 const hatAt = (name: string) => `${hat(name)}[j]`;
 
-const LSTM: BackwardLine[] = [
-  DH,
+const LSTM = (t: Words): BackwardLine[] => [
+  DH(t),
   {
     key: 'pre_o',
-    label: 'output gate: do_t = dh_t ⊙ tanh(c_t), then through the sigmoid to its pre-activation',
+    label: t('forward.backward.labels.lstmO'),
     tex: `${hat('o')} = \\underbrace{${dh} \\odot \\tanh(${s('c')})}_{${d}o_t} \\odot ${sigmaPrime('o')}`,
     plug: (v) =>
       `${hatAt('o')} = ${dhAt(v)} \\cdot ${plain(v.now['tanh_c'], true)} \\cdot ${sigmaPrimeAt('o', v.now['o'])} = ${plain(v.back.pre['o'])}`,
   },
   {
     key: 'dc',
-    label:
-      'total gradient at the cell state: the cell-state path from step t+1, dc_t^next = f_{t+1} ⊙ dc_{t+1} (0 at the last step), plus the path through h_t = o_t ⊙ tanh(c_t)',
+    label: t('forward.backward.labels.lstmDc'),
     tex: `${dc} = ${sym('dcnext', `${d}c_t${NEXT}`)} + ${dh} \\odot ${s('o')} \\odot \\big(1 - \\tanh^2(${s('c')})\\big)`,
     plug: (v) => {
       const fNext =
@@ -169,29 +171,28 @@ const LSTM: BackwardLine[] = [
   },
   {
     key: 'pre_i',
-    label: 'input gate: di_t = dc_t ⊙ g_t, then through the sigmoid',
+    label: t('forward.backward.labels.lstmI'),
     tex: `${hat('i')} = \\underbrace{${dc} \\odot ${s('g')}}_{${d}i_t} \\odot ${sigmaPrime('i')}`,
     plug: (v) =>
       `${hatAt('i')} = ${dcAt(v)} \\cdot ${val('g', v.now['g'], true)} \\cdot ${sigmaPrimeAt('i', v.now['i'])} = ${plain(v.back.pre['i'])}`,
   },
   {
     key: 'pre_f',
-    label: 'forget gate: df_t = dc_t ⊙ c_{t−1}, then through the sigmoid',
+    label: t('forward.backward.labels.lstmF'),
     tex: `${hat('f')} = \\underbrace{${dc} \\odot ${cprev}}_{${d}f_t} \\odot ${sigmaPrime('f')}`,
     plug: (v) =>
       `${hatAt('f')} = ${dcAt(v)} \\cdot ${val('cprev', v.prev.c, true)} \\cdot ${sigmaPrimeAt('f', v.now['f'])} = ${plain(v.back.pre['f'])}`,
   },
   {
     key: 'pre_g',
-    label: 'candidate: dg_t = dc_t ⊙ i_t, then through tanh (tanh′ = 1 − g_t²)',
+    label: t('forward.backward.labels.lstmG'),
     tex: `${hat('g')} = \\underbrace{${dc} \\odot ${s('i')}}_{${d}g_t} \\odot (1 - ${s('g')} \\odot ${s('g')})`,
     plug: (v) =>
       `${hatAt('g')} = ${dcAt(v)} \\cdot ${val('i', v.now['i'], true)} \\cdot (1 - ${val('g', v.now['g'], true)}^2) = ${plain(v.back.pre['g'])}`,
   },
   {
     key: 'dcnext',
-    label:
-      'gradient sent to step t−1 along the cell state: only the forget gate scales it, no weight matrix (the constant error carousel)',
+    label: t('forward.backward.labels.lstmDcNext'),
     tex: `${sym('dcnext', `${d}c_{t-1}${NEXT}`)} = ${s('f')} \\odot ${dc}`,
     // The product is reported by the engine at step t−1 (its dcFromNext), not at this step.
     plug: (v) =>
@@ -199,86 +200,84 @@ const LSTM: BackwardLine[] = [
   },
   DH_NEXT_DENSE(
     `\\underbrace{[${hat('i')};\\ ${hat('f')};\\ ${hat('g')};\\ ${hat('o')}]}_{${DA}}`,
-    '; da_t stacks the four gate blocks in PyTorch’s order i, f, g, o',
+    t('forward.backward.labels.dhNextLstm'),
   ),
-  STEP_GRADS(DA, DA),
+  STEP_GRADS(t, DA, DA),
 ];
 
 const GIH = 'g^{ih}_t';
 const GHH = 'g^{hh}_t';
 
-const GRU: BackwardLine[] = [
-  GRU_DH,
+const GRU = (t: Words): BackwardLine[] => [
+  GRU_DH(t),
   {
     key: 'dn',
-    label: 'gradient at the candidate n_t, through h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}',
+    label: t('forward.backward.labels.gruDn'),
     tex: `${d}n_t = ${dh} \\odot (1 - ${s('z')})`,
     // dn_t itself is not in the engine's record; dn̂_t below carries the result.
     plug: (v) => `${d}n_t[j] = ${dhAt(v)} \\cdot (1 - ${val('z', v.now['z'], true)})`,
   },
   {
     key: 'dz',
-    label: 'gradient at the update gate z_t: how much h_t moves toward h_{t−1} and away from n_t',
+    label: t('forward.backward.labels.gruDz'),
     tex: `${d}z_t = ${dh} \\odot (${hprev} - ${s('n')})`,
     plug: (v) =>
       `${d}z_t[j] = ${dhAt(v)} \\cdot (${val('hprev', v.prev.h)} - ${val('n', v.now['n'], true)})`,
   },
   {
     key: 'pre_n',
-    label:
-      'candidate pre-activation: dn_t through tanh (tanh′ = 1 − n_t²); this is the n block on the input side',
+    label: t('forward.backward.labels.gruN'),
     tex: `${hat('n')} = ${d}n_t \\odot (1 - ${s('n')} \\odot ${s('n')})`,
     plug: (v) =>
       `${hatAt('n')} = ${dhAt(v)} \\cdot (1 - ${val('z', v.now['z'], true)}) \\cdot (1 - ${val('n', v.now['n'], true)}^2) = ${plain(v.back.pre['n'])}`,
   },
   {
     key: 'pre_r',
-    label:
-      'reset gate: dr_t = dn̂_t ⊙ u_t with u_t = W_hn h_{t−1} + b_hn (r multiplies u after the product), then through the sigmoid',
+    label: t('forward.backward.labels.gruR'),
     tex: `${hat('r')} = \\underbrace{${hat('n')} \\odot u_t}_{${d}r_t} \\odot ${sigmaPrime('r')}`,
     plug: (v) =>
       `${hatAt('r')} = ${plain(v.back.pre['n'], true)} \\cdot ${plain(v.now['u'], true)} \\cdot ${sigmaPrimeAt('r', v.now['r'])} = ${plain(v.back.pre['r'])}`,
   },
   {
     key: 'pre_z',
-    label: 'update gate: dz_t through the sigmoid',
+    label: t('forward.backward.labels.gruZ'),
     tex: `${hat('z')} = ${d}z_t \\odot ${sigmaPrime('z')}`,
     plug: (v) =>
       `${hatAt('z')} = ${dhAt(v)} \\cdot (${val('hprev', v.prev.h)} - ${val('n', v.now['n'], true)}) \\cdot ${sigmaPrimeAt('z', v.now['z'])} = ${plain(v.back.pre['z'])}`,
   },
   {
     key: 'hh_n',
-    label:
-      'hidden-side gate gradients: the n block is r_t ⊙ dn̂_t, while the input side g^{ih}_t = [dr̂; dẑ; dn̂] has dn̂_t there. The mark of reset after the product, and why db_hh ≠ db_ih for n',
+    label: t('forward.backward.labels.gruHh'),
     tex: `${GHH} = [${hat('r')};\\ ${hat('z')};\\ ${s('r')} \\odot ${hat('n')}]`,
     plug: (v) =>
       `${GHH}[n, j] = ${val('r', v.now['r'])} \\cdot ${plain(v.back.pre['n'], true)} = ${plain(v.back.preHh['n'])}`,
   },
   {
     key: 'dhnext',
-    label:
-      'gradient sent to step t−1: the direct path z_t ⊙ dh_t (shown at step t−1 as the direct part of what arrives) plus the path through the recurrent weights',
+    label: t('forward.backward.labels.gruDhNext'),
     tex: `${dhNextOut} = ${s('z')} \\odot ${dh} + W_{hh}${T}\\, ${GHH}`,
     // Only the direct path is per unit; the engine reports it at step t−1 (fromNextDirect).
     plug: (v) =>
       `${sym('dhnext', `${d}h_{t-1}${NEXT}[j]`)} = ${val('z', v.now['z'])} \\cdot ${dhAt(v)} + (W_{hh}${T} ${GHH})[j]`,
   },
-  STEP_GRADS(GIH, GHH),
+  STEP_GRADS(t, GIH, GHH),
 ];
 
 /** Each cell's backward lines (a new cell adds its own; the compiler asks for it). */
-const BACKWARD: Record<CellKind, (nonlinearity: 'tanh' | 'relu') => BackwardLine[]> = {
+const BACKWARD: Record<CellKind, (t: Words, nonlinearity: 'tanh' | 'relu') => BackwardLine[]> = {
   rnn,
-  lstm: () => LSTM,
-  gru: () => GRU,
+  lstm: LSTM,
+  gru: GRU,
 };
 
-/** The cell's BPTT equations in the order the engine runs them at one step. */
+/** The cell's BPTT equations in the order the engine runs them at one step, labelled in
+ * `locale`. */
 export function backwardEquations(
   cell: CellKind,
   nonlinearity: 'tanh' | 'relu' = 'tanh',
+  locale: Locale = 'en',
 ): BackwardLine[] {
-  return BACKWARD[cell](nonlinearity);
+  return BACKWARD[cell](wordsOf(locale), nonlinearity);
 }
 
 const sum = (body: string) => `\\textstyle\\sum_{t=1}^{T} ${body}`;
@@ -299,6 +298,37 @@ export interface TextbookProblem {
   readonly why: string;
 }
 
+/** The problems of the textbook formula, in `locale`'s words (`forward.backward.problems`). */
+export function textbookProblems(locale: Locale): readonly TextbookProblem[] {
+  const t = wordsOf(locale);
+  return [
+    {
+      what: t('forward.backward.problems.shapeWhat'),
+      why: t('forward.backward.problems.shapeWhy'),
+    },
+    {
+      what: t('forward.backward.problems.placeWhat'),
+      why: t('forward.backward.problems.placeWhy'),
+    },
+    {
+      what: t('forward.backward.problems.sigmaWhat'),
+      why: t('forward.backward.problems.sigmaWhy'),
+    },
+    {
+      what: t('forward.backward.problems.conventionsWhat'),
+      why: t('forward.backward.problems.conventionsWhy'),
+    },
+    {
+      what: t('forward.backward.problems.lossWhat'),
+      why: t('forward.backward.problems.lossWhy'),
+    },
+    {
+      what: t('forward.backward.problems.missingWhat'),
+      why: t('forward.backward.problems.missingWhy'),
+    },
+  ];
+}
+
 /** The δ formula often seen in textbooks and slides, the correct one (vanilla tanh RNN, softmax
  * head, loss the mean over T steps, as the engine runs it), and what is wrong (equations.md §4.6). */
 export const TEXTBOOK_BPTT: {
@@ -308,30 +338,5 @@ export const TEXTBOOK_BPTT: {
 } = {
   textbook: String.raw`\delta_t = \nabla_{y_t}L \odot \sigma'(h_t)\, W_{yh}^\top + \delta_{t+1} W_{hh}^\top \odot \sigma'(h_t)`,
   correct: String.raw`\delta_t = \frac{\partial L}{\partial a_t} = \Big(W_{hy}^\top\, \tfrac{1}{T}\big(p_t - \mathbf{e}_{y^*_t}\big) + W_{hh}^\top\, \delta_{t+1}\Big) \odot \big(1 - h_t \odot h_t\big),\quad \delta_{T+1} = 0`,
-  problems: [
-    {
-      what: 'Shape error: ∇L(y_t) ⊙ σ′(h_t)',
-      why: 'The output gradient has V entries (one per character) and σ′(h_t) has H: they cannot be multiplied entry by entry. y_t = W_hy h_t + b_y is linear, so no activation derivative belongs on that path. Project first, W_hyᵀ ∇L(y_t), then multiply by f′(a_t).',
-    },
-    {
-      what: 'Derivative at the wrong place: σ′(h_t)',
-      why: 'The derivative belongs at the pre-activation a_t, not at the output h_t: tanh′(h_t) = 1 − tanh²(h_t) is not 1 − h_t². The right factor is f′(a_t), which for tanh equals 1 − h_t ⊙ h_t.',
-    },
-    {
-      what: 'Wrong nonlinearity: σ',
-      why: 'The forward pass uses tanh (or ReLU), not the sigmoid; write tanh′ or f′.',
-    },
-    {
-      what: 'Mixed conventions: W_yh and x·W',
-      why: 'The formula mixes row and column vectors. With column vectors (as PyTorch’s equations and this app) W_hyᵀ and W_hhᵀ multiply from the left.',
-    },
-    {
-      what: 'Wrong loss gradient: y_t − y*_t',
-      why: 'That is the gradient of a squared error, for regression. A character model uses softmax and cross-entropy, whose gradient at the logits is p_t − e_{y*_t} (divided by T when the loss is the mean over T steps).',
-    },
-    {
-      what: 'Missing: the boundary, the sums over time, dh_0',
-      why: 'δ_{T+1} = 0 starts the recursion; the weights are shared across steps, so their gradients are sums over t (∂L/∂W_hh = Σ δ_t h_{t−1}ᵀ over t); W_hhᵀ δ_1 is the gradient at the initial state h_0.',
-    },
-  ],
+  problems: textbookProblems('en'),
 };

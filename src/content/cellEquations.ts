@@ -6,6 +6,13 @@
 import type { CellKind } from '../engine/cell.ts';
 import type { TraceKey } from '../engine/traceKeys.ts';
 import { formatValue } from './format';
+import type { ParseKeys } from 'i18next';
+import type { Locale } from './i18n';
+import { i18n } from './i18n/instance';
+
+/** The words of a locale (the lines' labels are the messages' `forward.equations.labels`). */
+type Words = (key: ParseKeys) => string;
+const wordsOf = (locale: Locale) => i18n.getFixedT(locale) as unknown as Words;
 
 /** Trace values of one hidden unit j: `now` at step t, `prev` the state before it (h, c). */
 export interface UnitValues {
@@ -59,52 +66,52 @@ function gate(
   };
 }
 
-const LSTM: EquationLine[] = [
-  gate('i', 'i', 'sigma', 'input gate: how much of the candidate to write', 'i'),
-  gate('f', 'f', 'sigma', 'forget gate: how much of the old cell state to keep', 'f'),
-  gate('g', 'g', 'tanh', 'candidate values to write into the cell', 'g'),
-  gate('o', 'o', 'sigma', 'output gate: how much of the cell to show as h', 'o'),
+const LSTM = (t: Words): EquationLine[] => [
+  gate('i', 'i', 'sigma', t('forward.equations.labels.lstmI'), 'i'),
+  gate('f', 'f', 'sigma', t('forward.equations.labels.lstmF'), 'f'),
+  gate('g', 'g', 'tanh', t('forward.equations.labels.lstmG'), 'g'),
+  gate('o', 'o', 'sigma', t('forward.equations.labels.lstmO'), 'o'),
   {
     key: 'c',
-    label: 'cell state: keep part of the old, add part of the new',
+    label: t('forward.equations.labels.lstmC'),
     tex: `${sym('c', 'c_t')} = ${sym('f', 'f_t')} \\odot ${sym('cprev', 'c_{t-1}')} + ${sym('i', 'i_t')} \\odot ${sym('g', 'g_t')}`,
     plug: ({ now, prev }) =>
       `${sym('c', at('c'))} = ${val('f', now['f'])} \\cdot ${val('cprev', prev.c, true)} + ${val('i', now['i'], true)} \\cdot ${val('g', now['g'], true)} = ${val('c', now['c'])}`,
   },
   {
     key: 'h',
-    label: 'hidden state: the gated read-out of the cell',
+    label: t('forward.equations.labels.lstmH'),
     tex: `${sym('h', 'h_t')} = ${sym('o', 'o_t')} \\odot \\tanh(${sym('c', 'c_t')})`,
     plug: ({ now }) =>
       `${sym('h', at('h'))} = ${val('o', now['o'])} \\cdot \\tanh(${val('c', now['c'])}) = ${val('o', now['o'])} \\cdot ${term(now['tanh_c'])} = ${val('h', now['h'])}`,
   },
 ];
 
-const GRU: EquationLine[] = [
-  gate('r', 'r', 'sigma', 'reset gate: how much of W_hn h reaches the candidate', 'r'),
-  gate('z', 'z', 'sigma', 'update gate: z → 1 keeps the old state, z → 0 takes the candidate', 'z'),
+const GRU = (t: Words): EquationLine[] => [
+  gate('r', 'r', 'sigma', t('forward.equations.labels.gruR'), 'r'),
+  gate('z', 'z', 'sigma', t('forward.equations.labels.gruZ'), 'z'),
   {
     key: 'n',
-    label: 'candidate state (PyTorch applies r after the product W_hn h)',
+    label: t('forward.equations.labels.gruN'),
     tex: `${sym('n', 'n_t')} = \\tanh\\big(W_{in}x_t + b_{in} + ${sym('r', 'r_t')} \\odot (W_{hn}${sym('hprev', 'h_{t-1}')} + b_{hn})\\big)`,
     plug: ({ now }) =>
       `${sym('n', at('n'))} = \\tanh(${num(now['n_ih'])} + ${val('r', now['r'], true)} \\cdot ${term(now['u'])}) = ${val('n', now['n'])}`,
   },
   {
     key: 'h',
-    label: 'new state: a blend of the candidate and the old state',
+    label: t('forward.equations.labels.gruH'),
     tex: `${sym('h', 'h_t')} = (1 - ${sym('z', 'z_t')}) \\odot ${sym('n', 'n_t')} + ${sym('z', 'z_t')} \\odot ${sym('hprev', 'h_{t-1}')}`,
     plug: ({ now, prev }) =>
       `${sym('h', at('h'))} = (1 - ${val('z', now['z'], true)}) \\cdot ${val('n', now['n'], true)} + ${val('z', now['z'], true)} \\cdot ${val('hprev', prev.h, true)} = ${val('h', now['h'])}`,
   },
 ];
 
-function rnn(nonlinearity: 'tanh' | 'relu'): EquationLine[] {
+function rnn(t: Words, nonlinearity: 'tanh' | 'relu'): EquationLine[] {
   const f = nonlinearity === 'tanh' ? '\\tanh' : '\\operatorname{ReLU}';
   return [
     {
       key: 'a',
-      label: 'pre-activation: input and previous state, each through its own weights and bias',
+      label: t('forward.equations.labels.rnnA'),
       tex: `${sym('a', 'a_t')} = W_{ih}x_t + b_{ih} + W_{hh}${sym('hprev', 'h_{t-1}')} + b_{hh}`,
       // a_ih (W_ih x_t + b_ih) is a newer trace key; without it that term stays symbolic.
       plug: ({ now }) =>
@@ -112,7 +119,7 @@ function rnn(nonlinearity: 'tanh' | 'relu'): EquationLine[] {
     },
     {
       key: 'h',
-      label: 'hidden state',
+      label: t('forward.equations.labels.rnnH'),
       tex: `${sym('h', 'h_t')} = ${f}(${sym('a', 'a_t')})`,
       plug: ({ now }) =>
         `${sym('h', at('h'))} = ${f}(${val('a', now['a'])}) = ${val('h', now['h'])}`,
@@ -121,17 +128,19 @@ function rnn(nonlinearity: 'tanh' | 'relu'): EquationLine[] {
 }
 
 /** Each cell's equations (a new cell adds its own; the compiler asks for it). */
-const EQUATIONS: Record<CellKind, (nonlinearity: 'tanh' | 'relu') => EquationLine[]> = {
+const EQUATIONS: Record<CellKind, (t: Words, nonlinearity: 'tanh' | 'relu') => EquationLine[]> = {
   rnn,
-  lstm: () => LSTM,
-  gru: () => GRU,
+  lstm: LSTM,
+  gru: GRU,
 };
 
+/** A cell's equations, their labels in `locale`. */
 export function cellEquations(
   cell: CellKind,
   nonlinearity: 'tanh' | 'relu' = 'tanh',
+  locale: Locale = 'en',
 ): EquationLine[] {
-  return EQUATIONS[cell](nonlinearity);
+  return EQUATIONS[cell](wordsOf(locale), nonlinearity);
 }
 
 /** The output head and the loss, shared by every cell. */

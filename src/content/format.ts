@@ -21,10 +21,14 @@ export function formatProbability(p: number | undefined): string {
   return p > 0 && p < 0.001 ? p.toExponential(2) : formatValue(p);
 }
 
-/** A probability as a percentage with one decimal: 0.4137 → "41.4 %". */
-export function formatPercent(p: number | undefined): string {
+/**
+ * A probability as a percentage with one decimal: 0.4137 → "41.4 %"; in Chinese (`locale`
+ * zh…) without the space, as Chinese text writes it: "41.4%".
+ */
+export function formatPercent(p: number | undefined, locale?: string): string {
   if (p === undefined || Number.isNaN(p)) return '–';
-  return `${(p * 100).toFixed(1)} %`;
+  const space = locale?.startsWith('zh') === true ? '' : ' ';
+  return `${(p * 100).toFixed(1)}${space}%`;
 }
 
 /** A number with a few significant digits (1.05, 0.0123, 1.23e+6); "—" for NaN. */

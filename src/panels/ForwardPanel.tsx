@@ -4,8 +4,7 @@
 // Keys (while the view is shown, wherever focus is, except in a field): ← → step, Space plays,
 // Home/End jump. They are heard on the document, so they work before anything is clicked.
 import { useEffect, useRef } from 'react';
-import { FORWARD_TEXT } from '../content/forward';
-import { SERIES_FORWARD_TEXT } from '../content/forwardSeries';
+import { useTranslation } from 'react-i18next';
 import { jumpToEnd, jumpToStart, startForward, stepBy, togglePlay } from '../store/forwardActions';
 import { startBackward } from '../store/backwardActions';
 import { selectReducedMotion } from '../store/selectors';
@@ -23,6 +22,7 @@ import { WeightGradSection } from './forward/WeightGradSection';
 import '../styles/forward.css';
 
 export function ForwardPanel() {
+  const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const reducedMotion = useAppStore(selectReducedMotion);
   const tagger = useAppStore((s) => (s.forward.result?.model.classes ?? null) !== null);
@@ -39,10 +39,10 @@ export function ForwardPanel() {
     <div ref={root} className={`fwd${reducedMotion ? ' fwd--instant' : ''}`}>
       <p className="prose">
         {series
-          ? SERIES_FORWARD_TEXT.intro
+          ? t('forward.series.intro')
           : tagger
-            ? FORWARD_TEXT.taggerIntro
-            : FORWARD_TEXT.intro}
+            ? t('forward.taggerIntro')
+            : t('forward.intro')}
       </p>
       <ModelInput />
       <div className="fwd-sticky">

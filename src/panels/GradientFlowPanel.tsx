@@ -3,15 +3,9 @@
 // the engine in the worker (src/engine/experiments.ts); this panel reads the store and lays out
 // the charts, which take props only.
 import { useEffect, useState } from 'react';
-import {
-  boundTex,
-  DERIVATIVE_NOTE,
-  HEATMAP_NOTE,
-  IDENTITY_VERDICT,
-  jacobianTex,
-  PRESET_TEXT,
-  PRODUCT_TEX,
-} from '../content/gradients';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { boundTex, jacobianTex, PRODUCT_TEX, VERDICT_KEY } from '../content/gradients';
 import { compareFigures, type GradientResult } from '../engine/experiments';
 import { selectReducedMotion } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -30,6 +24,7 @@ import { trainItDelay } from './gradients/trainIt';
 import '../styles/gradients.css';
 
 export function GradientFlowPanel() {
+  const { t } = useTranslation();
   const params = useAppStore((s) => s.gradients.params);
   const result = useAppStore((s) => s.gradients.result);
   const computing = useAppStore((s) => s.gradients.computing);
@@ -41,27 +36,27 @@ export function GradientFlowPanel() {
     requestGradients();
   }, [params]);
 
-  const text = PRESET_TEXT[params.preset];
   return (
     <div className="gf">
-      <p className="gf-intro">
-        Move a slider to make gradients vanish or explode as they flow back through time. Every
-        curve is a real product of the network’s Jacobians, computed by the engine; the theory is
-        drawn on top, and the cure is one click away.
-      </p>
+      <p className="gf-intro">{t('gradients.intro')}</p>
       <section className="gf-setup" aria-labelledby="gf-setup-h">
-        <h2 id="gf-setup-h">Experiment</h2>
+        <h2 id="gf-setup-h">{t('gradients.setup.heading')}</h2>
         <PresetPicker preset={params.preset} />
-        <p className="gf-description">{text.description}</p>
+        <p className="gf-description">{t(`gradients.presets.${params.preset}.description`)}</p>
         <ParamControls params={params} />
         <p className="gf-status" role="status" aria-live="polite">
-          {error
-            ? `The engine could not compute this: ${error}`
-            : computing && result === null
-              ? 'Computing…'
-              : ms !== null
-                ? `Computed in the engine in ${ms.toFixed(0)} ms.`
-                : ''}
+          {error ? (
+            <>
+              {t('gradients.setup.failed')}
+              <span lang="en">{error}</span>
+            </>
+          ) : computing && result === null ? (
+            t('gradients.setup.computing')
+          ) : ms !== null ? (
+            t('gradients.setup.computed', { ms: ms.toFixed(0) })
+          ) : (
+            ''
+          )}
         </p>
         <TrainItLink params={params} />
       </section>
@@ -73,17 +68,35 @@ export function GradientFlowPanel() {
 
 const SERIES_BOUND_ID = 'bound';
 
-function chartSeries(result: GradientResult): NormSeries[] {
+/** A curve's name: the engine's symbols, or, for the curves named with words, the messages'. */
+function seriesLabel(t: TFunction, s: GradientResult['series'][number], result: GradientResult) {
+  if (s.id === 'full') return t('gradients.series.full');
+  if (s.id === 'truncated') return t('gradients.series.truncated', { K: result.params.trunc });
+  return s.label;
+}
+
+/** An identity's formula: the engine's, or, for those written with words, the messages'. */
+function identityLabel(t: TFunction, label: string, result: GradientResult): string {
+  if (label === 'states with exactly zero gradient') return t('gradients.identities.zeroStates');
+  if (label === 'cos(ĝ, g) with norm clipping') return t('gradients.identities.cosine');
+  if (label === `‖W^T‖ for T = ${result.T}`)
+    return t('gradients.identities.powerNorm', { T: result.T });
+  return label;
+}
+
+function chartSeries(t: TFunction, result: GradientResult): NormSeries[] {
   const list: NormSeries[] = result.series.map((s) => ({
     id: s.id,
-    label: s.label,
+    label: seriesLabel(t, s, result),
     values: s.values,
     style: s.style,
   }));
   if (result.bound && result.gamma !== null) {
     list.push({
       id: SERIES_BOUND_ID,
-      label: `bound (γ·σ_max)^(T−k) = (${result.gamma === 1 ? '1' : '¼'}·${result.sigmaMaxWhh.toFixed(3)})^(T−k)`,
+      label: t('gradients.flow.bound', {
+        formula: `(γ·σ_max)^(T−k) = (${result.gamma === 1 ? '1' : '¼'}·${result.sigmaMaxWhh.toFixed(3)})^(T−k)`,
+      }),
       values: result.bound,
       style: 'bound',
     });
@@ -92,9 +105,10 @@ function chartSeries(result: GradientResult): NormSeries[] {
 }
 
 function Results({ result, reducedMotion }: { result: GradientResult; reducedMotion: boolean }) {
+  const { t } = useTranslation();
   const [replay, setReplay] = useState(0);
   const { T, params } = result;
-  const series = chartSeries(result);
+  const series = chartSeries(t, result);
   const detailCell =
     params.preset === 'cells' || params.preset === 'carousel' ? params.cell : 'rnn';
   const nonlinearity = params.preset === 'nonnormal' ? 'linear' : params.nonlinearity;
@@ -104,7 +118,9 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
       'k',
       'T − k',
       ...series.map((s) => s.label),
-      ...result.series.filter((s) => s.expected).map((s) => `exact: ${s.label}`),
+      ...result.series
+        .filter((s) => s.expected)
+        .map((s) => t('gradients.flow.exact', { label: seriesLabel(t, s, result) })),
     ],
     rows: Array.from({ length: T + 1 }, (_, i) => {
       const k = T - i; // from the loss backwards
@@ -119,14 +135,19 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
   return (
     <>
       <section className="gf-flow" aria-labelledby="gf-flow-h">
-        <h2 id="gf-flow-h">The gradient flowing back</h2>
+        <h2 id="gf-flow-h">{t('gradients.flow.heading')}</h2>
         <GradientNormChart
           T={T}
           series={series}
-          title="Gradient norm over the unrolled sequence (log scale)"
-          description={`From the loss at step ${T} back to the initial state. ${series
-            .map((s) => `${s.label}: ${formatNorm(s.values[0]!)} at k = 0`)
-            .join('; ')}.`}
+          title={t('gradients.flow.chartTitle')}
+          description={t('gradients.flow.chartDescription', {
+            T,
+            values: series
+              .map((s) =>
+                t('gradients.flow.atZero', { label: s.label, value: formatNorm(s.values[0]!) }),
+              )
+              .join(t('gradients.flow.join')),
+          })}
           reducedMotion={reducedMotion}
           flowKey={`${params.preset}:${T}:${replay}`}
         />
@@ -147,12 +168,12 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
           ))}
         </ul>
         <button type="button" className="gf-replay" onClick={() => setReplay(replay + 1)}>
-          Replay the backward flow
+          {t('gradients.flow.replay')}
         </button>
         <Identities result={result} />
         <ShowData
-          name="gradient norms"
-          caption={`Norms of the gradient flowing back from step ${T} (4 significant digits)`}
+          name={t('gradients.flow.tableName')}
+          caption={t('gradients.flow.tableCaption', { T })}
           columns={gradientTable.columns}
           rows={gradientTable.rows}
         />
@@ -163,17 +184,21 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
         <section className="gf-spectrum" aria-labelledby="gf-spectrum-h">
           <h2 id="gf-spectrum-h">
             {result.matrixLabel === 'W_hh'
-              ? 'Eigenvalues of W_hh'
-              : `Eigenvalues of the last step’s Jacobian (${result.matrixSize}×${result.matrixSize})`}
+              ? t('gradients.spectrum.headingW')
+              : t('gradients.spectrum.headingJ', { n: result.matrixSize })}
           </h2>
           <EigenPlot
             re={result.eigen.re}
             im={result.eigen.im}
-            title="Eigenvalues in the complex plane, with the unit circle"
-            description={`Spectral radius ${formatSignificant(result.spectralRadius)}; largest singular value ${formatSignificant(result.sigmaMax)}, smallest ${formatSignificant(result.sigmaMin)}.`}
+            title={t('gradients.spectrum.plotTitle')}
+            description={t('gradients.spectrum.plotDescription', {
+              radius: formatSignificant(result.spectralRadius),
+              max: formatSignificant(result.sigmaMax),
+              min: formatSignificant(result.sigmaMin),
+            })}
           />
           <dl className="gf-numbers">
-            <dt>spectral radius ρ</dt>
+            <dt>{t('gradients.spectrum.radius')}</dt>
             <dd data-testid="radius">{formatSignificant(result.spectralRadius)}</dd>
             <dt>σ_max</dt>
             <dd data-testid="sigma-max">{formatSignificant(result.sigmaMax)}</dd>
@@ -181,8 +206,8 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
             <dd data-testid="sigma-min">{formatSignificant(result.sigmaMin)}</dd>
           </dl>
           <ShowData
-            name="eigenvalues"
-            caption="Eigenvalues (real part, imaginary part, modulus)"
+            name={t('gradients.spectrum.tableName')}
+            caption={t('gradients.spectrum.tableCaption')}
             columns={['#', 'Re λ', 'Im λ', '|λ|']}
             rows={Array.from(result.eigen.re, (re, i) => {
               const im = result.eigen.im[i]!;
@@ -196,46 +221,66 @@ function Results({ result, reducedMotion }: { result: GradientResult; reducedMot
           />
         </section>
         <section className="gf-map" aria-labelledby="gf-map-h">
-          <h2 id="gf-map-h">‖∂h_t/∂h_k‖ for every pair</h2>
+          <h2 id="gf-map-h">{t('gradients.map.heading')}</h2>
           <JacobianHeatmap
             rows={result.heatmap.rows}
             values={result.heatmap.values}
             T={T}
-            label={`Heatmap of the gradient norm from each loss step t (rows) to each state k (columns), log colour scale, ${result.heatmap.rows.length} rows.`}
+            label={t('gradients.map.label', { rows: result.heatmap.rows.length })}
           />
-          <p className="gf-note">{HEATMAP_NOTE}</p>
+          <p className="gf-note">{t('gradients.map.note')}</p>
           <HeatmapTable result={result} />
         </section>
       </div>
       <section className="gf-theory" aria-labelledby="gf-theory-h">
-        <h2 id="gf-theory-h">Why</h2>
-        <div className="gf-scroll" tabIndex={0} role="group" aria-label="One-step Jacobian">
+        <h2 id="gf-theory-h">{t('gradients.theory.heading')}</h2>
+        <div
+          className="gf-scroll"
+          tabIndex={0}
+          role="group"
+          aria-label={t('gradients.theory.jacobian')}
+        >
           <Equation tex={jacobianTex(detailCell, nonlinearity)} display />
         </div>
-        <div className="gf-scroll" tabIndex={0} role="group" aria-label="The product over time">
+        <div
+          className="gf-scroll"
+          tabIndex={0}
+          role="group"
+          aria-label={t('gradients.theory.product')}
+        >
           <Equation tex={PRODUCT_TEX} display />
         </div>
         {rnnCell && result.gamma !== null && (
-          <div className="gf-scroll" tabIndex={0} role="group" aria-label="The bound, with numbers">
+          <div
+            className="gf-scroll"
+            tabIndex={0}
+            role="group"
+            aria-label={t('gradients.theory.bound')}
+          >
             <Equation tex={boundTex(result.gamma, result.sigmaMaxWhh, T)} display />
           </div>
         )}
-        <p className="gf-note">{DERIVATIVE_NOTE}</p>
+        <p className="gf-note">{t('gradients.theory.note')}</p>
       </section>
     </>
   );
 }
 
 function Identities({ result }: { result: GradientResult }) {
+  const { t } = useTranslation();
   if (result.identities.length === 0) return null;
   return (
-    <ul className="gf-identities" aria-label="Exact identities">
+    <ul className="gf-identities" aria-label={t('gradients.identities.label')}>
       {result.identities.map((id) => {
         const verdict = compareFigures(id.expected, id.measured);
         return (
           <li key={id.label} data-ok={verdict !== 'differ'}>
-            <span>{id.label}</span>: theory {formatNorm(id.expected)}, engine{' '}
-            {formatNorm(id.measured)} {IDENTITY_VERDICT[verdict]}
+            <span>{identityLabel(t, id.label, result)}</span>
+            {t('gradients.identities.line', {
+              theory: formatNorm(id.expected),
+              engine: formatNorm(id.measured),
+              verdict: t(`gradients.identities.verdict.${VERDICT_KEY[verdict]}`),
+            })}
           </li>
         );
       })}
@@ -244,6 +289,7 @@ function Identities({ result }: { result: GradientResult }) {
 }
 
 function HeatmapTable({ result }: { result: GradientResult }) {
+  const { t } = useTranslation();
   const { T } = result;
   const every = Math.max(1, Math.ceil((T + 1) / 21));
   const ks: number[] = [];
@@ -251,8 +297,12 @@ function HeatmapTable({ result }: { result: GradientResult }) {
   const { rows, values } = result.heatmap;
   return (
     <ShowData
-      name="Jacobian map"
-      caption={`‖u_tᵀ ∂h_t/∂h_k‖ by loss step t (rows) and state k (columns${every > 1 ? `, every ${every}th k` : ''})`}
+      name={t('gradients.map.tableName')}
+      caption={
+        every > 1
+          ? t('gradients.map.tableCaptionEvery', { every })
+          : t('gradients.map.tableCaption')
+      }
       columns={['t \\ k', ...ks.map(String)]}
       rows={Array.from(rows, (t, r) => [
         t,

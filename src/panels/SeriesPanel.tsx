@@ -2,14 +2,8 @@
 // normalised on the training part), a model trained live in the worker with squared error, its
 // loss against the baselines every forecaster must beat, and its predictions drawn on the series.
 import { useEffect, useRef } from 'react';
-import {
-  lossTex,
-  MSE_NOTE,
-  MSE_TEX,
-  SERIES_SOURCES,
-  stepTex,
-  WHY_SQUARED,
-} from '../content/series';
+import { useTranslation } from 'react-i18next';
+import { lossTex, lossTexWords, MSE_TEX, stepTex } from '../content/series';
 import { CELL_INFO } from '../engine/cell';
 import { leaveSeries, loadSeries, restoreOwnSeries } from '../store/seriesActions';
 import { seriesChoice } from '../store/series';
@@ -28,6 +22,7 @@ import { SeriesStepThrough } from './series/StepThrough';
 import '../styles/series.css';
 
 export function SeriesPanel() {
+  const { t } = useTranslation();
   const source = useAppStore((s) => s.series.source);
   const cell = useAppStore((s) => s.series.cell);
   const choice = useAppStore((s) => seriesChoice(s.series));
@@ -50,12 +45,10 @@ export function SeriesPanel() {
   return (
     <div className="ts">
       <p className="ts-intro">
-        The other classic use of a recurrent network: read a measured series one value at a time and
-        predict what comes next. The output is a number, not a choice among characters, so the loss
-        is the squared error.{' '}
+        {t('series.intro')}{' '}
         {ownName !== null
-          ? `Your file ${ownName} is read in this browser only; nothing is sent anywhere.`
-          : SERIES_SOURCES[source].note}
+          ? t('series.ownNote', { name: ownName })
+          : t(`series.sources.${source}.note`)}
       </p>
       <SeriesControls />
       {error !== null && (
@@ -73,7 +66,7 @@ export function SeriesPanel() {
       <SeriesCheckpoints />
       <SeriesExport />
       <section aria-labelledby="ts-loss-eq">
-        <h2 id="ts-loss-eq">The step and the loss</h2>
+        <h2 id="ts-loss-eq">{t('series.equations.heading')}</h2>
         {info !== null && (
           <Equation
             tex={stepTex({
@@ -93,12 +86,13 @@ export function SeriesPanel() {
               lastVal.loss,
               info.baselines.find((b) => b.key === 'persistence')?.value ?? NaN,
               lastVal.step,
+              lossTexWords(t),
             )}
             display
           />
         )}
-        <p className="ts-note">{MSE_NOTE}</p>
-        <p className="ts-note">{WHY_SQUARED}</p>
+        <p className="ts-note">{t('series.equations.mseNote')}</p>
+        <p className="ts-note">{t('series.equations.whySquared')}</p>
       </section>
     </div>
   );

@@ -3,13 +3,8 @@
 // each letter with the one k steps ahead), trained live in the worker on the very same batches;
 // their curves, the equations of a bidirectional layer, and the validation text as each tags it.
 import { useEffect } from 'react';
-import {
-  TAG_TASK_TEXT,
-  TAGGING_TEXT as T,
-  bidirectionalTex,
-  tagRaceIntro,
-  tagRacerLabel,
-} from '../content/tagging';
+import { useTranslation } from 'react-i18next';
+import { TAG_STEP_HREF, bidirectionalTex, tagRaceIntro, tagRacerLabel } from '../content/tagging';
 import { CELL_INFO } from '../engine/cell';
 import { TAG_RACE } from '../engine/tagRaceSpec';
 import { useAppStore } from '../store/store';
@@ -21,6 +16,7 @@ import { TagSampleSection } from './tagging/Sample';
 import '../styles/tagging.css';
 
 export function TaggingPanel() {
+  const { t } = useTranslation();
   const task = useAppStore((s) => s.tagging.task);
   const cell = useAppStore((s) => s.tagging.cell);
   const racers = useAppStore((s) => s.tagging.race.racers);
@@ -30,8 +26,8 @@ export function TaggingPanel() {
 
   return (
     <div className="tg">
-      <p className="tg-intro">{T.intro}</p>
-      <p className="tg-note">{TAG_TASK_TEXT[task].intro}</p>
+      <p className="tg-intro">{t('tagging.intro')}</p>
+      <p className="tg-note">{t(`tagging.tasks.${task}.intro`)}</p>
       <TaggingControls />
       {error !== null && (
         <p className="tg-error" role="alert">
@@ -39,12 +35,12 @@ export function TaggingPanel() {
         </p>
       )}
       <section aria-labelledby="tg-race-h">
-        <h2 id="tg-race-h">{T.raceHeading}</h2>
-        <p className="tg-note">{tagRaceIntro(TAG_RACE)}</p>
+        <h2 id="tg-race-h">{t('tagging.race.heading')}</h2>
+        <p className="tg-note">{tagRaceIntro(t, TAG_RACE)}</p>
         {racers.length > 0 && (
-          <ul className="tg-models" aria-label={T.modelsHeading}>
+          <ul className="tg-models" aria-label={t('tagging.race.models')}>
             {racers.map((r) => (
-              <li key={r.name}>{tagRacerLabel({ ...r, cell: CELL_INFO[r.cell].label })}</li>
+              <li key={r.name}>{tagRacerLabel(t, { ...r, cell: CELL_INFO[r.cell].label })}</li>
             ))}
           </ul>
         )}
@@ -52,14 +48,14 @@ export function TaggingPanel() {
       </section>
       <TagSampleSection />
       <section aria-labelledby="tg-eq-h">
-        <h2 id="tg-eq-h">{T.equationsHeading}</h2>
+        <h2 id="tg-eq-h">{t('tagging.equations.heading')}</h2>
         {bidirectionalTex(CELL_INFO[cell].label).map((tex) => (
           <Equation key={tex} tex={tex} display />
         ))}
-        <p className="tg-note">{T.equationsNote}</p>
+        <p className="tg-note">{t('tagging.equations.note')}</p>
         <p className="tg-note">
-          <a href={T.stepHref}>{T.stepLink}</a>: both rows of states, the tag read off them, and
-          these equations with its numbers.
+          <a href={TAG_STEP_HREF}>{t('tagging.equations.stepLink')}</a>
+          {t('tagging.equations.stepNote')}
         </p>
       </section>
     </div>

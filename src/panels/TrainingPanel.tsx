@@ -1,7 +1,7 @@
 // The Training view: pick a text, press Train, watch a character model learn in the worker,
 // with its loss against baselines, samples, gradient health, neurons and weights.
 import { useEffect } from 'react';
-import { LESSON } from '../content/training';
+import { useTranslation } from 'react-i18next';
 import { initTraining } from '../store/trainingActions';
 import '../styles/training.css';
 import { ControlsSection } from './training/ControlsSection';
@@ -14,12 +14,13 @@ import { SamplesSection } from './training/SamplesSection';
 import { SaveSection } from './training/SaveSection';
 
 export function TrainingPanel() {
+  const { t } = useTranslation();
   useEffect(() => {
     void initTraining();
   }, []);
   return (
     <div className="training">
-      <p className="lesson">{LESSON.intro}</p>
+      <p className="lesson">{t('training.intro')}</p>
       <RunBar />
       <div className="training__columns">
         <div className="training__side">

@@ -3,18 +3,23 @@
 // `startApp` binds the app to a window and an engine client (engineAccess.ts keeps them, for
 // every view's actions) and returns a teardown.
 import { localeFor, MESSAGES, type Locale } from '../content/i18n';
+import { i18n } from '../content/i18n/instance';
 import type { EngineClient } from '../worker/client';
 import { bindApp, boundWindow, writeAddress } from './engineAccess';
+import { engineReason } from './engineWords';
+import { translate } from './messages';
 import { selectLocale } from './selectors';
 import { appStore, patchSlice, patchUi } from './store';
-import { effectiveTheme, type Theme } from './ui';
-import { parseHash, serialiseHash, slicesFromParams } from './url';
+import { effectiveTheme, type EngineStatus, type Theme } from './ui';
+import { problemsText, readHash, serialiseHash, slicesFromParams } from './url';
 import { URL_SLICE_KEYS } from './views';
 
 export const THEME_STORAGE_KEY = 'unrolled.theme';
 
 /** Binds the store to the address bar, theme, document title and engine. */
 export function startApp(win: Window, engine: EngineClient): () => void {
+  // The browser's language first: a notice about the address is written in the language in effect.
+  readSystemLocale(win.document);
   const stops = [
     bindApp(win, engine),
     bindUrl(win),
@@ -37,11 +42,18 @@ export function bindUrl(win: Window): () => void {
   return () => win.removeEventListener('hashchange', apply);
 }
 
-/** Puts the view and every slice's settings the hash describes into the store. */
+/**
+ * Puts the view and every slice's settings the hash describes into the store; what it could not
+ * use goes into the notice, in the language in effect after it (the address may name one).
+ */
 export function applyHash(win: Window): void {
-  const { route, problems } = parseHash(win.location.hash);
-  patchUi({ view: route.view, notice: problems.length > 0 ? problems.join(' ') : null });
+  const { route, problems } = readHash(win.location.hash);
   const slices = slicesFromParams(route.params);
+  const locale = slices.locale.lang ?? appStore.getState().ui.systemLocale;
+  patchUi({
+    view: route.view,
+    notice: problems.length > 0 ? problemsText(problems, locale) : null,
+  });
   for (const key of URL_SLICE_KEYS) patchSlice(key, slices[key]);
   if (problems.length > 0) {
     // Show the address we actually used, without adding a history entry.
@@ -53,15 +65,24 @@ export function dismissNotice(): void {
   patchUi({ notice: null });
 }
 
-/** Reads the browser's language; writes the title of the view and the language in effect. */
-function bindTitle(doc: Document): () => void {
+/** Reads the browser's language (the one in effect unless the address names one). */
+function readSystemLocale(doc: Document): void {
   const nav = doc.defaultView?.navigator;
   patchUi({ systemLocale: localeFor(nav?.languages ?? (nav ? [nav.language] : [])) });
+}
+
+/** Reads the browser's language; writes the title of the view and the language in effect (the
+ * document's and the words'). */
+function bindTitle(doc: Document): () => void {
+  readSystemLocale(doc);
   const write = () => {
     const state = appStore.getState();
     const locale = selectLocale(state);
     doc.title = MESSAGES[locale].views[state.ui.view].title;
     doc.documentElement.lang = locale;
+    // The words switch with the store, before React renders the next state, so a component
+    // that mounts meanwhile never renders the old language.
+    if (i18n.language !== locale) void i18n.changeLanguage(locale);
   };
   write();
   return appStore.subscribe((state, previous) => {
@@ -142,33 +163,55 @@ function mediaQuery(win: Window, query: string): MediaQueryList | null {
 /**
  * Pings the engine and reports the outcome in `ui.engine`; follows what the client says about the
  * worker itself: an uncaught error it survived, a restart (pinging the new worker), or its loss.
+ * The status's words are in the language in effect, and are written again when it changes.
  */
 export function connectEngine(engine: EngineClient): () => void {
   let live = true;
-  patchUi({ engine: { state: 'starting' } });
+  // The status shown, as words in any language, and the status last written from it.
+  let status: (locale: Locale) => EngineStatus = () => ({ state: 'starting' });
+  let written: EngineStatus | null = null;
+  const show = (next: (locale: Locale) => EngineStatus) => {
+    status = next;
+    written = next(selectLocale(appStore.getState()));
+    patchUi({ engine: written });
+  };
+  // The engine's name and how it computes, once it has answered a ping.
+  let named: ((locale: Locale) => string) | null = null;
+  show(status);
   const unsubscribe = engine.subscribe((message) => {
     // A training slice that throws stops the run, not the engine: the Training view shows it.
     const training = message.type === 'error' && message.source === 'training';
     if (live && message.type === 'error' && message.id === null && !training) {
-      patchUi({ engine: { state: 'failed', message: `Engine error: ${message.message}` } });
+      const text = message.message;
+      show((l) => ({
+        state: 'failed',
+        message: translate(l, 'notices.engine.error', { message: engineReason(l, text) }),
+      }));
     }
   });
-  const ping = (note?: string) =>
+  const ping = (note?: (locale: Locale) => string) =>
     engine.request({ type: 'ping' }).then(
       (pong) => {
         const kernel =
           pong.kernel === 'wasm-simd'
-            ? ', WebAssembly SIMD'
+            ? 'notices.engine.kernel.simd'
             : pong.kernel === 'js'
-              ? ', plain JavaScript'
-              : '';
-        const name = `${pong.engine}${kernel}`;
-        if (live) patchUi({ engine: { state: 'ready', engine: name, ...(note ? { note } : {}) } });
+              ? 'notices.engine.kernel.js'
+              : null;
+        const name = (l: Locale) => `${pong.engine}${kernel === null ? '' : translate(l, kernel)}`;
+        if (!live) return;
+        named = name;
+        show((l) => ({ state: 'ready', engine: name(l), ...(note ? { note: note(l) } : {}) }));
       },
       (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         if (live)
-          patchUi({ engine: { state: 'failed', message: `Engine failed to start: ${reason}` } });
+          show((l) => ({
+            state: 'failed',
+            message: translate(l, 'notices.engine.failedToStart', {
+              reason: engineReason(l, reason),
+            }),
+          }));
       },
     );
   ping();
@@ -176,18 +219,37 @@ export function connectEngine(engine: EngineClient): () => void {
     if (!live) return;
     const now = appStore.getState().ui.engine;
     if (event.type === 'restarted') {
-      patchUi({ engine: { state: 'restarting', reason: event.reason } });
-      ping(`restarted after it ${event.reason}`);
+      const { reason } = event;
+      show(() => ({ state: 'restarting', reason }));
+      ping((l) =>
+        translate(l, 'notices.engine.restartedNote', { reason: engineReason(l, reason) }),
+      );
     } else if (event.type === 'recovered') {
-      const note = `it reported an error and carries on (${event.message})`;
-      if (now.state === 'ready') patchUi({ engine: { ...now, note } });
+      const { message } = event;
+      const note = (l: Locale) =>
+        translate(l, 'notices.engine.recoveredNote', { message: engineReason(l, message) });
+      if (now.state === 'ready') {
+        const name = named ?? (() => now.engine);
+        show((l) => ({ state: 'ready', engine: name(l), note: note(l) }));
+      }
     } else {
-      patchUi({ engine: { state: 'failed', message: `Engine lost: ${event.reason}` } });
+      const { reason } = event;
+      show((l) => ({
+        state: 'failed',
+        message: translate(l, 'notices.engine.lost', { reason: engineReason(l, reason) }),
+      }));
     }
+  });
+  // A switch of language rewrites the status (unless something else has written it since).
+  const unfollow = appStore.subscribe((state, previous) => {
+    const locale = selectLocale(state);
+    if (!live || locale === selectLocale(previous) || state.ui.engine !== written) return;
+    show(status);
   });
   return () => {
     live = false;
     unsubscribe();
     unwatch();
+    unfollow();
   };
 }

@@ -2,17 +2,12 @@
 // forwardModels.ts resolves), dropping replies that a newer request has made stale, playback, and
 // writing the view's settings to the address bar.
 // `startForward` binds the view while its panel is shown and returns a teardown.
-import {
-  FORWARD_TEXT,
-  MAX_TEXT_CHARS,
-  MIN_TEXT_CHARS,
-  modelPlan,
-  type ForwardModel,
-} from '../content/forward';
+import { MAX_TEXT_CHARS, MIN_TEXT_CHARS, modelPlan, type ForwardModel } from '../content/forward';
 import { getEngine, writeAddress } from './engineAccess';
 import type { ForwardResult, ForwardState } from './forward';
 import { requestTrace, resolveModel, TRAINING_MODEL } from './forwardModels';
 import { traceSeriesModel } from './forwardSeries';
+import { say } from './messages';
 import { appStore, patchForward, patchUi } from './store';
 
 /** Typing waits this long for a pause before the engine reads the text again. */
@@ -68,12 +63,15 @@ export function startForward(): () => void {
       scheduleTrace(TYPING_DEBOUNCE_MS);
     }
     if (state.ui.engine.state === 'failed' && previous.ui.engine.state !== 'failed') {
-      patchForward({ status: 'error', error: FORWARD_TEXT.engineDown });
+      patchForward({ status: 'error', error: say(state, 'forward.messages.engineDown') });
     }
   });
   if (appStore.getState().ui.engine.state === 'ready') scheduleTrace(0);
   else if (appStore.getState().ui.engine.state === 'failed') {
-    patchForward({ status: 'error', error: FORWARD_TEXT.engineDown });
+    patchForward({
+      status: 'error',
+      error: say(appStore.getState(), 'forward.messages.engineDown'),
+    });
   }
   return () => {
     runtime.bound -= 1;
@@ -111,7 +109,11 @@ async function runTrace(): Promise<void> {
   const series = modelPlan(model).kind === 'series';
   const chars = Array.from(text);
   if (!series && chars.length < MIN_TEXT_CHARS) {
-    patchForward({ status: 'error', error: FORWARD_TEXT.tooShort, result: null });
+    patchForward({
+      status: 'error',
+      error: say(appStore.getState(), 'forward.messages.tooShort'),
+      result: null,
+    });
     return;
   }
   patchForward({ status: 'loading' });
@@ -176,18 +178,13 @@ function showResult(result: ForwardResult, note: string | null): void {
   });
   if (runtime.fromAddress) {
     const problems: string[] = [];
+    const now = appStore.getState();
     if (t !== state.t)
-      problems.push(
-        `Step ${String(state.t + 1)} is past the end of the text; showing step ${String(t + 1)}.`,
-      );
+      problems.push(say(now, 'forward.messages.stepClamped', { asked: state.t + 1, shown: t + 1 }));
     if (layer !== state.layer)
-      problems.push(
-        `This model has ${String(L)} layer${L === 1 ? '' : 's'}; showing layer ${String(layer + 1)}.`,
-      );
+      problems.push(say(now, 'forward.messages.layerClamped', { count: L, shown: layer + 1 }));
     if (unit !== state.unit)
-      problems.push(
-        `This model has ${String(H)} hidden units (0 to ${String(H - 1)}); showing unit ${String(unit)}.`,
-      );
+      problems.push(say(now, 'forward.messages.unitClamped', { H, last: H - 1, shown: unit }));
     if (problems.length > 0) patchUi({ notice: problems.join(' ') });
   }
   runtime.fromAddress = false;

@@ -2,7 +2,7 @@
 // to the worker once), a fresh seeded model, the Training view's model or, after a reload, its
 // autosaved run; and a trace request that sends a file again if the worker has dropped it.
 import {
-  FORWARD_TEXT,
+  CELL_LABEL,
   FRESH_MODEL,
   SHAKESPEARE_CHARS,
   modelPlan,
@@ -13,9 +13,12 @@ import type { EngineClient } from '../worker/client';
 import type { ModelSource, TraceReply } from '../worker/protocol';
 import type { ForwardResult } from './forward';
 import { peekRestorable } from './runSlot';
+import { say } from './messages';
 import { appStore } from './store';
 
-type Fetched = { ok: true; json: string } | { ok: false; reason: string };
+/** A fetched file, or why it failed: the HTTP status, or null when the request itself failed
+ * (written in words when the note is made, in the language then in effect). */
+type Fetched = { ok: true; json: string } | { ok: false; status: number | null };
 
 /** The model files of this page, one object: fetched once each, and those the worker holds. */
 const files = {
@@ -38,8 +41,8 @@ function fetchModel(url: string): Promise<Fetched> {
       async (response): Promise<Fetched> =>
         response.ok
           ? { ok: true, json: await response.text() }
-          : { ok: false, reason: `HTTP ${String(response.status)}` },
-      (): Fetched => ({ ok: false, reason: 'the network request failed' }),
+          : { ok: false, status: response.status },
+      (): Fetched => ({ ok: false, status: null }),
     );
     files.fetched.set(url, pending);
   }
@@ -85,7 +88,9 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
       return {
         source: { kind: 'autosave', runId: saved.id, savedAt: saved.savedAt },
         kind: 'file',
-        note: FORWARD_TEXT.autosaveNote(saved.step),
+        note: say(appStore.getState(), 'forward.messages.autosaveNote', {
+          step: saved.step.toLocaleString('en-US'),
+        }),
         json: null,
         autosave: true,
       };
@@ -98,11 +103,20 @@ export async function resolveModel(model: ForwardModel): Promise<Resolved> {
     case 'file': {
       const file = await fetchModel(plan.url);
       if (!file.ok) {
-        if (plan.fallbackLayers === null) throw new Error(FORWARD_TEXT.taggerMissing(file.reason));
+        const state = appStore.getState();
+        const reason =
+          file.status === null
+            ? say(state, 'forward.messages.networkFailed')
+            : `HTTP ${String(file.status)}`;
+        if (plan.fallbackLayers === null)
+          throw new Error(say(state, 'forward.messages.taggerMissing', { reason }));
         return {
           source: freshSource(plan.cell, plan.fallbackLayers),
           kind: 'fresh',
-          note: FORWARD_TEXT.modelMissing(plan.cell, file.reason),
+          note: say(state, 'forward.messages.modelMissing', {
+            cell: CELL_LABEL[plan.cell],
+            reason,
+          }),
           json: null,
         };
       }

@@ -21,6 +21,8 @@ type Params = { [K in keyof typeof LOCALE_PARAMS]?: v.InferOutput<(typeof LOCALE
 export const LOCALE_SLICE = urlSlice({
   initial: initialLocale,
   params: LOCALE_PARAMS,
-  fromParams: (p: Params): Partial<LocaleState> => ({ lang: p.lang ?? null }),
+  // An address without `lang` keeps the language chosen in this visit (a link inside a view need
+  // not carry it); a fresh visit to such an address follows the browser's.
+  fromParams: (p: Params): Partial<LocaleState> => (p.lang === undefined ? {} : { lang: p.lang }),
   toParams: (s: LocaleState): Params => (s.lang === null ? {} : { lang: s.lang }),
 });

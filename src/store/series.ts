@@ -3,8 +3,10 @@
 // view's); the run (the worker's description of the series, the curves, the predictions) does not.
 import * as v from 'valibot';
 import { CELL_KINDS, type CellKind } from '../engine/cell';
+import type { TFunction } from 'i18next';
 import {
   defaultSynth,
+  englishWords,
   SERIES_SOURCE_IDS,
   SERIES_SOURCES,
   SYNTH_OF,
@@ -237,9 +239,11 @@ export function textHash(text: string): string {
   return known;
 }
 
-/** What the values are, with their unit (the learner's own file: its column). */
-export function seriesUnit(s: SeriesState): string {
-  return s.own !== null ? (s.info?.column ?? 'value') : SERIES_SOURCES[s.source].unit;
+/** What the values are, with their unit (the learner's own file: its column), in `t`'s language. */
+export function seriesUnit(s: SeriesState, t: TFunction = englishWords()): string {
+  return s.own !== null
+    ? (s.info?.column ?? t('series.ownUnit'))
+    : t(`series.sources.${s.source}.unit`);
 }
 
 /** The Time series view's place in the address bar. */

@@ -19,6 +19,9 @@ import {
   type SERIES_TRAINING,
   type SeriesState,
 } from './series';
+import { engineReason } from './engineWords';
+import { say, type MessageKey, type MessageVars } from './messages';
+import { selectLocale } from './selectors';
 import { appStore, patchSlice } from './store';
 import { curveBuffers, historyFromSaved, packedCurves } from './savedCurves';
 import { appendProgress, emptyHistory, truncateHistory } from './training';
@@ -30,6 +33,8 @@ const SYNTHETIC_LENGTH = 1000;
 
 export const series = (): SeriesState => appStore.getState().series;
 export const patch = (p: Partial<SeriesState>) => patchSlice('series', p);
+/** A message of the view's store in the language in effect. */
+export const words = (key: MessageKey, vars?: MessageVars) => say(appStore.getState(), key, vars);
 
 /** The training settings of the view's model: the view's choices, the rest the app's defaults. */
 export function seriesSettings(
@@ -68,7 +73,7 @@ export async function setSeriesTraining(
     const back = Object.fromEntries(
       Object.keys(change).map((k) => [k, before[k as keyof typeof change]]),
     );
-    patch({ ...back, error: `Could not change the setting: ${messageOf(error)}` });
+    patch({ ...back, error: words('series.errors.setting', { message: messageOf(error) }) });
     writeAddress();
   }
 }
@@ -76,8 +81,12 @@ export async function setSeriesTraining(
 /** Counts the live changes of the training settings, so a refusal undoes only the latest. */
 const trainingChanges = { count: 0 };
 
+/** An error's text, the engine client's own reasons in the language in effect. */
 export const messageOf = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);
+  engineReason(
+    selectLocale(appStore.getState()),
+    error instanceof Error ? error.message : String(error),
+  );
 
 /** Where the chosen series comes from: a shipped file (fetched) or a synthetic series. */
 async function specOf(s: SeriesState): Promise<SeriesSpec> {
@@ -92,7 +101,7 @@ async function specOf(s: SeriesState): Promise<SeriesSpec> {
   const name = text.label;
   if (text.file) {
     const response = await fetch(`./data/series/${text.file.name}`);
-    if (!response.ok) throw new Error(`Could not fetch the series (HTTP ${response.status}).`);
+    if (!response.ok) throw new Error(words('series.errors.fetch', { status: response.status }));
     return { kind: 'csv', name, text: await response.text(), column: text.file.column };
   }
   const p = s.synth;
@@ -135,7 +144,9 @@ function onProgress(batch: ProgressBatch): void {
     ...(batch.diverged
       ? {
           phase: 'diverged',
-          error: `Training diverged at step ${formatCount(batch.firstStep + batch.loss.length - 1)}: the loss left every sensible range. Training paused; nothing is lost.`,
+          error: words('series.errors.diverged', {
+            step: formatCount(batch.firstStep + batch.loss.length - 1),
+          }),
         }
       : !batch.running && s.phase === 'training'
         ? { phase: 'ready' }
@@ -152,7 +163,7 @@ export function engineOrNull(): EngineClient | null {
 }
 
 function fail(error: unknown, phase: SeriesState['phase']): void {
-  patch({ phase, error: error instanceof Error ? error.message : String(error) });
+  patch({ phase, error: messageOf(error) });
 }
 
 /**
@@ -261,13 +272,18 @@ export async function loadOwnSeries(
   if (overtaken()) return;
   if (!loaded) {
     const error = series().error;
-    patch({ own: before, error: `${file.name}: ${error ?? 'it could not be read.'}` });
+    patch({
+      own: before,
+      error: words('series.errors.ownFailed', {
+        name: file.name,
+        error: error ?? words('series.errors.unreadable'),
+      }),
+    });
     setOwnInTab(before !== null);
     if (before !== null) await saveOwnSeries(before);
     return;
   }
-  if (!stored)
-    patch({ error: 'This browser would not store the file: a reload will not bring it back.' });
+  if (!stored) patch({ error: words('series.errors.notStored') });
 }
 
 /** The key in sessionStorage that says this tab shows the own file (the file is in IndexedDB). */
@@ -307,7 +323,11 @@ export async function openOwnFile(file: File): Promise<void> {
   if (file.size > MAX_OWN_CSV_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     patch({
-      error: `${file.name} is ${mb(file.size)} MB; a series file may be at most ${mb(MAX_OWN_CSV_BYTES)} MB.`,
+      error: words('series.errors.tooLarge', {
+        name: file.name,
+        size: mb(file.size),
+        max: mb(MAX_OWN_CSV_BYTES),
+      }),
     });
     return;
   }
@@ -475,6 +495,6 @@ export async function exportSeries(what: 'model' | 'script'): Promise<void> {
     if (what === 'model') download(`${base}.json`, reply.json, 'application/json');
     else download(`${base}.py`, reply.script, 'text/x-python');
   } catch (error) {
-    patch({ error: `Could not export: ${error instanceof Error ? error.message : String(error)}` });
+    patch({ error: words('series.errors.export', { message: messageOf(error) }) });
   }
 }

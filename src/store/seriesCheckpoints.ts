@@ -13,6 +13,7 @@ import {
   pauseSeries,
   refreshPredictions,
   series,
+  words,
 } from './seriesActions';
 
 /** Reads the list of series checkpoints. */
@@ -34,15 +35,17 @@ export async function saveSeriesCheckpointNamed(name: string): Promise<void> {
       {
         type: 'seriesCheckpoint',
         checkpoint: id,
-        name: name.trim().slice(0, 200) || `Step ${formatCount(step)}`,
+        name:
+          name.trim().slice(0, 200) ||
+          words('series.errors.checkpointName', { step: formatCount(step) }),
         page: { savedAt, choice: seriesRunKey(s), curves },
       },
       { ...LOAD, transfer: curveBuffers(curves) },
     );
-    if (reply.list === null) throw new Error('this browser would not store it');
+    if (reply.list === null) throw new Error(words('series.errors.notStoredCheckpoint'));
     patch({ checkpoints: reply.list, error: null });
   } catch (error) {
-    patch({ error: `Could not save the checkpoint: ${messageOf(error)}` });
+    patch({ error: words('series.errors.saveCheckpoint', { message: messageOf(error) }) });
   }
 }
 
@@ -66,7 +69,7 @@ export async function loadSeriesCheckpointNamed(id: string): Promise<void> {
     });
     await refreshPredictions();
   } catch (error) {
-    patch({ error: `Could not load the checkpoint: ${messageOf(error)}` });
+    patch({ error: words('series.errors.loadCheckpoint', { message: messageOf(error) }) });
   }
 }
 

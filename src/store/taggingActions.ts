@@ -6,6 +6,9 @@ import { CORPUS_FILES } from '../content/corpora';
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, TagRaceSettings } from '../worker/protocol';
 import { getEngine, writeAddress } from './engineAccess';
+import { engineReason } from './engineWords';
+import { say } from './messages';
+import { selectLocale } from './selectors';
 import { appStore, patchSlice } from './store';
 import {
   tagRaceFromInfo,
@@ -49,7 +52,10 @@ function listen(engine: EngineClient): void {
 function spacesText(): Promise<string> {
   if (page.text === null) {
     page.text = fetch(`./corpora/${CORPUS_FILES.shakespeare}`).then(async (response) => {
-      if (!response.ok) throw new Error(`The text could not be loaded (HTTP ${response.status}).`);
+      if (!response.ok)
+        throw new Error(
+          say(appStore.getState(), 'tagging.errors.text', { status: response.status }),
+        );
       return response.text();
     });
     // A failed fetch is tried again next time.
@@ -78,7 +84,10 @@ async function send(kind: 'tagRaceStart' | 'tagRaceReset' | 'tagRacePause'): Pro
     patchRace((r) => tagRaceFromInfo(r, reply));
     if (kind !== 'tagRaceStart') void refreshSample();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = engineReason(
+      selectLocale(appStore.getState()),
+      error instanceof Error ? error.message : String(error),
+    );
     patchRace((r) => ({ ...r, running: false, error: message }));
   }
 }

@@ -7,7 +7,12 @@ import { needsNewModel, settingsOf, type ConfigState } from './config';
 import { appStore, patchTraining } from './store';
 import { stepRefusal } from './stepBudget';
 import { truncateHistory } from './training';
-import { validateSettings } from '../engine/settings';
+import {
+  SETTING_ROWS,
+  settingProblem,
+  type SettingRow,
+  type TrainSettings,
+} from '../engine/settings';
 import {
   autosave,
   config,
@@ -15,13 +20,14 @@ import {
   createModel,
   engine,
   evaluate,
+  failure,
   follow,
   guarded,
   installed,
-  messageOf,
   pause,
   startTimers,
   training,
+  word,
 } from './trainingController';
 import { loadCorpus } from './trainingData';
 import { offerEarlierRun, refreshCheckpoints, restoreAutosave } from './trainingPersist';
@@ -66,7 +72,7 @@ export async function initTraining(): Promise<void> {
   const e = getEngine();
   if (e === null || !follow(e, (reason) => void recoverRun(reason))) return;
   void refreshCheckpoints();
-  await guarded('Could not start', async () => {
+  await guarded('training.fail.start', async () => {
     if (await restoreAutosave()) return;
     await loadCorpus(config().corpus);
     await createModel();
@@ -81,21 +87,47 @@ export async function initTraining(): Promise<void> {
 async function recoverRun(reason: string): Promise<void> {
   const reached = training().step;
   const n = (step: number) => step.toLocaleString('en-US');
-  await guarded('Could not restore your run after the engine restarted', async () => {
+  await guarded('training.fail.restoreAfterRestart', async () => {
     if (await restoreAutosave({ liveSettings: true })) {
       const at = training().step;
-      const lost = reached > at ? ` (it had reached step ${n(reached)})` : '';
+      const lost = reached > at ? word('training.message.reached', { step: n(reached) }) : '';
       patchTraining({
-        message: `The engine ${reason} and was restarted. Your run is back at step ${n(at)}, its last autosave${lost}.`,
+        message: word('training.message.restartedBack', { reason, step: n(at), lost }),
       });
       return;
     }
     await loadCorpus(config().corpus);
     await createModel();
-    patchTraining({
-      message: `The engine ${reason} and was restarted with a fresh model: there was no autosave of this run to restore.`,
-    });
+    patchTraining({ message: word('training.message.restartedFresh', { reason }) });
   });
+}
+
+/**
+ * Why settings are refused, in the words of the language in effect (engine/settings.ts's
+ * validation, which says it in English): the first setting out of range, or null when all fit.
+ */
+export function settingsRefusal(s: TrainSettings): string | null {
+  for (const [name, row] of SETTING_ROWS) {
+    const v = s[name];
+    if (settingProblem(row, v) === null) continue;
+    const problem = problemText(row, v);
+    return word('training.refused.sentence', {
+      noun: word(`training.settings.${name}.noun`),
+      problem,
+    });
+  }
+  return null;
+}
+
+/** What is wrong with a value a row refuses, as engine/settings.ts's settingProblem puts it. */
+function problemText(row: SettingRow, v: unknown): string {
+  const got = typeof v === 'string' ? JSON.stringify(v) : String(v);
+  if (row.kind === 'choice')
+    return word('training.refused.choice', { options: row.options.join(', '), got });
+  if (row.kind === 'whole')
+    return word('training.refused.whole', { min: row.min, max: row.max, got });
+  if (typeof v !== 'number') return word('training.refused.number', { got });
+  return word('training.refused.range', { min: row.min, max: row.max, got });
 }
 
 export function answerConfirm(yes: boolean): void {
@@ -113,21 +145,20 @@ export function answerConfirm(yes: boolean): void {
 export function changeConfig(patch: Partial<ConfigState>): void {
   const before = config();
   const after = { ...before, ...patch };
-  try {
-    validateSettings(settingsOf(after));
-  } catch (error) {
-    patchTraining({ error: `Could not change the setting: ${messageOf(error)}` });
+  const problem = settingsRefusal(settingsOf(after));
+  if (problem !== null) {
+    patchTraining({ error: failure('training.fail.setting', problem) });
     return;
   }
   if (!needsNewModel(before, after)) {
     // A live change must not make the running model's steps longer than Pause can wait.
     const refusal = stepRefusal({ ...appStore.getState(), config: after });
     if (training().phase === 'running' && refusal !== null) {
-      patchTraining({ error: `Could not change the setting while training: ${refusal}` });
+      patchTraining({ error: failure('training.fail.settingWhileTraining', refusal) });
       return;
     }
     updateConfig(patch);
-    void guarded('Could not change the setting', async () => {
+    void guarded('training.fail.setting', async () => {
       try {
         await engine().request({ type: 'setHyper', settings: settingsOf(after) });
       } catch (error) {
@@ -140,8 +171,8 @@ export function changeConfig(patch: Partial<ConfigState>): void {
     });
     return;
   }
-  confirmDiscard('Changing the architecture', () => {
-    void guarded('Could not make the model', async () => {
+  confirmDiscard('training.confirm.architecture', () => {
+    void guarded('training.fail.makeModel', async () => {
       await pause();
       updateConfig(patch);
       await createModel();
@@ -153,7 +184,7 @@ export function train(): void {
   const t = training();
   if (t.phase !== 'ready' || t.model === null) return;
   if (refused()) return;
-  void guarded('Could not train', async () => {
+  void guarded('training.fail.train', async () => {
     await engine().request({ type: 'train' });
     patchTraining({ phase: 'running', error: null, message: null });
     const started = startTimers([
@@ -168,7 +199,7 @@ export function train(): void {
 export function step(): void {
   if (training().phase !== 'ready') return;
   if (refused()) return;
-  void guarded('Could not step', async () => {
+  void guarded('training.fail.step', async () => {
     await engine().request({ type: 'step' });
     await evaluate();
   });
@@ -183,8 +214,8 @@ function refused(): boolean {
 
 /** A fresh model with the same settings (asked first when trained). */
 export function reset(): void {
-  confirmDiscard('Reset', () => {
-    void guarded('Could not reset', async () => {
+  confirmDiscard('training.confirm.reset', () => {
+    void guarded('training.fail.reset', async () => {
       await pause();
       await createModel();
     });
@@ -193,7 +224,7 @@ export function reset(): void {
 
 /** Puts back the last good checkpoint after a divergence (optionally with a smaller lr). */
 export function restoreLastGood(lrFactor = 1): void {
-  void guarded('Could not restore', async () => {
+  void guarded('training.fail.restore', async () => {
     if (lrFactor !== 1) {
       const lr = Math.max(1e-6, config().lr * lrFactor);
       updateConfig({ lr: Number(lr.toPrecision(3)) });
@@ -202,7 +233,9 @@ export function restoreLastGood(lrFactor = 1): void {
     await engine().request({ type: 'setHyper', settings: settingsOf(config()) });
     installed(reply.info, truncateHistory(training().history, reply.info.step));
     patchTraining({
-      message: `Restored the checkpoint from step ${reply.info.step.toLocaleString('en-US')}.`,
+      message: word('training.message.restoredCheckpoint', {
+        step: reply.info.step.toLocaleString('en-US'),
+      }),
       timeline: training().timeline.filter((s) => s.step <= reply.info.step),
     });
     void autosave();

@@ -8,6 +8,7 @@ import { EngineRestartedError, type EngineClient, type EngineEvent } from '../wo
 import type { FromWorker, ModelInfo, ProgressBatch } from '../worker/protocol';
 import { settingsOf, type ConfigState } from './config';
 import { getEngine } from './engineAccess';
+import { say, type MessageKey, type MessageVars } from './messages';
 import { saveTarget } from './runSlot';
 import { appStore, patchTraining } from './store';
 import {
@@ -29,6 +30,9 @@ const PROGRESS_EVERY_MS = 250;
 
 export const training = (): TrainingState => appStore.getState().training;
 export const config = (): ConfigState => appStore.getState().config;
+/** A message of the Training view in the language in effect (written when it is made). */
+export const word = (key: MessageKey, vars?: MessageVars): string =>
+  say(appStore.getState(), key, vars);
 
 /** The live run's handles outside the store (one app, one run). */
 interface RunController {
@@ -80,10 +84,14 @@ function onEngineEvent(event: EngineEvent, afterRestart: (reason: string) => voi
   stopTimers();
   dropProgress();
   if (event.type === 'restarted') {
-    patchTraining({ phase: 'loading', busy: 'The engine restarted; restoring your run…' });
+    patchTraining({ phase: 'loading', busy: word('training.busy.restarting') });
     afterRestart(event.reason);
   } else {
-    patchTraining({ phase: 'idle', busy: null, error: `The engine stopped: ${event.reason}` });
+    patchTraining({
+      phase: 'idle',
+      busy: null,
+      error: word('training.message.engineStopped', { reason: event.reason }),
+    });
   }
 }
 
@@ -100,7 +108,7 @@ export function stopTraining(): void {
 /** The engine the live run follows (else the app's); throws when there is none. */
 export function engine(): EngineClient {
   const e = run.engine ?? getEngine();
-  if (e === null) throw new Error('The engine is not running.');
+  if (e === null) throw new Error(word('training.reason.noEngine'));
   return e;
 }
 
@@ -115,17 +123,23 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A failure as the view says it: what was going on (a `training.fail` key), then why. */
+export function failure(what: MessageKey, error: unknown): string {
+  return word('training.failed', { what: word(what), reason: messageOf(error) });
+}
+
 /**
- * Runs an action, putting any failure in `training.error`. A failure while loading ends the
- * loading: the view is ready again with the model it holds (idle without one), never locked.
+ * Runs an action, putting any failure in `training.error` after what was going on (`what`, a
+ * `training.fail` key). A failure while loading ends the loading: the view is ready again with the
+ * model it holds (idle without one), never locked.
  */
-export async function guarded(what: string, fn: () => Promise<void>): Promise<void> {
+export async function guarded(what: MessageKey, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (error) {
     // The engine was replaced mid-request: the run's restore (onEngineEvent) speaks for it.
     if (error instanceof EngineRestartedError) return;
-    const patch: Partial<TrainingState> = { error: `${what}: ${messageOf(error)}`, busy: null };
+    const patch: Partial<TrainingState> = { error: failure(what, error), busy: null };
     if (training().phase === 'loading') patch.phase = training().model === null ? 'idle' : 'ready';
     patchTraining(patch);
   }
@@ -239,8 +253,11 @@ function startFps(): void {
 
 // ---- the model ----------------------------------------------------------------------------
 
-/** Asks first when a trained model would be discarded; runs `fn` at once otherwise. */
-export function confirmDiscard(action: string, fn: () => void): void {
+/**
+ * Asks first when a trained model would be discarded; runs `fn` at once otherwise. `action` is
+ * what would discard it (a `training.confirm` key).
+ */
+export function confirmDiscard(action: MessageKey, fn: () => void): void {
   const t = training();
   if (t.model === null || t.step === 0) {
     fn();
@@ -248,8 +265,11 @@ export function confirmDiscard(action: string, fn: () => void): void {
   }
   patchTraining({
     confirm: {
-      message: `${action} starts a new model. The current one (trained for ${t.step.toLocaleString('en-US')} steps) will be discarded unless you save a checkpoint first.`,
-      confirmLabel: 'Discard and continue',
+      message: word('training.confirm.discard', {
+        action: word(action),
+        steps: t.step.toLocaleString('en-US'),
+      }),
+      confirmLabel: word('training.confirm.discardLabel'),
       run: fn,
     },
   });
@@ -293,8 +313,8 @@ export async function createModel(): Promise<void> {
 export async function pause(): Promise<void> {
   if (training().phase !== 'running') return;
   stopTimers();
-  patchTraining({ busy: 'Pausing after the step in progress…' });
-  await guarded('Could not pause', async () => {
+  patchTraining({ busy: word('training.busy.pausing') });
+  await guarded('training.fail.pause', async () => {
     const ack = await engine().request({ type: 'pause' });
     patchTraining({ phase: 'ready', busy: null, ...atStep(ack.step) });
     await evaluate();

@@ -1,7 +1,7 @@
 // Side-effecting actions of the Training view that choose its text: a built-in or generated
 // text, or the learner's own (pasted or uploaded, checked for size and UTF-8 first). A rejected
 // own text lands in `training.corpusError` and changes nothing; other failures in `training.error`.
-import { CORPUS_FILES, corpusLabel, type CorpusId } from '../content/corpora';
+import { CORPUS_FILES, type CorpusId } from '../content/corpora';
 import { checkCorpus } from '../engine/corpus';
 import { loadOwnText, saveOwnText } from '../persist/trainingStore';
 import { updateConfig } from './engineAccess';
@@ -16,6 +16,7 @@ import {
   messageOf,
   pause,
   training,
+  word,
 } from './trainingController';
 
 /** Largest file accepted for upload, in bytes. */
@@ -23,17 +24,22 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /** Installs a built-in or generated text (or the stored own text) in the engine. */
 export async function loadCorpus(id: CorpusId): Promise<void> {
-  patchTraining({ phase: 'loading', busy: `Loading ${corpusLabel(id)}…`, corpusError: null });
+  patchTraining({
+    phase: 'loading',
+    busy: word('training.busy.loading', { text: word(`training.corpora.${id}.label`) }),
+    corpusError: null,
+  });
   let info;
   const file = CORPUS_FILES[id as keyof typeof CORPUS_FILES] as string | undefined;
   if (file !== undefined) {
     const response = await fetch(`./corpora/${file}`);
-    if (!response.ok) throw new Error(`could not fetch ${file} (HTTP ${response.status})`);
+    if (!response.ok)
+      throw new Error(word('training.reason.fetch', { file, status: response.status }));
     const text = await response.text();
     info = (await engine().request({ type: 'setCorpus', name: id, text }, SLOW)).info;
   } else if (id === 'own') {
     const text = await loadOwnText();
-    if (text === null) throw new Error('your own text is no longer stored; upload it again');
+    if (text === null) throw new Error(word('training.reason.ownGone'));
     info = (await engine().request({ type: 'setCorpus', name: 'own', text }, SLOW)).info;
   } else {
     info = (await engine().request({ type: 'setTask', name: id }, SLOW)).info;
@@ -44,8 +50,8 @@ export async function loadCorpus(id: CorpusId): Promise<void> {
 /** Switches to another text (asking before a trained model is discarded). */
 export function chooseCorpus(id: CorpusId): void {
   if (id === config().corpus && training().corpus !== null) return;
-  confirmDiscard('Training on another text', () => {
-    void guarded('Could not load the text', async () => {
+  confirmDiscard('training.confirm.otherText', () => {
+    void guarded('training.fail.loadText', async () => {
       await pause();
       await loadCorpus(id);
       updateConfig({ corpus: id });
@@ -61,15 +67,13 @@ export function chooseCorpus(id: CorpusId): void {
 async function readTextFile(file: Blob & { name?: string }): Promise<string> {
   if (file.size > MAX_UPLOAD_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
-    throw new Error(`The file is too big (${mb} MB); the limit is 5 MB.`);
+    throw new Error(word('training.corpusProblem.tooBig', { mb }));
   }
   const bytes = await file.arrayBuffer();
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(
-      'The file is not valid UTF-8 text. Save it as UTF-8 (or plain text) and try again.',
-    );
+    throw new Error(word('training.corpusProblem.notUtf8'));
   }
 }
 
@@ -85,10 +89,10 @@ export function trainOnOwnText(source: string | Blob): void {
       text = typeof source === 'string' ? source : await readTextFile(source);
       checkCorpus(text); // the engine's own checks, before the question
     } catch (error) {
-      patchTraining({ corpusError: messageOf(error) });
+      patchTraining({ corpusError: corpusProblem(messageOf(error)) });
       return;
     }
-    confirmDiscard('Training on your own text', () => {
+    confirmDiscard('training.confirm.ownText', () => {
       void (async () => {
         try {
           const info = (await engine().request({ type: 'setCorpus', name: 'own', text }, SLOW))
@@ -96,21 +100,46 @@ export function trainOnOwnText(source: string | Blob): void {
           patchTraining({ corpus: info, corpusError: null });
         } catch (error) {
           // The engine rejected the text before touching anything: the model and run go on.
-          patchTraining({ corpusError: messageOf(error) });
+          patchTraining({ corpusError: corpusProblem(messageOf(error)) });
           return;
         }
-        await guarded('Could not start on your text', async () => {
+        await guarded('training.fail.startOnText', async () => {
           await pause();
           const stored = await saveOwnText(text);
           updateConfig({ corpus: 'own' });
           await createModel();
-          if (!stored)
-            patchTraining({
-              message:
-                'Training on your text, but the browser would not store it: it will not be kept for your next visit.',
-            });
+          if (!stored) patchTraining({ message: word('training.message.ownNotStored') });
         });
       })();
     });
   })();
+}
+
+/**
+ * The engine's reason for refusing a text (engine/corpus.ts, in English) in the language in
+ * effect; a reason it does not know is kept as it is.
+ */
+export function corpusProblem(reason: string): string {
+  const patterns: [RegExp, (m: RegExpMatchArray) => string][] = [
+    [/^The text is empty\./, () => word('training.corpusProblem.empty')],
+    [
+      /^The text is too long: ([\d,]+) characters; the limit is ([\d,]+)\.$/,
+      (m) => word('training.corpusProblem.tooLong', { length: m[1]!, limit: m[2]! }),
+    ],
+    [/^This looks like a binary file \(it contains NUL/, () => word('training.corpusProblem.nul')],
+    [
+      /^This looks like a binary file, not text: (\d+) of its characters/,
+      (m) => word('training.corpusProblem.control', { count: m[1]! }),
+    ],
+    [/^The text has only one distinct character/, () => word('training.corpusProblem.oneChar')],
+    [
+      /^The text is too short: (\d+) characters; give at least (\d+)\.$/,
+      (m) => word('training.corpusProblem.tooShort', { length: m[1]!, min: m[2]! }),
+    ],
+  ];
+  for (const [pattern, say] of patterns) {
+    const m = reason.match(pattern);
+    if (m !== null) return say(m);
+  }
+  return reason;
 }

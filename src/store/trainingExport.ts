@@ -16,16 +16,17 @@ import {
   engine,
   guarded,
   installed,
-  messageOf,
+  failure,
   pause,
   training,
+  word,
 } from './trainingController';
 
 /** Largest model file accepted for import, in bytes: the largest file the app can write. */
 export const MAX_MODEL_BYTES = LARGEST_MODEL_FILE_BYTES;
 
 export function exportModelFile(): void {
-  void guarded('Could not export', async () => {
+  void guarded('training.fail.export', async () => {
     const reply = await engine().request({ type: 'export' }, SLOW);
     const c = config();
     download(
@@ -39,7 +40,7 @@ export function exportModelFile(): void {
 export function exportPytorchScript(): void {
   const m = training().model;
   if (m === null) return;
-  void guarded('Could not write the script', async () => {
+  void guarded('training.fail.script', async () => {
     const script = pytorchScript({
       cell: m.cell,
       nonlinearity: m.nonlinearity,
@@ -76,18 +77,18 @@ export function exportLossCsv(): void {
 export function importModelFile(file: Blob): void {
   void (async () => {
     if (file.size > MAX_MODEL_BYTES) {
-      patchTraining({ error: 'Could not import: The file is too big for a model file.' });
+      patchTraining({ error: failure('training.fail.import', word('training.reason.tooBig')) });
       return;
     }
-    const failed = 'Could not import the model (your current model is unchanged)';
+    const failed = 'training.fail.importModel';
     let checked: number;
     try {
       checked = (await engine().request({ type: 'checkFile', file }, READ_FILE)).key;
     } catch (error) {
-      patchTraining({ error: `${failed}: ${messageOf(error)}` });
+      patchTraining({ error: failure(failed, error) });
       return;
     }
-    confirmDiscard('Importing a model', () => {
+    confirmDiscard('training.confirm.import', () => {
       void guarded(failed, async () => {
         const reply = await engine().request(
           { type: 'import', json: { checked }, settings: settingsOf(config()) },
@@ -103,9 +104,9 @@ export function importModelFile(file: Blob): void {
         });
         installed(m, emptyHistory(), []);
         patchTraining({
-          message: m.trainable
-            ? 'Imported the model.'
-            : 'Imported the model. Its characters differ from this text, so it can be inspected but not trained here.',
+          message: word(
+            m.trainable ? 'training.message.imported' : 'training.message.importedUntrainable',
+          ),
         });
       });
     });

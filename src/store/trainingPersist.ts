@@ -30,6 +30,7 @@ import {
   messageOf,
   pause,
   training,
+  word,
 } from './trainingController';
 import { loadCorpus } from './trainingData';
 
@@ -53,7 +54,7 @@ export async function restoreAutosave({ liveSettings = false } = {}): Promise<bo
     const result = await installRun(run, current);
     if (result === 'missing') continue;
     if (result === 'failed') return false;
-    patchTraining({ message: `Restored your run at step ${stepText(run.step)}.` });
+    patchTraining({ message: word('training.message.restoredRun', { step: stepText(run.step) }) });
     return true;
   }
   await startNewRun();
@@ -76,7 +77,7 @@ async function installRun(
   run: AutosaveEntry,
   settings: ConfigState,
 ): Promise<'restored' | 'missing' | 'failed'> {
-  patchTraining({ phase: 'loading', busy: 'Restoring your last run…' });
+  patchTraining({ phase: 'loading', busy: word('training.busy.restoring') });
   try {
     await loadCorpus(run.config.corpus);
     const reply = await engine().request(
@@ -102,7 +103,11 @@ async function installRun(
       phase: phaseWithout(),
       busy: null,
       damagedSave: {
-        message: `Your last run (step ${stepText(run.step)}) could not be restored: ${messageOf(error)}.${saved !== null ? ' You can download it as it was saved.' : ''}`,
+        message: word('training.message.damaged', {
+          step: stepText(run.step),
+          reason: messageOf(error),
+          download: saved !== null ? word('training.message.canDownload') : '',
+        }),
         file: saved === null ? null : JSON.stringify(saved),
       },
     });
@@ -131,22 +136,19 @@ export async function offerEarlierRun(): Promise<void> {
 export function returnToEarlierRun(): void {
   const offer = training().earlierRun;
   if (offer === null) return;
-  void guarded('Could not go back to the earlier run', async () => {
+  void guarded('training.fail.goBack', async () => {
     await pause();
     await autosave();
     if (training().saveFailed && training().step > 0)
-      throw new Error(
-        'the current run could not be saved first, so it would be lost; export it or save a checkpoint, then try again',
-      );
+      throw new Error(word('training.reason.notSavedFirst'));
     patchTraining({ earlierRun: null });
-    if (!(await claimRun(offer.id)))
-      throw new Error('it is open in another tab; go back to it there');
+    if (!(await claimRun(offer.id))) throw new Error(word('training.reason.otherTab'));
     const result = await installRun(offer, offer.config);
-    if (result === 'missing') throw new Error('it is no longer saved');
+    if (result === 'missing') throw new Error(word('training.reason.noLongerSaved'));
     if (result === 'failed') return;
     updateConfig(offer.config);
     patchTraining({
-      message: `Back to your earlier run at step ${stepText(offer.step)}, with its settings.`,
+      message: word('training.message.backToEarlier', { step: stepText(offer.step) }),
     });
     await offerEarlierRun();
   });
@@ -161,12 +163,12 @@ export async function refreshCheckpoints(): Promise<void> {
 }
 
 export function saveNamedCheckpoint(name: string): void {
-  void guarded('Could not save the checkpoint', async () => {
+  void guarded('training.fail.saveCheckpoint', async () => {
     const t = training();
     if (t.model === null) return;
     const snap = await engine().request({ type: 'snapshot' }, SLOW);
     const c = config();
-    const saved = checkpointName(name) || `Step ${snap.step}`;
+    const saved = checkpointName(name) || word('training.save.defaultName', { step: snap.step });
     const list = await saveCheckpoint({
       meta: {
         id: `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`,
@@ -183,8 +185,11 @@ export function saveNamedCheckpoint(name: string): void {
       history: savedCurves(training().history, snap.step),
       timeline: training().timeline.filter((s) => s.step <= snap.step),
     });
-    if (list === null) throw new Error('the browser would not store it');
-    patchTraining({ checkpoints: list, message: `Saved checkpoint “${saved}”.` });
+    if (list === null) throw new Error(word('training.reason.notStored'));
+    patchTraining({
+      checkpoints: list,
+      message: word('training.message.savedCheckpoint', { name: saved }),
+    });
   });
 }
 
@@ -193,14 +198,14 @@ export function saveNamedCheckpoint(name: string): void {
  * one leaves the text, model and run as they were); then its text, settings, model and curves.
  */
 export function loadNamedCheckpoint(id: string): void {
-  const failed = 'Could not load the checkpoint';
+  const failed = 'training.fail.loadCheckpoint';
   void guarded(failed, async () => {
     const c = await loadCheckpoint(id);
-    if (c === null) throw new Error('it is missing or damaged');
+    if (c === null) throw new Error(word('training.reason.missing'));
     // The engine's own checks, in the worker (a big model's file is hundreds of MB of text).
     const file = new Blob([c.model]);
     const checked = (await engine().request({ type: 'checkFile', file }, READ_FILE)).key;
-    confirmDiscard('Loading a checkpoint', () => {
+    confirmDiscard('training.confirm.checkpoint', () => {
       void guarded(failed, () => installCheckpoint(c, checked));
     });
   });
@@ -226,17 +231,19 @@ async function installCheckpoint(c: Checkpoint, checked: number): Promise<void> 
   updateConfig(c.config);
   const history = c.history ? historyFromSaved(c.history) : emptyHistory();
   installed(reply.info, history, c.timeline ?? []);
-  patchTraining({ message: `Loaded checkpoint “${c.meta.name}” (step ${c.meta.step}).` });
+  patchTraining({
+    message: word('training.message.loadedCheckpoint', { name: c.meta.name, step: c.meta.step }),
+  });
 }
 
 export function renameNamedCheckpoint(id: string, name: string): void {
-  void guarded('Could not rename', async () => {
+  void guarded('training.fail.rename', async () => {
     patchTraining({ checkpoints: await renameCheckpoint(id, name) });
   });
 }
 
 export function deleteNamedCheckpoint(id: string): void {
-  void guarded('Could not delete', async () => {
+  void guarded('training.fail.delete', async () => {
     patchTraining({ checkpoints: await deleteCheckpoint(id) });
   });
 }

@@ -15,7 +15,7 @@ export async function refreshSample(): Promise<void> {
   const t = training();
   if (t.model === null) return;
   const vocab = t.model.vocab;
-  await guarded('Could not sample', async () => {
+  await guarded('training.fail.sample', async () => {
     const reply = await engine().request({
       type: 'sample',
       request: {
@@ -33,7 +33,7 @@ export async function refreshSample(): Promise<void> {
 
 export async function refreshWeights(): Promise<void> {
   if (training().model === null) return;
-  await guarded('Could not read the weights', async () => {
+  await guarded('training.fail.weights', async () => {
     const reply = await engine().request({ type: 'weights' });
     patchTraining({ weights: reply.weights });
   });
@@ -41,7 +41,7 @@ export async function refreshWeights(): Promise<void> {
 
 export async function refreshNeurons(layer: number): Promise<void> {
   if (training().model === null) return;
-  await guarded('Could not read the neurons', async () => {
+  await guarded('training.fail.neurons', async () => {
     const reply = await engine().request({ type: 'neurons', layer, chars: 600 });
     patchTraining({ neurons: reply.neurons });
   });

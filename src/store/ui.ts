@@ -8,7 +8,9 @@ export type Theme = 'light' | 'dark';
 /**
  * What the footer's status line reports about the engine worker. A ready engine may carry a note
  * on what it got through (an error it survived, a restart); `restarting` is a worker that died or
- * hung being replaced.
+ * hung being replaced. Its words (`engine`, `note`, `message`) are in the language in effect
+ * (connectEngine writes them again when it changes); `reason` is the client's, which the status
+ * line puts in words (engineWords.ts).
  */
 export type EngineStatus =
   | { state: 'starting' }

@@ -1,7 +1,10 @@
 // The address of a view: `#/view?key=value&...`. Parsing never fails: anything it cannot use
 // falls back (to the default view, or by dropping the key) and is listed in `problems` so the
-// app can say what it ignored. A URL key belongs to a slice (its `params`, see `views.ts`).
+// app can say what it ignored (as messages, written in a language by `parseHash` or
+// `problemsText`). A URL key belongs to a slice (its `params`, see `views.ts`).
 import * as v from 'valibot';
+import type { Locale } from '../content/i18n';
+import { translate, type MessageKey, type MessageVars } from './messages';
 import type { AppState } from './store';
 import type { ParamsOf } from './urlSlice';
 import {
@@ -52,24 +55,46 @@ export interface ParsedHash {
   problems: string[];
 }
 
-export function parseHash(hash: string): ParsedHash {
-  const fallback = (problem: string): ParsedHash => ({
+/** A note on what an address could not use: a message of `notices.address` and its values. */
+export interface Problem {
+  key: MessageKey;
+  vars?: MessageVars;
+}
+
+/** The route a hash names, with notes on what was ignored written in `locale` (default: en). */
+export function parseHash(hash: string, locale: Locale = 'en'): ParsedHash {
+  const { route, problems } = readHash(hash);
+  return { route, problems: problems.map((p) => translate(locale, p.key, p.vars)) };
+}
+
+/** The notes on an address as one line of the notice, in `locale` (Chinese needs no spaces). */
+export function problemsText(problems: readonly Problem[], locale: Locale): string {
+  return problems
+    .map((p) => translate(locale, p.key, p.vars))
+    .join(locale.startsWith('zh') ? '' : ' ');
+}
+
+/** The route a hash names, with notes (as messages) on what was ignored. */
+export function readHash(hash: string): { route: Route; problems: Problem[] } {
+  const fallback = (problem: Problem) => ({
     route: { view: DEFAULT_VIEW, params: {} },
     problems: [problem],
   });
-  if (hash.length > MAX_HASH_LENGTH) return fallback('The address was too long to read.');
+  if (hash.length > MAX_HASH_LENGTH) return fallback({ key: 'notices.address.tooLong' });
 
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   if (body === '' || body === '/')
     return { route: { view: DEFAULT_VIEW, params: {} }, problems: [] };
-  if (!body.startsWith('/')) return fallback(`“${clip(body)}” is not a page of Unrolled.`);
+  if (!body.startsWith('/'))
+    return fallback({ key: 'notices.address.notAPage', vars: { page: clip(body) } });
 
   const queryStart = body.indexOf('?');
   const path = queryStart === -1 ? body.slice(1) : body.slice(1, queryStart);
   const query = queryStart === -1 ? '' : body.slice(queryStart + 1);
 
   const view = v.safeParse(viewSchema, path.replace(/\/$/, ''));
-  if (!view.success) return fallback(`“${clip(path)}” is not a page of Unrolled.`);
+  if (!view.success)
+    return fallback({ key: 'notices.address.notAPage', vars: { page: clip(path) } });
 
   const { params, problems } = parseParams(query);
   return { route: { view: view.output, params }, problems };
@@ -122,13 +147,13 @@ export function slicesFromParams(params: UrlParams): { [K in UrlSliceKey]: Parti
   return out as { [K in UrlSliceKey]: Partial<AppState[K]> };
 }
 
-function parseParams(query: string): { params: UrlParams; problems: string[] } {
-  const problems: string[] = [];
+function parseParams(query: string): { params: UrlParams; problems: Problem[] } {
+  const problems: Problem[] = [];
   const raw: Record<string, string> = {};
   // URLSearchParams never throws, even on malformed percent-escapes.
   for (const [key, value] of new URLSearchParams(query)) {
     if (isParamKey(key)) raw[key] = value;
-    else problems.push(`Ignored the unknown setting “${clip(key)}”.`);
+    else problems.push({ key: 'notices.address.unknownSetting', vars: { key: clip(key) } });
   }
 
   const first = v.safeParse(paramsSchema, raw);
@@ -138,7 +163,10 @@ function parseParams(query: string): { params: UrlParams; problems: string[] } {
   for (const issue of first.issues) {
     const key = issue.path?.[0]?.key;
     if (typeof key === 'string' && key in raw) {
-      problems.push(`Ignored ${clip(key)}=“${clip(raw[key] ?? '')}”, which is not a valid value.`);
+      problems.push({
+        key: 'notices.address.badValue',
+        vars: { key: clip(key), value: clip(raw[key] ?? '') },
+      });
       delete raw[key];
     }
   }

@@ -4,6 +4,7 @@
 // input (its score e_{t,s} before the softmax under the box). Hovering or focusing an input box
 // names it to the caller, who links it to the equations. Props only; d3 computes the scales.
 import { scaleLinear } from 'd3-scale';
+import { useTranslation } from 'react-i18next';
 import { formatAlpha, showChar } from './AttentionMatrix';
 import { useChartWidth } from './useChartWidth';
 import './attention.css';
@@ -70,13 +71,11 @@ export function linesLayout(S: number, width: number): LinesLayout {
   };
 }
 
-/** What a screen reader hears for input s (a space is named, not drawn). */
-function spoken(c: string): string {
-  return c === ' ' ? 'space' : c;
-}
-
 export function AttentionLines(props: AttentionLinesProps) {
   const { input, alpha, scores, written, read, hovered, onHover, label } = props;
+  const { t } = useTranslation();
+  /** What a screen reader hears for an input (a space is named, not drawn). */
+  const spoken = (c: string) => (c === ' ' ? t('viz.attention.space') : c);
   const S = input.length;
   const [wrapper, width] = useChartWidth<HTMLDivElement>(640);
   const layout = linesLayout(S, width);
@@ -136,9 +135,11 @@ export function AttentionLines(props: AttentionLinesProps) {
           {input.map((c, s) => {
             const a = alpha[s] ?? 0;
             const e = scores?.[s];
-            const name = `input '${spoken(c)}' at position ${s + 1}: α = ${formatAlpha(a)}${
-              e === undefined ? '' : `, score e = ${formatAlpha(e)}`
-            }`;
+            const where = { char: spoken(c), position: String(s + 1), alpha: formatAlpha(a) };
+            const name =
+              e === undefined
+                ? t('viz.attention.input', where)
+                : t('viz.attention.inputScore', { ...where, score: formatAlpha(e) });
             const labelled = layout.values || s === hovered || s === top;
             return (
               <g

@@ -5,6 +5,7 @@
 import { interpolateLab } from 'd3-interpolate';
 import { scaleSequential } from 'd3-scale';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../content/format';
 import { ShowData } from './ShowData';
 import { context2d } from './useStripCanvas';
@@ -90,6 +91,7 @@ function useThemeVersion(): number {
 
 export function AttentionMatrix(props: AttentionMatrixProps) {
   const { input, output, alpha, selected, onSelect, label } = props;
+  const { t } = useTranslation();
   const S = input.length;
   const T = output.length;
   const [wrapper, width] = useChartWidth<HTMLDivElement>(640);
@@ -147,12 +149,16 @@ export function AttentionMatrix(props: AttentionMatrixProps) {
   const tip = hover && hover.row < T && hover.col < S ? hover : null;
   const valueText =
     selected === null
-      ? 'no output step picked'
-      : `output step ${selected + 1} of ${T}: '${showChar(output[selected] ?? '')}'`;
+      ? t('viz.attention.noStep')
+      : t('viz.attention.step', {
+          step: String(selected + 1),
+          total: String(T),
+          char: showChar(output[selected] ?? ''),
+        });
   const rows = () =>
-    output.map((o, t) => [
-      `${showChar(o)} (step ${t + 1})`,
-      ...Array.from(alpha.subarray(t * S, (t + 1) * S)),
+    output.map((o, k) => [
+      t('viz.attention.row', { char: showChar(o), step: String(k + 1) }),
+      ...Array.from(alpha.subarray(k * S, (k + 1) * S)),
     ]);
   return (
     <div className="att-matrix" ref={wrapper}>
@@ -181,7 +187,7 @@ export function AttentionMatrix(props: AttentionMatrixProps) {
           className="att-matrix__plot"
           role="slider"
           tabIndex={0}
-          aria-label={`${label} (↑ ↓ pick an output step)`}
+          aria-label={t('viz.attention.slider', { label })}
           aria-valuemin={1}
           aria-valuemax={T}
           aria-valuenow={selected === null ? undefined : selected + 1}
@@ -220,9 +226,13 @@ export function AttentionMatrix(props: AttentionMatrixProps) {
                   : { right: (S - 1 - tip.col) * cell }),
               }}
             >
-              {`output '${showChar(output[tip.row]!)}' (step ${tip.row + 1}) reads input '${showChar(
-                input[tip.col]!,
-              )}' (position ${tip.col + 1}): α = ${formatAlpha(alpha[tip.row * S + tip.col] ?? 0)}`}
+              {t('viz.attention.tip', {
+                output: showChar(output[tip.row]!),
+                step: String(tip.row + 1),
+                input: showChar(input[tip.col]!),
+                position: String(tip.col + 1),
+                alpha: formatAlpha(alpha[tip.row * S + tip.col] ?? 0),
+              })}
             </div>
           )}
         </div>
@@ -234,7 +244,7 @@ export function AttentionMatrix(props: AttentionMatrixProps) {
       </p>
       <ShowData
         caption={label}
-        columns={['output', ...input.map((c, s) => `${showChar(c)} (${s + 1})`)]}
+        columns={[t('viz.attention.output'), ...input.map((c, s) => `${showChar(c)} (${s + 1})`)]}
         rows={rows}
         format={formatAlpha}
         {...(selected === null ? {} : { currentRow: selected })}

@@ -8,6 +8,7 @@
 // Props only; d3 places the stations.
 import { scaleBand } from 'd3-scale';
 import { memo, useId, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatValue } from '../content/format';
 import { unitKey } from './HeatStrip';
 import { SvgSym } from './Sym';
@@ -37,7 +38,9 @@ interface Station {
   readonly key: string;
   /** Trace name the station links to (data-sym), if any. */
   readonly sym: string | null;
+  /** Its symbol, or '' for a station named in words (`word`). */
   readonly title: string;
+  readonly word?: string;
   /** What the station holds, in words (for its tooltip). */
   readonly label: string;
   readonly values: ArrayLike<number>;
@@ -51,6 +54,8 @@ const OPS = ['×', '=', '+', '='] as const;
 export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
   const { cPrev, f, kept, written, c, cellScale, gateScale, unit, onSelectUnit } = props;
   const animate = props.animate ?? true;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [ref, width] = useChartWidth<HTMLDivElement>(480);
   const H = c.length;
   const lane = Math.max(1.5, Math.min(6, 128 / Math.max(1, H)));
@@ -61,14 +66,29 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
       key: 'cprev',
       sym: 'cprev',
       title: 'c_{t−1}',
-      label: 'cell state',
+      label: t('viz.belt.cellState'),
       values: cPrev,
       gate: false,
     },
-    { key: 'f', sym: 'f', title: 'f_t', label: 'forget gate', values: f, gate: true },
-    { key: 'kept', sym: null, title: 'kept', label: 'kept f⊙c(t−1)', values: kept, gate: false },
-    { key: 'written', sym: 'i', title: 'i⊙g_t', label: 'written', values: written, gate: false },
-    { key: 'c', sym: 'c', title: 'c_t', label: 'cell state', values: c, gate: false },
+    { key: 'f', sym: 'f', title: 'f_t', label: t('viz.belt.forgetGate'), values: f, gate: true },
+    {
+      key: 'kept',
+      sym: null,
+      title: '',
+      word: t('viz.belt.kept'),
+      label: t('viz.belt.keptLabel'),
+      values: kept,
+      gate: false,
+    },
+    {
+      key: 'written',
+      sym: 'i',
+      title: 'i⊙g_t',
+      label: t('viz.belt.written'),
+      values: written,
+      gate: false,
+    },
+    { key: 'c', sym: 'c', title: 'c_t', label: t('viz.belt.cellState'), values: c, gate: false },
   ];
   const x = scaleBand<string>()
     .domain(stations.map((s) => s.key))
@@ -83,11 +103,15 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
   const [focused, setFocused] = useState(false);
   const scaleOf = (s: Station) => (s.gate ? gateScale : cellScale);
   const textOf = (s: Station, j: number) =>
-    valueText(s.label, s.title === 'kept' ? '' : s.title, s.values[j], scaleOf(s));
-  const tipOf = (s: Station, j: number) => `unit ${String(j)}, ${textOf(s, j)}`;
+    valueText(s.label, s.title, s.values[j], scaleOf(s), lang);
+  const tipOf = (s: Station, j: number) =>
+    t('viz.value.tip', { unit: String(j), text: textOf(s, j) });
   /** Every station's value of unit j, from c_{t−1} to c_t. */
   const laneTip = (j: number) =>
-    `unit ${String(j)}: ${stations.map((s) => textOf(s, j)).join('; ')}`;
+    t('viz.value.lane', {
+      unit: String(j),
+      list: stations.map((s) => textOf(s, j)).join(t('viz.value.laneJoin')),
+    });
   const hit = (event: MouseEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const px = event.clientX - box.left;
@@ -136,8 +160,8 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
         : { role: 'img' })}
       aria-label={
         onSelectUnit !== undefined
-          ? 'Cell-state belt, one lane per hidden unit'
-          : `Cell-state belt; ${selectedText}`
+          ? t('viz.belt.slider')
+          : t('viz.belt.img', { text: selectedText })
       }
       aria-describedby={tip !== null ? tipId : undefined}
       onMouseMove={(event) => {
@@ -196,7 +220,7 @@ export const CellBelt = memo(function CellBelt(props: CellBeltProps) {
                 y={HEAD - 8}
                 textAnchor="middle"
               >
-                {s.title === 'kept' ? 'kept' : <SvgSym symbol={s.title} />}
+                {s.word ?? <SvgSym symbol={s.title} />}
               </text>
               <text
                 className="cell-belt__value"

@@ -1,6 +1,7 @@
 // A chart's frame: title, the chart, a caption, PNG/SVG export and the "Show data" table.
 // The chart renders into the frame; export finds its first <svg> or <canvas>.
 import { useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatSignificant } from '../content/format';
 import { ShowData, type ShowDataProps } from './ShowData';
 import { exportPng, exportSvg } from './exportChart';
@@ -22,6 +23,7 @@ export interface ChartFrameProps {
 const compact = (v: number): string => (Number.isInteger(v) ? String(v) : formatSignificant(v));
 
 export function ChartFrame({ title, name, caption, data, children, controls }: ChartFrameProps) {
+  const { t } = useTranslation();
   const body = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const graphic = () => body.current?.querySelector('svg.chart, canvas') ?? null;
@@ -43,7 +45,7 @@ export function ChartFrame({ title, name, caption, data, children, controls }: C
             if (g instanceof SVGSVGElement || g instanceof HTMLCanvasElement) exportPng(g, name);
           }}
         >
-          PNG<span className="visually-hidden"> of {title}</span>
+          PNG<span className="visually-hidden">{t('viz.frame.of', { title })}</span>
         </button>
         <button
           type="button"
@@ -52,7 +54,7 @@ export function ChartFrame({ title, name, caption, data, children, controls }: C
             if (g instanceof SVGSVGElement) exportSvg(g, name);
           }}
         >
-          SVG<span className="visually-hidden"> of {title}</span>
+          SVG<span className="visually-hidden">{t('viz.frame.of', { title })}</span>
         </button>
         <ShowData {...data} maxRows={200} format={compact} />
       </div>

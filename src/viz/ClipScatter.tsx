@@ -3,6 +3,7 @@
 // clipping flattens the large ones at ±θ (the direction turns). Props only.
 import { scaleLinear } from 'd3-scale';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatSignificant } from '../content/format';
 
 export interface ClipScatterProps {
@@ -19,6 +20,7 @@ const maxAbs = (a: Float64Array) =>
   a.reduce((m, v) => (Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 0) || 1;
 
 export function ClipScatter({ before, after, title, description }: ClipScatterProps) {
+  const { t } = useTranslation();
   const uid = useId();
   const mb = maxAbs(before);
   const ma = maxAbs(after);
@@ -41,10 +43,10 @@ export function ClipScatter({ before, after, title, description }: ClipScatterPr
         <line x1={PAD} x2={S - PAD / 2} y1={y(0)} y2={y(0)} />
         <line x1={x(0)} x2={x(0)} y1={PAD / 2} y2={S - PAD} />
         <text x={S - PAD / 2} y={S - 8} textAnchor="end">
-          before (±{formatSignificant(mb, 3)})
+          {t('viz.scatter.before', { max: formatSignificant(mb, 3) })}
         </text>
         <text x={4} y={PAD / 2 - 4}>
-          after (±{formatSignificant(ma, 3)})
+          {t('viz.scatter.after', { max: formatSignificant(ma, 3) })}
         </text>
       </g>
       <g className="gf-scatter__points" aria-hidden="true">

@@ -2,7 +2,7 @@
 // its dots. Props only.
 import { scaleLinear } from 'd3-scale';
 import { useId } from 'react';
-import { EIGEN_LEGEND } from '../content/gradients';
+import { useTranslation } from 'react-i18next';
 
 export interface EigenPlotProps {
   re: Float64Array;
@@ -15,6 +15,7 @@ const S = 300;
 const PAD = 24;
 
 export function EigenPlot({ re, im, title, description }: EigenPlotProps) {
+  const { t } = useTranslation();
   const uid = useId();
   let r = 1.2;
   for (let i = 0; i < re.length; i++) {
@@ -69,19 +70,19 @@ export function EigenPlot({ re, im, title, description }: EigenPlotProps) {
           <svg width="12" height="12" aria-hidden="true" focusable="false">
             <circle cx="6" cy="6" r="3.5" className="gf-eig" />
           </svg>
-          {EIGEN_LEGEND.inside}
+          {t('viz.eigen.inside')}
         </li>
         <li>
           <svg width="12" height="12" aria-hidden="true" focusable="false">
             <circle cx="6" cy="6" r="3.5" className="gf-eig gf-eig--out" />
           </svg>
-          {EIGEN_LEGEND.outside}
+          {t('viz.eigen.outside')}
         </li>
         <li>
           <svg width="28" height="10" aria-hidden="true" focusable="false">
             <line x1="1" x2="27" y1="5" y2="5" className="gf-unit" />
           </svg>
-          {EIGEN_LEGEND.circle}
+          {t('viz.eigen.circle')}
         </li>
       </ul>
     </div>

@@ -6,6 +6,7 @@
 // to the next unless reduced motion is asked for. Props only; d3 computes the scales.
 import { scaleSqrt } from 'd3-scale';
 import { memo, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatSignificant } from '../content/format';
 import './charts.css';
 
@@ -40,6 +41,7 @@ const MAX_WIDTH = 9;
 export const GradientFlowStrip = memo(function GradientFlowStrip(props: GradientFlowStripProps) {
   const { labels, dh, dc, current, selected, reverse, trunc, reducedMotion, onSelectStep } = props;
   const { label, words } = props;
+  const { t: say } = useTranslation();
   const T = labels.length;
   const arrow = `flow-arrow-${useId().replace(/:/g, '')}`;
   const width = useMemo(() => {
@@ -109,9 +111,11 @@ export const GradientFlowStrip = memo(function GradientFlowStrip(props: Gradient
             data-norm={on ? formatSignificant(n) : undefined}
           >
             <title>
-              {`${kind === 'h' ? words.hidden : words.belt} at step ${String(t + 1)}: ${
-                on ? formatSignificant(n) : words.toDo
-              }`}
+              {say('viz.flow.nodeTip', {
+                name: kind === 'h' ? words.hidden : words.belt,
+                step: String(t + 1),
+                value: on ? formatSignificant(n) : words.toDo,
+              })}
             </title>
           </circle>
         </g>
@@ -130,7 +134,11 @@ export const GradientFlowStrip = memo(function GradientFlowStrip(props: Gradient
         aria-valuemin={1}
         aria-valuemax={T}
         aria-valuenow={selected + 1}
-        aria-valuetext={`step ${String(selected + 1)} of ${String(T)}, reading ${labels[selected] ?? ''}`}
+        aria-valuetext={say('viz.flow.valueText', {
+          step: String(selected + 1),
+          total: String(T),
+          char: labels[selected] ?? '',
+        })}
         tabIndex={0}
         onKeyDown={onKey}
         data-testid="flow-strip"
@@ -154,7 +162,7 @@ export const GradientFlowStrip = memo(function GradientFlowStrip(props: Gradient
         </text>
         {dc !== null && (
           <text className="flow-strip__name" x={4} y={BELT_Y + 4}>
-            c belt
+            {say('viz.flow.belt')}
           </text>
         )}
         <rect

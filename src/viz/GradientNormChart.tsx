@@ -7,6 +7,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { axisTicks } from './ticks';
 import { useChartWidth } from './useChartWidth';
 
@@ -80,6 +81,7 @@ export function GradientNormChart({
   reducedMotion,
   flowKey,
 }: GradientNormChartProps) {
+  const { t } = useTranslation();
   const uid = useId();
   const progress = useBackwardReveal(flowKey, reducedMotion);
   const [wrap, measured] = useChartWidth<HTMLDivElement>(FALLBACK_WIDTH);
@@ -182,9 +184,7 @@ export function GradientNormChart({
           ))}
           <line x1={left} x2={right} y1={H - M.bottom} y2={H - M.bottom} />
           <text x={(left + right) / 2} y={H - 6} textAnchor="middle" className="gf-axis-label">
-            {W >= 480
-              ? 'state h_k (k = 0 … T); the loss is at k = T, on the right'
-              : 'state h_k; the loss is at k = T (right)'}
+            {t(W >= 480 ? 'viz.norms.axisWide' : 'viz.norms.axisNarrow')}
           </text>
         </g>
         {[VANISH, EXPLODE].map((v) =>
@@ -197,7 +197,7 @@ export function GradientNormChart({
                 y={y(v) - 4}
                 textAnchor={labelsRight ? 'start' : 'end'}
               >
-                {v < 1 ? 'vanished (1e-6)' : 'exploded (1e6)'}
+                {t(v < 1 ? 'viz.norms.vanished' : 'viz.norms.exploded')}
               </text>
             </g>
           ) : null,
@@ -229,7 +229,10 @@ export function GradientNormChart({
               y={M.top + 12}
               textAnchor={labelsRight ? 'end' : 'start'}
             >
-              {`${main.label} ${crossing.kind === 'vanish' ? 'below 1e-6' : 'above 1e6'} at k = ${crossing.k}`}
+              {t(crossing.kind === 'vanish' ? 'viz.norms.below' : 'viz.norms.above', {
+                label: main.label,
+                k: String(crossing.k),
+              })}
             </text>
           </g>
         )}

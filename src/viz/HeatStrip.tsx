@@ -6,6 +6,7 @@
 // focused strip is a slider over the units (arrow keys). Hover or focus shows a tooltip with the
 // unit and its value.
 import { memo, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatSignificant, formatValue } from '../content/format';
 import { Sym } from './Sym';
 import { useStripCanvas } from './useStripCanvas';
@@ -42,12 +43,13 @@ export const HeatStrips = memo(function HeatStrips({
   onSelectUnit,
   animate = true,
 }: HeatStripsProps) {
+  const { t } = useTranslation();
   return (
     <div className="heat-strips">
       <div className="heat-strips__head" aria-hidden="true">
         <span />
-        <span>units 0 … {Math.max(0, (rows[0]?.values.length ?? 1) - 1)}</span>
-        <span>unit {unit}</span>
+        <span>{t('viz.heat.units', { last: Math.max(0, (rows[0]?.values.length ?? 1) - 1) })}</span>
+        <span>{t('viz.heat.unit', { unit })}</span>
       </div>
       {rows.map((row) => (
         <HeatStripRow
@@ -73,6 +75,8 @@ function HeatStripRow({
   onSelectUnit: ((unit: number) => void) | undefined;
   animate: boolean;
 }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const n = row.values.length;
   const canvas = useStripCanvas(row.values, row.scale, { animate });
   const tipId = `tip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -100,8 +104,8 @@ function HeatStripRow({
     onSelectUnit(to);
   };
   const tipUnit = hovered ?? (focused && unit >= 0 && unit < n ? unit : null);
-  const selectedTip = valueTip(row.label, row.symbol, unit, row.values[unit], row.scale);
-  const name = `${row.label} ${plainSymbol(row.symbol)} of each hidden unit`;
+  const selectedTip = valueTip(row.label, row.symbol, unit, row.values[unit], row.scale, lang);
+  const name = t('viz.heat.name', { label: row.label, symbol: plainSymbol(row.symbol) });
   return (
     <div className="heat-row" data-sym={row.key}>
       <span className="heat-row__label">
@@ -122,7 +126,9 @@ function HeatStripRow({
               'aria-valuetext': selectedTip,
             }
           : { role: 'img' })}
-        aria-label={onSelectUnit !== undefined ? name : `${name}; ${selectedTip}`}
+        aria-label={
+          onSelectUnit !== undefined ? name : t('viz.heat.described', { name, tip: selectedTip })
+        }
         aria-describedby={tipUnit !== null ? tipId : undefined}
         onClick={pick}
         onMouseMove={(event) => setHovered(unitAt(event))}
@@ -159,7 +165,7 @@ function HeatStripRow({
               transform: `translateX(${String(-((tipUnit + 0.5) / n) * 100)}%)`,
             }}
           >
-            {valueTip(row.label, row.symbol, tipUnit, row.values[tipUnit], row.scale)}
+            {valueTip(row.label, row.symbol, tipUnit, row.values[tipUnit], row.scale, lang)}
           </span>
         )}
       </div>
@@ -200,6 +206,7 @@ export interface ColorLegendProps {
 
 /** A colour bar with its domain's ends and middle. */
 export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLegendProps) {
+  const { t } = useTranslation();
   const id = `legend-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [lo, hi] = domainOf(scale);
   const stops = legendStops(scale);
@@ -242,15 +249,13 @@ export const ColorLegend = memo(function ColorLegend({ scale, label }: ColorLege
           {label}
           <span className="visually-hidden">
             {' '}
-            from {open ? 'at most ' : ''}
-            {tick(lo)} to {open ? 'at least ' : ''}
-            {tick(hi)}
-            {open ? '; a mark shows a value beyond, clipped to the end colour' : ''}
+            {t(open ? 'viz.legend.rangeOpen' : 'viz.legend.range', { lo: tick(lo), hi: tick(hi) })}
           </span>
         </span>
         {open && (
           <span className="color-legend__clip" aria-hidden="true">
-            <span className="clip-mark clip-mark--key" /> clipped beyond ±{tick(hi)}
+            <span className="clip-mark clip-mark--key" />{' '}
+            {t('viz.legend.clipped', { hi: tick(hi) })}
           </span>
         )}
       </figcaption>

@@ -2,6 +2,7 @@
 // log10 of the norm (viridis); exact zeros grey, cells above the diagonal empty. Props only.
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDecade } from '../content/format';
 
 export interface JacobianHeatmapProps {
@@ -33,6 +34,7 @@ export function logRange(values: Float64Array): [number, number] {
 const ZERO = '#8a8f99';
 
 export function JacobianHeatmap({ rows, values, T, label }: JacobianHeatmapProps) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [lo, hi] = logRange(values);
   const width = T + 1;
@@ -70,12 +72,12 @@ export function JacobianHeatmap({ rows, values, T, label }: JacobianHeatmapProps
     <figure className="gf-heatmap">
       <div className="gf-heatmap__frame">
         <span className="gf-heatmap__ylabel" aria-hidden="true">
-          loss step t ↓
+          {t('viz.jacobian.rows')}
         </span>
         <canvas ref={canvas} width={width} height={rows.length} role="img" aria-label={label} />
       </div>
       <figcaption className="gf-heatmap__legend">
-        <span aria-hidden="true">state k →</span>
+        <span aria-hidden="true">{t('viz.jacobian.cols')}</span>
         <span className="gf-heatmap__scale">
           <span>{formatDecade(lo)}</span>
           <span
@@ -85,7 +87,7 @@ export function JacobianHeatmap({ rows, values, T, label }: JacobianHeatmapProps
           />
           <span>{formatDecade(hi)}</span>
           <span className="gf-heatmap__zero" aria-hidden="true" style={{ background: ZERO }} />
-          <span>exact 0</span>
+          <span>{t('viz.jacobian.zero')}</span>
         </span>
       </figcaption>
     </figure>

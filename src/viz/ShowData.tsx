@@ -2,6 +2,7 @@
 // caption, for screen readers and for copying. Generic: any view passes its columns and rows.
 // The table is only rendered while open, so a closed toggle costs nothing when the chart updates.
 import { memo, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatValue } from '../content/format';
 import './ShowData.css';
 
@@ -41,6 +42,7 @@ export const ShowData = memo(function ShowData({
   defaultOpen = false,
   children,
 }: ShowDataProps) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(defaultOpen);
   const id = useId();
   const all: Rows = open ? (typeof rowsOrFn === 'function' ? rowsOrFn() : rowsOrFn) : [];
@@ -56,10 +58,12 @@ export const ShowData = memo(function ShowData({
         aria-expanded={open}
         aria-controls={id}
         // The visible words first, then what the table is about (one name, no stray spaces).
-        aria-label={`${open ? 'Hide' : 'Show'} data: ${name ?? caption}`}
+        aria-label={t(open ? 'viz.showData.hideName' : 'viz.showData.showName', {
+          name: name ?? caption,
+        })}
         onClick={() => setOpen((was) => !was)}
       >
-        {open ? 'Hide data' : 'Show data'}
+        {t(open ? 'viz.showData.hide' : 'viz.showData.show')}
       </button>
       <div id={id} className="show-data__body" hidden={!open}>
         {open && (
@@ -67,7 +71,7 @@ export const ShowData = memo(function ShowData({
             <table className="show-data__table">
               <caption>
                 {caption}
-                {cut && ` (first and last ${half} of ${all.length} rows)`}
+                {cut && t('viz.showData.cut', { half, total: all.length })}
               </caption>
               <thead>
                 <tr>

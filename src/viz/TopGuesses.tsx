@@ -3,6 +3,7 @@
 // it is not among them). Props only; React renders the SVG, d3 computes the scale.
 import { scaleLinear } from 'd3-scale';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nameChar, showChar } from '../content/forward';
 import { formatPercent } from '../content/format';
 import { useChartWidth } from './useChartWidth';
@@ -34,6 +35,8 @@ export const TopGuesses = memo(function TopGuesses({
   target,
   kind = 'next',
 }: TopGuessesProps) {
+  const { t, i18n } = useTranslation();
+  const percent = (p: number) => formatPercent(p, i18n.language);
   const [ref, width] = useChartWidth<HTMLDivElement>(360);
   const longest = Math.max(1, ...guesses.map((g) => Array.from(showChar(g.char)).length));
   const LABEL = Math.max(MIN_LABEL, longest * LABEL_CHAR + 14);
@@ -51,15 +54,22 @@ export const TopGuesses = memo(function TopGuesses({
   const y = (k: number, gap: boolean) => k * ROW + (gap ? ROW / 2 : 0) + 2;
 
   const tag = kind === 'tag';
+  const list = guesses
+    .map((g) => t('viz.guesses.item', { char: nameChar(g.char), p: percent(g.p) }))
+    .join(t('viz.guesses.listJoin'));
   const summary =
-    (tag ? 'The tags: ' : `Top ${String(guesses.length)} guesses for the next character: `) +
-    guesses.map((g) => `${nameChar(g.char)} ${formatPercent(g.p)}`).join(', ') +
-    '.' +
+    (tag
+      ? t('viz.guesses.summaryTags', { list })
+      : t('viz.guesses.summaryNext', { n: String(guesses.length), list })) +
     (target === null
       ? ''
       : target.p === null
-        ? ` The next character, ${nameChar(target.char)}, is not in the vocabulary.`
-        : ` The ${tag ? 'true tag' : 'next character'}, ${nameChar(target.char)}, got ${formatPercent(target.p)} (rank ${String(target.rank)}).`);
+        ? t('viz.guesses.notInVocab', { char: nameChar(target.char) })
+        : t(tag ? 'viz.guesses.targetTag' : 'viz.guesses.targetNext', {
+            char: nameChar(target.char),
+            p: percent(target.p),
+            rank: String(target.rank),
+          }));
 
   return (
     <div ref={ref} className="top-guesses">
@@ -100,7 +110,7 @@ export const TopGuesses = memo(function TopGuesses({
                 style={{ width: `${String(Math.max(1, x(row.p)))}px` }}
               />
               <text className="top-guesses__p" x={LABEL + x(row.p) + 6} y={ROW / 2} dy="0.35em">
-                {formatPercent(row.p)}
+                {percent(row.p)}
               </text>
               {isTarget && (
                 <text
@@ -110,7 +120,9 @@ export const TopGuesses = memo(function TopGuesses({
                   dy="0.35em"
                   textAnchor="end"
                 >
-                  {row.gap ? `next · #${String(row.rank)}` : tag ? '◀ true' : '◀ next'}
+                  {row.gap
+                    ? t('viz.guesses.markExtra', { rank: String(row.rank) })
+                    : t(tag ? 'viz.guesses.markTrue' : 'viz.guesses.markNext')}
                 </text>
               )}
             </g>

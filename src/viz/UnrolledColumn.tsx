@@ -3,6 +3,7 @@
 // of the selected unit, the links to the neighbouring steps, and the guesses or the tag on top.
 // Memoized, so a step re-renders only the columns whose state changed.
 import { Fragment, memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nameChar, showChar } from '../content/forward';
 import { formatPercent, formatValue } from '../content/format';
 import { formatSeriesValue } from '../content/forwardSeries';
@@ -44,12 +45,16 @@ export const Column = memo(function Column(props: ColumnProps) {
   const { column, rows, rowNames, ids, last, state, picked, unit, geo, hScale, cScale } = props;
   const { marker, onSelectStep, onSelectCell } = props;
   const { t, char, unknown, cells, top, x } = column;
+  const { t: say } = useTranslation();
   const cellWidth = GRID + 12;
   const cellLeft = (COL - cellWidth) / 2;
   const gridLeft = (COL - GRID) / 2;
   const centre = COL / 2;
   const read = x === undefined ? nameChar(char) : `x = ${formatValue(x)}`;
-  const title = `Step ${String(t + 1)}: reads ${read}${unknown ? ' (not in the vocabulary)' : ''}`;
+  const title = say(unknown ? 'viz.unrolled.titleUnknown' : 'viz.unrolled.title', {
+    step: String(t + 1),
+    read,
+  });
   // A real value needs a wider box than a character.
   const inputWidth = x === undefined ? 30 : COL - 12;
   const topRow = rowTop(geo, rows.length - 1);
@@ -130,7 +135,11 @@ export const Column = memo(function Column(props: ColumnProps) {
         const linkYs = [y + (geo.picture ? geo.hDy + geo.gridH / 2 : geo.cDy + 4)];
         if (geo.lstm && geo.picture) linkYs.push(y + geo.cDy + geo.gridH / 2);
         const isPicked = k === picked;
-        const name = `${rowNames[k] === '' ? '' : `${capitalise(rowNames[k] ?? '')}, `}step ${String(t + 1)}`;
+        const step = String(t + 1);
+        const name =
+          (rowNames[k] ?? '') === ''
+            ? say('viz.unrolled.cellNameBare', { step })
+            : say('viz.unrolled.cellName', { row: capitalise(rowNames[k] ?? ''), step });
         return (
           <Fragment key={k}>
             <g
@@ -142,8 +151,12 @@ export const Column = memo(function Column(props: ColumnProps) {
               role="button"
               aria-label={
                 shown
-                  ? `${name}: h[${String(unit < 0 ? 0 : unit)}] = ${formatValue(cell.h[unit < 0 ? 0 : unit])}`
-                  : `${name}: not computed yet`
+                  ? say('viz.unrolled.cellValue', {
+                      name,
+                      unit: String(unit < 0 ? 0 : unit),
+                      value: formatValue(cell.h[unit < 0 ? 0 : unit]),
+                    })
+                  : say('viz.unrolled.cellWaiting', { name })
               }
               aria-pressed={isPicked}
               onClick={(event) => {

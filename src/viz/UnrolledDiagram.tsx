@@ -6,6 +6,7 @@
 // state changed; the state pictures are drawn as one path per colour band, not a rect per unit,
 // to keep the page light. Props only; d3 computes the colour bands.
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SvgSym } from './Sym';
 import { Column } from './UnrolledColumn';
 import {
@@ -28,13 +29,15 @@ export type {
 } from './unrolledLayout';
 export { rowName } from './unrolledLayout';
 
-/** The label left of what sits above the top layer. */
-const TOP_NAME = { guesses: 'guesses', tag: 'tag', value: 'ŷ, y' } as const;
+/** The label left of what sits above the top layer (a key of the words, or the symbols). */
+const TOP_NAME = { guesses: 'viz.unrolled.guesses', tag: 'viz.unrolled.tag', value: null } as const;
 
 export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiagramProps) {
   const { columns, rows, current, row, unit, hScale, cScale, reducedMotion, label, complete } =
     props;
   const { onSelectStep, onSelectCell, onMoveRow } = props;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const scroller = useRef<HTMLDivElement>(null);
   // The scroller's width and scroll position, kept up to date by events so that keeping the
   // current column in view never forces a layout in the middle of a step.
@@ -85,7 +88,8 @@ export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiag
     else element.scrollLeft = target;
   }, [current, reducedMotion]);
 
-  const rowNames = useMemo(() => rows.map((r) => rowName(r, rows)), [rows]);
+  const rowNames = useMemo(() => rows.map((r) => rowName(r, rows, lang)), [rows, lang]);
+  const topName = TOP_NAME[columns[0]?.top.kind ?? 'guesses'];
   return (
     <div
       ref={scroller}
@@ -124,7 +128,7 @@ export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiag
             </marker>
           </defs>
           <text x={4} y={GUESS_TOP + GUESS_LINE} data-sym="p">
-            {TOP_NAME[columns[0]?.top.kind ?? 'guesses']}
+            {topName === null ? 'ŷ, y' : t(topName)}
           </text>
           {rows.map((r, k) => {
             const top = rowTop(geo, k);
@@ -134,7 +138,7 @@ export const UnrolledDiagram = memo(function UnrolledDiagram(props: UnrolledDiag
               <g key={k}>
                 {layers > 1 && rows[k + 1]?.layer !== r.layer && (
                   <text className="unrolled__row-name" x={4} y={top - 3}>
-                    layer {r.layer + 1}
+                    {t('viz.unrolled.layer', { n: r.layer + 1 })}
                   </text>
                 )}
                 {geo.lstm && geo.picture && (

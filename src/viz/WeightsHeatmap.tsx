@@ -4,6 +4,7 @@
 // so a large matrix is drawn no taller than MAX_HEIGHT. Props only.
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatSignificant, formatValue } from '../content/format';
 import './heatmap.css';
 
@@ -22,9 +23,9 @@ export interface WeightsHeatmapProps {
   colNames?: readonly string[];
   /** Largest cell size in CSS pixels. */
   cell?: number;
-  /** What the row blocks are ('gate'; null: one block, not named in the readout). */
+  /** What the row blocks are (default "gate"; null: one block, not named in the readout). */
   blockName?: string | null;
-  /** What a cell holds, for the readout's hint. */
+  /** What a cell holds, for the readout's hint (default "weight"). */
   valueName?: string;
 }
 
@@ -93,9 +94,12 @@ export function WeightsHeatmap({
   colLabel,
   colNames,
   cell = 4,
-  blockName = 'gate',
-  valueName = 'weight',
+  blockName: blockNameProp,
+  valueName: valueNameProp,
 }: WeightsHeatmapProps) {
+  const { t } = useTranslation();
+  const blockName = blockNameProp === undefined ? t('viz.weights.gate') : blockNameProp;
+  const valueName = valueNameProp ?? t('viz.weights.weight');
   const ref = useRef<HTMLCanvasElement>(null);
   const gradientId = useId();
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
@@ -144,13 +148,19 @@ export function WeightsHeatmap({
   };
   const block =
     hover && blockName !== null
-      ? `${blockName} ${blocks[Math.floor(hover.row / blockRows)] ?? '?'}, `
+      ? t('viz.weights.block', {
+          name: blockName,
+          block: blocks[Math.floor(hover.row / blockRows)] ?? '?',
+        })
       : '';
   const readout = hover
-    ? `${block}unit ${hover.row % blockRows}, ${
-        colNames?.[hover.col] ?? `column ${hover.col}`
-      }: ${formatValue(data[hover.row * cols + hover.col])}`
-    : `Point at a cell to read its ${valueName}.`;
+    ? t('viz.weights.readout', {
+        block,
+        unit: String(hover.row % blockRows),
+        column: colNames?.[hover.col] ?? t('viz.weights.column', { n: String(hover.col) }),
+        value: formatValue(data[hover.row * cols + hover.col]),
+      })
+    : t('viz.weights.hint', { what: valueName });
   return (
     <div className="heatmap">
       <div className="heatmap__main">
@@ -186,7 +196,10 @@ export function WeightsHeatmap({
         width={200}
         height={30}
         role="img"
-        aria-label={`Colour scale: blue ${formatSignificant(-limit, 2)}, white 0, red ${formatSignificant(limit, 2)}`}
+        aria-label={t('viz.weights.legend', {
+          lo: formatSignificant(-limit, 2),
+          hi: formatSignificant(limit, 2),
+        })}
       >
         <defs>
           <linearGradient id={gradientId}>

@@ -2,6 +2,7 @@
 // diagram, built by the Forward pass view), and where things sit — the column width, the guess
 // lines on top, the rows of cells (layers × directions) and the size of the state pictures.
 import type { ValueScale } from './valueScale';
+import { vizSay } from './words';
 
 export interface DiagramCell {
   readonly h: ArrayLike<number>;
@@ -134,12 +135,13 @@ export function rowTop(geo: Geometry, r: number): number {
   return CELL_TOP + (geo.rows - 1 - r) * geo.band;
 }
 
-/** Words for a row: “layer 2”, “layer 1, backward”. */
-export function rowName(row: DiagramRow, rows: readonly DiagramRow[]): string {
+/** Words for a row: “layer 2”, “layer 1, backward” (in `lang`, default the interface's). */
+export function rowName(row: DiagramRow, rows: readonly DiagramRow[], lang?: string): string {
+  const say = vizSay(lang);
   const layers = new Set(rows.map((r) => r.layer)).size;
   const both = rows.some((r) => r.direction === 1);
   const parts: string[] = [];
-  if (layers > 1 || !both) parts.push(`layer ${String(row.layer + 1)}`);
-  if (both) parts.push(row.direction === 0 ? 'forward' : 'backward');
-  return parts.join(', ');
+  if (layers > 1 || !both) parts.push(say('viz.unrolled.layer', { n: String(row.layer + 1) }));
+  if (both) parts.push(say(row.direction === 0 ? 'viz.unrolled.forward' : 'viz.unrolled.backward'));
+  return parts.join(say('viz.unrolled.rowJoin'));
 }

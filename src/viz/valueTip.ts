@@ -1,9 +1,11 @@
 // The words of a value's tooltip in the Forward pass charts (heat strips, the cell-state belt):
 // which quantity, which hidden unit, its value, and whether the colour scale clipped it. Plain
-// text, so the same string serves the tooltip and the screen reader's value text.
+// text, so the same string serves the tooltip and the screen reader's value text. `lang` is the
+// interface's language (default: the one in effect).
 import { formatValue } from '../content/format';
 import { splitSymbol } from './Sym';
 import { clipSide, domainOf, type ValueScale } from './valueScale';
+import { vizSay } from './words';
 
 /** "c_{t−1}" → "c(t−1)", "f_t" → "f_t": a symbol as plain text. */
 export function plainSymbol(symbol: string): string {
@@ -18,13 +20,15 @@ export function valueText(
   symbol: string,
   value: number | undefined,
   scale: ValueScale,
+  lang?: string,
 ): string {
+  const say = vizSay(lang);
   const name = [label, symbol === '' ? '' : plainSymbol(symbol)].filter((w) => w !== '').join(' ');
-  const base = `${name}: ${formatValue(value)}`;
+  const base = say('viz.value.named', { name, value: formatValue(value) });
   const side = value === undefined ? 0 : clipSide(scale, value);
   if (side === 0) return base;
   const [lo, hi] = domainOf(scale);
-  return `${base} (beyond the colour scale, drawn as ${formatValue(side < 0 ? lo : hi)})`;
+  return say('viz.value.beyond', { text: base, edge: formatValue(side < 0 ? lo : hi) });
 }
 
 /** E.g. "unit 3, forget gate f_t: 0.734": a value's tooltip. */
@@ -34,6 +38,10 @@ export function valueTip(
   unit: number,
   value: number | undefined,
   scale: ValueScale,
+  lang?: string,
 ): string {
-  return `unit ${String(unit)}, ${valueText(label, symbol, value, scale)}`;
+  return vizSay(lang)('viz.value.tip', {
+    unit: String(unit),
+    text: valueText(label, symbol, value, scale, lang),
+  });
 }

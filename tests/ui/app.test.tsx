@@ -135,7 +135,7 @@ describe('a bad address', () => {
   ])('%s shows the default view with a dismissible notice', async (hash, message) => {
     renderApp(hash);
     expect(pageHeading().textContent).toBe('Forward pass');
-    const notice = within(screen.getByRole('main')).getByRole('status');
+    const notice = within(screen.getByRole('main')).getAllByRole('status')[0]!;
     expect(notice.textContent).toMatch(message);
     expect(window.location.hash).toBe('#/forward');
     expect(await screen.findByText(/step through a real network/)).toBeTruthy();
@@ -150,7 +150,7 @@ describe('a bad address', () => {
       window.location.hash = '#/nope';
     });
     expect(pageHeading().textContent).toBe('Forward pass');
-    expect(within(screen.getByRole('main')).getByRole('status').textContent).toMatch(
+    expect(within(screen.getByRole('main')).getAllByRole('status')[0]!.textContent).toMatch(
       /“nope” is not a page/,
     );
   });
@@ -158,7 +158,7 @@ describe('a bad address', () => {
   test('a bad setting keeps the view and names what was ignored', () => {
     renderApp('#/train?cell=banana');
     expect(pageHeading().textContent).toBe('Training');
-    expect(within(screen.getByRole('main')).getByRole('status').textContent).toMatch(
+    expect(within(screen.getByRole('main')).getAllByRole('status')[0]!.textContent).toMatch(
       /cell=“banana”/,
     );
     expect(window.location.hash).toBe('#/train');

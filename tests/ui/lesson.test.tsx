@@ -66,7 +66,7 @@ describe('the lesson', () => {
 
     const pages = within(aside).getByRole('navigation');
     expect(within(pages).getByRole('link', { name: '← Chapter 5' }).getAttribute('href')).toBe(
-      '#/forward?model=rnn&text=hello&pass=backward&ch=bptt',
+      '#/forward?model=rnn&text=hello&t=4&pass=backward&ch=bptt',
     );
     expect(within(pages).getByRole('link', { name: 'Chapter 7 →' }).getAttribute('href')).toBe(
       '#/gradients?gp=carousel&gbf=4&ch=gates',

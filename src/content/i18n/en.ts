@@ -196,6 +196,18 @@ export const en = {
     open: 'Open in Unrolled',
     openHelp: 'Open this view with the same settings in the full app, in a new tab',
   },
+  // The teacher's tools under each view.
+  teach: {
+    summary: 'For teachers: hide controls, link or embed this view',
+    intro:
+      'Tick the controls your students should not see: the page hides them at once, and its address keeps the choice. Then copy the link, or the code that embeds the view (without header or footer) in a course page or a slide.',
+    none: 'This page has no controls to hide.',
+    hide: 'Hide in {{view}}',
+    copyLink: 'Copy the link',
+    copyEmbed: 'Copy the embed code',
+    embedCopied: 'Embed code copied.',
+    embedCode: 'Embed code',
+  },
   // The guided lesson's words around the chapters (the chapters themselves: src/content/lesson).
   lesson: {
     intro:

@@ -20,7 +20,7 @@ export const CHAPTERS = [
   { id: 'unroll', opens: 'forward?model=lstm&text=recurrent&t=5', answer: 0, minutes: 4 },
   { id: 'loss', opens: 'forward?model=gru&text=the+cat+sat&t=3', answer: 1, minutes: 4 },
   { id: 'training', opens: 'train?corpus=shakespeare', answer: 2, minutes: 6 },
-  { id: 'bptt', opens: 'forward?model=rnn&text=hello&pass=backward', answer: 1, minutes: 5 },
+  { id: 'bptt', opens: 'forward?model=rnn&text=hello&t=4&pass=backward', answer: 1, minutes: 5 },
   { id: 'vanishing', opens: 'gradients?gp=scale&gs=0.8', answer: 0, minutes: 4 },
   { id: 'gates', opens: 'gradients?gp=carousel&gbf=4', answer: 1, minutes: 5 },
   { id: 'bidirectional', opens: 'tagging?ttask=future', answer: 1, minutes: 5 },

@@ -50,7 +50,7 @@ export function AttentionControls() {
   ].join(' · ');
   return (
     <section className="at-controls" aria-label={t('attention.controls.label')}>
-      <label>
+      <label data-control="task">
         {t('attention.controls.task')}{' '}
         <select
           value={task}
@@ -64,7 +64,7 @@ export function AttentionControls() {
         </select>
       </label>
       {limit !== null && (
-        <span className="at-lengths">
+        <span className="at-lengths" data-control="lengths">
           <label>
             {unit === 'digits'
               ? t('attention.controls.digits')
@@ -95,7 +95,7 @@ export function AttentionControls() {
           </label>
         </span>
       )}
-      <label title={t(`attention.kinds.${kind}.note`)}>
+      <label title={t(`attention.kinds.${kind}.note`)} data-control="attention">
         {t('attention.controls.attention')}{' '}
         <select
           value={kind}
@@ -108,7 +108,7 @@ export function AttentionControls() {
           ))}
         </select>
       </label>
-      <label>
+      <label data-control="cell">
         {t('attention.controls.cell')}{' '}
         <select
           value={cell}
@@ -121,7 +121,7 @@ export function AttentionControls() {
           ))}
         </select>
       </label>
-      <label title={t('attention.controls.hiddenHelp')}>
+      <label title={t('attention.controls.hiddenHelp')} data-control="hidden">
         {t('attention.controls.hidden')}{' '}
         <select
           value={hidden}
@@ -134,7 +134,7 @@ export function AttentionControls() {
           ))}
         </select>
       </label>
-      <label title={t('attention.controls.bidirectionalHelp')}>
+      <label title={t('attention.controls.bidirectionalHelp')} data-control="bidirectional">
         <input
           type="checkbox"
           checked={bidirectional}

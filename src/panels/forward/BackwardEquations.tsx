@@ -3,11 +3,12 @@
 // at the shown step (the results are the engine's backward trace; the factors its forward trace),
 // and the textbook δ formula beside the correct one with what is wrong with it.
 import { useMemo } from 'react';
-import { BACKWARD_TEXT } from '../../content/backward';
+import { Trans } from 'react-i18next';
 import {
   BPTT_SUMS,
   TEXTBOOK_BPTT,
   backwardEquations,
+  textbookProblems,
   type BackwardLine,
   type BackwardUnitValues,
 } from '../../content/backwardEquations';
@@ -19,6 +20,7 @@ import { useBackwardLayer } from './BackwardSection';
 import { directionsOf, unitValues } from './derive';
 import { aligned, EquationLabels, useKatexReady } from './EquationsSection';
 import { selectDirection, selectLayer, selectResult, selectUnit } from './select';
+import { useWords } from './words';
 
 /** t − 1 and t + 1 swapped, for a layer that reads the text backwards. */
 function swapTime(tex: string): string {
@@ -54,6 +56,7 @@ function backValues(at: BackwardAtLayer, gates: readonly string[], j: number) {
 }
 
 export function BackwardEquations() {
+  const { tr, locale } = useWords();
   const katex = useKatexReady();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
@@ -66,9 +69,10 @@ export function BackwardEquations() {
   // from t + 1, so the equations swap the two (the numbers are already that direction's).
   const reverse = result !== null && directionsOf(result) === 2 && direction === 1;
   const lines = useMemo(() => {
-    const all = backwardEquations(cell, nonlinearity);
+    const all = backwardEquations(cell, nonlinearity, locale);
     return reverse ? all.map((l) => ({ ...l, tex: swapTime(l.tex), plug: swapPlug(l.plug) })) : all;
-  }, [cell, nonlinearity, reverse]);
+  }, [cell, nonlinearity, reverse, locale]);
+  const problems = useMemo(() => textbookProblems(locale), [locale]);
   // One step's lines aligned on "="; the step's shares and the sums over time, one per row.
   const general = useMemo(
     () => aligned(lines.filter((l) => l.key !== 'dW').map((l) => l.tex)),
@@ -102,27 +106,27 @@ export function BackwardEquations() {
   if (result === null || at === null) return null;
   return (
     <section className="fwd-equations" aria-labelledby="fwd-beq-h">
-      <h2 id="fwd-beq-h">{BACKWARD_TEXT.equationsHeading}</h2>
-      <p className="fwd-lede">{BACKWARD_TEXT.equationsLede(unit)}</p>
+      <h2 id="fwd-beq-h">{tr('forward.backward.equationsHeading')}</h2>
+      <p className="fwd-lede">{tr('forward.backward.equationsLede', { unit })}</p>
       <div
         className="fwd-eq-scroll"
         data-testid="backward-general"
         tabIndex={0}
         role="group"
-        aria-label={BACKWARD_TEXT.equationsHeading}
+        aria-label={tr('forward.backward.equationsHeading')}
       >
         {katex ? (
           <Equation tex={general} display />
         ) : (
-          <p className="fwd-status">Loading the equations…</p>
+          <p className="fwd-status">{tr('forward.equations.loading')}</p>
         )}
       </div>
-      <h3>{BACKWARD_TEXT.sumsHeading}</h3>
+      <h3>{tr('forward.backward.sumsHeading')}</h3>
       <div
         className="fwd-eq-scroll"
         tabIndex={0}
         role="group"
-        aria-label={BACKWARD_TEXT.sumsHeading}
+        aria-label={tr('forward.backward.sumsHeading')}
       >
         {katex && (
           <div className="fwd-eq-pair">
@@ -132,28 +136,43 @@ export function BackwardEquations() {
         )}
       </div>
       <EquationLabels lines={lines} />
-      {reverse && <p className="fwd-note">{BACKWARD_TEXT.reverseNote}</p>}
+      {reverse && <p className="fwd-note">{tr('forward.backward.reverseNote')}</p>}
       <h3>
-        With the numbers of unit <i>j</i> = {unit} at step {t + 1}
+        <Trans
+          i18nKey="forward.equations.numbers"
+          values={{ unit, t: t + 1, where: '' }}
+          components={{ i: <i /> }}
+        />
       </h3>
       <div
         className="fwd-eq-scroll"
         data-testid="backward-equations"
         tabIndex={0}
         role="group"
-        aria-label={`The backward equations with the numbers of unit ${String(unit)}`}
+        aria-label={tr('forward.backward.numbersLabel', { unit })}
       >
         {katex && plugged !== null && <Equation tex={plugged} display />}
       </div>
-      <h3>{BACKWARD_TEXT.textbookHeading}</h3>
+      <h3>{tr('forward.backward.textbookHeading')}</h3>
       {katex && (
-        <div className="fwd-eq-scroll" tabIndex={0} role="group" aria-label="The textbook formula">
-          <Equation tex={`\\text{textbook:}\\quad ${TEXTBOOK_BPTT.textbook}`} display />
-          <Equation tex={`\\text{correct:}\\quad ${TEXTBOOK_BPTT.correct}`} display />
+        <div
+          className="fwd-eq-scroll"
+          tabIndex={0}
+          role="group"
+          aria-label={tr('forward.backward.textbookLabel')}
+        >
+          <Equation
+            tex={`\\text{${tr('forward.backward.textbook')}}\\quad ${TEXTBOOK_BPTT.textbook}`}
+            display
+          />
+          <Equation
+            tex={`\\text{${tr('forward.backward.correct')}}\\quad ${TEXTBOOK_BPTT.correct}`}
+            display
+          />
         </div>
       )}
       <dl className="fwd-textbook">
-        {TEXTBOOK_BPTT.problems.map((p) => (
+        {problems.map((p) => (
           <div key={p.what}>
             <dt>{p.what}</dt>
             <dd>{p.why}</dd>

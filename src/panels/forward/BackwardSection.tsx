@@ -5,13 +5,12 @@
 import { useId, useMemo } from 'react';
 import {
   BACKWARD_ROWS,
-  BACKWARD_ROWS_EXPLAINED,
-  BACKWARD_TEXT,
-  preActivationText,
-  type BackwardRowText,
+  PRE_ACTIVATION_GATES,
+  preActivationSymbol,
+  type BackwardRow,
 } from '../../content/backward';
 import { showChar } from '../../content/forward';
-import { CELL_INFO } from '../../engine/cell';
+import { CELL_INFO, type CellKind } from '../../engine/cell';
 import type { BackwardAtLayer } from '../../engine/backwardTrace';
 import { canStepBackward, setTruncation } from '../../store/backwardActions';
 import { MAX_TRUNCATION } from '../../store/forward';
@@ -25,6 +24,7 @@ import { UnitPicker } from './CellSection';
 import { directionsOf } from './derive';
 import { withSubscripts } from './subscripts';
 import { selectDirection, selectLayer, selectResult, selectStep, selectUnit } from './select';
+import { useWords, whereText, type Tr } from './words';
 
 /** The shown layer-direction's backward step, when the engine's answer is for the shown trace. */
 export function useBackwardLayer(): {
@@ -60,12 +60,25 @@ export function gradientScale(rows: readonly ArrayLike<number>[]): ValueScale {
   return { kind: 'signed', max: nice * p };
 }
 
-function row(key: string, text: BackwardRowText, values: ArrayLike<number>): HeatRow {
+function row(tr: Tr, key: string, which: BackwardRow, values: ArrayLike<number>): HeatRow {
   const scale = { kind: 'signed', max: 1 } as const;
-  return { key, symbol: text.symbol, label: text.label, values, scale, format: 'significant' };
+  const label = tr(`forward.backward.rows.${which}`);
+  return { key, symbol: BACKWARD_ROWS[which], label, values, scale, format: 'significant' };
+}
+
+/** The gradient of a gate's pre-activation: its symbol and its words. */
+function preRow(tr: Tr, cell: CellKind, gate: string, values: ArrayLike<number>): HeatRow {
+  const known = (PRE_ACTIVATION_GATES as readonly string[]).includes(gate);
+  const label = known
+    ? tr(`forward.backward.pre.${gate as (typeof PRE_ACTIVATION_GATES)[number]}`)
+    : tr('forward.backward.pre.other', { gate });
+  const scale = { kind: 'signed', max: 1 } as const;
+  const symbol = preActivationSymbol(cell, gate);
+  return { key: `pre_${gate}`, symbol, label, values, scale, format: 'significant' };
 }
 
 export function BackwardSection() {
+  const { tr } = useWords();
   const result = useAppStore(selectResult);
   const status = useAppStore((s) => s.forward.backward.status);
   const error = useAppStore((s) => s.forward.backward.error);
@@ -81,40 +94,36 @@ export function BackwardSection() {
   const rows = useMemo((): HeatRow[] => {
     if (at === null) return [];
     const out = [
-      row(
-        'dfromout',
-        layer > 0 ? BACKWARD_ROWS.fromOutputAbove : BACKWARD_ROWS.fromOutput,
-        at.fromOutput,
-      ),
-      row('dhnext', BACKWARD_ROWS.fromNext, at.fromNext),
+      row(tr, 'dfromout', layer > 0 ? 'fromOutputAbove' : 'fromOutput', at.fromOutput),
+      row(tr, 'dhnext', 'fromNext', at.fromNext),
     ];
     if (at.fromNextDirect !== null)
-      out.push(row('dhdirect', BACKWARD_ROWS.fromNextDirect, at.fromNextDirect));
-    out.push(row('dh', BACKWARD_ROWS.dh, at.dh));
-    if (at.dcFromNext !== null) out.push(row('dcnext', BACKWARD_ROWS.dcFromNext, at.dcFromNext));
-    if (at.dc !== null) out.push(row('dc', BACKWARD_ROWS.dc, at.dc));
+      out.push(row(tr, 'dhdirect', 'fromNextDirect', at.fromNextDirect));
+    out.push(row(tr, 'dh', 'dh', at.dh));
+    if (at.dcFromNext !== null) out.push(row(tr, 'dcnext', 'dcFromNext', at.dcFromNext));
+    if (at.dc !== null) out.push(row(tr, 'dc', 'dc', at.dc));
     const H = at.dh.length;
     CELL_INFO[cell].gateNames.forEach((gate, g) => {
-      out.push(
-        row(`pre_${gate}`, preActivationText(cell, gate), at.step.bih.subarray(g * H, (g + 1) * H)),
-      );
+      out.push(preRow(tr, cell, gate, at.step.bih.subarray(g * H, (g + 1) * H)));
     });
     const scale = gradientScale(out.map((r) => r.values));
     return out.map((r) => ({ ...r, scale }));
-  }, [at, cell, layer]);
+  }, [at, cell, layer, tr]);
 
   if (result === null) return null;
   if (!supported) {
     return (
       <section className="fwd-back" aria-labelledby="fwd-back-h">
-        <h2 id="fwd-back-h">{BACKWARD_TEXT.heading('the last step')}</h2>
-        <p className="fwd-lede">{BACKWARD_TEXT.series}</p>
+        <h2 id="fwd-back-h">
+          {tr('forward.backward.heading', { where: tr('forward.backward.lastStep') })}
+        </h2>
+        <p className="fwd-lede">{tr('forward.backward.series')}</p>
       </section>
     );
   }
   const L = result.trace.L;
   const D = directionsOf(result);
-  const where = `step ${String(t + 1)}${L > 1 ? `, layer ${String(layer + 1)}` : ''}${D === 2 ? (reverse ? ', backward direction' : ', forward direction') : ''}`;
+  const where = whereText(tr, { t, layer, L, directions: D, direction: reverse ? 1 : 0 }, true);
   const labels = result.chars.slice(0, T).map(showChar);
   return (
     <section
@@ -123,16 +132,16 @@ export function BackwardSection() {
       aria-busy={status === 'loading' || shownT !== t ? 'true' : undefined}
       data-step={at === null ? undefined : String(t + 1)}
     >
-      <h2 id="fwd-back-h">{BACKWARD_TEXT.heading(where)}</h2>
-      <p className="fwd-lede">{withSubscripts(BACKWARD_TEXT.lede)}</p>
+      <h2 id="fwd-back-h">{tr('forward.backward.heading', { where })}</h2>
+      <p className="fwd-lede">{withSubscripts(tr('forward.backward.lede'))}</p>
       {status === 'error' && error !== null && (
         <p className="fwd-error" role="alert">
-          {BACKWARD_TEXT.failed(error)}
+          {tr('forward.backward.failed', { message: error })}
         </p>
       )}
       {at === null ? (
         <p className="fwd-lede" role="status">
-          {BACKWARD_TEXT.waiting}
+          {tr('forward.backward.waiting')}
         </p>
       ) : (
         <>
@@ -146,26 +155,28 @@ export function BackwardSection() {
             trunc={trunc}
             reducedMotion={reducedMotion}
             onSelectStep={goToStep}
-            label={BACKWARD_TEXT.flowLabel(t, T)}
+            label={tr('forward.backward.flowLabel', { T, t: t + 1 })}
             words={{
-              hidden: BACKWARD_TEXT.hidden,
-              belt: BACKWARD_TEXT.belt,
-              done: BACKWARD_TEXT.flowDone,
-              toDo: BACKWARD_TEXT.flowToDo,
+              hidden: '‖dL/dh‖',
+              belt: tr('forward.backward.belt'),
+              done: tr('forward.backward.flowDone'),
+              toDo: tr('forward.backward.flowToDo'),
             }}
           />
           <Truncation K={trunc} T={T} />
           <p className="fwd-lede">
             {withSubscripts(
-              BACKWARD_ROWS_EXPLAINED.common +
-                (cell === 'lstm' || cell === 'gru' ? ` ${BACKWARD_ROWS_EXPLAINED[cell]}` : ''),
+              tr('forward.backward.explained.common') +
+                (cell === 'lstm' || cell === 'gru'
+                  ? ` ${tr(`forward.backward.explained.${cell}`)}`
+                  : ''),
             )}
           </p>
           <UnitPicker H={result.trace.H} unit={unit} />
           <HeatStrips rows={rows} unit={unit} onSelectUnit={setUnit} animate={!reducedMotion} />
           <div className="fwd-legends">
             {rows[0] !== undefined && (
-              <ColorLegend scale={rows[0].scale} label="gradient (blue negative, red positive)" />
+              <ColorLegend scale={rows[0].scale} label={tr('forward.backward.legend')} />
             )}
           </div>
         </>
@@ -178,26 +189,29 @@ const TRUNCATIONS = [0, 4, 8, 16, 32];
 
 function Truncation({ K, T }: { K: number; T: number }) {
   const id = useId();
+  const { tr } = useWords();
   const options = TRUNCATIONS.includes(K) ? TRUNCATIONS : [...TRUNCATIONS, K].sort((a, b) => a - b);
   return (
     <div className="fwd-trunc">
       <div className="field field--inline">
-        <label htmlFor={id}>{BACKWARD_TEXT.truncLabel}</label>
+        <label htmlFor={id}>{tr('forward.backward.truncLabel')}</label>
         <select id={id} value={K} onChange={(event) => setTruncation(Number(event.target.value))}>
           {options
             .filter((k) => k <= MAX_TRUNCATION)
             .map((k) => (
               <option key={k} value={k}>
-                {k === 0 ? BACKWARD_TEXT.truncNone : `K = ${String(k)}`}
+                {k === 0 ? tr('forward.backward.truncNone') : `K = ${String(k)}`}
               </option>
             ))}
         </select>
       </div>
       {K > 0 && (
         <p className="fwd-note">
-          {BACKWARD_TEXT.truncNote(K)}
-          {K >= T ? ` (This text has ${String(T)} steps, all in one chunk.)` : ''}{' '}
-          <a href={`#/gradients?gp=truncation&gk=${String(K)}`}>{BACKWARD_TEXT.truncLink}</a>
+          {tr('forward.backward.truncNote', { K })}
+          {K >= T ? tr('forward.backward.truncOneChunk', { T }) : ''}{' '}
+          <a href={`#/gradients?gp=truncation&gk=${String(K)}`}>
+            {tr('forward.backward.truncLink')}
+          </a>
         </p>
       )}
     </div>

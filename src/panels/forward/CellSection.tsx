@@ -2,7 +2,8 @@
 // unit), the unit picker, and for the LSTM the cell state as a conveyor belt.
 import { CELL_INFO } from '../../engine/cell';
 import { useId, useMemo } from 'react';
-import { CELL_LABEL, ROW_TEXT } from '../../content/forward';
+import { Trans } from 'react-i18next';
+import { CELL_LABEL, ROW_SYMBOL, type RowKey } from '../../content/forward';
 import { formatValue } from '../../content/format';
 import { gateKeys } from '../../content/cellEquations';
 import type { TraceKey } from '../../engine/traceKeys';
@@ -16,8 +17,10 @@ import { Sym } from '../../viz/Sym';
 import { beltOf, directionsOf, previous, stepsOf } from './derive';
 import { scaleFor, scalesOf } from './scales';
 import { selectDirection, selectLayer, selectResult, useDetailStep } from './select';
+import { useWords, whereText } from './words';
 
 export function CellSection() {
+  const { tr } = useWords();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
   const direction = useAppStore(selectDirection);
@@ -34,13 +37,15 @@ export function CellSection() {
       if (values === undefined) return [];
       const text =
         key === 'hprev' && direction === 1
-          ? { symbol: 'h_{t+1}', label: 'state carried back from the next step' }
-          : (ROW_TEXT[key] ?? { symbol: key, label: key });
+          ? { symbol: 'h_{t+1}', label: tr('forward.cell.rows.hnext') }
+          : key in ROW_SYMBOL
+            ? { symbol: ROW_SYMBOL[key as RowKey], label: tr(`forward.cell.rows.${key as RowKey}`) }
+            : { symbol: key, label: key };
       return [
         { key, symbol: text.symbol, label: text.label, values, scale: scaleFor(key, scales) },
       ];
     });
-  }, [result, layer, direction, t, scales]);
+  }, [result, layer, direction, t, scales, tr]);
 
   const table = useMemo(() => {
     const H = rows[0]?.values.length ?? 0;
@@ -48,42 +53,40 @@ export function CellSection() {
     for (let j = 0; j < H; j++)
       out.push([String(j), ...rows.map((r) => r.values[j] ?? Number.NaN)]);
     return {
-      heads: ['Unit j', ...rows.map((r) => r.symbol.replace('_{t−1}', '_{t-1}'))],
+      heads: [
+        tr('forward.cell.unitColumn'),
+        ...rows.map((r) => r.symbol.replace('_{t−1}', '_{t-1}')),
+      ],
       rows: out,
     };
-  }, [rows]);
+  }, [rows, tr]);
 
   if (result === null) return null;
   const cell = result.model.cell;
   const L = result.trace.L;
-  const both = directionsOf(result) === 2;
-  const backward = both ? (direction === 1 ? ', backward' : ', forward') : '';
-  const where = `step ${String(t + 1)}${L > 1 ? `, layer ${String(layer + 1)}` : ''}${backward}`;
+  const where = whereText(tr, { t, layer, L, directions: directionsOf(result), direction });
   return (
     <section className="fwd-cell" aria-labelledby="fwd-cell-h">
-      <h2 id="fwd-cell-h">
-        Inside the {CELL_LABEL[cell]} cell at {where}
-      </h2>
-      <p className="fwd-lede">
-        One column per hidden unit ({result.trace.H} units). Click a strip, or pick a unit below, to
-        follow one unit through the equations.
-      </p>
+      <h2 id="fwd-cell-h">{tr('forward.cell.heading', { cell: CELL_LABEL[cell], where })}</h2>
+      <p className="fwd-lede">{tr('forward.cell.lede', { H: result.trace.H })}</p>
       <UnitPicker H={result.trace.H} unit={unit} />
       <HeatStrips rows={rows} unit={unit} onSelectUnit={setUnit} animate={!reducedMotion} />
       <div className="fwd-legends">
         {cell !== 'rnn' && (
-          <ColorLegend scale={scales.gate} label="sigmoid gate (0 shuts, 1 opens)" />
+          <ColorLegend scale={scales.gate} label={tr('forward.cell.legendGate')} />
         )}
         {cell !== 'rnn' || result.model.nonlinearity === 'tanh' ? (
-          <ColorLegend scale={scales.tanh} label="tanh value (blue negative, red positive)" />
+          <ColorLegend scale={scales.tanh} label={tr('forward.cell.legendTanh')} />
         ) : (
-          <ColorLegend scale={scales.h} label="ReLU state" />
+          <ColorLegend scale={scales.h} label={tr('forward.cell.legendRelu')} />
         )}
-        {CELL_INFO[cell].hasCellState && <ColorLegend scale={scales.c} label="cell state c" />}
-        {cell === 'rnn' && <ColorLegend scale={scales.a} label="pre-activation a" />}
+        {CELL_INFO[cell].hasCellState && (
+          <ColorLegend scale={scales.c} label={tr('forward.cell.legendC')} />
+        )}
+        {cell === 'rnn' && <ColorLegend scale={scales.a} label={tr('forward.cell.legendA')} />}
       </div>
       <ShowData
-        caption={`Gates and states of every hidden unit at ${where}`}
+        caption={tr('forward.cell.table', { where })}
         columns={table.heads}
         rows={table.rows}
         currentRow={unit}
@@ -95,10 +98,11 @@ export function CellSection() {
 
 export function UnitPicker({ H, unit }: { H: number; unit: number }) {
   const id = useId();
+  const { tr } = useWords();
   return (
     <div className="field field--inline fwd-unit">
       <label htmlFor={id}>
-        Hidden unit <i>j</i>
+        <Trans i18nKey="forward.cell.unit" components={{ i: <i /> }} />
       </label>
       <input
         id={id}
@@ -112,12 +116,13 @@ export function UnitPicker({ H, unit }: { H: number; unit: number }) {
           if (event.target.value !== '') setUnit(Number(event.target.value));
         }}
       />
-      <span className="field__hint">0 to {H - 1}</span>
+      <span className="field__hint">{tr('forward.cell.unitRange', { last: H - 1 })}</span>
     </div>
   );
 }
 
 function Belt() {
+  const { tr } = useWords();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
   const { t, unit } = useDetailStep();
@@ -142,15 +147,27 @@ function Belt() {
   if (belt === null) return null;
   return (
     <div className="fwd-belt">
-      <h3>The cell state, a conveyor belt</h3>
+      <h3>{tr('forward.cell.beltHeading')}</h3>
       <p className="fwd-lede">
-        Each lane is one unit’s memory, carried from <Sym symbol="c_{t−1}" /> to{' '}
-        <Sym symbol="c_t" />. The forget gate scales what the belt carries (near 1 keeps it, near 0
-        wipes it); the input gate adds new values <Sym symbol="i_t" /> ⊙ <Sym symbol="g_t" />. Unit{' '}
-        {unit}: keeps {formatValue(belt.f[unit])} × {formatValue(belt.cPrev[unit])} ={' '}
-        {formatValue(belt.kept[unit])}, writes {formatValue(belt.i[unit])} ×{' '}
-        {formatValue(belt.g[unit])} = {formatValue(belt.written[unit])}, and ends at{' '}
-        {formatValue(belt.c[unit])}.
+        <Trans
+          i18nKey="forward.cell.beltLede"
+          values={{
+            unit,
+            f: formatValue(belt.f[unit]),
+            cPrev: formatValue(belt.cPrev[unit]),
+            kept: formatValue(belt.kept[unit]),
+            iv: formatValue(belt.i[unit]),
+            gv: formatValue(belt.g[unit]),
+            written: formatValue(belt.written[unit]),
+            cv: formatValue(belt.c[unit]),
+          }}
+          components={{
+            cprev: <Sym symbol="c_{t−1}" />,
+            ct: <Sym symbol="c_t" />,
+            it: <Sym symbol="i_t" />,
+            gt: <Sym symbol="g_t" />,
+          }}
+        />
       </p>
       <CellBelt
         cPrev={belt.cPrev}
@@ -165,8 +182,15 @@ function Belt() {
         animate={!reducedMotion}
       />
       <ShowData
-        caption={`The cell-state belt at step ${String(t + 1)}: what each unit keeps and writes`}
-        columns={['Unit j', 'c_{t-1}', 'f_t', 'kept f⊙c_{t-1}', 'written i⊙g', 'c_t']}
+        caption={tr('forward.cell.beltTable', { t: t + 1 })}
+        columns={[
+          tr('forward.cell.unitColumn'),
+          'c_{t-1}',
+          'f_t',
+          tr('forward.cell.beltKept'),
+          tr('forward.cell.beltWritten'),
+          'c_t',
+        ]}
         rows={table}
         currentRow={unit}
       />

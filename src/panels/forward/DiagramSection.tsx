@@ -1,8 +1,8 @@
 // The unrolled network over the whole text, with its legend and its data table.
 import { CELL_INFO } from '../../engine/cell';
 import { useMemo } from 'react';
-import { FORWARD_TEXT, nameChar } from '../../content/forward';
-import { formatSeriesValue, SERIES_FORWARD_TEXT } from '../../content/forwardSeries';
+import { nameChar } from '../../content/forward';
+import { formatSeriesValue } from '../../content/forwardSeries';
 import { formatPercent, formatProbability } from '../../content/format';
 import type { ForwardResult } from '../../store/forward';
 import { goToStep, moveRow, pickCell } from '../../store/forwardActions';
@@ -15,6 +15,7 @@ import { columnsOf, directionsOf, gridOf, seriesStepOf, type StepColumn } from '
 import { scalesOf } from './scales';
 import { withSubscripts } from './subscripts';
 import { selectDirection, selectLayer, selectResult, selectStep, selectUnit } from './select';
+import { useWords, type Tr } from './words';
 
 /** A click on a grid cell picks its layer, direction and step. */
 function onSelectCell(rows: readonly DiagramRow[], row: number, t: number): void {
@@ -23,6 +24,7 @@ function onSelectCell(rows: readonly DiagramRow[], row: number, t: number): void
 }
 
 export function DiagramSection() {
+  const { tr, locale } = useWords();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
   const direction = useAppStore(selectDirection);
@@ -45,68 +47,78 @@ export function DiagramSection() {
 
   const tagger = (result?.tagged ?? null) !== null;
   const table = useMemo(() => {
-    if (result?.series !== undefined) return seriesTable(result, columns, unit, lstm);
+    if (result?.series !== undefined) return seriesTable(tr, result, columns, unit, lstm);
     const h = direction === 1 ? 'h←_t' : tagger ? 'h→_t' : 'h_t';
-    const heads = ['Step', 'Reads x_t', `${h}[${String(unit)}]`];
+    const c = (key: keyof typeof COLUMN_KEYS) => tr(COLUMN_KEYS[key]);
+    const heads = [c('step'), c('reads'), `${h}[${String(unit)}]`];
     if (lstm) heads.push(`c_t[${String(unit)}]`);
-    if (tagger) heads.push('Tag', 'p(tag)', 'True tag', 'p(true tag)', 'Loss ℓ_t');
-    else heads.push('Top guess', 'p(top guess)', 'Next character', 'p(next)', 'Loss ℓ_t');
+    if (tagger) heads.push(c('tag'), c('pTag'), c('trueTag'), c('pTrueTag'), c('loss'));
+    else heads.push(c('top'), c('pTop'), c('next'), c('pNext'), c('loss'));
+    const name = (ch: string) => nameChar(ch, locale);
     const rows: Cell[][] = columns.map((col) => {
       const top = col.guesses[0];
-      const row: Cell[] = [String(col.t + 1), nameChar(col.char), col.h[unit] ?? Number.NaN];
+      const row: Cell[] = [String(col.t + 1), name(col.char), col.h[unit] ?? Number.NaN];
       if (lstm) row.push(col.c?.[unit] ?? Number.NaN);
       row.push(
-        top === undefined ? '–' : nameChar(top.char),
+        top === undefined ? '–' : name(top.char),
         top === undefined ? '–' : formatProbability(top.p),
-        nameChar(col.target.char),
-        col.target.p === null ? 'not in the vocabulary' : formatProbability(col.target.p),
+        name(col.target.char),
+        col.target.p === null ? tr('forward.diagram.notInVocab') : formatProbability(col.target.p),
         col.loss,
       );
       return row;
     });
     return { heads, rows };
-  }, [result, columns, unit, lstm, tagger, direction]);
+  }, [result, columns, unit, lstm, tagger, direction, tr, locale]);
 
   if (result === null || grid === null) return null;
   const T = result.trace.T;
   const series = seriesStepOf(result, t);
   const topText =
     series !== null
-      ? `ŷ = ${formatSeriesValue(series.predicted)}, y = ${formatSeriesValue(series.actual)}`
-      : `${formatPercent(columns[t]?.guesses[0]?.p)} on its top ${tagger ? 'tag' : 'guess'}`;
+      ? `ŷ = ${formatSeriesValue(series.predicted)}${tr('forward.sep')}y = ${formatSeriesValue(series.actual)}`
+      : tr(tagger ? 'forward.diagram.topTag' : 'forward.diagram.topGuess', {
+          p: formatPercent(columns[t]?.guesses[0]?.p, locale),
+        });
   const D = directionsOf(result);
   const layerText =
-    (L > 1 ? `, layer ${String(layer + 1)} of ${String(L)}` : '') +
-    (D === 2 ? (direction === 1 ? ', backward' : ', forward') : '');
+    (L > 1 ? tr('forward.where.layerOf', { layer: layer + 1, L }) : '') +
+    (D === 2 ? tr(direction === 1 ? 'forward.where.backward' : 'forward.where.forward') : '');
   return (
     <section className="fwd-diagram" aria-labelledby="fwd-diagram-h">
-      <h2 id="fwd-diagram-h">The unrolled network</h2>
+      <h2 id="fwd-diagram-h">{tr('forward.diagram.heading')}</h2>
       {series !== null ? (
-        <p className="fwd-lede">{withSubscripts(SERIES_FORWARD_TEXT.diagram)}</p>
+        <p className="fwd-lede">{withSubscripts(tr('forward.series.diagram'))}</p>
       ) : tagger ? (
         <p className="fwd-lede">
-          The tagger reads the text as its task does: {FORWARD_TEXT.taggerReads}{' '}
-          <strong className="fwd-read">{result.chars.join('')}</strong>.
+          {tr('forward.diagram.tagger')}{' '}
+          <strong className="fwd-read" translate="no">
+            {result.chars.join('')}
+          </strong>
+          {tr('forward.stop')}
         </p>
       ) : (
-        <p className="fwd-lede">
-          The same cell, with the same weights, runs once per character. Each column is one
-          timestep: the cell reads x<sub>t</sub> and the state it passed itself, and guesses the
-          next character. Click a column to jump there.
-        </p>
+        <p className="fwd-lede">{withSubscripts(tr('forward.diagram.lede'))}</p>
       )}
       {D === 2 && (
         <p className="fwd-lede" data-testid="bidirectional-steps">
-          {withSubscripts(FORWARD_TEXT.bidirectional)}
+          {withSubscripts(tr('forward.diagram.bidirectional'))}
         </p>
       )}
       {L > 1 && (
         <p className="fwd-lede">
-          With {L} layers the network is a grid: layer 1 reads x<sub>t</sub>, each layer above reads
-          the state h<sub>t</sub> of the layer below at the same step, and the{' '}
-          {tagger ? 'tag comes' : series !== null ? 'prediction comes' : 'guesses come'} from the
-          top layer. Click a cell, or use ↑ and ↓ (← and → step) while the diagram has focus, to see
-          that cell’s gates and equations below.
+          {withSubscripts(
+            tr('forward.diagram.grid', {
+              L,
+              what: tr(
+                tagger
+                  ? 'forward.diagram.gridTag'
+                  : series !== null
+                    ? 'forward.diagram.gridPrediction'
+                    : 'forward.diagram.gridGuesses',
+              ),
+            }),
+          )}
         </p>
       )}
       <UnrolledDiagram
@@ -122,15 +134,25 @@ export function DiagramSection() {
         onSelectCell={selectCell}
         onMoveRow={moveRow}
         reducedMotion={reducedMotion}
-        label={`Unrolled network over ${String(T)} steps${layerText}; step ${String(t + 1)} is highlighted (${topText}).`}
+        label={tr('forward.diagram.label', { T, layer: layerText, t: t + 1, top: topText })}
       />
       <div className="fwd-legends">
-        <ColorLegend scale={scales.h} label="hidden state h (blue negative, red positive)" />
-        {tagger && <p className="fwd-note">{FORWARD_TEXT.tagMarks}</p>}
-        {lstm && <ColorLegend scale={scales.c} label="cell state c" />}
+        <ColorLegend scale={scales.h} label={tr('forward.diagram.legendH')} />
+        {tagger && <p className="fwd-note">{tr('forward.diagram.tagMarks')}</p>}
+        {lstm && <ColorLegend scale={scales.c} label={tr('forward.diagram.legendC')} />}
       </div>
       <ShowData
-        caption={`The unrolled network${layerText}: each step’s input, the state of unit ${String(unit)}, the ${series !== null ? 'prediction' : tagger ? 'top tag' : 'top guess'} and the loss`}
+        caption={tr('forward.diagram.table', {
+          layer: layerText,
+          unit,
+          what: tr(
+            series !== null
+              ? 'forward.diagram.tablePrediction'
+              : tagger
+                ? 'forward.diagram.tableTag'
+                : 'forward.diagram.tableGuess',
+          ),
+        })}
         columns={table.heads}
         rows={table.rows}
         currentRow={t}
@@ -140,7 +162,24 @@ export function DiagramSection() {
 }
 
 /** A series model's table: each step's x_t and y_t, the unit's state, ŷ, y and the loss. */
+/** The data table's column headings. */
+const COLUMN_KEYS = {
+  step: 'forward.diagram.columns.step',
+  reads: 'forward.diagram.columns.reads',
+  value: 'forward.diagram.columns.value',
+  tag: 'forward.diagram.columns.tag',
+  pTag: 'forward.diagram.columns.pTag',
+  trueTag: 'forward.diagram.columns.trueTag',
+  pTrueTag: 'forward.diagram.columns.pTrueTag',
+  loss: 'forward.diagram.columns.loss',
+  top: 'forward.diagram.columns.top',
+  pTop: 'forward.diagram.columns.pTop',
+  next: 'forward.diagram.columns.next',
+  pNext: 'forward.diagram.columns.pNext',
+} as const;
+
 function seriesTable(
+  tr: Tr,
   result: ForwardResult,
   columns: readonly StepColumn[],
   unit: number,
@@ -148,9 +187,18 @@ function seriesTable(
 ): { heads: string[]; rows: Cell[][] } {
   const h = result.series?.horizon ?? 1;
   const ahead = `t+${String(h)}`;
-  const heads = ['Step', 'Reads x_t', 'Value y_t', `h_t[${String(unit)}]`];
+  const heads = [
+    tr(COLUMN_KEYS.step),
+    tr(COLUMN_KEYS.reads),
+    tr(COLUMN_KEYS.value),
+    `h_t[${String(unit)}]`,
+  ];
   if (lstm) heads.push(`c_t[${String(unit)}]`);
-  heads.push(`Prediction ŷ_${ahead}`, `Actual y_${ahead}`, 'Loss ℓ_t');
+  heads.push(
+    tr('forward.diagram.columns.prediction', { ahead }),
+    tr('forward.diagram.columns.actual', { ahead }),
+    tr(COLUMN_KEYS.loss),
+  );
   const rows = columns.map((col): Cell[] => {
     const step = seriesStepOf(result, col.t);
     const row: Cell[] = [String(col.t + 1), step?.x ?? Number.NaN, formatSeriesValue(step?.read)];

@@ -2,14 +2,15 @@
 // current step with the trace's numbers plugged in, then the output head and the loss.
 // Terms carry \htmlClass{sym-KEY}: hovering one highlights the matching chart element.
 import { useEffect, useMemo, useState } from 'react';
+import { Trans } from 'react-i18next';
 import {
   BIDIRECTIONAL_TEX,
   cellEquations,
   num,
   OUTPUT_EQUATIONS,
 } from '../../content/cellEquations';
-import { CELL_LABEL, equationsLede, FORWARD_TEXT, nameChar } from '../../content/forward';
-import { SERIES_FORWARD_TEXT, seriesHeadPlug, seriesHeadTex } from '../../content/forwardSeries';
+import { CELL_LABEL, GRU_NOTE_TEX, GRU_VARIANTS, nameChar } from '../../content/forward';
+import { seriesHeadPlug, seriesHeadTex } from '../../content/forwardSeries';
 import { useAppStore } from '../../store/store';
 import { Equation } from '../../viz/Equation';
 import { loadedKatex, loadKatex } from '../../viz/katex';
@@ -23,6 +24,11 @@ import {
   vocabIndex,
 } from './derive';
 import { selectDirection, selectLayer, selectResult, useDetailStep } from './select';
+import { withSubscripts } from './subscripts';
+import { useWords } from './words';
+
+/** The GRU table's column headings. */
+const VARIANT_COLUMNS = ['source', 'update', 'candidate', 'same'] as const;
 
 /** Aligns a line on its first "=". */
 function align(tex: string): string {
@@ -68,6 +74,7 @@ export function EquationLabels({ lines }: { lines: readonly { key: string; label
 }
 
 export function EquationsSection() {
+  const { tr, locale } = useWords();
   const katex = useKatexReady();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
@@ -78,12 +85,12 @@ export function EquationsSection() {
   const both = result !== null && directionsOf(result) === 2;
   const backward = both && direction === 1;
   const lines = useMemo(() => {
-    const forward = cellEquations(cell, nonlinearity);
+    const forward = cellEquations(cell, nonlinearity, locale);
     // The backward direction carries h_{t+1} (and c_{t+1}) into step t.
     return backward
       ? forward.map((l) => ({ ...l, tex: l.tex.replaceAll('_{t-1}', '_{t+1}') }))
       : forward;
-  }, [cell, nonlinearity, backward]);
+  }, [cell, nonlinearity, backward, locale]);
   const series = result?.series;
   const horizon = series?.horizon ?? null;
   const difference = series?.difference ?? false;
@@ -114,61 +121,72 @@ export function EquationsSection() {
       return aligned(seriesHeadPlug({ ...step, mean, scale, horizon: h, difference: d }));
     }
     const target = targetAt(result, index, t);
-    if (target.p === null)
-      return String.raw`\ell_t\ \text{is not scored: the next character is not in the vocabulary}`;
+    if (target.p === null) return String.raw`\ell_t\ \text{${tr('forward.equations.notScored')}}`;
     const loss = result.trace.stepLoss[t];
     return String.raw`\htmlClass{sym-loss}{\ell_t} = -\ln p_t[y^*_t] = -\ln ${num(target.p)} = ${num(loss)}`;
-  }, [result, index, t]);
+  }, [result, index, t, tr]);
 
   if (result === null || plugged === null) return null;
   const L = result.trace.L;
   const target = index === null ? null : targetAt(result, index, t);
+  const bothText = both ? tr(backward ? 'forward.where.backward' : 'forward.where.forward') : '';
+  const numbersWhere = (L > 1 ? tr('forward.where.layer', { layer: layer + 1 }) : '') + bothText;
   return (
     <section className="fwd-equations" aria-labelledby="fwd-eq-h">
-      <h2 id="fwd-eq-h">The {CELL_LABEL[cell]} equations</h2>
-      <p className="fwd-lede">{equationsLede(cell)}</p>
+      <h2 id="fwd-eq-h">{tr('forward.equations.heading', { cell: CELL_LABEL[cell] })}</h2>
+      <p className="fwd-lede">
+        {tr(cell === 'rnn' ? 'forward.equations.lede' : 'forward.equations.ledeGates')}
+      </p>
       <div
         className="fwd-eq-scroll"
         tabIndex={0}
         role="group"
-        aria-label={`The ${CELL_LABEL[cell]} equations`}
+        aria-label={tr('forward.equations.heading', { cell: CELL_LABEL[cell] })}
       >
         {katex ? (
           <Equation tex={general} display />
         ) : (
-          <p className="fwd-status">Loading the equations…</p>
+          <p className="fwd-status">{tr('forward.equations.loading')}</p>
         )}
       </div>
       <EquationLabels lines={lines} />
       {layer > 0 && !both && (
         <p className="fwd-note">
-          In layer {layer + 1} the input x<sub>t</sub> is the hidden state h<sub>t</sub> of layer{' '}
-          {layer}.
+          {withSubscripts(tr('forward.equations.layerInput', { layer: layer + 1, below: layer }))}
         </p>
       )}
       {layer > 0 && both && (
         <p className="fwd-note">
-          In layer {layer + 1} the input x<sub>t</sub> is [h→<sub>t</sub>; h←<sub>t</sub>] of layer{' '}
-          {layer}: both of its directions at step t, 2 × {result.trace.H} numbers.
+          {withSubscripts(
+            tr('forward.equations.layerInputBi', {
+              layer: layer + 1,
+              below: layer,
+              H: result.trace.H,
+            }),
+          )}
         </p>
       )}
       {both && backward && (
         <p className="fwd-note">
-          These are the backward direction’s equations (its weights are the <code>…_reverse</code>{' '}
-          tensors): the state it carries into step t is h<sub>t+1</sub>.
+          <Trans
+            i18nKey="forward.equations.reverse"
+            components={{ code: <code translate="no" />, sub: <sub /> }}
+          />
         </p>
       )}
       <h3>
-        With the numbers of unit <i>j</i> = {unit} at step {t + 1}
-        {L > 1 ? `, layer ${String(layer + 1)}` : ''}
-        {both ? (backward ? ', backward' : ', forward') : ''}
+        <Trans
+          i18nKey="forward.equations.numbers"
+          values={{ unit, t: t + 1, where: numbersWhere }}
+          components={{ i: <i /> }}
+        />
       </h3>
       <div
         className="fwd-eq-scroll"
         data-testid="plugged-equations"
         tabIndex={0}
         role="group"
-        aria-label={`The equations with the numbers of unit ${String(unit)}`}
+        aria-label={tr('forward.equations.numbersLabel', { unit })}
       >
         {katex && <Equation tex={plugged} display />}
       </div>
@@ -179,73 +197,70 @@ export function EquationsSection() {
             className="fwd-eq-scroll"
             tabIndex={0}
             role="group"
-            aria-label={
+            aria-label={tr(
               series !== undefined
-                ? 'The prediction and the loss at this step'
-                : 'The loss at this step'
-            }
+                ? 'forward.equations.predictionLossLabel'
+                : 'forward.equations.lossLabel',
+            )}
           >
             {katex && <Equation tex={lossTex} display />}
           </div>
           {series === undefined && target !== null && target.p !== null && (
             <p className="fwd-note">
-              {result.tagged !== null ? (
-                <>
-                  y*<sub>t</sub> is the true tag of {nameChar(result.chars[t] ?? '')}:{' '}
-                  {nameChar(target.char)}.
-                </>
-              ) : (
-                <>
-                  y*<sub>t</sub> is the character that actually came next: {nameChar(target.char)}.
-                </>
-              )}
+              y*<sub>t</sub>
+              {result.tagged !== null
+                ? tr('forward.equations.trueTag', {
+                    char: nameChar(result.chars[t] ?? '', locale),
+                    tag: nameChar(target.char, locale),
+                  })
+                : tr('forward.equations.cameNext', { char: nameChar(target.char, locale) })}
             </p>
           )}
         </div>
       )}
       {cell === 'gru' && (
         <p className="fwd-note" data-testid="gru-note">
-          {FORWARD_TEXT.gruNote.lead} {katex && <Equation tex={FORWARD_TEXT.gruNote.swapped} />}{' '}
-          {FORWARD_TEXT.gruNote.middle} {katex && <Equation tex={FORWARD_TEXT.gruNote.before} />}{' '}
-          {FORWARD_TEXT.gruNote.tail}
+          {tr('forward.equations.gruLead')} {katex && <Equation tex={GRU_NOTE_TEX.swapped} />}{' '}
+          {tr('forward.equations.gruMiddle')} {katex && <Equation tex={GRU_NOTE_TEX.before} />}{' '}
+          {tr('forward.equations.gruTail')}
         </p>
       )}
       {cell === 'gru' && (
         <div
           className="fwd-gru-variants"
           role="region"
-          aria-label={FORWARD_TEXT.gruVariants.caption}
+          aria-label={tr('forward.equations.variants.caption')}
           tabIndex={0}
         >
           <table className="show-data__table">
-            <caption>{FORWARD_TEXT.gruVariants.caption}</caption>
+            <caption>{tr('forward.equations.variants.caption')}</caption>
             <thead>
               <tr>
-                {FORWARD_TEXT.gruVariants.columns.map((c) => (
+                {VARIANT_COLUMNS.map((c) => (
                   <th key={c} scope="col">
-                    {c}
+                    {tr(`forward.equations.variants.${c}`)}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {FORWARD_TEXT.gruVariants.rows.map((r) => (
-                <tr key={r.source}>
-                  <th scope="row">{r.source}</th>
+              {GRU_VARIANTS.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{tr(`forward.equations.variants.${r.key}`)}</th>
                   <td>{katex ? <Equation tex={r.update} /> : r.update}</td>
                   <td>{katex ? <Equation tex={r.candidate} /> : r.candidate}</td>
-                  <td>{r.same}</td>
+                  <td>{tr(`forward.equations.variants.${r.key}Same`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {cell === 'rnn' && <p className="fwd-note">{FORWARD_TEXT.rnnNote}</p>}
+      {cell === 'rnn' && <p className="fwd-note">{tr('forward.equations.rnnNote')}</p>}
       {series !== undefined ? (
-        <p className="fwd-note">{SERIES_FORWARD_TEXT.lossNote}</p>
+        <p className="fwd-note">{tr('forward.series.lossNote')}</p>
       ) : (
-        result.tagged === null && <p className="fwd-note">{FORWARD_TEXT.lossNote}</p>
+        result.tagged === null && <p className="fwd-note">{tr('forward.equations.lossNote')}</p>
       )}
     </section>
   );
@@ -256,6 +271,7 @@ export function EquationsSection() {
  * their concatenation and the tag it gives, with the trace's numbers.
  */
 function BothDirections({ t, unit }: { t: number; unit: number }) {
+  const { tr } = useWords();
   const result = useAppStore(selectResult);
   const tex = useMemo(() => {
     if (result === null) return null;
@@ -289,14 +305,14 @@ function BothDirections({ t, unit }: { t: number; unit: number }) {
   return (
     <div className="fwd-plugged" data-testid="bidirectional-equations">
       <h3>
-        Both directions and the tag at step {t + 1}
-        {L > 1 ? ` (layer ${String(L)}, which the head reads)` : ''}
+        {tr('forward.equations.both', { t: t + 1 })}
+        {L > 1 ? tr('forward.equations.bothTop', { L }) : ''}
       </h3>
       <div
         className="fwd-eq-scroll"
         tabIndex={0}
         role="group"
-        aria-label="Both directions and the tag"
+        aria-label={tr('forward.equations.bothLabel')}
       >
         <Equation tex={tex.general} display />
       </div>
@@ -305,7 +321,7 @@ function BothDirections({ t, unit }: { t: number; unit: number }) {
         data-testid="plugged-tag"
         tabIndex={0}
         role="group"
-        aria-label={`Both directions and the tag, with the numbers of unit ${String(unit)}`}
+        aria-label={tr('forward.equations.bothNumbersLabel', { unit })}
       >
         <Equation tex={tex.plugged} display />
       </div>

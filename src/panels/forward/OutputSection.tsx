@@ -9,6 +9,8 @@ import { TopGuesses } from '../../viz/TopGuesses';
 import { SeriesOutput } from './SeriesOutput';
 import { labelsOf, targetAt, topGuesses, vocabIndex } from './derive';
 import { selectResult, useDetailStep } from './select';
+import { withSubscripts } from './subscripts';
+import { useWords } from './words';
 
 export const TOP_K = 10;
 
@@ -19,6 +21,7 @@ export function OutputSection() {
 
 /** A text model's guesses (or a tagger's tags). */
 function GuessOutput() {
+  const { tr, locale } = useWords();
   const result = useAppStore(selectResult);
   const { t } = useDetailStep();
   const index = useMemo(() => (result === null ? null : vocabIndex(result.model.vocab)), [result]);
@@ -29,77 +32,81 @@ function GuessOutput() {
     if (probs === undefined || logits === undefined) return null;
     const guesses = topGuesses(probs, labelsOf(result), TOP_K);
     const target = targetAt(result, index, t);
+    const yes = tr('forward.output.yes');
     const rows: Cell[][] = guesses.map((g, k) => [
       String(k + 1),
-      nameChar(g.char),
+      nameChar(g.char, locale),
       formatProbability(g.p),
-      formatPercent(g.p),
+      formatPercent(g.p, locale),
       logits[g.id] ?? Number.NaN,
-      g.char === target.char ? 'yes' : '',
+      g.char === target.char ? yes : '',
     ]);
     if (target.rank !== null && target.rank > TOP_K && target.p !== null)
       rows.push([
         String(target.rank),
-        nameChar(target.char),
+        nameChar(target.char, locale),
         formatProbability(target.p),
-        formatPercent(target.p),
+        formatPercent(target.p, locale),
         logits[target.id] ?? Number.NaN,
-        'yes',
+        yes,
       ]);
     return { guesses, target, rows, loss: result.trace.stepLoss[t] ?? Number.NaN };
-  }, [result, index, t]);
+  }, [result, index, t, tr, locale]);
 
   if (result === null || view === null) return null;
   const { guesses, target, rows, loss } = view;
   const V = labelsOf(result).length;
   const tagger = result.tagged !== null;
-  const what = tagger ? 'tags' : 'characters';
+  const read = nameChar(result.chars[t] ?? '', locale);
   return (
     <section className="fwd-output" aria-labelledby="fwd-output-h">
-      <h2 id="fwd-output-h">{tagger ? 'The tag of x_t' : 'The guess for the next character'}</h2>
+      <h2 id="fwd-output-h">
+        {tagger ? tr('forward.output.tagHeading') : tr('forward.output.heading')}
+      </h2>
       {tagger ? (
         <p className="fwd-lede">
-          Reading {nameChar(result.chars[t] ?? '')} both ways, the model gives each of its {V} tags
-          a probability, p<sub>t</sub> = softmax(y<sub>t</sub>), with y<sub>t</sub> = W<sub>hy</sub>{' '}
-          [h→<sub>t</sub>; h←<sub>t</sub>] + b<sub>y</sub>: the head reads both directions of the
-          top layer at step t.
+          {withSubscripts(tr('forward.output.tagLede', { char: read, V }))}
         </p>
       ) : (
         <p className="fwd-lede">
-          After reading {nameChar(result.chars[t] ?? '')} the model gives every character of its
-          vocabulary a probability, p<sub>t</sub> = softmax(y<sub>t</sub>). The top {TOP_K}:
+          {withSubscripts(tr('forward.output.lede', { char: read, k: TOP_K }))}
         </p>
       )}
       <TopGuesses guesses={guesses} target={target} kind={tagger ? 'tag' : 'next'} />
       <p className="fwd-loss" data-sym="loss">
         {target.p === null ? (
-          <>
-            No loss at this step: the next character, {nameChar(target.char)}, is not in the
-            vocabulary.
-          </>
+          tr('forward.output.noLoss', { char: nameChar(target.char, locale) })
         ) : (
           <>
-            Loss at this step: ℓ<sub>t</sub> = −ln p<sub>t</sub>[{nameChar(target.char)}] = −ln{' '}
-            {formatProbability(target.p)} = <strong data-value="loss">{formatValue(loss)}</strong>{' '}
-            nats.
+            {withSubscripts(
+              tr('forward.output.loss', {
+                char: nameChar(target.char, locale),
+                p: formatProbability(target.p),
+              }),
+            )}
+            <strong data-value="loss">{formatValue(loss)}</strong>
+            {tr('forward.output.nats')}
           </>
-        )}{' '}
-        Mean over the text: {formatValue(result.trace.loss)} nats per character (guessing uniformly
-        among {V} {what} scores ln {V} = {formatValue(Math.log(V))}).
+        )}
+        {tr(tagger ? 'forward.output.meanTags' : 'forward.output.meanChars', {
+          mean: formatValue(result.trace.loss),
+          V,
+          uniform: formatValue(Math.log(V)),
+        })}
       </p>
       <ShowData
         caption={
           tagger
-            ? `The tags of step ${String(t + 1)}, with their logits y_t`
-            : `Top ${String(TOP_K)} guesses after step ${String(t + 1)}, with their logits y_t`
+            ? tr('forward.output.tagTable', { t: t + 1 })
+            : tr('forward.output.table', { k: TOP_K, t: t + 1 })
         }
         columns={[
-          'Rank',
-          tagger ? 'Tag' : 'Character',
-          'Probability',
-          'Percent',
-          'Logit y_t',
-          tagger ? 'True tag' : 'Came next',
+          tr('forward.output.columns.rank'),
+          tagger ? tr('forward.output.columns.tag') : tr('forward.output.columns.char'),
+          tr('forward.output.columns.p'),
+          tr('forward.output.columns.percent'),
+          tr('forward.output.columns.logit'),
+          tagger ? tr('forward.output.columns.trueTag') : tr('forward.output.columns.cameNext'),
         ]}
         rows={rows}
       />

@@ -6,8 +6,11 @@ import { formatSeriesValue } from '../../content/forwardSeries';
 import { useAppStore } from '../../store/store';
 import { seriesStepOf } from './derive';
 import { selectResult, useDetailStep } from './select';
+import { withSubscripts } from './subscripts';
+import { useWords } from './words';
 
 export function SeriesOutput() {
+  const { tr } = useWords();
   const result = useAppStore(selectResult);
   const { t } = useDetailStep();
   const step = result === null ? null : seriesStepOf(result, t);
@@ -16,34 +19,45 @@ export function SeriesOutput() {
   const ahead = `t+${String(read.horizon)}`;
   return (
     <section className="fwd-output" aria-labelledby="fwd-output-h">
-      <h2 id="fwd-output-h">The prediction</h2>
+      <h2 id="fwd-output-h">{tr('forward.series.heading')}</h2>
       <p className="fwd-lede">
-        After reading x<sub>t</sub> = {formatValue(step.x)}{' '}
-        {read.difference ? '(the change to' : '(the value'} y<sub>t</sub> ={' '}
-        {formatSeriesValue(step.read)}, normalised) the linear head gives x̂<sub>{ahead}</sub> ={' '}
-        <strong data-value="xhat">{formatValue(step.xHat)}</strong>, which is a prediction of{' '}
-        {read.difference ? 'the next change' : 'the value'} in normalised units.
+        {withSubscripts(
+          tr(read.difference ? 'forward.series.ledeChange' : 'forward.series.ledeValue', {
+            x: formatValue(step.x),
+            y: formatSeriesValue(step.read),
+            sub: `_{${ahead}}`,
+          }),
+        )}
+        <strong data-value="xhat">{formatValue(step.xHat)}</strong>
+        {tr(read.difference ? 'forward.series.tailChange' : 'forward.series.tailValue')}
       </p>
       <dl className="fwd-series-out">
         <div>
           <dt>
-            Prediction ŷ<sub>{ahead}</sub>
+            {tr('forward.series.prediction')}
+            <sub>{ahead}</sub>
           </dt>
           <dd data-value="yhat">{formatSeriesValue(step.predicted)}</dd>
         </div>
         <div>
           <dt>
-            Actual y<sub>{ahead}</sub>
+            {tr('forward.series.actual')}
+            <sub>{ahead}</sub>
             {step.label !== null ? ` (${step.label})` : ''}
           </dt>
           <dd data-value="y">{formatSeriesValue(step.actual)}</dd>
         </div>
       </dl>
       <p className="fwd-loss" data-sym="loss">
-        Loss at this step: ℓ<sub>t</sub> = (x̂<sub>{ahead}</sub> − x<sub>{ahead}</sub>)² = (
-        {formatValue(step.xHat)} − {formatValue(step.target)})² ={' '}
-        <strong data-value="loss">{formatValue(step.loss)}</strong>, in normalised units. Mean over
-        the window: {formatValue(result.trace.loss)}.
+        {withSubscripts(
+          tr('forward.series.loss', {
+            sub: `_{${ahead}}`,
+            xhat: formatValue(step.xHat),
+            target: formatValue(step.target),
+          }),
+        )}
+        <strong data-value="loss">{formatValue(step.loss)}</strong>
+        {tr('forward.series.lossTail', { mean: formatValue(result.trace.loss) })}
       </p>
     </section>
   );

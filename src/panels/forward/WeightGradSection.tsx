@@ -3,7 +3,6 @@
 // last step is the gradient the optimizer receives; and "check it yourself", one weight's gradient
 // by central differences in the worker next to the engine's.
 import { useId, useState } from 'react';
-import { BACKWARD_TEXT } from '../../content/backward';
 import { formatSignificant } from '../../content/format';
 import { CELL_INFO } from '../../engine/cell';
 import { norm2 } from '../../engine/tensor';
@@ -15,6 +14,7 @@ import { useBackwardLayer } from './BackwardSection';
 import { directionsOf } from './derive';
 import { withSubscripts } from './subscripts';
 import { selectDirection, selectLayer, selectResult, selectUnit } from './select';
+import { useWords } from './words';
 
 type TensorKey = keyof LayerParams;
 const TENSORS: readonly { key: TensorKey; name: string; torch: string }[] = [
@@ -26,6 +26,7 @@ const TENSORS: readonly { key: TensorKey; name: string; torch: string }[] = [
 
 export function WeightGradSection() {
   const id = useId();
+  const { tr } = useWords();
   const result = useAppStore(selectResult);
   const layer = useAppStore(selectLayer);
   const direction = useAppStore(selectDirection);
@@ -43,29 +44,33 @@ export function WeightGradSection() {
   const oneHot = layer === 0 && cols === result.model.vocab.length && tensor === 'Wih';
   const colLabel =
     tensor === 'Whh'
-      ? 'unit of h at t − 1'
+      ? tr('forward.backward.colPrevUnit')
       : tensor === 'Wih'
         ? oneHot
-          ? 'input character'
-          : 'input unit'
+          ? tr('forward.backward.colInputChar')
+          : tr('forward.backward.colInputUnit')
         : '';
   const shared = {
     rows,
     cols,
     blocks: gates,
-    blockName: gates.length > 1 ? 'gate' : null,
-    rowLabel: 'gate unit',
+    blockName: gates.length > 1 ? tr('forward.backward.heatmapBlock') : null,
+    rowLabel: tr('forward.backward.heatmapRows'),
     colLabel,
-    valueName: 'gradient',
+    valueName: tr('forward.backward.heatmapValue'),
     ...(oneHot ? { colNames: result.model.vocab } : {}),
   };
   const torchName = `rnn.${info.torch}_l${String(layer)}${directionsOf(result) === 2 && direction === 1 ? '_reverse' : ''}`;
   return (
     <section className="fwd-sums" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{BACKWARD_TEXT.sumsHeading}</h2>
-      <p className="fwd-lede">{withSubscripts(BACKWARD_TEXT.sumsLede)}</p>
-      <div className="field field--inline" role="radiogroup" aria-label={BACKWARD_TEXT.tensorLabel}>
-        <span>{BACKWARD_TEXT.tensorLabel}</span>
+      <h2 id={`${id}-h`}>{tr('forward.backward.sumsHeading')}</h2>
+      <p className="fwd-lede">{withSubscripts(tr('forward.backward.sumsLede'))}</p>
+      <div
+        className="field field--inline"
+        role="radiogroup"
+        aria-label={tr('forward.backward.tensorLabel')}
+      >
+        <span>{tr('forward.backward.tensorLabel')}</span>
         {TENSORS.map((x) => (
           <label key={x.key} className="fwd-choice">
             <input
@@ -81,29 +86,30 @@ export function WeightGradSection() {
       <div className="fwd-sums__pair">
         <figure className="fwd-sums__one" data-testid="grad-step">
           <figcaption>
-            {BACKWARD_TEXT.stepPart(t)} (‖·‖ = {formatSignificant(norm2(at.step[tensor]))})
+            {tr('forward.backward.stepPart', { t: t + 1 })} (‖·‖ ={' '}
+            {formatSignificant(norm2(at.step[tensor]))})
           </figcaption>
           <WeightsHeatmap
             {...shared}
             data={at.step[tensor]}
-            label={`${BACKWARD_TEXT.stepPart(t)} to d${info.name}`}
+            label={tr('forward.backward.stepPartTo', { t: t + 1, name: `d${info.name}` })}
           />
         </figure>
         <figure className="fwd-sums__one" data-testid="grad-sum">
           <figcaption>
-            {BACKWARD_TEXT.sumPart(done, T)} (‖·‖ ={' '}
+            {tr('forward.backward.sumPart', { done, total: T })} (‖·‖ ={' '}
             <span data-testid="sum-norm">{formatSignificant(norm2(at.sum[tensor]))}</span>)
           </figcaption>
           <WeightsHeatmap
             {...shared}
             data={at.sum[tensor]}
-            label={`${BACKWARD_TEXT.sumPart(done, T)} of d${info.name}`}
+            label={tr('forward.backward.sumPartOf', { done, total: T, name: `d${info.name}` })}
           />
         </figure>
       </div>
       {complete && (
         <p className="fwd-note" data-testid="sums-complete">
-          {BACKWARD_TEXT.complete}
+          {tr('forward.backward.complete')}
         </p>
       )}
       <GradCheck
@@ -129,6 +135,7 @@ function GradCheck(props: {
 }) {
   const { torchName, rows, cols, defaultRow, sum, complete } = props;
   const id = useId();
+  const { tr } = useWords();
   const [row, setRow] = useState(defaultRow);
   const [col, setCol] = useState(0);
   const checking = useAppStore((s) => s.forward.backward.checking);
@@ -150,12 +157,14 @@ function GradCheck(props: {
         Math.max(Math.abs(shown.engine), Math.abs(shown.check.estimate), 1e-300);
   return (
     <div className="fwd-check">
-      <h3>{BACKWARD_TEXT.checkHeading}</h3>
-      <p className="fwd-lede">{BACKWARD_TEXT.checkLede}</p>
+      <h3>{tr('forward.backward.checkHeading')}</h3>
+      <p className="fwd-lede">{tr('forward.backward.checkLede')}</p>
       <div className="fwd-check__controls">
-        <span className="fwd-check__name">{torchName}</span>
+        <span className="fwd-check__name" translate="no">
+          {torchName}
+        </span>
         <div className="field field--inline">
-          <label htmlFor={`${id}-row`}>{BACKWARD_TEXT.row}</label>
+          <label htmlFor={`${id}-row`}>{tr('forward.backward.row')}</label>
           <input
             id={`${id}-row`}
             type="number"
@@ -167,7 +176,7 @@ function GradCheck(props: {
         </div>
         {cols > 1 && (
           <div className="field field--inline">
-            <label htmlFor={`${id}-col`}>{BACKWARD_TEXT.column}</label>
+            <label htmlFor={`${id}-col`}>{tr('forward.backward.column')}</label>
             <input
               id={`${id}-col`}
               type="number"
@@ -185,16 +194,28 @@ function GradCheck(props: {
           }}
           aria-disabled={checking ? 'true' : undefined}
         >
-          {BACKWARD_TEXT.checkButton}
+          {tr('forward.backward.checkButton')}
         </button>
       </div>
       <p role="status" className="fwd-check__out" data-testid="grad-check">
         {checking
-          ? BACKWARD_TEXT.checking
+          ? tr('forward.backward.checking')
           : failure !== null
             ? failure
             : shown !== null && rel !== null
-              ? `L(w + ε) = ${shown.check.lossPlus.toPrecision(12)}, L(w − ε) = ${shown.check.lossMinus.toPrecision(12)}, ε = ${String(shown.check.epsilon)}: finite differences ${formatSignificant(shown.check.estimate)}; backward pass ${formatSignificant(shown.engine)}; ${BACKWARD_TEXT.relative} ${rel.toExponential(1)}.${complete ? ` The running sum shown: ${formatSignificant(sum[index] ?? Number.NaN)}.` : ''}`
+              ? tr('forward.backward.checkResult', {
+                  plus: shown.check.lossPlus.toPrecision(12),
+                  minus: shown.check.lossMinus.toPrecision(12),
+                  epsilon: String(shown.check.epsilon),
+                  estimate: formatSignificant(shown.check.estimate),
+                  engine: formatSignificant(shown.engine),
+                  relative: rel.toExponential(1),
+                }) +
+                (complete
+                  ? tr('forward.backward.checkSum', {
+                      sum: formatSignificant(sum[index] ?? Number.NaN),
+                    })
+                  : '')
               : ''}
       </p>
     </div>

@@ -1,6 +1,7 @@
 // The experiment picker and the labelled controls of the preset in use. Every change goes
 // through the view's actions (store, address, engine).
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CLIP_MODES,
   FLOW_CELLS,
@@ -12,15 +13,22 @@ import {
   PRESET_PARAMS,
   type GradientParams,
 } from '../../engine/experiments';
-import { CLIP_TEXT, NONLINEARITY_TEXT, PARAM_TEXT, PRESET_TEXT } from '../../content/gradients';
 import { CELL_LABEL } from '../../content/forward';
 import { choosePreset, setGradientParam } from '../../store/gradientsActions';
 import { formatSignificant } from '../../content/format';
 
+type ParamKey = Exclude<keyof GradientParams, 'preset'>;
+
+/** The parameters whose label has a hint: what the symbol means. */
+const HINTED = ['s', 'g', 'inputScale'] as const;
+const hinted = (k: ParamKey): k is (typeof HINTED)[number] =>
+  (HINTED as readonly string[]).includes(k);
+
 export function PresetPicker({ preset }: { preset: GradientParams['preset'] }) {
+  const { t } = useTranslation();
   return (
-    <fieldset className="gf-presets">
-      <legend>Experiment</legend>
+    <fieldset className="gf-presets" data-control="preset">
+      <legend>{t('gradients.setup.presets')}</legend>
       {GRADIENT_PRESETS.map((p) => (
         <label key={p} className="gf-preset">
           <input
@@ -30,7 +38,7 @@ export function PresetPicker({ preset }: { preset: GradientParams['preset'] }) {
             checked={p === preset}
             onChange={() => choosePreset(p)}
           />
-          {PRESET_TEXT[p].label}
+          {t(`gradients.presets.${p}.label`)}
         </label>
       ))}
     </fieldset>
@@ -41,14 +49,18 @@ type SliderKey =
   's' | 'g' | 'T' | 'inputScale' | 'bf' | 'bz' | 'lambda' | 'alpha' | 'trunc' | 'delay';
 
 function Slider({ k, value }: { k: SliderKey; value: number }) {
+  const { t } = useTranslation();
   const id = useId();
   const { min, max, step } = PARAM_LIMITS[k];
-  const text = PARAM_TEXT[k];
   return (
-    <div className="gf-control">
+    <div className="gf-control" data-control={k.toLowerCase()}>
       <label htmlFor={id}>
-        {text.label}
-        {text.hint && <span className="gf-hint"> ({text.hint})</span>}
+        {t(`gradients.params.${k}`)}
+        {hinted(k) && (
+          <span className="gf-hint">
+            {t('gradients.hint', { hint: t(`gradients.hints.${k}`) })}
+          </span>
+        )}
       </label>
       <div className="gf-control__row">
         <input
@@ -69,11 +81,12 @@ function Slider({ k, value }: { k: SliderKey; value: number }) {
 
 /** The clipping threshold moves on a log scale, from 0.01 to 10,000. */
 function ThresholdSlider({ value }: { value: number }) {
+  const { t } = useTranslation();
   const id = useId();
   const { min, max } = PARAM_LIMITS.clip;
   return (
-    <div className="gf-control">
-      <label htmlFor={id}>{PARAM_TEXT.clip.label} (log scale)</label>
+    <div className="gf-control" data-control="clip">
+      <label htmlFor={id}>{t('gradients.logScale', { label: t('gradients.params.clip') })}</label>
       <div className="gf-control__row">
         <input
           id={id}
@@ -103,10 +116,12 @@ function Choice<K extends 'nonlinearity' | 'cell' | 'clipMode' | 'H'>({
   value: GradientParams[K];
   options: readonly { value: GradientParams[K]; label: string }[];
 }) {
+  const { t } = useTranslation();
   const id = useId();
+  const name: 'nonlinearity' | 'cell' | 'clipMode' | 'H' = k;
   return (
-    <div className="gf-control">
-      <label htmlFor={id}>{PARAM_TEXT[k].label}</label>
+    <div className="gf-control" data-control={name.toLowerCase()}>
+      <label htmlFor={id}>{t(`gradients.params.${name}`)}</label>
       <select
         id={id}
         value={String(value)}
@@ -127,10 +142,11 @@ function Choice<K extends 'nonlinearity' | 'cell' | 'clipMode' | 'H'>({
 }
 
 function SeedInput({ value }: { value: number }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
-    <div className="gf-control">
-      <label htmlFor={id}>{PARAM_TEXT.seed.label}</label>
+    <div className="gf-control" data-control="seed">
+      <label htmlFor={id}>{t('gradients.params.seed')}</label>
       <input
         id={id}
         type="number"
@@ -149,6 +165,7 @@ function SeedInput({ value }: { value: number }) {
 }
 
 export function ParamControls({ params }: { params: GradientParams }) {
+  const { t } = useTranslation();
   const gated = params.preset === 'cells' || params.preset === 'carousel';
   return (
     <div className="gf-controls">
@@ -164,7 +181,7 @@ export function ParamControls({ params }: { params: GradientParams }) {
                 value={params.nonlinearity}
                 options={FLOW_NONLINEARITIES.map((v) => ({
                   value: v,
-                  label: NONLINEARITY_TEXT[v],
+                  label: t(`gradients.nonlinearities.${v}`),
                 }))}
               />
             );
@@ -183,7 +200,10 @@ export function ParamControls({ params }: { params: GradientParams }) {
                 key={k}
                 k={k}
                 value={params.clipMode}
-                options={CLIP_MODES.map((v) => ({ value: v, label: CLIP_TEXT[v] }))}
+                options={CLIP_MODES.map((v) => ({
+                  value: v,
+                  label: t(`gradients.clipModes.${v}`),
+                }))}
               />
             );
           case 'H':

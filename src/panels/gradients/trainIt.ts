@@ -6,10 +6,12 @@
 // the sequence length (T, or the truncation length K, which is what truncated BPTT unrolls),
 // clipping and the seed. What has no counterpart in training is listed, with why.
 import type { CorpusId } from '../../content/corpora';
+import type { Locale } from '../../content/i18n';
 import { PRESET_PARAMS, type GradientParams } from '../../engine/experiments';
 import { initialConfig, type ConfigState } from '../../store/config';
 import { hrefFor } from '../../store/url';
 import { initialState } from '../../store/store';
+import { translate } from '../../store/messages';
 
 export const COPY_DELAYS = [10, 20, 50] as const;
 
@@ -22,11 +24,12 @@ export function trainItDelay(p: GradientParams): number {
 export interface TrainIt {
   readonly href: string;
   readonly config: ConfigState;
-  /** What did not come along, and why. */
+  /** What did not come along, and why (in the language asked for). */
   readonly dropped: readonly string[];
 }
 
-export function trainIt(p: GradientParams): TrainIt {
+/** The link for an experiment's setting; `locale`: the language `dropped` is written in. */
+export function trainIt(p: GradientParams, locale: Locale = 'en'): TrainIt {
   const reads = (key: keyof GradientParams) => PRESET_PARAMS[p.preset].includes(key);
   const delay = trainItDelay(p);
   const cell = reads('cell') ? p.cell : 'rnn';
@@ -42,15 +45,20 @@ export function trainIt(p: GradientParams): TrainIt {
   if (reads('nonlinearity') && cell === 'rnn') {
     if (p.nonlinearity === 'tanh' || p.nonlinearity === 'relu')
       config.nonlinearity = p.nonlinearity;
-    else dropped.push(`the ${p.nonlinearity} nonlinearity (training’s RNN uses tanh or ReLU)`);
+    else
+      dropped.push(
+        translate(locale, 'gradients.trainIt.dropped.nonlinearity', {
+          nonlinearity: translate(locale, `gradients.nonlinearities.${p.nonlinearity}`),
+        }),
+      );
   }
   if (reads('s')) Object.assign(config, { init: 'orthogonal', recurrentScale: p.s });
   if (reads('g')) Object.assign(config, { init: 'normal', recurrentScale: p.g });
-  if (reads('lambda')) dropped.push('the non-normal W (training starts from PyTorch’s draw)');
+  if (reads('lambda')) dropped.push(translate(locale, 'gradients.trainIt.dropped.nonnormal'));
   if (cell === 'lstm' && reads('bf')) config.gateBias = p.bf;
   if (cell === 'gru' && reads('bz')) config.gateBias = p.bz;
   if (reads('clipMode')) Object.assign(config, { clipMode: p.clipMode, clipThreshold: p.clip });
-  if (reads('inputScale')) dropped.push('the input scale (the task’s letters are the input)');
+  if (reads('inputScale')) dropped.push(translate(locale, 'gradients.trainIt.dropped.inputScale'));
   const state = { ...initialState(), config };
   return { href: hrefFor('train', state), config, dropped };
 }

@@ -1,6 +1,7 @@
 // The Time series view's controls: the series, values or changes, the horizon, the model's cell
 // size and layers, how it trains, and Train / Pause with the step count and speed.
-import { SERIES_SOURCE_IDS, SERIES_SOURCES, type SeriesSourceId } from '../../content/series';
+import { useTranslation } from 'react-i18next';
+import { SERIES_SOURCE_IDS, type SeriesSourceId } from '../../content/series';
 import { formatCount } from '../../content/format';
 import { CELL_INFO, CELL_KINDS, type CellKind } from '../../engine/cell';
 import { SERIES_LIMITS } from '../../store/series';
@@ -22,6 +23,7 @@ import { SeriesTrainingSettings } from './TrainingSettings';
 import { SeriesSaved } from './Saved';
 
 export function SeriesControls() {
+  const { t } = useTranslation();
   const s = useAppStore((st) => st.series.source);
   const difference = useAppStore((st) => st.series.difference);
   const horizon = useAppStore((st) => st.series.horizon);
@@ -37,10 +39,21 @@ export function SeriesControls() {
   const column = useAppStore((st) => st.series.info?.column ?? '');
   const training = phase === 'training';
   const busy = phase === 'loading';
+  const status = busy
+    ? t('series.controls.preparing')
+    : [
+        t('series.controls.status', { step: formatCount(step) }),
+        ...(training && speed !== null
+          ? [t('series.controls.speed', { speed: formatCount(speed) })]
+          : []),
+        ...(parameters !== null
+          ? [t('series.controls.parameters', { n: formatCount(parameters) })]
+          : []),
+      ].join(' · ');
   return (
-    <section className="ts-controls" aria-label="Series and model">
-      <label>
-        Series{' '}
+    <section className="ts-controls" aria-label={t('series.controls.label')}>
+      <label data-control="series">
+        {t('series.controls.series')}{' '}
         <select
           value={own !== null ? OWN : s}
           onChange={(e) => {
@@ -50,14 +63,16 @@ export function SeriesControls() {
         >
           {SERIES_SOURCE_IDS.map((id) => (
             <option key={id} value={id}>
-              {SERIES_SOURCES[id].label}
+              {t(`series.sources.${id}.label`)}
             </option>
           ))}
-          {own !== null && <option value={OWN}>Your file: {own.name}</option>}
+          {own !== null && (
+            <option value={OWN}>{t('series.controls.ownOption', { name: own.name })}</option>
+          )}
         </select>
       </label>
-      <label className="ts-file" title="A CSV text file with a header row and a numeric column">
-        Your own CSV{' '}
+      <label className="ts-file" data-control="own-series" title={t('series.controls.ownCsvHelp')}>
+        {t('series.controls.ownCsv')}{' '}
         <input
           type="file"
           accept=".csv,.tsv,.txt,text/csv,text/plain"
@@ -71,7 +86,7 @@ export function SeriesControls() {
       </label>
       {own !== null && columns.length > 1 && (
         <label>
-          Column{' '}
+          {t('series.controls.column')}{' '}
           <select value={column} onChange={(e) => void setOwnColumn(e.target.value)}>
             {columns.map((c) => (
               <option key={c} value={c}>
@@ -81,8 +96,8 @@ export function SeriesControls() {
           </select>
         </label>
       )}
-      <fieldset className="ts-predict">
-        <legend>Predict</legend>
+      <fieldset className="ts-predict" data-control="predict">
+        <legend>{t('series.controls.predict')}</legend>
         <label>
           <input
             type="radio"
@@ -90,7 +105,7 @@ export function SeriesControls() {
             checked={!difference}
             onChange={() => void setSeries({ difference: false })}
           />{' '}
-          the values
+          {t('series.controls.values')}
         </label>
         <label>
           <input
@@ -99,11 +114,11 @@ export function SeriesControls() {
             checked={difference}
             onChange={() => void setSeries({ difference: true })}
           />{' '}
-          the changes
+          {t('series.controls.changes')}
         </label>
       </fieldset>
-      <label title="How many steps ahead the model predicts (changes: one step only)">
-        Steps ahead{' '}
+      <label title={t('series.controls.horizonHelp')} data-control="horizon">
+        {t('series.controls.horizon')}{' '}
         <input
           type="number"
           min={SERIES_LIMITS.horizon.min}
@@ -117,8 +132,8 @@ export function SeriesControls() {
           }}
         />
       </label>
-      <label>
-        Cell{' '}
+      <label data-control="cell">
+        {t('series.controls.cell')}{' '}
         <select value={cell} onChange={(e) => void setSeries({ cell: e.target.value as CellKind })}>
           {CELL_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -127,8 +142,8 @@ export function SeriesControls() {
           ))}
         </select>
       </label>
-      <label>
-        Hidden size{' '}
+      <label data-control="hidden">
+        {t('series.controls.hidden')}{' '}
         <select value={hidden} onChange={(e) => void setSeries({ hidden: Number(e.target.value) })}>
           {[...new Set([8, 16, 32, 64, 128, hidden])]
             .sort((a, b) => a - b)
@@ -139,8 +154,8 @@ export function SeriesControls() {
             ))}
         </select>
       </label>
-      <label>
-        Layers{' '}
+      <label data-control="layers">
+        {t('series.controls.layers')}{' '}
         <select value={layers} onChange={(e) => void setSeries({ layers: Number(e.target.value) })}>
           {Array.from({ length: SERIES_LIMITS.layers.max }, (_, k) => k + 1).map((l) => (
             <option key={l} value={l}>
@@ -154,7 +169,7 @@ export function SeriesControls() {
       <div className="ts-run">
         {training ? (
           <button type="button" onClick={() => void pauseSeries()}>
-            Pause
+            {t('series.controls.pause')}
           </button>
         ) : (
           <button
@@ -162,15 +177,11 @@ export function SeriesControls() {
             onClick={() => void trainSeries()}
             disabled={busy || phase === 'idle' || phase === 'diverged'}
           >
-            Train
+            {t('series.controls.train')}
           </button>
         )}
         <span className="ts-status" aria-live="polite" data-testid="ts-step">
-          {busy
-            ? 'Preparing the series…'
-            : `Step ${formatCount(step)}${
-                training && speed !== null ? ` · ${formatCount(speed)} steps/s` : ''
-              }${parameters !== null ? ` · ${formatCount(parameters)} parameters` : ''}`}
+          {status}
         </span>
       </div>
       <SeriesSaved />

@@ -1,10 +1,12 @@
 // After a divergence: the way back to the last good model, with the same or a smaller learning
 // rate. The message itself is the view's alert.
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../content/format';
 import { restoreSeriesLastGood } from '../../store/seriesActions';
 import { useAppStore } from '../../store/store';
 
 export function SeriesDiverged() {
+  const { t } = useTranslation();
   const diverged = useAppStore((s) => s.series.phase === 'diverged');
   const step = useAppStore((s) => s.series.lastGoodStep);
   const lr = useAppStore((s) => s.series.lr);
@@ -12,10 +14,13 @@ export function SeriesDiverged() {
   return (
     <p className="ts-diverged">
       <button type="button" onClick={() => void restoreSeriesLastGood()}>
-        Restore step {formatCount(step)}
+        {t('series.diverged.restore', { step: formatCount(step) })}
       </button>{' '}
       <button type="button" onClick={() => void restoreSeriesLastGood(0.1)}>
-        Restore and divide the learning rate by 10 ({lr} → {Number((lr * 0.1).toPrecision(3))})
+        {t('series.diverged.restoreSmaller', {
+          lr: String(lr),
+          smaller: String(Number((lr * 0.1).toPrecision(3))),
+        })}
       </button>
     </p>
   );

@@ -1,5 +1,6 @@
 // How the Time series view's model trains: learning rate, window length T and batch size B.
 // They change live (the model, its step and curves stay) and are kept in the address.
+import { useTranslation } from 'react-i18next';
 import { SERIES_LIMITS } from '../../store/series';
 import { setSeriesTraining } from '../../store/seriesActions';
 import { useAppStore } from '../../store/store';
@@ -12,14 +13,15 @@ const withCurrent = (options: readonly number[], value: number) =>
   [...new Set([...options, value])].sort((a, b) => a - b);
 
 export function SeriesTrainingSettings() {
+  const { t } = useTranslation();
   const lr = useAppStore((s) => s.series.lr);
   const seqLen = useAppStore((s) => s.series.seqLen);
   const batch = useAppStore((s) => s.series.batch);
   const { seqLen: T } = SERIES_LIMITS;
   return (
     <>
-      <label title="The step size of each update (Adam). Changes live; a smaller one overfits later.">
-        Learning rate{' '}
+      <label title={t('series.controls.lrHelp')} data-control="lr">
+        {t('series.controls.lr')}{' '}
         <select value={lr} onChange={(e) => void setSeriesTraining({ lr: Number(e.target.value) })}>
           {withCurrent(RATES, lr).map((r) => (
             <option key={r} value={r}>
@@ -28,8 +30,8 @@ export function SeriesTrainingSettings() {
           ))}
         </select>
       </label>
-      <label title="How many steps each training window unrolls, each from a zero state. Changes live.">
-        Window T{' '}
+      <label title={t('series.controls.seqLenHelp')} data-control="seq">
+        {t('series.controls.seqLen')}{' '}
         <input
           type="number"
           min={T.min}
@@ -42,8 +44,8 @@ export function SeriesTrainingSettings() {
           }}
         />
       </label>
-      <label title="Windows per step; the loss is their mean. Changes live.">
-        Batch{' '}
+      <label title={t('series.controls.batchHelp')} data-control="batch">
+        {t('series.controls.batch')}{' '}
         <select
           value={batch}
           onChange={(e) => void setSeriesTraining({ batch: Number(e.target.value) })}

@@ -1,6 +1,7 @@
 // The Tagging view's choices (task, lookahead, cell, layers; in the address bar) and the race's
 // buttons and status line.
-import { TAG_TASK_TEXT, TAGGING_TEXT as T, tagRaceStatus } from '../../content/tagging';
+import { useTranslation } from 'react-i18next';
+import { tagRaceStatus } from '../../content/tagging';
 import { CELL_INFO, CELL_KINDS, type CellKind } from '../../engine/cell';
 import { TAG_RACE, TAG_RACE_LIMITS, TAG_RACE_TASKS, sameTagRace } from '../../engine/tagRaceSpec';
 import { useAppStore } from '../../store/store';
@@ -8,6 +9,7 @@ import { tagRaceSettings } from '../../store/tagging';
 import { pauseTagRace, resetTagRace, setTagging, startTagRace } from '../../store/taggingActions';
 
 export function TaggingControls() {
+  const { t } = useTranslation();
   const task = useAppStore((s) => s.tagging.task);
   const lookahead = useAppStore((s) => s.tagging.lookahead);
   const cell = useAppStore((s) => s.tagging.cell);
@@ -20,23 +22,27 @@ export function TaggingControls() {
   const L = TAG_RACE_LIMITS;
   return (
     <div className="tg-controls">
-      <fieldset className="tg-task">
-        <legend>{T.task}</legend>
-        {TAG_RACE_TASKS.map((t) => (
-          <label key={t}>
+      <fieldset className="tg-task" data-control="task">
+        <legend>{t('tagging.controls.task')}</legend>
+        {TAG_RACE_TASKS.map((k) => (
+          <label key={k}>
             <input
               type="radio"
               name="tg-task"
-              checked={task === t}
-              onChange={() => setTagging({ task: t })}
+              checked={task === k}
+              onChange={() => setTagging({ task: k })}
             />{' '}
-            {TAG_TASK_TEXT[t].label}
+            {t(`tagging.tasks.${k}.label`)}
           </label>
         ))}
       </fieldset>
       {task === 'future' && (
-        <label className="tg-lookahead" title={T.lookaheadHelp}>
-          {T.lookahead}{' '}
+        <label
+          className="tg-lookahead"
+          data-control="lookahead"
+          title={t('tagging.controls.lookaheadHelp')}
+        >
+          {t('tagging.controls.lookahead')}{' '}
           <input
             type="range"
             min={L.lookahead.min}
@@ -48,8 +54,8 @@ export function TaggingControls() {
           <output>{lookahead}</output>
         </label>
       )}
-      <label>
-        {T.cell}{' '}
+      <label data-control="cell">
+        {t('tagging.controls.cell')}{' '}
         <select value={cell} onChange={(e) => setTagging({ cell: e.target.value as CellKind })}>
           {CELL_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -58,8 +64,8 @@ export function TaggingControls() {
           ))}
         </select>
       </label>
-      <label title={T.layersHelp}>
-        {T.layers}{' '}
+      <label title={t('tagging.controls.layersHelp')} data-control="layers">
+        {t('tagging.controls.layers')}{' '}
         <select value={layers} onChange={(e) => setTagging({ layers: Number(e.target.value) })}>
           {[L.layers.min, L.layers.max].map((n) => (
             <option key={n} value={n}>
@@ -74,16 +80,18 @@ export function TaggingControls() {
           onClick={() => void startTagRace()}
           disabled={race.running || finished}
         >
-          {race.step > 0 && same && !finished ? T.resume : T.start}
+          {race.step > 0 && same && !finished
+            ? t('tagging.controls.resume')
+            : t('tagging.controls.start')}
         </button>
         <button type="button" onClick={() => void pauseTagRace()} disabled={!race.running}>
-          {T.pause}
+          {t('tagging.controls.pause')}
         </button>
         <button type="button" onClick={() => void resetTagRace()} disabled={race.running}>
-          {T.reset}
+          {t('tagging.controls.reset')}
         </button>
         <span className="tg-status" role="status" aria-live="polite" data-testid="tag-status">
-          {tagRaceStatus({ ...race, maxSteps: race.maxSteps || TAG_RACE.maxSteps })}
+          {tagRaceStatus(t, { ...race, maxSteps: race.maxSteps || TAG_RACE.maxSteps })}
         </span>
       </div>
     </div>

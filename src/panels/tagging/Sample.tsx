@@ -1,13 +1,11 @@
 // The start of the validation text as each racer tags it, mistakes marked: the spaces put back
 // (a missed word end and a space put where none belongs each have their own mark), or the future
-// task's letters under the text they were read from. User-visible text is rendered as text.
+// task's letters under the text they were read from. User-visible text is rendered as text. The
+// text itself is data (English Shakespeare, or letters): marked so, it is not translated.
 import { Fragment } from 'react';
-import {
-  SAMPLE_LEGEND,
-  TAGGING_TEXT as T,
-  sampleSummary,
-  tagRacerLabel,
-} from '../../content/tagging';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../content/format';
+import { sampleSummary, tagRacerLabel } from '../../content/tagging';
 import { CELL_INFO } from '../../engine/cell';
 import { useAppStore } from '../../store/store';
 import { futurePieces, spacesPieces, type Piece } from './segments';
@@ -16,6 +14,7 @@ import { futurePieces, spacesPieces, type Piece } from './segments';
 const FUTURE_SHOWN = 96;
 
 function Pieces({ pieces }: { pieces: readonly Piece[] }) {
+  const { t } = useTranslation();
   return (
     <>
       {pieces.map((p, i) => {
@@ -27,7 +26,7 @@ function Pieces({ pieces }: { pieces: readonly Piece[] }) {
               {p.text}
             </span>
           );
-        const title = SAMPLE_LEGEND[p.kind];
+        const title = t(`tagging.legend.${p.kind}`);
         return (
           // The title names the mark on hover; the line above the text counts the mistakes for
           // everyone (a mark may not carry an aria-label).
@@ -41,33 +40,40 @@ function Pieces({ pieces }: { pieces: readonly Piece[] }) {
 }
 
 export function TagSampleSection() {
+  const { t } = useTranslation();
   const race = useAppStore((s) => s.tagging.race);
   const { sample, settings } = race;
   const task = settings?.task ?? 'spaces';
   return (
     <section aria-labelledby="tg-sample-h">
-      <h2 id="tg-sample-h">{T.sampleHeading}</h2>
+      <h2 id="tg-sample-h">{t('tagging.sample.heading')}</h2>
       {sample === null ? (
-        <p className="tg-note">{T.noSample}</p>
+        <p className="tg-note">{t('tagging.sample.none')}</p>
       ) : (
         <>
           <p className="tg-note">
-            At step {race.sampleStep.toLocaleString('en-US')}.{' '}
+            {t('tagging.sample.at', { step: formatCount(race.sampleStep) })}{' '}
             {task === 'spaces' ? (
               <>
-                Marked: <mark className="tg-missed"> </mark> {SAMPLE_LEGEND.missed};{' '}
-                <mark className="tg-extra"> </mark> {SAMPLE_LEGEND.extra}.
+                {t('tagging.sample.marked')} <mark className="tg-missed"> </mark>{' '}
+                {t('tagging.legend.missed')}
+                {t('tagging.sample.between')} <mark className="tg-extra"> </mark>{' '}
+                {t('tagging.legend.extra')}
+                {t('tagging.sample.end')}
               </>
             ) : (
               <>
-                The first line is what both models read; under it, each model’s tags.{' '}
-                <mark className="tg-wrong">x</mark> {SAMPLE_LEGEND.wrong}; grey: no answer inside
-                the window, not scored.
+                {t('tagging.sample.future')}{' '}
+                <mark className="tg-wrong" translate="no">
+                  x
+                </mark>{' '}
+                {t('tagging.legend.wrong')}
+                {t('tagging.sample.grey')}
               </>
             )}
           </p>
           {task === 'future' && (
-            <p className="tg-text tg-text--letters" data-testid="tag-read">
+            <p className="tg-text tg-text--letters" data-testid="tag-read" translate="no">
               {sample.chars.slice(0, FUTURE_SHOWN).join('')}
             </p>
           )}
@@ -79,10 +85,17 @@ export function TagSampleSection() {
             return (
               <figure key={r.name} className="tg-sample" data-testid={`tag-sample-${r.name}`}>
                 <figcaption>
-                  {tagRacerLabel({ ...r, cell: CELL_INFO[r.cell].label })}:{' '}
-                  {sampleSummary(task, counts)}
+                  {t('tagging.sample.caption', {
+                    racer: tagRacerLabel(t, { ...r, cell: CELL_INFO[r.cell].label }),
+                    summary: sampleSummary(t, task, counts),
+                  })}
                 </figcaption>
-                <p className={task === 'spaces' ? 'tg-text' : 'tg-text tg-text--letters'}>
+                {/* The text is data: Shakespeare in English, or letters. */}
+                <p
+                  className={task === 'spaces' ? 'tg-text' : 'tg-text tg-text--letters'}
+                  translate="no"
+                  {...(task === 'spaces' ? { lang: 'en' } : {})}
+                >
                   <Pieces pieces={pieces} />
                 </p>
               </figure>

@@ -1,7 +1,9 @@
 // The settings, one control per row of the engine's settings table and in its order: the rows whose
 // change needs a new model under "Model" (they ask first), the rest under "Training (live)". Each has
-// a visible label, its unit and a tooltip; a typed value is kept only when its row accepts it.
+// a visible label, its unit and a tooltip (the row's words, in the language in effect: see
+// settingWords.ts); a typed value is kept only when its row accepts it.
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   applies,
   SETTING_ROWS,
@@ -13,6 +15,7 @@ import type { ChoiceRow, RealRow } from '../../engine/settingsTable';
 import type { ConfigState } from '../../store/config';
 import { useAppStore } from '../../store/store';
 import { changeConfig } from '../../store/trainingActions';
+import { settingWords } from './settingWords';
 
 interface ControlProps<R extends SettingRow = SettingRow> {
   name: SettingName;
@@ -20,16 +23,26 @@ interface ControlProps<R extends SettingRow = SettingRow> {
   disabled: boolean;
 }
 
-function Field({ row, children }: { row: SettingRow; children: (id: string) => ReactNode }) {
+interface FieldProps {
+  name: SettingName;
+  row: SettingRow;
+  children: (id: string) => ReactNode;
+}
+
+function Field({ name, row, children }: FieldProps) {
+  const { t } = useTranslation();
+  const words = settingWords(t, name, row);
   const id = useId();
   return (
-    <div className="field" title={row.help}>
+    <div className="field" title={words.help}>
       <label htmlFor={id}>
-        {row.label}
-        {row.unit && <span className="field__unit"> ({row.unit})</span>}
+        {words.label}
+        {words.unit && (
+          <span className="field__unit">{t('training.form.unit', { unit: words.unit })}</span>
+        )}
       </label>
       {children(id)}
-      <p className="field__help">{row.help}</p>
+      <p className="field__help">{words.help}</p>
     </div>
   );
 }
@@ -39,9 +52,11 @@ function change(name: SettingName, value: string | number | null): void {
 }
 
 function Choice({ name, row, disabled }: ControlProps<ChoiceRow>) {
+  const { t } = useTranslation();
+  const words = settingWords(t, name, row);
   const value = useAppStore((s) => s.config[name]);
   return (
-    <Field row={row}>
+    <Field name={name} row={row}>
       {(id) => (
         <select
           id={id}
@@ -51,7 +66,7 @@ function Choice({ name, row, disabled }: ControlProps<ChoiceRow>) {
         >
           {row.options.map((o) => (
             <option key={o} value={o}>
-              {row.labels[o]}
+              {words.option(o)}
             </option>
           ))}
         </select>
@@ -66,7 +81,7 @@ type NumericRow = Exclude<SettingRow, ChoiceRow>;
 function NumberInput({ name, row, disabled }: ControlProps<NumericRow>) {
   const value = useAppStore((s) => s.config[name]) as number | null;
   return (
-    <Field row={row}>
+    <Field name={name} row={row}>
       {(id) => (
         <input
           id={id}
@@ -99,7 +114,7 @@ function NumberInput({ name, row, disabled }: ControlProps<NumericRow>) {
 function LogSlider({ name, row, disabled }: ControlProps<RealRow>) {
   const value = useAppStore((s) => s.config[name]) as number;
   return (
-    <Field row={row}>
+    <Field name={name} row={row}>
       {(id) => (
         <div className="slider">
           <input
@@ -130,6 +145,7 @@ function Control({ name, row }: { name: SettingName; row: SettingRow }) {
 }
 
 export function ControlsSection() {
+  const { t } = useTranslation();
   const busy = useAppStore((s) => s.training.phase === 'loading');
   const group = (model: boolean) =>
     SETTING_ROWS.filter(([, row]) => (row.change === 'model') === model).map(([name, row]) => (
@@ -137,13 +153,13 @@ export function ControlsSection() {
     ));
   return (
     <section className="train-section" aria-labelledby="controls-heading">
-      <h2 id="controls-heading">Settings</h2>
-      <fieldset className="controls" disabled={busy}>
-        <legend>Model</legend>
+      <h2 id="controls-heading">{t('training.form.heading')}</h2>
+      <fieldset className="controls" disabled={busy} data-control="model">
+        <legend>{t('training.form.model')}</legend>
         {group(true)}
       </fieldset>
-      <fieldset className="controls" disabled={busy}>
-        <legend>Training (live)</legend>
+      <fieldset className="controls" disabled={busy} data-control="training">
+        <legend>{t('training.form.live')}</legend>
         {group(false)}
       </fieldset>
     </section>

@@ -1,12 +1,14 @@
 // Choosing the text: built-in and generated texts, or the learner's own (paste or upload), with
 // the reason a text was rejected and the train/validation split of the one in use.
 import { useState } from 'react';
-import { CORPORA, CORPUS_TEXT, type CorpusId } from '../../content/corpora';
+import { Trans, useTranslation } from 'react-i18next';
+import { CORPORA, type CorpusId } from '../../content/corpora';
 import { useAppStore } from '../../store/store';
 import { chooseCorpus, trainOnOwnText } from '../../store/trainingActions';
 import { formatCount } from '../../content/format';
 
 export function DataSection() {
+  const { t } = useTranslation();
   const corpusId = useAppStore((s) => s.config.corpus);
   const info = useAppStore((s) => s.training.corpus);
   const error = useAppStore((s) => s.training.corpusError);
@@ -14,9 +16,9 @@ export function DataSection() {
   const [paste, setPaste] = useState('');
   return (
     <section className="train-section" aria-labelledby="data-heading">
-      <h2 id="data-heading">Text</h2>
-      <div className="field">
-        <label htmlFor="corpus">Train on</label>
+      <h2 id="data-heading">{t('training.data.heading')}</h2>
+      <div className="field" data-control="text">
+        <label htmlFor="corpus">{t('training.data.trainOn')}</label>
         <select
           id="corpus"
           value={corpusId}
@@ -28,16 +30,22 @@ export function DataSection() {
         >
           {CORPORA.map((id) => (
             <option key={id} value={id} disabled={id === 'own' && corpusId !== 'own'}>
-              {CORPUS_TEXT[id].label}
+              {t(`training.corpora.${id}.label`)}
             </option>
           ))}
         </select>
-        <p className="field__help">{CORPUS_TEXT[corpusId].description}</p>
+        <p className="field__help">
+          {/* An example sentence of a text stays in the text's language. */}
+          <Trans
+            i18nKey={`training.corpora.${corpusId}.description`}
+            components={{ en: <span lang="en" /> }}
+          />
+        </p>
       </div>
-      <details className="own-text">
-        <summary>Use your own text</summary>
+      <details className="own-text" data-control="own-text">
+        <summary>{t('training.data.own')}</summary>
         <div className="field">
-          <label htmlFor="upload">Upload a .txt file (UTF-8, up to 5 MB)</label>
+          <label htmlFor="upload">{t('training.data.upload')}</label>
           <input
             id="upload"
             type="file"
@@ -50,23 +58,32 @@ export function DataSection() {
           />
         </div>
         <div className="field">
-          <label htmlFor="paste">Or paste text</label>
-          <textarea id="paste" rows={4} value={paste} onChange={(e) => setPaste(e.target.value)} />
+          <label htmlFor="paste">{t('training.data.paste')}</label>
+          <textarea
+            id="paste"
+            rows={4}
+            value={paste}
+            translate="no"
+            onChange={(e) => setPaste(e.target.value)}
+          />
           <button type="button" onClick={() => trainOnOwnText(paste)}>
-            Train on this text
+            {t('training.data.trainOnThis')}
           </button>
         </div>
       </details>
       {error && (
         <p className="callout callout--error" role="alert">
-          {error} The current model and run are unchanged.
+          {t('training.data.unchanged', { error })}
         </p>
       )}
       {info && (
         <p className="split" data-testid="split">
-          {formatCount(info.length)} characters, {formatCount(info.vocabSize)} distinct. Split:
-          first {formatCount(info.trainChars)} for training (90 %), last{' '}
-          {formatCount(info.valChars)} for validation (10 %).
+          {t('training.data.split', {
+            length: formatCount(info.length),
+            distinct: formatCount(info.vocabSize),
+            train: formatCount(info.trainChars),
+            val: formatCount(info.valChars),
+          })}
         </p>
       )}
     </section>

@@ -1,7 +1,7 @@
 // Gradient health: global norm per step before and after clipping, the share clipped, and across
 // the latest chunk per layer ‖dL/dh_t‖ (every later loss) beside ‖∂ℓ_T/∂h_t‖ (the last one alone).
 import { memo, useDeferredValue } from 'react';
-import { DLDH_TEXT, LESSON } from '../../content/training';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store';
 import { clippedShare, type TrainingState } from '../../store/training';
 import { ChartFrame } from '../../viz/ChartFrame';
@@ -31,45 +31,53 @@ const GradientView = memo(function GradientView({
   last,
   logSteps,
 }: GradientViewProps) {
+  const { t } = useTranslation();
   const share = clippedShare(history);
+  const total = (layer: number) => t('training.gradients.total', { layer });
+  const lastOnly = (layer: number) => t('training.gradients.last', { layer });
+  const before = t('training.gradients.before');
+  const after = t('training.gradients.after');
   return (
     <section className="train-section" aria-labelledby="grad-heading">
-      <h2 id="grad-heading">Gradient health</h2>
-      <p className="lesson">{LESSON.gradients}</p>
+      <h2 id="grad-heading">{t('training.gradients.heading')}</h2>
+      <p className="lesson">{t('training.gradients.lesson')}</p>
       <div className="chart-grid">
         <ChartFrame
-          title="Global gradient norm"
+          title={t('training.gradients.normTitle')}
           name="gradient-norm"
-          caption={`${(share * 100).toFixed(1)} % of ${formatCount(history.steps.length)} steps clipped.`}
+          caption={t('training.gradients.clippedShare', {
+            share: (share * 100).toFixed(1),
+            steps: formatCount(history.steps.length),
+          })}
           data={{
-            caption: 'Gradient norm per step',
-            columns: ['step', 'before clipping', 'after clipping', 'clipped'],
+            caption: t('training.gradients.normCaption'),
+            columns: [t('training.gradients.step'), before, after, t('training.gradients.clipped')],
             rows: () =>
               history.steps.map((s, i) => [
                 s,
                 history.gradBefore[i]!,
                 history.gradAfter[i]!,
-                history.clipped[i] ? 'yes' : 'no',
+                history.clipped[i] ? t('training.gradients.yes') : t('training.gradients.no'),
               ]),
           }}
         >
           <LineChart
-            label="Global gradient norm per step, before and after clipping (log scale)"
-            xLabel="step"
-            yLabel="‖g‖ (log)"
+            label={t('training.gradients.normLabel')}
+            xLabel={t('training.gradients.step')}
+            yLabel={t('training.gradients.normAxis')}
             logX={logSteps}
             logY
             height={200}
             series={[
               {
-                label: 'before clipping',
+                label: before,
                 xs: history.steps,
                 ys: history.gradBefore,
                 color: SERIES_COLORS.beforeClipping,
                 width: 1,
               },
               {
-                label: 'after clipping',
+                label: after,
                 xs: history.steps,
                 ys: history.gradAfter,
                 color: SERIES_COLORS.afterClipping,
@@ -79,40 +87,36 @@ const GradientView = memo(function GradientView({
           />
         </ChartFrame>
         <ChartFrame
-          title={DLDH_TEXT.title}
+          title={t('training.gradients.dldhTitle')}
           name="dldh"
-          caption={DLDH_TEXT.caption}
+          caption={t('training.gradients.dldhCaption')}
           data={{
-            caption: '‖dL/dh_t‖ and ‖∂ℓ_T/∂h_t‖ per step t of the latest batch, per layer',
-            columns: [
-              't',
-              ...dLdh.map((_, l) => DLDH_TEXT.total(l)),
-              ...last.map((_, l) => DLDH_TEXT.last(l)),
-            ],
+            caption: t('training.gradients.dldhData'),
+            columns: ['t', ...dLdh.map((_, l) => total(l)), ...last.map((_, l) => lastOnly(l))],
             rows: () =>
-              (dLdh[0] ?? []).map((_, t) => [
-                t,
-                ...dLdh.map((layer) => layer[t] ?? NaN),
-                ...last.map((layer) => layer[t] ?? NaN),
+              (dLdh[0] ?? []).map((_, k) => [
+                k,
+                ...dLdh.map((layer) => layer[k] ?? NaN),
+                ...last.map((layer) => layer[k] ?? NaN),
               ]),
           }}
         >
           <LineChart
-            label="Norms of dL/dh_t and of the last step's ∂ℓ_T/∂h_t across the chunk for each layer (log scale)"
-            xLabel="t (step within the chunk)"
-            yLabel="norm (log)"
+            label={t('training.gradients.dldhLabel')}
+            xLabel={t('training.gradients.dldhX')}
+            yLabel={t('training.gradients.dldhY')}
             logY
             height={200}
             series={[
               ...dLdh.map((layer, l) => ({
-                label: DLDH_TEXT.total(l),
-                xs: layer.map((_, t) => t),
+                label: total(l),
+                xs: layer.map((_, k) => k),
                 ys: layer,
                 color: layerColor(l),
               })),
               ...last.map((layer, l) => ({
-                label: DLDH_TEXT.last(l),
-                xs: layer.map((_, t) => t),
+                label: lastOnly(l),
+                xs: layer.map((_, k) => k),
                 ys: layer,
                 color: layerColor(l),
                 dash: '5 3',

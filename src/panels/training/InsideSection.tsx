@@ -2,7 +2,8 @@
 // and the weight matrices by gate, refreshed a few times a second while this is open.
 import { CELL_INFO } from '../../engine/cell';
 import { useEffect, useState } from 'react';
-import { FEATURE_TEXT, LESSON, WEIGHTS_TEXT } from '../../content/training';
+import { useTranslation } from 'react-i18next';
+import type { MessageKey } from '../../store/messages';
 import { selectTheme } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { refreshNeurons, refreshWeights } from '../../store/trainingActions';
@@ -11,7 +12,13 @@ import { NeuronText } from '../../viz/NeuronText';
 import { ShowData } from '../../viz/ShowData';
 import { WeightsHeatmap } from '../../viz/WeightsHeatmap';
 
+/** What a unit ranked by a text feature follows (a feature the messages do not know: its key). */
+function featureKey(feature: string): MessageKey {
+  return `training.neurons.features.${feature}` as MessageKey;
+}
+
 export function NeuronsSection() {
+  const { t } = useTranslation();
   const neurons = useAppStore((s) => s.training.neurons);
   const layers = useAppStore((s) => s.training.model?.numLayers ?? 1);
   const hasC = useAppStore((s) => {
@@ -32,13 +39,14 @@ export function NeuronsSection() {
   const H = neurons?.hiddenSize ?? 0;
   const values = kind === 'c' && neurons?.c ? neurons.c : neurons?.h;
   const rank = (kind === 'c' ? neurons?.rankC : neurons?.rankH) ?? [];
+  const shown = Math.min(unit, H - 1);
   return (
     <section className="train-section" aria-labelledby="neurons-heading">
-      <h2 id="neurons-heading">Neurons</h2>
-      <p className="lesson">{LESSON.neurons}</p>
+      <h2 id="neurons-heading">{t('training.neurons.heading')}</h2>
+      <p className="lesson">{t('training.neurons.lesson')}</p>
       <div className="inline-fields">
         <label>
-          Layer{' '}
+          {t('training.neurons.layer')}{' '}
           <select value={layer} onChange={(e) => setLayer(Number(e.target.value))}>
             {Array.from({ length: layers }, (_, l) => (
               <option key={l} value={l}>
@@ -49,15 +57,15 @@ export function NeuronsSection() {
         </label>
         {hasC && (
           <label>
-            State{' '}
+            {t('training.neurons.state')}{' '}
             <select value={kind} onChange={(e) => setKind(e.target.value as 'h' | 'c')}>
-              <option value="h">hidden h</option>
-              <option value="c">cell c</option>
+              <option value="h">{t('training.neurons.hidden')}</option>
+              <option value="c">{t('training.neurons.cell')}</option>
             </select>
           </label>
         )}
         <label>
-          Unit{' '}
+          {t('training.neurons.unit')}{' '}
           <input
             type="number"
             min={0}
@@ -74,46 +82,55 @@ export function NeuronsSection() {
               chars={neurons.chars}
               values={values}
               H={H}
-              unit={Math.min(unit, H - 1)}
+              unit={shown}
               theme={theme}
-              label={`Validation text coloured by unit ${unit} of ${kind}, layer ${neurons.layer}`}
+              label={t('training.neurons.textLabel', { unit, kind, layer: neurons.layer })}
             />
             <ShowData
-              caption={`Activation of unit ${Math.min(unit, H - 1)} of ${kind} at each character, layer ${neurons.layer}`}
-              name={`unit ${Math.min(unit, H - 1)} activations`}
-              columns={['position', 'character', 'activation']}
+              caption={t('training.neurons.dataCaption', {
+                unit: shown,
+                kind,
+                layer: neurons.layer,
+              })}
+              name={t('training.neurons.dataName', { unit: shown })}
+              columns={[
+                t('training.neurons.position'),
+                t('training.neurons.character'),
+                t('training.neurons.activation'),
+              ]}
               maxRows={400}
               rows={() =>
-                neurons.chars.map((ch, t) => [
-                  t,
+                neurons.chars.map((ch, pos) => [
+                  pos,
                   JSON.stringify(ch),
-                  values[t * H + Math.min(unit, H - 1)] ?? NaN,
+                  values[pos * H + shown] ?? NaN,
                 ])
               }
             />
           </div>
           <div>
-            <h3>Units that follow a feature</h3>
+            <h3>{t('training.neurons.ranked')}</h3>
             <ol className="unit-rank">
               {rank.map((r) => (
                 <li key={r.unit}>
                   <button type="button" onClick={() => setUnit(r.unit)}>
-                    unit {r.unit}
+                    {t('training.neurons.unitButton', { unit: r.unit })}
                   </button>{' '}
-                  {FEATURE_TEXT[r.feature]} (r = {r.r.toFixed(2)})
+                  {t(featureKey(r.feature), { defaultValue: r.feature })} (r = {r.r.toFixed(2)})
                 </li>
               ))}
             </ol>
           </div>
         </div>
       ) : (
-        <p className="muted">Activations appear once a model exists.</p>
+        <p className="muted">{t('training.neurons.none')}</p>
       )}
     </section>
   );
 }
 
 export function WeightsSection() {
+  const { t } = useTranslation();
   const weights = useAppStore((s) => s.training.weights);
   const vocab = useAppStore((s) => s.training.model?.vocab);
   const phase = useAppStore((s) => s.training.phase);
@@ -134,13 +151,15 @@ export function WeightsSection() {
   const shown = Math.min(layer, (weights?.layers.length ?? 1) - 1);
   // The bottom layer reads characters (one column each); a higher one the units below.
   const readsChars = shown === 0 && vocab !== undefined && l?.inputSize === vocab.length;
+  const gates = weights?.gateNames.join(', ') ?? '';
+  const col = (c: number) => t('training.weights.col', { col: c });
   return (
     <section className="train-section" aria-labelledby="weights-heading">
-      <h2 id="weights-heading">Weights</h2>
-      <p className="lesson">{LESSON.weights}</p>
+      <h2 id="weights-heading">{t('training.weights.heading')}</h2>
+      <p className="lesson">{t('training.weights.lesson')}</p>
       {weights && weights.layers.length > 1 && (
         <label>
-          Layer{' '}
+          {t('training.weights.layer')}{' '}
           <select value={layer} onChange={(e) => setLayer(Number(e.target.value))}>
             {weights.layers.map((_, k) => (
               <option key={k} value={k}>
@@ -153,13 +172,13 @@ export function WeightsSection() {
       {weights && l ? (
         <div className="chart-grid">
           <ChartFrame
-            title={`W_ih (gates ${weights.gateNames.join(', ')})`}
+            title={t('training.weights.title', { matrix: 'W_ih', gates })}
             name="weight-ih"
             data={{
-              caption: `W_ih of layer ${layer}, first 40 rows`,
+              caption: t('training.weights.dataCaption', { matrix: 'W_ih', layer }),
               columns: [
-                'row',
-                ...Array.from({ length: Math.min(l.inputSize, 12) }, (_, c) => `col ${c}`),
+                t('training.weights.row'),
+                ...Array.from({ length: Math.min(l.inputSize, 12) }, (_, c) => col(c)),
               ],
               rows: () =>
                 Array.from({ length: Math.min(G * H, 40) }, (_, r) => [
@@ -175,18 +194,27 @@ export function WeightsSection() {
               rows={G * H}
               cols={l.inputSize}
               blocks={weights.gateNames}
-              rowLabel={WEIGHTS_TEXT.rows}
-              colLabel={readsChars ? WEIGHTS_TEXT.inputs : WEIGHTS_TEXT.below}
+              rowLabel={t('training.weights.rows')}
+              colLabel={t(readsChars ? 'training.weights.inputs' : 'training.weights.below')}
               {...(readsChars ? { colNames: vocab.map((ch) => JSON.stringify(ch)) } : {})}
-              label={`W_ih of layer ${layer}, ${G * H} by ${l.inputSize}, at step ${weights.step}`}
+              label={t('training.weights.label', {
+                matrix: 'W_ih',
+                layer,
+                rows: G * H,
+                cols: l.inputSize,
+                step: weights.step,
+              })}
             />
           </ChartFrame>
           <ChartFrame
-            title={`W_hh (gates ${weights.gateNames.join(', ')})`}
+            title={t('training.weights.title', { matrix: 'W_hh', gates })}
             name="weight-hh"
             data={{
-              caption: `W_hh of layer ${layer}, first 40 rows`,
-              columns: ['row', ...Array.from({ length: Math.min(H, 12) }, (_, c) => `col ${c}`)],
+              caption: t('training.weights.dataCaption', { matrix: 'W_hh', layer }),
+              columns: [
+                t('training.weights.row'),
+                ...Array.from({ length: Math.min(H, 12) }, (_, c) => col(c)),
+              ],
               rows: () =>
                 Array.from({ length: Math.min(G * H, 40) }, (_, r) => [
                   r,
@@ -199,15 +227,23 @@ export function WeightsSection() {
               rows={G * H}
               cols={H}
               blocks={weights.gateNames}
-              rowLabel={WEIGHTS_TEXT.rows}
-              colLabel={WEIGHTS_TEXT.recurrent}
-              colNames={Array.from({ length: H }, (_, c) => `unit ${c} of h(t−1)`)}
-              label={`W_hh of layer ${layer}, ${G * H} by ${H}, at step ${weights.step}`}
+              rowLabel={t('training.weights.rows')}
+              colLabel={t('training.weights.recurrent')}
+              colNames={Array.from({ length: H }, (_, c) =>
+                t('training.weights.recurrentUnit', { unit: c }),
+              )}
+              label={t('training.weights.label', {
+                matrix: 'W_hh',
+                layer,
+                rows: G * H,
+                cols: H,
+                step: weights.step,
+              })}
             />
           </ChartFrame>
         </div>
       ) : (
-        <p className="muted">The weights appear once a model exists.</p>
+        <p className="muted">{t('training.weights.none')}</p>
       )}
     </section>
   );

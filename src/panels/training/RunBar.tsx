@@ -1,6 +1,7 @@
 // Train / Pause, Step, Reset, the run's status and speed, what one step costs when it is slow
 // (Train and Step are off above the limit), and the notices that need an answer: confirmations
 // before a trained model is discarded, divergence with its restore, errors.
+import { Trans, useTranslation } from 'react-i18next';
 import { selectStepCostText, stepRefusal } from '../../store/stepBudget';
 import { useAppStore } from '../../store/store';
 import {
@@ -20,6 +21,7 @@ import { EarlierRun } from './EarlierRun';
 const n = formatCount;
 
 export function RunBar() {
+  const { t } = useTranslation();
   const phase = useAppStore((s) => s.training.phase);
   const busy = useAppStore((s) => s.training.busy);
   const stepNo = useAppStore((s) => s.training.step);
@@ -32,7 +34,7 @@ export function RunBar() {
   return (
     <section className="run-bar" aria-labelledby="run-heading">
       <h2 id="run-heading" className="visually-hidden">
-        Run
+        {t('training.run.heading')}
       </h2>
       <div className="run-bar__buttons">
         {running ? (
@@ -42,7 +44,7 @@ export function RunBar() {
             onClick={() => void pause()}
             disabled={busy !== null}
           >
-            Pause
+            {t('training.run.pause')}
           </button>
         ) : (
           <button
@@ -51,46 +53,50 @@ export function RunBar() {
             onClick={train}
             disabled={phase !== 'ready' || !trainable || tooSlow}
           >
-            Train
+            {t('training.run.train')}
           </button>
         )}
         <button type="button" onClick={step} disabled={phase !== 'ready' || !trainable || tooSlow}>
-          Step
+          {t('training.run.step')}
         </button>
         <button type="button" onClick={reset} disabled={phase === 'loading' || phase === 'idle'}>
-          Reset
+          {t('training.run.reset')}
         </button>
       </div>
       <dl className="run-bar__stats" aria-live="off">
         <div>
-          <dt>Step</dt>
+          <dt>{t('training.run.stepLabel')}</dt>
           <dd data-testid="step">{n(stepNo)}</dd>
         </div>
         <div>
-          <dt>Epoch</dt>
+          <dt>{t('training.run.epoch')}</dt>
           <dd>{n(speed.epoch, 2)}</dd>
         </div>
         <div>
-          <dt>Speed</dt>
+          <dt>{t('training.run.speed')}</dt>
           <dd>
             {running
-              ? `${n(speed.charsPerSecond)} chars/s · ${n(speed.stepsPerSecond, 1)} steps/s · ${n(speed.fps)} fps`
+              ? t('training.run.speedValue', {
+                  chars: n(speed.charsPerSecond),
+                  steps: n(speed.stepsPerSecond, 1),
+                  fps: n(speed.fps),
+                })
               : '—'}
           </dd>
         </div>
         <div>
-          <dt>Parameters</dt>
+          <dt>{t('training.run.parameters')}</dt>
           <dd>{n(params)}</dd>
         </div>
       </dl>
       <p className="run-bar__status" aria-live="polite">
         {busy ??
           (phase === 'running'
-            ? 'Training…'
+            ? t('training.run.running')
             : phase === 'diverged'
-              ? 'Stopped: diverged'
+              ? t('training.run.diverged')
               : phase === 'ready'
-                ? 'Ready'
+                ? t('training.run.ready')
                 : '')}
       </p>
       {cost && (
@@ -107,6 +113,7 @@ export function RunBar() {
 }
 
 function Notices() {
+  const { t } = useTranslation();
   const confirm = useAppStore((s) => s.training.confirm);
   const divergence = useAppStore((s) => s.training.divergence);
   const error = useAppStore((s) => s.training.error);
@@ -120,11 +127,11 @@ function Notices() {
           <p>{damaged.message}</p>
           {damaged.file !== null && (
             <button type="button" onClick={downloadDamagedSave}>
-              Download the damaged save
+              {t('training.run.downloadDamaged')}
             </button>
           )}
           <button type="button" onClick={dismissDamagedSave}>
-            Dismiss
+            {t('training.run.dismiss')}
           </button>
         </div>
       )}
@@ -135,35 +142,45 @@ function Notices() {
             {confirm.confirmLabel}
           </button>
           <button type="button" onClick={() => answerConfirm(false)}>
-            Keep the current model
+            {t('training.run.keepModel')}
           </button>
         </div>
       )}
       {divergence && (
         <div className="callout callout--error" role="alert">
           <p>
-            <strong>Training diverged at step {n(divergence.step)}</strong>: the loss became{' '}
-            {Number.isFinite(divergence.loss) ? n(divergence.loss, 2) : String(divergence.loss)} and
-            the gradient norm reached{' '}
-            {Number.isFinite(divergence.gradNorm)
-              ? n(divergence.gradNorm, 1)
-              : String(divergence.gradNorm)}
-            . Training paused; nothing is lost.
+            <Trans
+              i18nKey="training.divergence.what"
+              values={{
+                step: n(divergence.step),
+                loss: Number.isFinite(divergence.loss)
+                  ? n(divergence.loss, 2)
+                  : String(divergence.loss),
+                norm: Number.isFinite(divergence.gradNorm)
+                  ? n(divergence.gradNorm, 1)
+                  : String(divergence.gradNorm),
+              }}
+              components={{ b: <strong /> }}
+            />
           </p>
           <p>
-            Probable cause:{' '}
-            {divergence.lr >= 0.05
-              ? `the learning rate (${divergence.lr}) is very large`
-              : `a gradient spike`}
-            {divergence.clipMode === 'none'
-              ? ', with no gradient clipping to cap the step.'
-              : '; clipping bounds the gradient but not the step size the optimizer takes.'}
+            {t('training.divergence.cause', {
+              cause:
+                divergence.lr >= 0.05
+                  ? t('training.divergence.lr', { lr: divergence.lr })
+                  : t('training.divergence.spike'),
+              clipping: t(
+                divergence.clipMode === 'none'
+                  ? 'training.divergence.noClip'
+                  : 'training.divergence.clipped',
+              ),
+            })}
           </p>
           <button type="button" onClick={() => restoreLastGood()}>
-            Restore step {n(divergence.lastGoodStep)}
+            {t('training.divergence.restore', { step: n(divergence.lastGoodStep) })}
           </button>
           <button type="button" onClick={() => restoreLastGood(0.1)}>
-            Restore and divide the learning rate by 10
+            {t('training.divergence.restoreSmaller')}
           </button>
         </div>
       )}
@@ -171,7 +188,7 @@ function Notices() {
         <div className="callout callout--error" role="alert">
           <p>{error}</p>
           <button type="button" onClick={dismissTrainingMessage}>
-            Dismiss
+            {t('training.run.dismiss')}
           </button>
         </div>
       )}

@@ -1,21 +1,22 @@
 // A fresh sample every few seconds at the chosen temperature, and the timeline of samples.
-import { CONTROL_TEXT, LESSON } from '../../content/training';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store';
 import { refreshSample, setTemperature } from '../../store/trainingActions';
 import { SampleTimeline } from '../../viz/SampleTimeline';
 import { formatCount } from '../../content/format';
 
 export function SamplesSection() {
+  const { t } = useTranslation();
   const sample = useAppStore((s) => s.training.sample);
   const timeline = useAppStore((s) => s.training.timeline);
   const temperature = useAppStore((s) => s.training.temperature);
   const hasModel = useAppStore((s) => s.training.model !== null);
   return (
     <section className="train-section" aria-labelledby="samples-heading">
-      <h2 id="samples-heading">Samples</h2>
-      <p className="lesson">{LESSON.samples}</p>
-      <div className="field" title={CONTROL_TEXT.temperature.tip}>
-        <label htmlFor="temperature">{CONTROL_TEXT.temperature.label} τ</label>
+      <h2 id="samples-heading">{t('training.samples.heading')}</h2>
+      <p className="lesson">{t('training.samples.lesson')}</p>
+      <div className="field" title={t('training.samples.temperatureTip')}>
+        <label htmlFor="temperature">{t('training.samples.temperature')} τ</label>
         <div className="slider">
           <input
             id="temperature"
@@ -29,26 +30,30 @@ export function SamplesSection() {
           />
           <span className="slider__value">{temperature.toFixed(2)}</span>
         </div>
-        <p className="field__help">{CONTROL_TEXT.temperature.tip}</p>
+        <p className="field__help">{t('training.samples.temperatureTip')}</p>
       </div>
       <button type="button" onClick={() => void refreshSample()} disabled={!hasModel}>
-        New sample
+        {t('training.samples.newSample')}
       </button>
       <div className="sample" aria-live="off">
         {sample ? (
           <>
             <h3>
-              At step {formatCount(sample.step)}, τ = {sample.temperature.toFixed(2)}
+              {t('training.samples.at', {
+                step: formatCount(sample.step),
+                temperature: sample.temperature.toFixed(2),
+              })}
             </h3>
-            <pre className="sample-text" data-testid="sample">
+            {/* What the model wrote, in its text's language: not the interface's words. */}
+            <pre className="sample-text" data-testid="sample" translate="no">
               {sample.text}
             </pre>
           </>
         ) : (
-          <p className="muted">A sample appears a moment after training starts.</p>
+          <p className="muted">{t('training.samples.none')}</p>
         )}
       </div>
-      <h3>Timeline (τ = 0.8)</h3>
+      <h3>{t('training.samples.timeline')}</h3>
       <SampleTimeline samples={timeline} />
     </section>
   );

@@ -1,6 +1,7 @@
 // Saving and moving runs: autosave status, named checkpoints, export (model file, PyTorch
 // script, loss CSV) and import of a model file.
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/store';
 import {
   deleteNamedCheckpoint,
@@ -15,6 +16,7 @@ import {
 import { formatCount, formatClock } from '../../content/format';
 
 export function SaveSection() {
+  const { t } = useTranslation();
   const savedAt = useAppStore((s) => s.training.savedAt);
   const savedStep = useAppStore((s) => s.training.savedStep);
   const saveFailed = useAppStore((s) => s.training.saveFailed);
@@ -22,39 +24,41 @@ export function SaveSection() {
   const hasModel = useAppStore((s) => s.training.model !== null);
   const step = useAppStore((s) => s.training.step);
   const [name, setName] = useState('');
+  const defaultName = t('training.save.defaultName', { step });
   return (
     <section className="train-section" aria-labelledby="save-heading">
-      <h2 id="save-heading">Save, export, import</h2>
+      <h2 id="save-heading">{t('training.save.heading')}</h2>
       <p
         className={saveFailed ? 'callout callout--warn' : 'muted'}
         role={saveFailed ? 'status' : undefined}
         data-testid="autosave"
       >
         {saveFailed
-          ? `This browser refused to autosave the run (a model this large may not fit in one record, or storage is full or turned off), so a reload will not restore it${savedAt ? ` past step ${formatCount(savedStep ?? 0)}` : ''}. Export the model file to keep it.`
+          ? t('training.save.failed', {
+              past: savedAt ? t('training.save.past', { step: formatCount(savedStep ?? 0) }) : '',
+            })
           : savedAt
-            ? `Autosaved in this browser at ${formatClock(savedAt)}, at step ${formatCount(savedStep ?? 0)}; a reload restores the run.`
-            : 'The run autosaves in this browser while it trains.'}
+            ? t('training.save.saved', {
+                time: formatClock(savedAt),
+                step: formatCount(savedStep ?? 0),
+              })
+            : t('training.save.notYet')}
       </p>
-      <h3>Checkpoints</h3>
+      <h3>{t('training.save.checkpoints')}</h3>
       <div className="inline-fields">
         <label>
-          Name{' '}
-          <input
-            value={name}
-            placeholder={`Step ${step}`}
-            onChange={(e) => setName(e.target.value)}
-          />
+          {t('training.save.name')}{' '}
+          <input value={name} placeholder={defaultName} onChange={(e) => setName(e.target.value)} />
         </label>
         <button
           type="button"
           disabled={!hasModel}
           onClick={() => {
-            saveNamedCheckpoint(name || `Step ${step}`);
+            saveNamedCheckpoint(name || defaultName);
             setName('');
           }}
         >
-          Save checkpoint
+          {t('training.save.saveCheckpoint')}
         </button>
       </div>
       {checkpoints.length > 0 && (
@@ -62,47 +66,63 @@ export function SaveSection() {
           {checkpoints.map((c) => (
             <li key={c.id}>
               <span>
-                <strong>{c.name}</strong> — {c.cell.toUpperCase()} {c.hiddenSize}×{c.numLayers},{' '}
-                {c.corpus}, step {formatCount(c.step)}
+                {/* The learner's own name for it, as typed. */}
+                <strong translate="no">{c.name}</strong> —{' '}
+                {t('training.save.checkpoint', {
+                  model: `${c.cell.toUpperCase()} ${c.hiddenSize}×${c.numLayers}`,
+                  corpus: c.corpus,
+                  step: formatCount(c.step),
+                })}
               </span>
               <button type="button" onClick={() => loadNamedCheckpoint(c.id)}>
-                Load<span className="visually-hidden"> {c.name}</span>
+                {t('training.save.load')}
+                <span className="visually-hidden" translate="no">
+                  {' '}
+                  {c.name}
+                </span>
               </button>
               <button
                 type="button"
                 onClick={() => {
-                  const next = window.prompt('New name', c.name);
+                  const next = window.prompt(t('training.save.newName'), c.name);
                   if (next) renameNamedCheckpoint(c.id, next);
                 }}
               >
-                Rename<span className="visually-hidden"> {c.name}</span>
+                {t('training.save.rename')}
+                <span className="visually-hidden" translate="no">
+                  {' '}
+                  {c.name}
+                </span>
               </button>
               <button type="button" onClick={() => deleteNamedCheckpoint(c.id)}>
-                Delete<span className="visually-hidden"> {c.name}</span>
+                {t('training.save.delete')}
+                <span className="visually-hidden" translate="no">
+                  {' '}
+                  {c.name}
+                </span>
               </button>
             </li>
           ))}
         </ul>
       )}
-      <h3>Export</h3>
+      <h3>{t('training.save.export')}</h3>
       <div className="button-row">
         <button type="button" disabled={!hasModel} onClick={exportModelFile}>
-          Model file (.json)
+          {t('training.save.modelFile')}
         </button>
         <button type="button" disabled={!hasModel} onClick={exportPytorchScript}>
-          PyTorch script (.py)
+          {t('training.save.script')}
         </button>
         <button type="button" onClick={exportLossCsv}>
-          Loss history (.csv)
+          {t('training.save.lossCsv')}
         </button>
       </div>
       <p className="field__help">
-        The model file uses PyTorch’s state_dict names; the script rebuilds the model, loads the
-        file and samples, so you can continue in PyTorch.
+        <Trans i18nKey="training.save.note" components={{ code: <code translate="no" /> }} />
       </p>
-      <h3>Import</h3>
+      <h3>{t('training.save.import')}</h3>
       <div className="field">
-        <label htmlFor="import-model">Load a model file</label>
+        <label htmlFor="import-model">{t('training.save.loadFile')}</label>
         <input
           id="import-model"
           type="file"
