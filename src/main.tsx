@@ -2,7 +2,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { showLocale } from './content/i18n/instance';
 import { startApp } from './store/actions';
+import { selectLocale } from './store/selectors';
+import { appStore } from './store/store';
 import { createEngineClient } from './worker/client';
 import './styles/theme.css';
 import './styles/app.css';
@@ -15,8 +18,12 @@ if (root === null) throw new Error('index.html has no #root element');
 // own still running) is replaced, and the Training view restores its last autosave.
 startApp(window, createEngineClient({ watchdog: { everyMs: 2000, silenceMs: 5000 } }));
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A page in another language than English first loads that language's words (one small chunk),
+// so it never shows English first; if they cannot be loaded it shows English.
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+showLocale(selectLocale(appStore.getState())).then(render, render);

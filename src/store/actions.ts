@@ -2,8 +2,8 @@
 // and the engine worker. Components call these; they never touch the world themselves.
 // `startApp` binds the app to a window and an engine client (engineAccess.ts keeps them, for
 // every view's actions) and returns a teardown.
-import { localeFor, MESSAGES, type Locale } from '../content/i18n';
-import { i18n } from '../content/i18n/instance';
+import { localeFor, type Locale } from '../content/i18n';
+import { showLocale } from '../content/i18n/instance';
 import type { EngineClient } from '../worker/client';
 import { bindApp, boundWindow, writeAddress } from './engineAccess';
 import { engineReason } from './engineWords';
@@ -78,11 +78,15 @@ function bindTitle(doc: Document): () => void {
   const write = () => {
     const state = appStore.getState();
     const locale = selectLocale(state);
-    doc.title = MESSAGES[locale].views[state.ui.view].title;
     doc.documentElement.lang = locale;
+    doc.title = translate(locale, `views.${state.ui.view}.title`);
     // The words switch with the store, before React renders the next state, so a component
-    // that mounts meanwhile never renders the old language.
-    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+    // that mounts meanwhile never renders the old language (at once when the language's words
+    // are loaded; else once they are, and the title is written again).
+    void showLocale(locale).then(() => {
+      const now = appStore.getState();
+      if (selectLocale(now) === locale) doc.title = translate(locale, `views.${now.ui.view}.title`);
+    });
   };
   write();
   return appStore.subscribe((state, previous) => {

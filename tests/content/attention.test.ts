@@ -9,7 +9,8 @@ import {
   type AttentionStepNumbers,
 } from '../../src/content/attention';
 import { num } from '../../src/content/backwardEquations';
-import { LOCALES, MESSAGES } from '../../src/content/i18n';
+import { LOCALES } from '../../src/content/i18n';
+import { MESSAGES } from '../../src/content/i18n/all';
 import { CELL_INFO, CELL_KINDS } from '../../src/engine/cell';
 import { createRng } from '../../src/engine/rng';
 import {

@@ -1,7 +1,8 @@
 // The interface's words in both languages: the same keys, no empty message, the same
 // placeholders, Chinese where Chinese is promised, and the language chosen for a browser's.
 import { describe, expect, it } from 'vitest';
-import { LOCALES, localeFor, MESSAGES } from '../../src/content/i18n';
+import { LOCALES, localeFor } from '../../src/content/i18n';
+import { MESSAGES } from '../../src/content/i18n/all';
 
 /** Every key path of a message tree with its string. */
 function leaves(tree: object, prefix = ''): Map<string, string> {

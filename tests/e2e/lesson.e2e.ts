@@ -12,7 +12,8 @@
 // series chapters need only their views opened.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { MESSAGES, type Locale } from '../../src/content/i18n/index.ts';
+import type { Locale } from '../../src/content/i18n/index.ts';
+import { MESSAGES } from '../../src/content/i18n/all.ts';
 import { CHAPTERS, LESSON_TEXT, type ChapterId } from '../../src/content/lesson/index.ts';
 import {
   DESKTOP,
@@ -100,7 +101,17 @@ async function normTable(page: Page, column: string): Promise<{ k: number; norm:
   const toggle = page.locator('.gf-flow .show-data__toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const table = page.locator('.gf-flow table.show-data__table');
-  const heads = await table.locator('thead th').allInnerTexts();
+  // The table follows the chapter's settings once the worker has computed them.
+  let heads: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        heads = await table.locator('thead th').allInnerTexts();
+        return heads.some((h) => h.trim() === column);
+      },
+      { timeout: 15_000, message: `a column "${column}"` },
+    )
+    .toBe(true);
   const at = heads.findIndex((h) => h.trim() === column);
   expect(at, `a column "${column}" among ${heads.join(' | ')}`).toBeGreaterThan(1);
   const rows: { k: number; norm: number }[] = [];
@@ -301,6 +312,8 @@ async function walkLesson(locale: Locale): Promise<void> {
   // 2. Every question answered, kept in this browser across a reload.
   await card(page).getByRole('link', { name: words.lesson.card.contents, exact: true }).click();
   await expect.poll(() => viewHeading(page).innerText()).toBe(words.views.lesson.heading);
+  // Reload once nothing is loading (a request cut short by the reload would count as failed).
+  await page.waitForLoadState('networkidle');
   await page.reload({ waitUntil: 'load' });
   await expect.poll(() => progressLine(page).innerText()).toBe(words.lesson.complete);
   expect(await page.locator('ol.lesson__chapters .lesson__done').count()).toBe(CHAPTERS.length);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MESSAGES } from '../../src/content/i18n';
+import { MESSAGES } from '../../src/content/i18n/all';
 import { initialState } from '../../src/store/store';
 import { addressFor, hrefFor, parseHash, slicesFromParams } from '../../src/store/url';
 import { sliceOfView, URL_SLICE_KEYS, URL_SLICES, VIEWS } from '../../src/store/views';

@@ -2,10 +2,15 @@
 // address, storage and document after every test.
 // The interface's words, as the shell sets them up before any panel renders.
 import '../../src/app/i18n';
+import { MESSAGES } from '../../src/content/i18n/all';
+import { addMessages } from '../../src/content/i18n/instance';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { resetStore } from '../../src/store/store';
 import { installMatchMedia, resetMedia } from './media';
+
+// The page loads Chinese when first used; the tests have it from the start.
+addMessages('zh-CN', MESSAGES['zh-CN']);
 
 const teardowns: (() => void)[] = [];
 

@@ -5,7 +5,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { i18n } from '../../src/app/i18n';
-import { MESSAGES } from '../../src/content/i18n';
+import { MESSAGES } from '../../src/content/i18n/all';
 import { nounOf, SETTING_ROWS } from '../../src/engine/settings';
 import { appStore, patchConfig, patchSlice, patchTraining } from '../../src/store/store';
 import { changeConfig, stopTraining } from '../../src/store/trainingActions';

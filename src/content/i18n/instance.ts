@@ -1,9 +1,9 @@
-// The one i18next instance: its resources are the content's message trees, its language the one
-// in effect (the shell switches it). Components read it through react-i18next (src/app/i18n.ts);
-// the store writes its messages with `translate` (src/store/messages.ts). Keys are typed: a key
-// missing from English fails to compile.
+// The one i18next instance. It starts with English; `showLocale` loads another language's words
+// the first time it is needed and then switches to it. Components read it through react-i18next
+// (src/app/i18n.ts); the store writes its messages with `translate` (src/store/messages.ts). Keys
+// are typed: a key missing from English fails to compile.
 import i18next from 'i18next';
-import { LOCALES, MESSAGES, type Messages } from './index';
+import { en, LOCALES, loadMessages, type Locale, type Messages } from './index';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -12,10 +12,10 @@ declare module 'i18next' {
   }
 }
 
-/** The page's i18next, ready at import (the resources are in the bundle). */
+/** The page's i18next, ready at import with English. */
 export const i18n = i18next.createInstance();
 void i18n.init({
-  resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: MESSAGES[l] }])),
+  resources: { en: { translation: en } },
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LOCALES],
@@ -24,3 +24,16 @@ void i18n.init({
   initAsync: false,
   returnNull: false,
 });
+
+/** Adds a language's words (loaded elsewhere, e.g. by a test) to the instance. */
+export function addMessages(locale: Locale, messages: Messages): void {
+  if (!i18n.hasResourceBundle(locale, 'translation'))
+    i18n.addResourceBundle(locale, 'translation', messages);
+}
+
+/** Loads a language's words if need be, then shows the interface in it. */
+export async function showLocale(locale: Locale): Promise<void> {
+  if (!i18n.hasResourceBundle(locale, 'translation'))
+    addMessages(locale, await loadMessages(locale));
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}

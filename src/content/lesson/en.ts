@@ -7,7 +7,7 @@ export const lessonEn: LessonText = {
     body: [
       'Text, speech, prices and sensor readings are sequences: the order carries the meaning. A recurrent network reads a sequence one element at a time, and keeps a hidden state h_t, a vector of numbers that summarises what it has read so far.',
       'At every step the same cell takes two things, the new input x_t and the previous state h_{t−1}, and computes the next state. For the plain (vanilla) RNN that is one line: h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh).',
-      'The view on the right is a real RNN trained on Shakespeare, reading the word “hello”. Its numbers are the engine’s, not an illustration.',
+      'The view below is a real RNN trained on Shakespeare, reading the word “hello”. Its numbers are the engine’s, not an illustration.',
     ],
     try: 'Press → (or the Next button) to move from step to step, and watch the hidden state’s colours change as each character comes in.',
     question: 'Move to step 3. Which character does the network read at that step?',
