@@ -130,6 +130,9 @@ async function record(context: BrowserContext, origin: string): Promise<Recorder
   context.on('requestfailed', (request) => {
     if (isForeign(request.url(), origin)) return; // already recorded, and aborted on purpose
     const reason = request.failure()?.errorText ?? 'failed';
+    // A font or icon still loading when the page reloads is cut short by the browser: not a
+    // failure of the app (a missing file answers with an HTTP error, recorded below).
+    if (reason === 'net::ERR_ABORTED' && ['font', 'image'].includes(request.resourceType())) return;
     problems.failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
   });
   context.on('response', (response) => {

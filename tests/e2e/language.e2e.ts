@@ -18,6 +18,7 @@ import {
 const app = setupApp();
 
 const VIEWS = [
+  ['lesson', '引导课程'],
   ['forward', '前向传播'],
   ['train', '训练'],
   ['gradients', '梯度流'],

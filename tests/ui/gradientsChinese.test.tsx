@@ -127,8 +127,8 @@ describe('the Gradient flow view in Chinese', () => {
         '比赛：普通 RNN 对 LSTM',
       ])
         expect(screen.getByRole('heading', { name })).toBeTruthy();
-      expect(screen.getByRole('radio', { name: '循环权重缩放' })).toBeTruthy();
-      expect(screen.getByLabelText(/循环缩放 s/)).toBeTruthy();
+      expect(screen.getByRole('radio', { name: '循环缩放系数' })).toBeTruthy();
+      expect(screen.getByLabelText(/循环缩放系数 s/)).toBeTruthy();
       expect(screen.getByLabelText('序列长度 T')).toBeTruthy();
       for (const name of ['重放反向流动', '开始', '暂停', '重置'])
         expect(screen.getByRole('button', { name })).toBeTruthy();

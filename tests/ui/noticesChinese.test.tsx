@@ -142,7 +142,7 @@ describe('a view that failed, in Chinese', () => {
         <Broken />
       </ErrorBoundary>,
     );
-    expect(screen.getByRole('alert').textContent).toContain('无法显示这个页面：boom');
+    expect(screen.getByRole('alert').textContent).toContain('无法显示这个视图：boom');
     expect(screen.getByRole('button', { name: '重新加载页面' })).toBeTruthy();
     expect(englishLeft(container)).toEqual([]);
   });

@@ -136,7 +136,7 @@ describe('the Tagging view in Chinese', () => {
     for (const name of ['比赛', '验证文本的标注结果', '双向层及其标注器'])
       expect(screen.getByRole('heading', { name })).toBeTruthy();
     expect(screen.getByRole('radio', { name: '把空格放回去' })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: '单元' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: '单元类型' })).toBeTruthy();
     expect(screen.getByText('开始比赛，即可看到两个模型如何标注验证文本。')).toBeTruthy();
     expect(englishLeft(container)).toEqual([]);
 

@@ -351,7 +351,7 @@ describe('the charts in Chinese', () => {
 
   it('samples: a note before the first, then each at its step in the corpus’s language', () => {
     const { container, rerender } = render(<SampleTimeline samples={[]} />);
-    expect(container.textContent).toBe('第 1 步时取第一个样本。');
+    expect(container.textContent).toBe('第 1 步时生成第一段采样文本。');
     rerender(<SampleTimeline samples={[{ step: 1000, text: 'To be or not to be' }]} />);
     expect(screen.getByText('第 1,000 步')).toBeTruthy();
     expect(screen.getByText('To be or not to be').getAttribute('lang')).toBe('en');

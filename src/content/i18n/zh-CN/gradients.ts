@@ -14,7 +14,7 @@ export const gradients: Shape<typeof en> = {
   },
   presets: {
     scale: {
-      label: '循环权重缩放',
+      label: '循环缩放系数',
       description:
         'W_hh = s·Q，其中 Q 为正交矩阵。对线性单元（或输入为零的 tanh 单元），每一步都把梯度恰好乘以 s，所以 ‖∂h_T/∂h_0‖ = s^T：在对数坐标轴上是一条直线。把 s 调过 1，这条线就从梯度消失转为梯度爆炸；给 tanh 单元加上输入，饱和会把它压下来。',
     },
@@ -50,7 +50,7 @@ export const gradients: Shape<typeof en> = {
     },
   },
   params: {
-    s: '循环缩放 s',
+    s: '循环缩放系数 s',
     g: '增益 g',
     T: '序列长度 T',
     H: '隐藏层大小 H',

@@ -32,7 +32,7 @@ export const notices: Shape<typeof en> = {
     },
   },
   viewError: {
-    message: '无法显示这个页面：{{message}}',
+    message: '无法显示这个视图：{{message}}',
     reload: '重新加载页面',
   },
 };

@@ -63,7 +63,7 @@ export const series: Shape<typeof en> = {
     changes: '变化量',
     horizon: '预测步数',
     horizonHelp: '模型向前预测多少步（预测变化量时只能是一步）',
-    cell: '单元',
+    cell: '单元类型',
     hidden: '隐藏层大小',
     layers: '层数',
     lr: '学习率',
@@ -110,19 +110,19 @@ export const series: Shape<typeof en> = {
     baseline: '{{name}} {{value}}',
     listSep: '，',
     valLine: '第 {{step}} 步的验证 MSE 为 {{loss}}。{{verdict}}',
-    beats: '模型胜过了上一个值：它的验证误差是上一个值的 {{pct}} %。',
+    beats: '模型胜过了“上一个值”基线：它的验证误差是该基线的 {{pct}} %。',
     notYet:
-      '模型还没有胜过上一个值（它的验证误差是上一个值的 {{ratio}} 倍）。预测“不变”是每个预测模型都必须越过的门槛。',
+      '模型还没有胜过“上一个值”基线（它的验证误差是该基线的 {{ratio}} 倍）。预测“不变”是每个预测模型都必须越过的门槛。',
   },
   baselines: {
     persistence: '上一个值',
     lastChange: '上一次变化',
-    seasonal: '一个季节（{{season}}）之前的值',
+    seasonal: '一个周期（{{season}}）之前的值',
   },
   baselineShort: {
     persistence: '上一个值',
     lastChange: '上一次变化',
-    seasonal: '上一季节',
+    seasonal: '上一周期同期',
   },
   plot: {
     heading: '预测',

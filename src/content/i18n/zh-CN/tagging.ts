@@ -4,7 +4,7 @@ import type { tagging as en } from '../en/tagging';
 
 export const tagging: Shape<typeof en> = {
   intro:
-    '语言模型必须从左往右读：它要预测接下来是什么。标注器给一段已经存在的文本打标签，所以可以先把全文读完。双向循环神经网络正是这样做的：一层从左往右读，另一层从右往左读，每一步的标签由两者共同给出。下面，一个单向（仅前向）模型和一个双向模型在同一任务上比赛：参数预算相同，批次完全相同，就在本页的 worker 中实时训练。',
+    '语言模型必须从左往右读：它要预测接下来是什么。标注器给一段已经存在的文本打标签，所以可以先把全文读完。双向循环神经网络正是这样做的：一层从左往右读，另一层从右往左读，每一步的标签由两者共同给出。下面，一个单向（仅正向）模型和一个双向模型在同一任务上比赛：参数预算相同，批次完全相同，就在本页的后台线程中实时训练。',
   tasks: {
     spaces: {
       label: '把空格放回去',
@@ -21,7 +21,7 @@ export const tagging: Shape<typeof en> = {
     task: '任务',
     lookahead: '前瞻步数 k',
     lookaheadHelp: '每个字母的标签是它之后这么多步的字母。',
-    cell: '单元',
+    cell: '单元类型',
     layers: '层数',
     layersHelp: '两层堆叠：第二层在同一步读入第一层的输出（双向模型为 2H 个值，[h→; h←]）。',
     start: '开始',
@@ -41,7 +41,7 @@ export const tagging: Shape<typeof en> = {
   race: {
     heading: '比赛',
     intro:
-      '两个模型看到完全相同的批次（{{batch}} 个长 {{seqLen}} 个字符的窗口，Adam 优化器，学习率 {{lr}}，梯度裁剪到范数 {{clip}}），最多训练 {{maxSteps}} 步。每隔 {{evalEvery}} 步，两者都在一段从未训练过的文本的前 {{positions}} 个字符上评分，窗口长度为 64。',
+      '两个模型看到完全相同的批次（{{batch}} 个长度为 {{seqLen}} 个字符的窗口，Adam 优化器，学习率 {{lr}}，梯度裁剪到范数 {{clip}}），最多训练 {{maxSteps}} 步。每隔 {{evalEvery}} 步，两者都在一段从未训练过的文本的前 {{positions}} 个字符上评分，窗口长度为 64。',
     models: '两个模型',
   },
   racer: {
@@ -56,13 +56,13 @@ export const tagging: Shape<typeof en> = {
     accuracy: '验证文本上的准确率',
     accuracyAxis: '准确率',
     loss: '验证损失',
-    lossAxis: '损失（nats/字符）',
+    lossAxis: '损失（奈特/字符）',
     chance: '总是“词内”',
     guess: '猜测',
     versus: ' 对 ',
     titled: '{{title}}：{{versus}}',
     lossNote:
-      '损失是标签的平均交叉熵，单位为每字符 nats，与 PyTorch 的 CrossEntropyLoss 计算方式相同。灰线是忽略上下文的标注器的得分：“标签频率”按每个标签在训练文本中出现的频率来猜，“仅当前字符”只看当前这一个字符（在训练文本上统计）。模型必须低于这两条线，才算用上了它读到的内容。',
+      '损失是标签的平均交叉熵，单位为每字符奈特，与 PyTorch 的 CrossEntropyLoss 计算方式相同。灰线是忽略上下文的标注器的得分：“标签频率”按每个标签在训练文本中出现的频率来猜，“仅当前字符”只看当前这一个字符（在训练文本上统计）。模型必须低于这两条线，才算用上了它读到的内容。',
     table: '每个模型在验证文本上的{{what}}，每 {{every}} 步一次',
     tableF1: '词尾 F1',
     tableAccuracy: '准确率',

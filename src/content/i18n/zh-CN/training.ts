@@ -4,7 +4,7 @@ import type { training as en } from '../en/training';
 
 export const training: Shape<typeof en> = {
   intro:
-    '在这里现场训练一个小型字符模型：选一段文本，按“训练”。网络一开始对每个字符一视同仁地猜（均匀分布那条线），然后一批接一批地学习，逐渐胜过下面几条简单的基线。一切都在你电脑上的后台 worker 中运行。',
+    '在这里现场训练一个小型字符模型：选一段文本，按“训练”。网络一开始对每个字符一视同仁地猜（均匀分布那条线），然后一批接一批地学习，逐渐胜过下面几条简单的基线。一切都在你电脑上的后台线程中运行。',
 
   run: {
     heading: '运行',
@@ -129,8 +129,8 @@ export const training: Shape<typeof en> = {
       options: { rnn: 'RNN', lstm: 'LSTM', gru: 'GRU' },
     },
     nonlinearity: {
-      label: 'RNN 激活函数',
-      noun: 'RNN 激活函数',
+      label: 'RNN 非线性函数',
+      noun: 'RNN 非线性函数',
       help: 'tanh 或 ReLU，仅用于普通 RNN。',
       options: { tanh: 'tanh', relu: 'ReLU' },
     },
@@ -208,8 +208,8 @@ export const training: Shape<typeof en> = {
     clipMode: {
       label: '梯度裁剪',
       noun: '梯度裁剪',
-      help: '按范数：整个梯度的范数超过阈值时整体缩小；按数值：把每个元素截断到阈值内。实时生效。',
-      options: { none: '不裁剪', norm: '按范数', value: '按数值' },
+      help: '按范数：整个梯度的范数超过阈值时整体缩小；按值：把每个元素限制在 ±阈值之内。实时生效。',
+      options: { none: '不裁剪', norm: '按范数', value: '按值' },
     },
     clipThreshold: {
       label: '裁剪阈值',
@@ -300,8 +300,8 @@ export const training: Shape<typeof en> = {
     hidden: '隐藏状态 h',
     cell: '细胞状态 c',
     unit: '单元',
-    textLabel: '按第 {{layer}} 层 {{kind}} 的第 {{unit}} 个单元着色的验证文本',
-    dataCaption: '第 {{layer}} 层 {{kind}} 的第 {{unit}} 个单元在每个字符处的激活值',
+    textLabel: '按第 {{layer}} 层 {{kind}} 的单元 {{unit}} 着色的验证文本',
+    dataCaption: '第 {{layer}} 层 {{kind}} 的单元 {{unit}} 在每个字符处的激活值',
     dataName: '单元 {{unit}} 的激活值',
     position: '位置',
     character: '字符',
@@ -329,7 +329,7 @@ export const training: Shape<typeof en> = {
     label: '第 {{layer}} 层的 {{matrix}}，{{rows}} × {{cols}}，第 {{step}} 步',
     rows: '行：单元，按门分组',
     inputs: '列：输入字符',
-    below: '列：下一层的单元',
+    below: '列：下面一层的单元',
     recurrent: '列：上一时刻状态 h(t−1) 的单元',
     recurrentUnit: 'h(t−1) 的单元 {{unit}}',
     none: '有了模型之后就会显示权重。',
@@ -340,7 +340,7 @@ export const training: Shape<typeof en> = {
     failed:
       '这个浏览器拒绝自动保存本次运行（这么大的模型可能放不进一条记录，或者存储空间已满或被关闭），所以重新加载页面后无法恢复它{{past}}。请导出模型文件来保留它。',
     past: '（第 {{step}} 步之后的进度）',
-    saved: '已于 {{time}} 在这个浏览器中自动保存（第 {{step}} 步）；重新加载页面会恢复这次运行。',
+    saved: '已于 {{time}} 在这个浏览器中自动保存（第 {{step}} 步）；重新加载页面会恢复这次训练。',
     notYet: '训练时，本次运行会自动保存在这个浏览器中。',
     checkpoints: '检查点',
     name: '名称',

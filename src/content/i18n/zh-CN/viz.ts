@@ -48,7 +48,7 @@ export const viz: Shape<typeof en> = {
     cellValue: '{{name}}：h[{{unit}}] = {{value}}',
     cellWaiting: '{{name}}：尚未计算',
     layer: '第 {{n}} 层',
-    forward: '前向',
+    forward: '正向',
     backward: '反向',
     rowJoin: '，',
     guesses: '猜测',
@@ -67,7 +67,7 @@ export const viz: Shape<typeof en> = {
     markExtra: '下一个 · 第 {{rank}}',
   },
   samples: {
-    first: '第 1 步时取第一个样本。',
+    first: '第 1 步时生成第一段采样文本。',
     step: '第 {{step}} 步',
   },
   weights: {
