@@ -132,7 +132,10 @@ async function record(context: BrowserContext, origin: string): Promise<Recorder
     const reason = request.failure()?.errorText ?? 'failed';
     // A font or icon still loading when the page reloads is cut short by the browser: not a
     // failure of the app (a missing file answers with an HTTP error, recorded below).
-    if (reason === 'net::ERR_ABORTED' && ['font', 'image'].includes(request.resourceType())) return;
+    const cutShort =
+      ['font', 'image'].includes(request.resourceType()) ||
+      new URL(request.url()).pathname === '/favicon.svg';
+    if (reason === 'net::ERR_ABORTED' && cutShort) return;
     problems.failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
   });
   context.on('response', (response) => {

@@ -38,6 +38,7 @@ describe('links a teacher can send', () => {
     await box.check();
     await expect.poll(() => page.locator('[data-control="hidden"]').isVisible()).toBe(false);
     expect(new URL(page.url()).hash).toMatch(/hide=hidden/);
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await page.locator('[data-control="task"]').waitFor();
     expect(await page.locator('[data-control="hidden"]').isVisible()).toBe(false);
