@@ -68,9 +68,19 @@ describe('Attention', () => {
     await page.getByRole('heading', { name: 'Attention', level: 1 }).waitFor();
     await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Step 0/);
     // A held-out example with a month name and a four-digit year ("Tuesday, 27 November 2026").
-    const options = await page.getByLabel('Held-out example').locator('option').allInnerTexts();
-    const example = options.findIndex((o) => /\d{4}/.test(o) && /[A-Za-z]{3}/.test(o));
-    expect(example).toBeGreaterThanOrEqual(0);
+    // The menu fills once the worker has sent the held-out pairs.
+    let example = -1;
+    let options: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          options = await page.getByLabel('Held-out example').locator('option').allInnerTexts();
+          example = options.findIndex((o) => /\d{4}/.test(o) && /[A-Za-z]{3}/.test(o));
+          return example;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThanOrEqual(0);
     await page.getByLabel('Held-out example').selectOption(String(example));
     await expect
       .poll(() => page.getByTestId('at-result').locator('.at-io').first().innerText())
