@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 10_000,
+    // A poll waits on the worker, which on a busy two-core machine may take seconds to answer.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
