@@ -25,7 +25,7 @@ const ARCHITECTURE = {
   persist: { imports: ['engine', 'content', 'store/config.ts'], types: ['store'] },
   panels: { imports: ['store', 'viz', 'content', 'engine'] },
   viz: { imports: ['content'], types: ['engine'] },
-  content: { imports: [], types: ['engine'] },
+  content: { imports: ['engine/problems'], types: ['engine'] },
   app: { imports: ['store', 'panels', 'content'] },
   cli: { imports: ['engine'] },
 };

@@ -2,13 +2,10 @@
 // empty, too small, binary, too long, too few or too many distinct characters.
 
 import { buildVocab, type Vocab } from './vocab.ts';
+import { grouped, Problem } from './problem.ts';
 
-export class CorpusError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CorpusError';
-  }
-}
+/** A text that cannot be trained on, with the reason (a `text.*` or `vocab.*` problem). */
+export class CorpusError extends Problem {}
 
 /** Largest text accepted (in UTF-16 units, about the size in characters). */
 export const MAX_CORPUS_CHARS = 5_000_000;
@@ -28,41 +25,36 @@ export function checkCorpus(
   const maxChars = opts.maxChars ?? MAX_CORPUS_CHARS;
   const minChars = opts.minChars ?? 100;
   if (text.length === 0 || text.trim().length === 0) {
-    throw new CorpusError('The text is empty. Paste or upload some text to learn from.');
+    throw new CorpusError('text.empty');
   }
   if (text.length > maxChars) {
-    throw new CorpusError(
-      `The text is too long: ${text.length.toLocaleString('en-US')} characters; the limit is ${maxChars.toLocaleString('en-US')}.`,
-    );
+    throw new CorpusError('text.tooLong', {
+      length: grouped(text.length),
+      limit: grouped(maxChars),
+    });
   }
   let control = 0;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0)
-      throw new CorpusError('This looks like a binary file (it contains NUL bytes), not text.');
+    if (c === 0) throw new CorpusError('text.nul');
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
   }
   if (control > 0.01 * text.length + 2) {
-    throw new CorpusError(
-      `This looks like a binary file, not text: ${control} of its characters are control codes or undecodable bytes.`,
-    );
+    throw new CorpusError('text.control', { control });
   }
   let vocab: Vocab;
   try {
     vocab = buildVocab(text);
   } catch (e) {
-    throw new CorpusError((e as Error).message);
+    if (e instanceof Problem) throw new CorpusError(e.code, e.vars);
+    throw e;
   }
   if (vocab.chars.length < 2) {
-    throw new CorpusError(
-      'The text has only one distinct character; a model needs at least two to learn anything.',
-    );
+    throw new CorpusError('text.oneChar');
   }
   const length = Array.from(text).length;
   if (length < minChars) {
-    throw new CorpusError(
-      `The text is too short: ${length} characters; give at least ${minChars}.`,
-    );
+    throw new CorpusError('text.tooShort', { length, min: minChars });
   }
   return { text, vocab, length };
 }

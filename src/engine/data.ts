@@ -2,6 +2,8 @@
 // With N ids and L = ⌊(N−1)/B⌋, stream b reads ids[b·L, (b+1)·L + 1); each chunk takes T steps of every
 // stream, input x_t = ids[s + t], target y*_t = ids[s + t + 1], so the carried state continues the text.
 
+import { Problem } from './problem.ts';
+
 /**
  * Splits ids into train = ids[0, ⌊N·(1 − valFraction)⌋) and val = the rest (nanoGPT's 90/10 split with
  * the default). Both parts are copies and must hold at least 2 ids (one input and one target).
@@ -16,10 +18,11 @@ export function splitTrainVal(
   const n = ids.length;
   const nTrain = Math.floor(n * (1 - valFraction));
   if (nTrain < 2 || n - nTrain < 2) {
-    throw new Error(
-      `The text is too short to split: ${n} characters give ${nTrain} for training and ` +
-        `${n - nTrain} for validation; each part needs at least 2.`,
-    );
+    throw new Problem('text.tooShortToSplit', {
+      length: n,
+      train: nTrain,
+      validation: n - nTrain,
+    });
   }
   return { train: ids.slice(0, nTrain), val: ids.slice(nTrain) };
 }
@@ -64,10 +67,12 @@ export function createBatcher(ids: Int32Array, batchSize: number, seqLen: number
   const N = ids.length;
   const L = Math.floor((N - 1) / B);
   if (L < T) {
-    throw new Error(
-      `The text is too short for ${B} streams of ${T} characters: it has ${N} characters and ` +
-        `needs at least ${B * T + 1} (B·T + 1). Use fewer streams, shorter chunks or more text.`,
-    );
+    throw new Problem('text.tooShortForBatches', {
+      streams: B,
+      steps: T,
+      length: N,
+      needed: B * T + 1,
+    });
   }
   const chunksPerEpoch = Math.floor(L / T);
   const inputs = new Int32Array(T * B);

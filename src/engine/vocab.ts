@@ -2,13 +2,10 @@
 // chars = sorted(set(text)) ordered by code point, as in Python; encode maps a character to its index
 // in chars, decode maps back. Positions reported to the UI are counted in code points.
 
+import { grouped, Problem } from './problem.ts';
+
 /** A vocabulary problem the user can act on (too many characters, empty text, bad model file). */
-export class VocabError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'VocabError';
-  }
-}
+export class VocabError extends Problem {}
 
 export interface Vocab {
   /** The characters, one code point each, sorted by code point; id = index in this list. */
@@ -23,11 +20,6 @@ export const DEFAULT_VOCAB_CAP = 4096;
 /** Splits text into code points (a surrogate pair is one character; a lone surrogate is one too). */
 export function splitChars(text: string): string[] {
   return Array.from(text);
-}
-
-/** 5210 → "5,210" (locale-independent, so messages are the same in the worker, Node and the CLI). */
-function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** "U+00E9", "U+1F600": the code point in the usual notation (at least 4 hex digits). */
@@ -57,14 +49,15 @@ function makeVocab(chars: string[]): Vocab {
  */
 export function buildVocab(text: string, cap = DEFAULT_VOCAB_CAP): Vocab {
   if (text.length === 0) {
-    throw new VocabError('The text is empty: a character model needs some text to learn from.');
+    throw new VocabError('vocab.emptyText');
   }
   const seen = new Set<string>();
   for (const c of text) seen.add(c);
   if (seen.size > cap) {
-    throw new VocabError(
-      `The text has ${formatCount(seen.size)} distinct characters; the limit is ${formatCount(cap)}.`,
-    );
+    throw new VocabError('vocab.tooManyInText', {
+      distinct: grouped(seen.size),
+      limit: grouped(cap),
+    });
   }
   return makeVocab([...seen].sort(byCodePoint));
 }
@@ -75,21 +68,17 @@ export function buildVocab(text: string, cap = DEFAULT_VOCAB_CAP): Vocab {
  * duplicates, and 1 ≤ length ≤ cap.
  */
 export function vocabFromChars(chars: readonly string[], cap = DEFAULT_VOCAB_CAP): Vocab {
-  if (chars.length === 0) throw new VocabError('The vocabulary is empty.');
+  if (chars.length === 0) throw new VocabError('vocab.empty');
   if (chars.length > cap) {
-    throw new VocabError(
-      `The vocabulary has ${formatCount(chars.length)} characters; the limit is ${formatCount(cap)}.`,
-    );
+    throw new VocabError('vocab.tooMany', { size: grouped(chars.length), limit: grouped(cap) });
   }
   const seen = new Set<string>();
   chars.forEach((c, i) => {
     if (typeof c !== 'string' || Array.from(c).length !== 1) {
-      throw new VocabError(
-        `Vocabulary entry ${i} (${JSON.stringify(c)}) is not exactly one character.`,
-      );
+      throw new VocabError('vocab.notOneChar', { index: i, entry: JSON.stringify(c) });
     }
     if (seen.has(c)) {
-      throw new VocabError(`Vocabulary entry ${i} repeats the character ${describeChar(c)}.`);
+      throw new VocabError('vocab.repeats', { index: i, char: describeChar(c) });
     }
     seen.add(c);
   });
@@ -106,9 +95,7 @@ export function encode(text: string, vocab: Vocab): Int32Array {
   for (const c of text) {
     const id = vocab.index.get(c);
     if (id === undefined) {
-      throw new VocabError(
-        `The character ${describeChar(c)} at position ${n} is not in the model's vocabulary.`,
-      );
+      throw new VocabError('vocab.unknownChar', { char: describeChar(c), position: n });
     }
     ids[n++] = id;
   }
@@ -142,9 +129,7 @@ export function decode(ids: ArrayLike<number>, vocab: Vocab): string {
     const id = ids[i]!;
     const c = chars[id];
     if (c === undefined || !Number.isInteger(id)) {
-      throw new VocabError(
-        `Id ${id} at position ${i} is outside the vocabulary of ${chars.length} characters.`,
-      );
+      throw new VocabError('vocab.idOutside', { id, position: i, size: chars.length });
     }
     s += c;
   }

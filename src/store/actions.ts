@@ -6,7 +6,7 @@ import { localeFor, type Locale } from '../content/i18n';
 import { showLocale } from '../content/i18n/instance';
 import type { EngineClient } from '../worker/client';
 import { bindApp, boundWindow, writeAddress } from './engineAccess';
-import { engineReason } from './engineWords';
+import { engineReason, replyReason } from './engineWords';
 import { translate } from './messages';
 import { selectLocale } from './selectors';
 import { appStore, patchSlice, patchUi } from './store';
@@ -186,10 +186,9 @@ export function connectEngine(engine: EngineClient): () => void {
     // A training slice that throws stops the run, not the engine: the Training view shows it.
     const training = message.type === 'error' && message.source === 'training';
     if (live && message.type === 'error' && message.id === null && !training) {
-      const text = message.message;
       show((l) => ({
         state: 'failed',
-        message: translate(l, 'notices.engine.error', { message: engineReason(l, text) }),
+        message: translate(l, 'notices.engine.error', { message: replyReason(l, message) }),
       }));
     }
   });

@@ -6,6 +6,7 @@ import {
   attention,
   engineOrNull,
   LOAD,
+  attentionWord,
   messageOf,
   patch,
   refreshDecoded,
@@ -170,15 +171,18 @@ export function selectRow(row: number | null): void {
  */
 export function setOwnInput(text: string): string | null {
   const a = attention();
-  if (a.info === null) return 'The model is not ready yet.';
+  if (a.info === null) return attentionWord('attention.own.notReady');
   const input = text.trim();
-  if (input === '') return 'Type an input first.';
+  if (input === '') return attentionWord('attention.own.empty');
   if (Array.from(input).length > MAX_OWN_INPUT)
-    return `At most ${MAX_OWN_INPUT} characters, please.`;
+    return attentionWord('attention.own.tooLong', { max: MAX_OWN_INPUT });
   const known = new Set(a.info.inputChars);
   const unknown = [...new Set(Array.from(input).filter((c) => !known.has(c)))];
   if (unknown.length > 0)
-    return `The model never reads ${unknown.map((c) => `“${c}”`).join(', ')}. It knows: ${a.info.inputChars.join(' ')}`;
+    return attentionWord('attention.own.unknown', {
+      chars: unknown.map((c) => `“${c}”`).join(', '),
+      known: a.info.inputChars.join(' '),
+    });
   patch({ own: input, row: null });
   void refreshDecoded();
   return null;
@@ -201,7 +205,7 @@ export async function exportAttention(what: 'model' | 'script'): Promise<void> {
     if (what === 'model') download(`${base}.json`, reply.json, 'application/json');
     else download(`${base}.py`, reply.script, 'text/x-python');
   } catch (error) {
-    patch({ error: `Could not export: ${messageOf(error)}` });
+    patch({ error: attentionWord('attention.errors.export', { reason: messageOf(error) }) });
   }
 }
 

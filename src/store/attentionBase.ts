@@ -10,6 +10,8 @@ import { getEngine } from './engineAccess';
 import { curveBuffers, packedCurves } from './savedCurves';
 import { appStore, patchSlice } from './store';
 import { appendProgress } from './training';
+import { reasonOf } from './engineWords';
+import { say, type MessageKey, type MessageVars } from './messages';
 
 /** Generating a task's 20,000 pairs and a model takes longer than the default time. */
 export const LOAD = { timeoutMs: 30_000 };
@@ -52,8 +54,12 @@ export function engineOrNull(): EngineClient | null {
   return engine;
 }
 
+/** A message of the Attention view in the language in effect. */
+export const attentionWord = (key: MessageKey, vars?: MessageVars): string =>
+  say(appStore.getState(), key, vars);
+
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return reasonOf(error);
 }
 
 function onProgress(batch: ProgressBatch, run: number): void {
@@ -81,7 +87,9 @@ function onProgress(batch: ProgressBatch, run: number): void {
     ...(batch.diverged
       ? {
           phase: 'diverged',
-          error: `Training diverged at step ${formatCount(batch.firstStep + batch.loss.length - 1)}: the loss left every sensible range. Training paused; the last good model is kept.`,
+          error: attentionWord('attention.errors.diverged', {
+            step: formatCount(batch.firstStep + batch.loss.length - 1),
+          }),
         }
       : !batch.running && a.phase === 'training'
         ? { phase: 'ready' }
@@ -118,7 +126,7 @@ export async function refreshDecoded(): Promise<void> {
     const a = attention();
     if (decoded.run === a.info?.run && decoded.input === shownInput(a)) patch({ decoded });
   } catch (error) {
-    patch({ error: `Could not decode: ${messageOf(error)}` });
+    patch({ error: attentionWord('attention.errors.decode', { reason: messageOf(error) }) });
   } finally {
     page.decoding = false;
   }

@@ -8,6 +8,7 @@ import {
   attention,
   engineOrNull,
   LOAD,
+  attentionWord,
   messageOf,
   patch,
   refreshDecoded,
@@ -75,7 +76,7 @@ export async function saveAttentionCheckpoint(name: string): Promise<void> {
     if (reply.list === null) throw new Error('this browser would not store it');
     patch({ checkpoints: reply.list, error: null });
   } catch (error) {
-    patch({ error: `Could not save the checkpoint: ${messageOf(error)}` });
+    patch({ error: attentionWord('attention.errors.save', { reason: messageOf(error) }) });
   }
 }
 
@@ -92,7 +93,7 @@ export async function loadAttentionCheckpoint(id: string): Promise<void> {
     patch({ restoredStep: null });
     await Promise.all([refreshDecoded(), refreshScores()]);
   } catch (error) {
-    patch({ error: `Could not load the checkpoint: ${messageOf(error)}` });
+    patch({ error: attentionWord('attention.errors.load', { reason: messageOf(error) }) });
   }
 }
 

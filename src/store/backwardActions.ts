@@ -13,6 +13,7 @@ import {
 import { stopPlayback } from './forwardActions';
 import { resolveModel } from './forwardModels';
 import { appStore, patchForward } from './store';
+import { reasonOf } from './engineWords';
 
 const forward = (): ForwardState => appStore.getState().forward;
 
@@ -84,7 +85,7 @@ export function requestBackward(): void {
     } catch (error) {
       if (runtime.bound === 0 || forward().result !== of) return;
       failed = true;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = reasonOf(error);
       patchBackward({ status: 'error', error: message });
     } finally {
       runtime.inFlight = false;
@@ -145,7 +146,7 @@ export async function checkGradient(tensor: string, index: number): Promise<void
       patchBackward({ checking: false });
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = reasonOf(error);
     patchBackward({ checking: false, checkError: message });
   }
 }

@@ -9,6 +9,7 @@ import { requestTrace, resolveModel, TRAINING_MODEL } from './forwardModels';
 import { traceSeriesModel } from './forwardSeries';
 import { say } from './messages';
 import { appStore, patchForward, patchUi } from './store';
+import { reasonOf } from './engineWords';
 
 /** Typing waits this long for a pause before the engine reads the text again. */
 const TYPING_DEBOUNCE_MS = 150;
@@ -153,7 +154,7 @@ async function runTrace(): Promise<void> {
     );
   } catch (error) {
     if (gen !== runtime.generation) return;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = reasonOf(error);
     patchForward({ status: 'error', error: message, result: null, playing: false });
   }
 }

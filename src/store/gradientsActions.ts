@@ -12,6 +12,7 @@ import type { EngineClient } from '../worker/client';
 import type { GradientReply } from '../worker/protocol';
 import { getEngine, writeAddress } from './engineAccess';
 import { appStore, patchGradients } from './store';
+import { reasonOf } from './engineWords';
 
 /** Sends through `run` with one call in flight; `submit` while busy replaces the waiting value. */
 export function latestOnly<P, R>(handlers: {
@@ -66,7 +67,7 @@ function schedulerFor(engine: EngineClient): (p: GradientParams) => void {
         patchGradients({ result: reply.result, ms: reply.ms, error: null });
       },
       fail: (error) => {
-        patchGradients({ error: error instanceof Error ? error.message : String(error) });
+        patchGradients({ error: reasonOf(error) });
       },
       busy: (computing) => patchGradients({ computing }),
     });

@@ -6,6 +6,7 @@ import type { FromWorker, RaceSettings } from '../worker/protocol';
 import { getEngine } from './engineAccess';
 import { raceFromInfo, raceWithProgress, type RaceState } from './race';
 import { appStore, patchGradients } from './store';
+import { reasonOf } from './engineWords';
 
 /** The seed both racers start from (the same race every time, so a reset replays it). */
 export const RACE_SEED = 1;
@@ -39,7 +40,7 @@ async function send(
     const reply = await engine.request(body, { timeoutMs: 30_000 });
     if (reply.type === 'race') patchRace((r) => raceFromInfo(r, reply.info));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = reasonOf(error);
     patchRace((r) => ({ ...r, running: false, error: message }));
   }
 }

@@ -19,9 +19,8 @@ import {
   type SERIES_TRAINING,
   type SeriesState,
 } from './series';
-import { engineReason } from './engineWords';
+import { reasonOf } from './engineWords';
 import { say, type MessageKey, type MessageVars } from './messages';
-import { selectLocale } from './selectors';
 import { appStore, patchSlice } from './store';
 import { curveBuffers, historyFromSaved, packedCurves } from './savedCurves';
 import { appendProgress, emptyHistory, truncateHistory } from './training';
@@ -82,11 +81,7 @@ export async function setSeriesTraining(
 const trainingChanges = { count: 0 };
 
 /** An error's text, the engine client's own reasons in the language in effect. */
-export const messageOf = (error: unknown) =>
-  engineReason(
-    selectLocale(appStore.getState()),
-    error instanceof Error ? error.message : String(error),
-  );
+export const messageOf = (error: unknown) => reasonOf(error);
 
 /** Where the chosen series comes from: a shipped file (fetched) or a synthetic series. */
 async function specOf(s: SeriesState): Promise<SeriesSpec> {

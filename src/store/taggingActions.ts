@@ -6,9 +6,8 @@ import { CORPUS_FILES } from '../content/corpora';
 import type { EngineClient } from '../worker/client';
 import type { FromWorker, TagRaceSettings } from '../worker/protocol';
 import { getEngine, writeAddress } from './engineAccess';
-import { engineReason } from './engineWords';
+import { reasonOf } from './engineWords';
 import { say } from './messages';
-import { selectLocale } from './selectors';
 import { appStore, patchSlice } from './store';
 import {
   tagRaceFromInfo,
@@ -84,10 +83,7 @@ async function send(kind: 'tagRaceStart' | 'tagRaceReset' | 'tagRacePause'): Pro
     patchRace((r) => tagRaceFromInfo(r, reply));
     if (kind !== 'tagRaceStart') void refreshSample();
   } catch (error) {
-    const message = engineReason(
-      selectLocale(appStore.getState()),
-      error instanceof Error ? error.message : String(error),
-    );
+    const message = reasonOf(error);
     patchRace((r) => ({ ...r, running: false, error: message }));
   }
 }

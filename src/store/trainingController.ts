@@ -20,6 +20,8 @@ import {
   type TrainingState,
 } from './training';
 import { curveBuffers, packedCurves } from './savedCurves';
+import { reasonOf, replyReason } from './engineWords';
+import { selectLocale } from './selectors';
 
 /** Long requests (a 1 MB text, a big model file) get more time than the default. */
 export const SLOW = { timeoutMs: 60_000 };
@@ -120,7 +122,7 @@ export function atStep(step: number): Pick<TrainingState, 'step' | 'speed'> {
 }
 
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return reasonOf(error);
 }
 
 /** A failure as the view says it: what was going on (a `training.fail` key), then why. */
@@ -151,7 +153,10 @@ function onMessage(message: FromWorker): void {
   if (message.type === 'progress') receiveProgress(message.batch);
   else if (message.type === 'error' && message.id === null && message.source === 'training') {
     stopTimers();
-    patchTraining({ phase: 'ready', error: message.message });
+    patchTraining({
+      phase: 'ready',
+      error: replyReason(selectLocale(appStore.getState()), message),
+    });
   }
 }
 

@@ -89,7 +89,7 @@ export function trainOnOwnText(source: string | Blob): void {
       text = typeof source === 'string' ? source : await readTextFile(source);
       checkCorpus(text); // the engine's own checks, before the question
     } catch (error) {
-      patchTraining({ corpusError: corpusProblem(messageOf(error)) });
+      patchTraining({ corpusError: messageOf(error) });
       return;
     }
     confirmDiscard('training.confirm.ownText', () => {
@@ -100,7 +100,7 @@ export function trainOnOwnText(source: string | Blob): void {
           patchTraining({ corpus: info, corpusError: null });
         } catch (error) {
           // The engine rejected the text before touching anything: the model and run go on.
-          patchTraining({ corpusError: corpusProblem(messageOf(error)) });
+          patchTraining({ corpusError: messageOf(error) });
           return;
         }
         await guarded('training.fail.startOnText', async () => {
@@ -113,33 +113,4 @@ export function trainOnOwnText(source: string | Blob): void {
       })();
     });
   })();
-}
-
-/**
- * The engine's reason for refusing a text (engine/corpus.ts, in English) in the language in
- * effect; a reason it does not know is kept as it is.
- */
-export function corpusProblem(reason: string): string {
-  const patterns: [RegExp, (m: RegExpMatchArray) => string][] = [
-    [/^The text is empty\./, () => word('training.corpusProblem.empty')],
-    [
-      /^The text is too long: ([\d,]+) characters; the limit is ([\d,]+)\.$/,
-      (m) => word('training.corpusProblem.tooLong', { length: m[1]!, limit: m[2]! }),
-    ],
-    [/^This looks like a binary file \(it contains NUL/, () => word('training.corpusProblem.nul')],
-    [
-      /^This looks like a binary file, not text: (\d+) of its characters/,
-      (m) => word('training.corpusProblem.control', { count: m[1]! }),
-    ],
-    [/^The text has only one distinct character/, () => word('training.corpusProblem.oneChar')],
-    [
-      /^The text is too short: (\d+) characters; give at least (\d+)\.$/,
-      (m) => word('training.corpusProblem.tooShort', { length: m[1]!, min: m[2]! }),
-    ],
-  ];
-  for (const [pattern, say] of patterns) {
-    const m = reason.match(pattern);
-    if (m !== null) return say(m);
-  }
-  return reason;
 }

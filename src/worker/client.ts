@@ -5,6 +5,7 @@
 // answers, and a worker that does not (or, with the watchdog on, one silent too long) is
 // terminated and replaced by a fresh one; listeners of `onEvent` hear which.
 import type { FromWorker, Replies, RequestBody, RequestType, ToWorker } from './protocol';
+import { isProblemInfo, type ProblemInfo } from '../engine/problem';
 
 /** A connection to something that runs `handleMessage`: a Worker, or a fake in tests. */
 export interface EnginePort {
@@ -70,6 +71,12 @@ export type EngineEvent =
 /** Why a request failed: an error reply, a timeout, or a broken worker. */
 export class EngineError extends Error {
   override name = 'EngineError';
+  /** What the engine said went wrong, as a code and values the page can translate. */
+  readonly problem: ProblemInfo | null;
+  constructor(message: string, problem: ProblemInfo | null = null) {
+    super(message);
+    this.problem = problem;
+  }
 }
 
 /** The request died with its worker, which was replaced (the `restarted` event tells the rest). */
@@ -204,7 +211,8 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     if (entry === undefined || data.id === null) {
       emit(data);
     } else if (data.type === 'error') {
-      take(data.id)?.reject(new EngineError(data.message));
+      const problem = isProblemInfo(data.problem) ? data.problem : null;
+      take(data.id)?.reject(new EngineError(data.message, problem));
     } else if (data.type === entry.expect) {
       take(data.id)?.resolve(data);
     } else {

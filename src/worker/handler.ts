@@ -12,6 +12,7 @@ import {
 } from './seriesAutosave';
 import { handleAttention } from './attentionHandler';
 import type { Trace } from '../engine/trace';
+import { Problem, problemOf } from '../engine/problem';
 import { resultBuffers, runGradientExperiment } from '../engine/experiments';
 
 /** Sends a message back to the app; large arrays go in `transfer`. */
@@ -45,11 +46,15 @@ export function createSession(
           fn();
         } catch (error) {
           session.pause();
+          const stopped = new Problem('run.trainingStopped', {
+            reason: problemOf(error) ?? errorMessage(error),
+          });
           post({
             type: 'error',
             id: null,
             source: 'training',
-            message: `Training stopped: ${errorMessage(error)}`,
+            message: stopped.message,
+            problem: problemOf(stopped)!,
           });
         }
       }, 0),
@@ -337,7 +342,13 @@ export function handleMessage(msg: ToWorker, post: Post, session?: EngineSession
 /** Posts a failure as the request's `error` reply; never throws. */
 function postError(post: Post, msg: ToWorker, error: unknown): void {
   try {
-    post({ type: 'error', id: requestId(msg), message: errorMessage(error) });
+    const problem = problemOf(error);
+    post({
+      type: 'error',
+      id: requestId(msg),
+      message: errorMessage(error),
+      ...(problem === null ? {} : { problem }),
+    });
   } catch (postError) {
     // Posting failed too (the channel is gone); there is no one left to tell.
     console.error('engine: could not post an error reply', postError);

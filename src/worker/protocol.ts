@@ -6,6 +6,7 @@ import type { CellKind } from '../engine/cell';
 import type { OptimizerState } from '../engine/optim';
 import type { TrainSettings } from '../engine/settings';
 import type { Metric } from '../engine/tasks/task';
+import type { ProblemInfo } from '../engine/problem';
 import type {
   PackedCurves,
   SeriesAutosavePage,
@@ -213,6 +214,8 @@ export type WorkerError = {
   type: 'error';
   id: number | null;
   message: string;
+  /** The problem as a code and values, when the learner can act on it (the page translates it). */
+  problem?: ProblemInfo;
   /** 'training': the training loop failed and stopped; the worker itself is fine. */
   source?: 'training';
 };

@@ -1,3 +1,4 @@
+import { Problem } from '../../src/engine/problem.ts';
 import { describe, expect, it } from 'vitest';
 import {
   VocabError,
@@ -113,10 +114,12 @@ describe('vocabFromChars', () => {
 });
 
 describe('VocabError', () => {
-  it('is an Error with its own name', () => {
-    const e = new VocabError('x');
-    expect(e).toBeInstanceOf(Error);
+  it('is a Problem with its own name, code and values', () => {
+    const e = new VocabError('vocab.tooMany', { size: '5,000', limit: '4,096' });
+    expect(e).toBeInstanceOf(Problem);
     expect(e.name).toBe('VocabError');
+    expect(e.code).toBe('vocab.tooMany');
+    expect(e.message).toBe('The vocabulary has 5,000 characters; the limit is 4,096.');
     expect(codePointLabel('😀')).toBe('U+1F600');
     expect(codePointLabel('a')).toBe('U+0061');
   });

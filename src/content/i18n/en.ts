@@ -10,6 +10,7 @@ import { tagging } from './en/tagging';
 import { viz } from './en/viz';
 import { notices } from './en/notices';
 import type { Shape } from './shape';
+import { PROBLEMS } from '../../engine/problems';
 
 // Each view's words (and the charts' and the store's) live in their own file under en/.
 export const en = {
@@ -20,6 +21,8 @@ export const en = {
   tagging,
   viz,
   notices,
+  // What the engine reports a learner can act on: its own English words (src/engine/problems/).
+  problems: PROBLEMS,
 
   shell: {
     brand: 'Unrolled',
@@ -54,6 +57,20 @@ export const en = {
   },
   // The Attention view.
   attention: {
+    errors: {
+      save: 'Could not save the checkpoint: {{reason}}',
+      load: 'Could not load the checkpoint: {{reason}}',
+      decode: 'Could not decode: {{reason}}',
+      export: 'Could not export: {{reason}}',
+      diverged:
+        'Training diverged at step {{step}}: the loss left every sensible range. Training paused; the last good model is kept.',
+    },
+    own: {
+      notReady: 'The model is not ready yet.',
+      empty: 'Type an input first.',
+      tooLong: 'At most {{max}} characters, please.',
+      unknown: 'The model never reads {{chars}}. It knows: {{known}}',
+    },
     intro:
       'Without attention, the encoder must squeeze the whole input into one fixed-size state, and the decoder writes every character from that alone. Attention lets each output step look back at every input position: it scores them, turns the scores into weights that sum to 1, and reads their weighted sum.',
     bottleneck:

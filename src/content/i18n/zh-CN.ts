@@ -9,6 +9,7 @@ import { series } from './zh-CN/series';
 import { tagging } from './zh-CN/tagging';
 import { viz } from './zh-CN/viz';
 import { notices } from './zh-CN/notices';
+import { problems } from './zh-CN/problems';
 
 export const zhCN: Messages = {
   forward,
@@ -18,6 +19,7 @@ export const zhCN: Messages = {
   tagging,
   viz,
   notices,
+  problems,
 
   shell: {
     brand: 'Unrolled',
@@ -47,6 +49,20 @@ export const zhCN: Messages = {
     about: { label: '关于', heading: '关于 Unrolled', title: '关于 — Unrolled' },
   },
   attention: {
+    errors: {
+      save: '无法保存检查点：{{reason}}',
+      load: '无法加载检查点：{{reason}}',
+      decode: '无法解码：{{reason}}',
+      export: '无法导出：{{reason}}',
+      diverged:
+        '训练在第 {{step}} 步发散：损失超出了所有合理范围。训练已暂停；最后一个正常的模型已保留。',
+    },
+    own: {
+      notReady: '模型还没有准备好。',
+      empty: '请先输入内容。',
+      tooLong: '最多 {{max}} 个字符。',
+      unknown: '模型从不读取 {{chars}}。它认识的字符：{{known}}',
+    },
     intro:
       '没有注意力机制时，编码器必须把整个输入压进一个固定大小的状态，解码器只能凭它写出每个字符。注意力机制让每个输出步都能回看所有输入位置：为它们打分，把分数变成总和为 1 的权重，再读取加权和。',
     bottleneck:

@@ -3,6 +3,7 @@
 // clearly (the tagging lesson). Any run of white space counts as one boundary; the checked text
 // (corpus.ts) must hold at least a few words.
 
+import { Problem } from '../problem.ts';
 import { checkCorpus } from '../corpus.ts';
 import { buildVocab, encode } from '../vocab.ts';
 import { createTagTask, type TagTask } from './tagging.ts';
@@ -28,7 +29,7 @@ export function restoreSpaces(chars: readonly string[], predicted: Int32Array): 
 export function createSpacesTask(name: string, text: string, valFraction = 0.1): TagTask {
   checkCorpus(text);
   const { chars, ends } = removeSpaces(text);
-  if (ends.length < 200) throw new Error('The text has too few words to learn where they end.');
+  if (ends.length < 200) throw new Problem('text.fewWords');
   const vocab = buildVocab(chars);
   return createTagTask({
     kind: 'spaces',

@@ -5,6 +5,7 @@
 // interest, F1. Baselines: guessing from the class frequencies of the training part, and the best
 // rule that reads only the current character (the unigram tagger).
 
+import { Problem } from '../problem.ts';
 import type { Model } from '../model.ts';
 import { forwardModel } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
@@ -46,7 +47,7 @@ const EVAL_T = 64;
 export function splitTagged(all: Tagged, valFraction: number): { train: Tagged; val: Tagged } {
   const n = all.ids.length;
   const cut = Math.floor(n * (1 - valFraction));
-  if (cut < 2 || n - cut < 2) throw new Error(`Too little data to split: ${n} positions.`);
+  if (cut < 2 || n - cut < 2) throw new Problem('text.tooLittleData', { positions: n });
   const reach = all.reach ?? 0;
   return {
     train: { ids: all.ids.slice(0, cut), tags: all.tags.slice(0, cut), reach },

@@ -2,6 +2,7 @@
 // `usable` positions, each the b-th of B equal parts, T positions per window, wrapping to its start.
 // A window starts from a zero state (reset = true), so nothing crosses its edges.
 
+import { Problem } from '../problem.ts';
 import type { Batch } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
 
@@ -17,7 +18,7 @@ export function windowBatches(
 ): BatchSource {
   const B = Math.max(1, Math.min(batchSize, Math.floor(usable / T)));
   const part = Math.floor(usable / B);
-  if (part < T) throw new Error(`Too little data for windows of ${T}: ${usable} positions.`);
+  if (part < T) throw new Problem('text.tooLittleForWindows', { steps: T, positions: usable });
   const chunks = Math.floor(part / T);
   let served = 0;
   return {

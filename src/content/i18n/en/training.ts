@@ -111,14 +111,6 @@ export const training = {
   },
   // Why a text of the learner's was refused (the engine's checks, and the file's).
   corpusProblem: {
-    empty: 'The text is empty. Paste or upload some text to learn from.',
-    tooLong: 'The text is too long: {{length}} characters; the limit is {{limit}}.',
-    nul: 'This looks like a binary file (it contains NUL bytes), not text.',
-    control:
-      'This looks like a binary file, not text: {{count}} of its characters are control codes or undecodable bytes.',
-    oneChar:
-      'The text has only one distinct character; a model needs at least two to learn anything.',
-    tooShort: 'The text is too short: {{length}} characters; give at least {{min}}.',
     tooBig: 'The file is too big ({{mb}} MB); the limit is 5 MB.',
     notUtf8: 'The file is not valid UTF-8 text. Save it as UTF-8 (or plain text) and try again.',
   },

@@ -105,12 +105,6 @@ export const training: Shape<typeof en> = {
     },
   },
   corpusProblem: {
-    empty: '文本是空的。请粘贴或上传一些文本来学习。',
-    tooLong: '文本太长：{{length}} 个字符；上限是 {{limit}}。',
-    nul: '这看起来是二进制文件（含有 NUL 字节），不是文本。',
-    control: '这看起来是二进制文件，不是文本：其中 {{count}} 个字符是控制码或无法解码的字节。',
-    oneChar: '文本只有一种字符；模型至少需要两种才能学到东西。',
-    tooShort: '文本太短：{{length}} 个字符；至少需要 {{min}} 个。',
     tooBig: '文件太大（{{mb}} MB）；上限是 5 MB。',
     notUtf8: '文件不是有效的 UTF-8 文本。请另存为 UTF-8（或纯文本）后再试。',
   },
