@@ -22,6 +22,23 @@ export function showChar(c: string): string {
   }
 }
 
+/** The shipped spaces tagger's classes (engine/tasks/spaces.ts SPACE_CLASSES), by message. */
+const CLASS_WORDS: Readonly<
+  Record<string, 'forward.chars.classes.inside' | 'forward.chars.classes.wordEnd'>
+> = {
+  inside: 'forward.chars.classes.inside',
+  'word end': 'forward.chars.classes.wordEnd',
+};
+
+/**
+ * A tagger's class as the page names it: the shipped tagger's in the interface's language (or
+ * `locale`'s); another model's labels are its own data and stay as they are.
+ */
+export function classLabel(label: string, locale?: Locale): string {
+  if (!Object.hasOwn(CLASS_WORDS, label)) return label;
+  return i18n.getFixedT(locale ?? i18n.language)(CLASS_WORDS[label]!);
+}
+
 /** A character in words for screen readers and captions, e.g. “space”, “e”; in `locale`, by
  * default the language the interface is in. */
 export function nameChar(c: string, locale?: Locale): string {

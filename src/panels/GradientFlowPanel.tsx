@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { boundTex, jacobianTex, PRODUCT_TEX, VERDICT_KEY } from '../content/gradients';
-import { compareFigures, type GradientResult } from '../engine/experiments';
+import { compareFigures, type GradientResult, type IdentityCheck } from '../engine/experiments';
 import { selectReducedMotion } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { requestGradients } from '../store/gradientsActions';
@@ -76,12 +76,11 @@ function seriesLabel(t: TFunction, s: GradientResult['series'][number], result: 
 }
 
 /** An identity's formula: the engine's, or, for those written with words, the messages'. */
-function identityLabel(t: TFunction, label: string, result: GradientResult): string {
-  if (label === 'states with exactly zero gradient') return t('gradients.identities.zeroStates');
-  if (label === 'cos(ĝ, g) with norm clipping') return t('gradients.identities.cosine');
-  if (label === `‖W^T‖ for T = ${result.T}`)
-    return t('gradients.identities.powerNorm', { T: result.T });
-  return label;
+function identityLabel(t: TFunction, check: IdentityCheck, result: GradientResult): string {
+  if (check.words === 'zeroStates') return t('gradients.identities.zeroStates');
+  if (check.words === 'cosine') return t('gradients.identities.cosine');
+  if (check.words === 'powerNorm') return t('gradients.identities.powerNorm', { T: result.T });
+  return check.label;
 }
 
 function chartSeries(t: TFunction, result: GradientResult): NormSeries[] {
@@ -275,7 +274,7 @@ function Identities({ result }: { result: GradientResult }) {
         const verdict = compareFigures(id.expected, id.measured);
         return (
           <li key={id.label} data-ok={verdict !== 'differ'}>
-            <span>{identityLabel(t, id.label, result)}</span>
+            <span>{identityLabel(t, id, result)}</span>
             {t('gradients.identities.line', {
               theory: formatNorm(id.expected),
               engine: formatNorm(id.measured),

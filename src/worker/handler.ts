@@ -40,27 +40,32 @@ export function createSession(
       post({ type: 'raceProgress', id: null, progress }, raceTransfer(progress)),
     tagRaceProgress: (progress) =>
       post({ type: 'tagRaceProgress', id: null, progress }, raceTransfer(progress)),
-    schedule: (fn) =>
-      setTimeout(() => {
-        try {
-          fn();
-        } catch (error) {
-          session.pause();
-          const stopped = new Problem('run.trainingStopped', {
-            reason: problemOf(error) ?? errorMessage(error),
-          });
-          post({
-            type: 'error',
-            id: null,
-            source: 'training',
-            message: stopped.message,
-            problem: problemOf(stopped)!,
-          });
-        }
-      }, 0),
+    schedule: (fn) => setTimeout(() => runSlice(fn, session, post), 0),
     now,
   });
   return session;
+}
+
+/**
+ * Runs one training slice; if it throws, training pauses and the reason is posted as an error
+ * with id null and source 'training' (as a problem the page can translate).
+ */
+export function runSlice(fn: () => void, session: { pause(): unknown }, post: Post): void {
+  try {
+    fn();
+  } catch (error) {
+    session.pause();
+    const stopped = new Problem('run.trainingStopped', {
+      reason: problemOf(error) ?? errorMessage(error),
+    });
+    post({
+      type: 'error',
+      id: null,
+      source: 'training',
+      message: stopped.message,
+      problem: problemOf(stopped)!,
+    });
+  }
 }
 
 /** Handles one request. Never throws: failures are posted as `error` messages. */

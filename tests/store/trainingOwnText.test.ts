@@ -273,3 +273,11 @@ describe('no own text stored', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('in Chinese', { timeout: 30_000 }, () => {
+  it('says why a text is refused in Chinese, from the engine’s own check', async () => {
+    await startTraining(`${HASH}&lang=zh-CN`);
+    expect(await offer('abcabc')).toBe(false);
+    expect(training().corpusError).toBe('文本太短：6 个字符；至少需要 100 个。');
+  });
+});

@@ -129,6 +129,12 @@ describe('the Forward pass view in Chinese', () => {
     expect(screen.getByTestId('bidirectional-steps').textContent).toMatch(/^每一层都从两个方向/);
     expect(screen.getByText('tobeornottobe').getAttribute('translate')).toBe('no');
     expect(screen.getByRole('heading', { name: /^第 4 步的两个方向和标签/ })).toBeTruthy();
+    // The spaces tagger's classes are named in Chinese where the charts name a tag.
+    // (Equations keep the model's own label: KaTeX writes Latin text only.)
+    const page = document.body.cloneNode(true) as HTMLElement;
+    page.querySelectorAll('.katex').forEach((e) => e.remove());
+    expect(page.textContent).toMatch(/“词(尾|内)”/);
+    expect(page.textContent).not.toMatch(/word end|inside/);
     openTables();
     expectNoEnglish();
   }, 60_000);

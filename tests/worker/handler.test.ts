@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { ENGINE_NAME, handleMessage, receive } from '../../src/worker/handler';
+import {
+  createSession,
+  ENGINE_NAME,
+  handleMessage,
+  receive,
+  runSlice,
+} from '../../src/worker/handler';
+import { Problem } from '../../src/engine/problem';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 
 /** Runs `fn` with a `post` that records what it is given. */
@@ -35,6 +42,67 @@ describe('handleMessage', () => {
       messages.push(message);
     });
     expect(messages).toEqual([{ type: 'error', id: 3, message: 'could not be cloned' }]);
+  });
+
+  test('a problem the learner can act on travels with its code and values', () => {
+    const session = createSession(() => {});
+    const messages = posted((post) =>
+      handleMessage(
+        { type: 'setCorpus', id: 5, name: 'own', text: 'ab'.repeat(10) },
+        post,
+        session,
+      ),
+    );
+    expect(messages).toEqual([
+      {
+        type: 'error',
+        id: 5,
+        message: 'The text is too short: 20 characters; give at least 100.',
+        problem: { code: 'text.tooShort', vars: { length: 20, min: 100 } },
+      },
+    ]);
+  });
+
+  test('a training slice that throws pauses the run and says why, as a problem', () => {
+    let paused = 0;
+    const messages = posted((post) =>
+      runSlice(
+        () => {
+          throw new Problem('text.fewWords');
+        },
+        { pause: () => (paused += 1) },
+        post,
+      ),
+    );
+    expect(paused).toBe(1);
+    expect(messages).toEqual([
+      {
+        type: 'error',
+        id: null,
+        source: 'training',
+        message: 'Training stopped: The text has too few words to learn where they end.',
+        problem: {
+          code: 'run.trainingStopped',
+          vars: { reason: { code: 'text.fewWords', vars: {} } },
+        },
+      },
+    ]);
+    // A fault that is not a problem is still reported, in its own words.
+    const plain = posted((post) =>
+      runSlice(
+        () => {
+          throw new Error('NaN in the kernel');
+        },
+        { pause: () => 0 },
+        post,
+      ),
+    );
+    expect(plain[0]).toMatchObject({
+      message: 'Training stopped: NaN in the kernel',
+      problem: { code: 'run.trainingStopped', vars: { reason: 'NaN in the kernel' } },
+    });
+    // A slice that runs through posts nothing.
+    expect(posted((post) => runSlice(() => {}, { pause: () => 0 }, post))).toEqual([]);
   });
 
   test('never throws, even when the error reply cannot be posted either', () => {

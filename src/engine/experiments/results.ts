@@ -19,7 +19,9 @@ export interface FlowSeries {
 
 /** A figure the experiment must reproduce exactly, with what was measured. */
 export interface IdentityCheck {
+  /** The formula; for an identity written partly in words, `words` says which (the page translates it). */
   readonly label: string;
+  readonly words?: 'zeroStates' | 'cosine' | 'powerNorm';
   readonly expected: number;
   readonly measured: number;
 }

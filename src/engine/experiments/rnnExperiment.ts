@@ -49,7 +49,12 @@ export function rnnExperiment(
         ? 1
         : norm2x2Upper(p.lambda ** n, n * p.alpha * p.lambda ** (n - 1), p.lambda ** n);
     });
-    identities.push({ label: `‖W^T‖ for T = ${T}`, expected: expected[0]!, measured: flow.h[0]! });
+    identities.push({
+      label: `‖W^T‖ for T = ${T}`,
+      words: 'powerNorm',
+      expected: expected[0]!,
+      measured: flow.h[0]!,
+    });
   }
   const series: FlowSeries[] = [];
   let clip: ClipResult | null = null;
@@ -80,6 +85,7 @@ export function rnnExperiment(
     for (let k = 0; k < cut.reach; k++) if (cut.norms[k] === 0) zeros++;
     identities.push({
       label: 'states with exactly zero gradient',
+      words: 'zeroStates',
       expected: cut.reach,
       measured: zeros,
     });
@@ -177,7 +183,12 @@ function clipExperiment(
   const n = Math.min(1024, before[whh]!.length);
   const identities: IdentityCheck[] = [];
   if (p.clipMode === 'norm') {
-    identities.push({ label: 'cos(ĝ, g) with norm clipping', expected: 1, measured: cosine });
+    identities.push({
+      label: 'cos(ĝ, g) with norm clipping',
+      words: 'cosine',
+      expected: 1,
+      measured: cosine,
+    });
     // PyTorch's clip_grad_norm_ scales by θ/(‖g‖ + 1e-6), so ‖ĝ‖ lands just under θ.
     const g = report.normBefore;
     identities.push({

@@ -282,7 +282,8 @@ function BothDirections({ t, unit }: { t: number; unit: number }) {
     const y = result.trace.outputs[t];
     const p = result.trace.probs?.[t];
     if (y === undefined || p === undefined) return null;
-    const labels = labelsOf(result);
+    // The model's own label: KaTeX writes Latin text only, and the label is the model's data.
+    const labels = result.tagged?.classes ?? labelsOf(result);
     let best = 0;
     for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
     return {

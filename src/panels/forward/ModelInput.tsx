@@ -7,6 +7,7 @@ import {
   CELL_LABEL,
   FORWARD_MODELS,
   MAX_TEXT_CHARS,
+  classLabel,
   nameChar,
   showChar,
   type ForwardModel,
@@ -178,7 +179,7 @@ function ModelSummary() {
           {info.classes !== undefined && (
             <>
               {tr('forward.summary.tags', { n: info.classes.length })}
-              <span translate="no">{info.classes.join(', ')}</span>
+              <span translate="no">{info.classes.map((c) => classLabel(c)).join(', ')}</span>
               {tr('forward.summary.tagsEnd')}
             </>
           )}

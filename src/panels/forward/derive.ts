@@ -3,6 +3,7 @@
 // recomputes the network: values are read from the trace, only sorted or looked up. The one
 // exception is the LSTM belt's two products (f ⊙ c_{t−1} and i ⊙ g), which the trace does not
 // hold; see `beltOf`.
+import { classLabel } from '../../content/forward';
 import type { UnitValues } from '../../content/cellEquations';
 import type { NamedStep } from '../../engine/traceKeys';
 import type { ForwardResult } from '../../store/forward';
@@ -51,7 +52,12 @@ export function vocabIndex(vocab: readonly string[]): Map<string, number> {
 
 /** What the head's classes are called: a tagger's labels, else the vocabulary's characters. */
 export function labelsOf(result: ForwardResult): readonly string[] {
-  return result.tagged?.classes ?? result.model.vocab;
+  return result.tagged === null ? result.model.vocab : tagClassesOf(result.tagged);
+}
+
+/** A tagger's classes as the page names them (the shipped tagger's in the interface's language). */
+export function tagClassesOf(tagged: { readonly classes: readonly string[] }): string[] {
+  return tagged.classes.map((c) => classLabel(c));
 }
 
 /**
@@ -61,7 +67,9 @@ export function labelsOf(result: ForwardResult): readonly string[] {
 export function targetAt(result: ForwardResult, index: Map<string, number>, t: number): Target {
   const tag = result.tagged?.tags[t];
   const char =
-    result.tagged === null ? (result.chars[t + 1] ?? '') : (result.tagged.classes[tag ?? -1] ?? '');
+    result.tagged === null
+      ? (result.chars[t + 1] ?? '')
+      : classLabel(result.tagged.classes[tag ?? -1] ?? '');
   const id = result.tagged === null ? (index.get(char) ?? -1) : (tag ?? -1);
   const probs = result.trace.probs?.[t];
   if (id < 0 || probs === undefined) return { char, id: -1, p: null, rank: null };
@@ -230,7 +238,8 @@ export function gridOf(result: ForwardResult): {
   const columns = Array.from({ length: trace.T }, (_, t): DiagramColumn => {
     const probs = trace.probs?.[t];
     const tagged = result.tagged;
-    const best = tagged !== null && probs ? topGuesses(probs, tagged.classes, 1)[0] : undefined;
+    const best =
+      tagged !== null && probs ? topGuesses(probs, tagClassesOf(tagged), 1)[0] : undefined;
     const truth = tagged === null ? null : targetAt(result, index, t);
     return {
       t,

@@ -17,6 +17,8 @@ export const forward = {
     tab: 'tab',
     cr: 'carriage return',
     quoted: '“{{char}}”',
+    // The spaces tagger's two classes (engine/tasks/spaces.ts SPACE_CLASSES), as the charts name them.
+    classes: { inside: 'inside', wordEnd: 'word end' },
   },
   models: {
     lstm: 'LSTM trained on Shakespeare',
