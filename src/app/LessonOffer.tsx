@@ -21,7 +21,10 @@ export function LessonOffer() {
   if (!show) return null;
   return (
     <section className="lesson-offer" aria-label={t('views.lesson.label')}>
-      <p>{t('lesson.offer.text', { count: CHAPTERS.length, minutes: LESSON_MINUTES })}</p>
+      <p className="lesson-offer__long">
+        {t('lesson.offer.text', { count: CHAPTERS.length, minutes: LESSON_MINUTES })}
+      </p>
+      <p className="lesson-offer__short">{t('lesson.offer.short', { minutes: LESSON_MINUTES })}</p>
       <p className="lesson-offer__actions">
         <a className="button-link" href={lang === null ? '#/lesson' : `#/lesson?lang=${lang}`}>
           {t('lesson.offer.start')}

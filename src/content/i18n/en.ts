@@ -257,6 +257,8 @@ export const en = {
     },
     offer: {
       text: 'New to recurrent networks? The guided lesson takes you through them in {{count}} short chapters (about {{minutes}} minutes), each with a live view.',
+      // On a phone, where the long text would fill a third of the first screen.
+      short: 'New to recurrent networks? A guided lesson, about {{minutes}} minutes.',
       start: 'Start the lesson',
       dismiss: 'Not now',
     },

@@ -244,6 +244,7 @@ export const zhCN: Messages = {
     },
     offer: {
       text: '刚接触循环神经网络？引导课程用 {{count}} 个短章节（约 {{minutes}} 分钟）带你逐步了解，每章都配有实时视图。',
+      short: '刚接触循环神经网络？跟着引导课程学，约 {{minutes}} 分钟。',
       start: '开始学习',
       dismiss: '以后再说',
     },
