@@ -5,6 +5,7 @@ import type { StackState } from './bptt.ts';
 import { finalState } from './bptt.ts';
 import type { Model } from './model.ts';
 import { forwardModel } from './network.ts';
+import { Problem } from './problem.ts';
 import type { Rng } from './rng.ts';
 import { sampleIndex, type SampleOptions } from './sample.ts';
 
@@ -21,10 +22,10 @@ export function generateIds(
 ): Int32Array {
   const c = m.config;
   if (c.head !== 'softmax' || c.input !== 'onehot' || c.inputSize !== c.outputSize)
-    throw new Error('Only character models can generate text.');
-  if (c.bidirectional)
-    throw new Error('A bidirectional model reads the future; it cannot generate.');
-  if (!Number.isInteger(length) || length < 0) throw new Error(`Invalid length: ${length}.`);
+    throw new Problem('generate.notCharModel');
+  if (c.bidirectional) throw new Problem('generate.bidirectional');
+  if (!Number.isInteger(length) || length < 0)
+    throw new Problem('generate.length', { length: String(length) });
   const V = m.config.outputSize;
   const out = new Int32Array(length);
   let state: StackState | null = null;
@@ -65,13 +66,13 @@ export function generateIds(
 export function generateValues(m: Model, prime: Float64Array, length: number): Float64Array {
   const c = m.config;
   if (c.input !== 'dense' || c.head !== 'linear' || c.inputSize !== c.outputSize)
-    throw new Error('Only a model that predicts its own next input can continue a sequence.');
-  if (c.bidirectional)
-    throw new Error('A bidirectional model reads the future; it cannot generate.');
-  if (!Number.isInteger(length) || length < 0) throw new Error(`Invalid length: ${length}.`);
+    throw new Problem('generate.notOwnInput');
+  if (c.bidirectional) throw new Problem('generate.bidirectional');
+  if (!Number.isInteger(length) || length < 0)
+    throw new Problem('generate.length', { length: String(length) });
   const I = c.inputSize;
   if (prime.length === 0 || prime.length % I !== 0)
-    throw new Error(`The start needs a positive multiple of ${I} values.`);
+    throw new Problem('generate.startValues', { size: I });
   const out = new Float64Array(length * I);
   let state: StackState | null = null;
   const run = (x: Float64Array): Float64Array => {

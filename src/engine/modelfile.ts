@@ -20,6 +20,7 @@ import {
   type Model,
   type ModelConfig,
 } from './model.ts';
+import { Problem, problemOf, problemText, type ProblemCode, type ProblemInfo } from './problem.ts';
 import { vocabFromChars, VocabError, type Vocab } from './vocab.ts';
 
 export const MODEL_FORMAT = 'unrolled-model';
@@ -27,13 +28,8 @@ export const MODEL_VERSION = 2;
 /** The versions this engine reads. */
 export const MODEL_VERSIONS = [1, 2] as const;
 
-/** A model file problem, with a message that says what is wrong. */
-export class ModelFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ModelFileError';
-  }
-}
+/** A model file problem (a `modelFile.*` code), with a message that says what is wrong. */
+export class ModelFileError extends Problem {}
 
 export interface ModelFileJson {
   format: typeof MODEL_FORMAT;
@@ -98,7 +94,7 @@ export interface LoadedModel extends ModelLabels {
 /** Rounds to `digits` significant digits (for compact shipped files); undefined keeps every bit. */
 function roundTo(v: number, digits: number | undefined): number {
   if (digits !== undefined && !(Number.isInteger(digits) && digits >= 1 && digits <= 17)) {
-    throw new ModelFileError(`Digits must be a whole number from 1 to 17 (got ${digits}).`);
+    throw new ModelFileError('modelFile.digits', { digits: String(digits) });
   }
   return digits === undefined ? v : Number(v.toPrecision(digits));
 }
@@ -111,9 +107,9 @@ export function modelFileJson(
 ): ModelFileJson {
   const c = m.config;
   if (c.cell === 'rnn' && c.nonlinearity !== 'tanh' && c.nonlinearity !== 'relu') {
-    throw new ModelFileError(
-      `PyTorch's RNN has no "${c.nonlinearity}" nonlinearity; only tanh and relu can be saved.`,
-    );
+    throw new ModelFileError('modelFile.nonlinearityNotSaved', {
+      nonlinearity: String(c.nonlinearity),
+    });
   }
   const config: ModelFileJson['config'] = {
     cell: c.cell,
@@ -126,13 +122,13 @@ export function modelFileJson(
   if (c.cell === 'rnn') config.nonlinearity = c.nonlinearity as 'tanh' | 'relu';
   if (c.input === 'onehot') {
     if (!labels.vocab || labels.vocab.chars.length !== c.inputSize)
-      throw new ModelFileError('The vocabulary does not match the model.');
+      throw new ModelFileError('modelFile.vocabMismatch');
     config.vocab = [...labels.vocab.chars];
   } else config.inputSize = c.inputSize;
   if (c.head === 'softmax') {
     const classes = labels.classes ?? labels.vocab?.chars ?? null;
     if (!classes || classes.length !== c.outputSize)
-      throw new ModelFileError('The class labels do not match the model.');
+      throw new ModelFileError('modelFile.classesMismatch');
     const sameAsVocab =
       labels.vocab !== null &&
       classes.length === labels.vocab.chars.length &&
@@ -154,7 +150,7 @@ export function modelFileJson(
 /** The file's JSON object for a character model and its vocabulary. */
 export function modelToJson(m: Model, vocab: Vocab, opts: { digits?: number } = {}): ModelFileJson {
   if (m.config.input !== 'onehot' || m.config.head !== 'softmax')
-    throw new ModelFileError('Only character models are saved with a vocabulary alone.');
+    throw new ModelFileError('modelFile.vocabAlone');
   return modelFileJson(m, { vocab, classes: null, task: 'chars' }, opts);
 }
 
@@ -172,29 +168,30 @@ function own(o: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
-function wholeNumber(v: unknown, lo: number, hi: number, what: string): number {
+/** A value as the file writes it, for messages ("undefined" when there is none). */
+const found = (v: unknown): string => String(JSON.stringify(v));
+
+function wholeNumber(v: unknown, lo: number, hi: number, name: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) {
-    throw new ModelFileError(
-      `${what} must be a whole number from ${lo} to ${hi} (found ${JSON.stringify(v)}).`,
-    );
+    throw new ModelFileError('modelFile.wholeNumber', { name, lo, hi, found: found(v) });
   }
   return v;
 }
 
-/** One of the allowed string values, or a ModelFileError listing them. */
-function oneOf<T extends string>(v: unknown, options: readonly T[], what: string): T {
+/** One of the allowed string values, or the ModelFileError `refusal` (its words list them). */
+function oneOf<T extends string>(v: unknown, options: readonly T[], refusal: ProblemCode): T {
   if (typeof v === 'string' && (options as readonly string[]).includes(v)) return v as T;
-  const list = options.map((o) => `"${o}"`).join(' or ');
-  throw new ModelFileError(`Unknown ${what} ${JSON.stringify(v)}: expected ${list}.`);
+  throw new ModelFileError(refusal, { found: found(v) });
 }
 
 /** A list of distinct one-character strings, as a Vocab. */
 function vocabOf(chars: unknown): Vocab {
-  if (!Array.isArray(chars)) throw new ModelFileError('config.vocab must be a list of characters.');
+  if (!Array.isArray(chars)) throw new ModelFileError('modelFile.vocabNotList');
   try {
     return vocabFromChars(chars as string[]);
   } catch (e) {
-    if (e instanceof VocabError) throw new ModelFileError(`Bad vocabulary: ${e.message}`);
+    if (e instanceof VocabError)
+      throw new ModelFileError('modelFile.badVocab', { reason: problemOf(e)! });
     throw e;
   }
 }
@@ -202,12 +199,12 @@ function vocabOf(chars: unknown): Vocab {
 /** Class labels: a non-empty list of distinct non-empty strings. */
 function classesOf(v: unknown): string[] {
   if (!Array.isArray(v) || v.length === 0 || v.length > MAX_WIDTH)
-    throw new ModelFileError(`config.classes must be a list of 1 to ${MAX_WIDTH} labels.`);
+    throw new ModelFileError('modelFile.classesNotList', { max: MAX_WIDTH });
   v.forEach((label: unknown, k) => {
     if (typeof label !== 'string' || label.length === 0 || label.length > 100)
-      throw new ModelFileError(`Class label ${k} must be text of 1 to 100 characters.`);
+      throw new ModelFileError('modelFile.classLabelText', { index: k });
     if (v.indexOf(label) !== k)
-      throw new ModelFileError(`Class label ${k} repeats ${JSON.stringify(label)}.`);
+      throw new ModelFileError('modelFile.classLabelRepeats', { index: k, label: found(label) });
   });
   return v as string[];
 }
@@ -220,32 +217,22 @@ const MAX_HORIZON = 50;
  * a finite positive scale, a boolean difference and a whole horizon (1 when learning the changes).
  */
 function seriesPreparationOf(v: unknown, c: ModelConfig): SeriesPreparation {
-  if (!isRecord(v)) throw new ModelFileError('config.series must be an object.');
+  if (!isRecord(v)) throw new ModelFileError('modelFile.seriesNotObject');
   if (c.input !== 'dense' || c.inputSize !== 1 || c.head !== 'linear' || c.outputSize !== 1)
-    throw new ModelFileError(
-      'config.series belongs to a model that reads one value per step and predicts one (a linear head).',
-    );
+    throw new ModelFileError('modelFile.seriesWrongModel');
   const column = own(v, 'column');
   if (typeof column !== 'string' || column.length === 0 || column.length > 200)
-    throw new ModelFileError('config.series.column must be text of 1 to 200 characters.');
+    throw new ModelFileError('modelFile.seriesColumn');
   const mean = own(v, 'mean');
   if (typeof mean !== 'number' || !Number.isFinite(mean))
-    throw new ModelFileError(
-      `config.series.mean must be a finite number (found ${JSON.stringify(mean ?? null)}).`,
-    );
+    throw new ModelFileError('modelFile.seriesMean', { found: found(mean ?? null) });
   const scale = own(v, 'scale');
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0)
-    throw new ModelFileError(
-      `config.series.scale must be a finite number above 0 (found ${JSON.stringify(scale ?? null)}): the inputs are divided by it.`,
-    );
+    throw new ModelFileError('modelFile.seriesScale', { found: found(scale ?? null) });
   const difference = own(v, 'difference');
-  if (typeof difference !== 'boolean')
-    throw new ModelFileError('config.series.difference must be true or false.');
+  if (typeof difference !== 'boolean') throw new ModelFileError('modelFile.seriesDifference');
   const horizon = wholeNumber(own(v, 'horizon'), 1, MAX_HORIZON, 'config.series.horizon');
-  if (difference && horizon !== 1)
-    throw new ModelFileError(
-      'config.series: a model that learns the changes predicts 1 step ahead.',
-    );
+  if (difference && horizon !== 1) throw new ModelFileError('modelFile.seriesHorizon');
   return { column, mean, scale, difference, horizon };
 }
 
@@ -255,23 +242,23 @@ function readConfig(
   version: number,
 ): ModelLabels & { config: ModelConfig } {
   const cell = own(cfg, 'cell');
-  if (!isCellKind(cell)) {
-    throw new ModelFileError(
-      `Unknown cell ${JSON.stringify(cell)}: expected "rnn", "lstm" or "gru".`,
-    );
-  }
+  if (!isCellKind(cell)) throw new ModelFileError('modelFile.unknownCell', { found: found(cell) });
   let nonlinearity: Nonlinearity = 'tanh';
   if (cell === 'rnn') {
-    nonlinearity = oneOf(own(cfg, 'nonlinearity') ?? 'tanh', ['tanh', 'relu'], 'nonlinearity');
+    const named = own(cfg, 'nonlinearity') ?? 'tanh';
+    nonlinearity = oneOf(named, ['tanh', 'relu'], 'modelFile.unknownNonlinearity');
   }
   const hiddenSize = wholeNumber(own(cfg, 'hiddenSize'), 1, MAX_HIDDEN, 'config.hiddenSize');
   const numLayers = wholeNumber(own(cfg, 'numLayers'), 1, MAX_LAYERS, 'config.numLayers');
   const v2 = version >= 2;
   const bidirectional = v2 ? (own(cfg, 'bidirectional') ?? false) : false;
-  if (typeof bidirectional !== 'boolean')
-    throw new ModelFileError('config.bidirectional must be true or false.');
-  const input = v2 ? oneOf(own(cfg, 'input'), ['onehot', 'dense'], 'input') : 'onehot';
-  const head = v2 ? oneOf(own(cfg, 'head'), ['softmax', 'linear'], 'head') : 'softmax';
+  if (typeof bidirectional !== 'boolean') throw new ModelFileError('modelFile.bidirectional');
+  const input = v2
+    ? oneOf(own(cfg, 'input'), ['onehot', 'dense'], 'modelFile.unknownInput')
+    : 'onehot';
+  const head = v2
+    ? oneOf(own(cfg, 'head'), ['softmax', 'linear'], 'modelFile.unknownHead')
+    : 'softmax';
   const vocab = input === 'onehot' ? vocabOf(own(cfg, 'vocab')) : null;
   const inputSize = vocab
     ? vocab.chars.length
@@ -280,8 +267,7 @@ function readConfig(
   let outputSize: number;
   if (head === 'softmax') {
     const listed = own(cfg, 'classes');
-    if (listed === undefined && !vocab)
-      throw new ModelFileError('config.classes must list the classes of a softmax head.');
+    if (listed === undefined && !vocab) throw new ModelFileError('modelFile.classesMissing');
     classes = listed === undefined ? vocab!.chars : classesOf(listed);
     outputSize = classes.length;
   } else {
@@ -289,7 +275,7 @@ function readConfig(
   }
   const task = v2 ? (own(cfg, 'task') ?? null) : 'chars';
   if (task !== null && (typeof task !== 'string' || task.length > 100))
-    throw new ModelFileError('config.task must be a short text.');
+    throw new ModelFileError('modelFile.task');
   const config: ModelConfig = {
     cell,
     nonlinearity,
@@ -318,58 +304,59 @@ export function parseModelFile(input: string | unknown): LoadedModel {
     try {
       root = JSON.parse(input);
     } catch (e) {
-      throw new ModelFileError(`The file is not valid JSON (${(e as Error).message}).`);
+      throw new ModelFileError('modelFile.notJson', { detail: (e as Error).message });
     }
   }
-  if (!isRecord(root)) throw new ModelFileError('The file does not hold a JSON object.');
+  if (!isRecord(root)) throw new ModelFileError('modelFile.notObject');
   if (own(root, 'format') !== MODEL_FORMAT) {
-    throw new ModelFileError(
-      `This is not an Unrolled model file: "format" must be "${MODEL_FORMAT}".`,
-    );
+    throw new ModelFileError('modelFile.wrongFormat', { format: MODEL_FORMAT });
   }
   const version = own(root, 'version');
   if (!(MODEL_VERSIONS as readonly unknown[]).includes(version)) {
-    throw new ModelFileError(
-      `Unsupported model file version ${JSON.stringify(version)}; this app reads versions ${MODEL_VERSIONS.join(' and ')}.`,
-    );
+    const [oldest, newest] = MODEL_VERSIONS;
+    throw new ModelFileError('modelFile.wrongVersion', { version: found(version), oldest, newest });
   }
   const cfg = own(root, 'config');
-  if (!isRecord(cfg)) throw new ModelFileError('The file has no "config" object.');
+  if (!isRecord(cfg)) throw new ModelFileError('modelFile.noConfig');
   const { config, vocab, classes, task, series } = readConfig(cfg, version as number);
   const { cell, numLayers } = config;
   const tensors = own(root, 'tensors');
-  if (!isRecord(tensors)) throw new ModelFileError('The file has no "tensors" object.');
+  if (!isRecord(tensors)) throw new ModelFileError('modelFile.noTensors');
   // Check every name, shape and length before allocating, so a file cannot make us reserve
   // memory for a model it does not contain.
   const expected = tensorShapes(config);
   const names = new Set(expected.map((t) => t.name));
   for (const key of Object.keys(tensors)) {
     if (!names.has(key)) {
-      throw new ModelFileError(
-        `Unexpected tensor ${JSON.stringify(key)} for a ${numLayers}-layer ${cell.toUpperCase()}.`,
-      );
+      throw new ModelFileError('modelFile.unexpectedTensor', {
+        tensor: found(key),
+        layers: numLayers,
+        cell: cell.toUpperCase(),
+      });
     }
   }
   const entries: unknown[][] = [];
   for (const t of expected) {
     const entry = own(tensors, t.name);
-    if (!isRecord(entry)) throw new ModelFileError(`Missing tensor "${t.name}".`);
+    if (!isRecord(entry)) throw new ModelFileError('modelFile.missingTensor', { tensor: t.name });
     const shape = own(entry, 'shape');
     if (
       !Array.isArray(shape) ||
       shape.length !== t.shape.length ||
       shape.some((d, k) => d !== t.shape[k])
     ) {
-      throw new ModelFileError(
-        `Tensor "${t.name}" has shape ${JSON.stringify(shape)}; expected [${t.shape.join(', ')}].`,
-      );
+      throw new ModelFileError('modelFile.badShape', {
+        tensor: t.name,
+        found: found(shape),
+        expected: t.shape.join(', '),
+      });
     }
     const size = t.shape.reduce((a, b) => a * b, 1);
     const data = own(entry, 'data');
-    if (!Array.isArray(data) || data.length !== size) {
-      throw new ModelFileError(
-        `Tensor "${t.name}" must hold ${size} numbers (found ${Array.isArray(data) ? data.length : 'no list'}).`,
-      );
+    if (!Array.isArray(data))
+      throw new ModelFileError('modelFile.noData', { tensor: t.name, size });
+    if (data.length !== size) {
+      throw new ModelFileError('modelFile.badLength', { tensor: t.name, size, found: data.length });
     }
     entries.push(data);
   }
@@ -379,9 +366,7 @@ export function parseModelFile(input: string | unknown): LoadedModel {
     for (let k = 0; k < data.length; k++) {
       const v: unknown = data[k];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new ModelFileError(
-          `Tensor "${t.name}" holds a value that is not a finite number at index ${k}.`,
-        );
+        throw new ModelFileError('modelFile.notFinite', { tensor: t.name, index: k });
       }
       t.data[k] = v;
     }
@@ -402,17 +387,32 @@ export function parseModel(input: string | unknown): { model: Model; vocab: Voca
     classes.length === vocab.chars.length &&
     classes.every((c, k) => c === vocab.chars[k]);
   if (!vocab || !sameClasses || model.config.bidirectional) {
-    throw new ModelFileError(
-      `This file holds a ${describeKind(model.config)}, not a character model that predicts the next character.`,
-    );
+    throw new ModelFileError('modelFile.notCharacterModel', { kind: kindOf(model.config) });
   }
   return { model, vocab };
 }
 
-/** "bidirectional GRU tagger", "LSTM with a linear head", for messages. */
+/**
+ * What kind of model a configuration describes, as a problem to name in another ("bidirectional
+ * GRU with one-hot input and a 2-class softmax head", "LSTM with real-valued input and a linear
+ * head").
+ */
+export function kindOf(c: ModelConfig): ProblemInfo {
+  const input: ProblemInfo = {
+    code: c.input === 'onehot' ? 'modelFile.inputOneHot' : 'modelFile.inputDense',
+    vars: {},
+  };
+  const head: ProblemInfo =
+    c.head === 'softmax'
+      ? { code: 'modelFile.headSoftmax', vars: { classes: c.outputSize } }
+      : { code: 'modelFile.headLinear', vars: {} };
+  return {
+    code: c.bidirectional ? 'modelFile.kindBidirectional' : 'modelFile.kind',
+    vars: { cell: c.cell.toUpperCase(), input, head },
+  };
+}
+
+/** The kind of model a configuration describes, in English (kindOf's words), for messages. */
 export function describeKind(c: ModelConfig): string {
-  const cell = c.cell.toUpperCase();
-  const way = c.bidirectional ? 'bidirectional ' : '';
-  const head = c.head === 'softmax' ? `${c.outputSize}-class softmax head` : 'linear head';
-  return `${way}${cell} with ${c.input === 'onehot' ? 'one-hot' : 'real-valued'} input and a ${head}`;
+  return problemText(kindOf(c));
 }

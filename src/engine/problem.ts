@@ -55,9 +55,18 @@ export function problemText(
   });
 }
 
-/** The problem an error carries, if it is one. */
+/**
+ * The problem an error carries, if it is one, as plain data: a problem named as a value becomes
+ * data too, since an Error crossing to the page keeps only its name and message.
+ */
 export function problemOf(error: unknown): ProblemInfo | null {
-  return error instanceof Problem ? { code: error.code, vars: error.vars } : null;
+  return error instanceof Problem ? plain(error) : null;
+}
+
+function plain(p: ProblemInfo): ProblemInfo {
+  const vars: Record<string, ProblemValue> = {};
+  for (const [name, v] of Object.entries(p.vars)) vars[name] = typeof v === 'object' ? plain(v) : v;
+  return { code: p.code, vars };
 }
 
 /** Whether `v` is a problem as data with a known code (checked before a message is trusted). */

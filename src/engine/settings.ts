@@ -5,6 +5,7 @@
 import type { InitOptions } from './init.ts';
 import type { Architecture, ModelConfig } from './model.ts';
 import { optimizerFor, type OptimizerConfig, type OptimizerKind } from './optim.ts';
+import { Problem, type ProblemCode, type ProblemInfo } from './problem.ts';
 import {
   SETTING_ROWS,
   type Change,
@@ -45,32 +46,78 @@ export function nounOf(row: SettingRow): string {
   return /^.[a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
-/**
- * What is wrong with a value for a row, as the end of a sentence ("must be a whole number from 1
- * to 512 (got 4096)"), or null when it fits. The app and the command line both say it.
- */
-export function settingProblem(row: SettingRow, v: unknown): string | null {
-  const got = `(got ${typeof v === 'string' ? JSON.stringify(v) : String(v)})`;
+/** How a value misses a row: not an option, not a whole number in range, no number, out of range. */
+type RefusalKind = 'choice' | 'whole' | 'number' | 'range';
+
+/** What is wrong with a value for a row: its kind and the values its words name. */
+interface Refusal {
+  readonly kind: RefusalKind;
+  readonly vars: { readonly [name: string]: string | number };
+}
+
+function refusalOf(row: SettingRow, v: unknown): Refusal | null {
+  const got = typeof v === 'string' ? JSON.stringify(v) : String(v);
   if (row.kind === 'choice') {
     const ok = typeof v === 'string' && row.options.includes(v);
-    return ok ? null : `must be one of ${row.options.join(', ')} ${got}`;
+    return ok ? null : { kind: 'choice', vars: { options: row.options.join(', '), got } };
   }
   if (row.kind === 'whole') {
     const ok = typeof v === 'number' && Number.isInteger(v) && v >= row.min && v <= row.max;
-    return ok ? null : `must be a whole number from ${row.min} to ${row.max} ${got}`;
+    return ok ? null : { kind: 'whole', vars: { min: row.min, max: row.max, got } };
   }
   if (row.kind === 'nullableReal' && v === null) return null;
-  if (typeof v !== 'number') return `must be a number ${got}`;
+  if (typeof v !== 'number') return { kind: 'number', vars: { got } };
   const ok = Number.isFinite(v) && v >= row.min && v <= row.max;
-  return ok ? null : `must be between ${row.min} and ${row.max} ${got}`;
+  return ok ? null : { kind: 'range', vars: { min: row.min, max: row.max, got } };
 }
 
-/** Throws a RangeError naming the first setting that is out of range. */
+/** The end of a sentence for each kind, with the refusal's values in place of {{name}}. */
+const ENDINGS: Record<RefusalKind, string> = {
+  choice: 'must be one of {{options}} (got {{got}})',
+  whole: 'must be a whole number from {{min}} to {{max}} (got {{got}})',
+  number: 'must be a number (got {{got}})',
+  range: 'must be between {{min}} and {{max}} (got {{got}})',
+};
+
+/**
+ * What is wrong with a value for a row, as the end of a sentence ("must be a whole number from 1
+ * to 512 (got 4096)"), or null when it fits. The command line says it after the flag.
+ */
+export function settingProblem(row: SettingRow, v: unknown): string | null {
+  const refusal = refusalOf(row, v);
+  return refusal === null
+    ? null
+    : ENDINGS[refusal.kind].replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+        String(refusal.vars[name]),
+      );
+}
+
+/**
+ * A setting out of range: "The <noun> <settingProblem>.", as a problem `settings.<name><Kind>`
+ * (problems/settings.ts), so that the page says it in the learner's language.
+ */
+export class SettingsError extends Problem {}
+
+/** Throws a SettingsError naming the first setting that is out of range. */
 export function validateSettings(s: TrainSettings): void {
   for (const [name, row] of SETTING_ROWS) {
-    const problem = settingProblem(row, s[name]);
-    if (problem !== null) throw new RangeError(`The ${nounOf(row)} ${problem}.`);
+    const refusal = refusalOf(row, s[name]);
+    if (refusal === null) continue;
+    const kind = refusal.kind[0]!.toUpperCase() + refusal.kind.slice(1);
+    throw new SettingsError(`settings.${name}${kind}` as ProblemCode, refusal.vars);
   }
+}
+
+/**
+ * The settings `names` as a problem to name in another: one setting's form label, or a list of
+ * two to five (`settings.list2` … `list5`).
+ */
+export function settingsNamed(names: readonly SettingName[]): ProblemInfo {
+  const labels = names.map((name): ProblemInfo => ({ code: `settings.${name}`, vars: {} }));
+  if (labels.length === 1) return labels[0]!;
+  if (labels.length < 1 || labels.length > 5) throw new Error('Name one to five settings.');
+  const vars = Object.fromEntries(labels.map((label, k) => ['abcde'[k]!, label]));
+  return { code: `settings.list${labels.length as 2 | 3 | 4 | 5}`, vars };
 }
 
 /** Does a setting matter, given the others (the nonlinearity only for the RNN, …)? */

@@ -12,6 +12,7 @@ import {
 } from '../engine/seq2seq/model.ts';
 import { parseSeq2SeqFile, seq2seqFileJson } from '../engine/seq2seq/file.ts';
 import type { OptimizerState } from '../engine/optim.ts';
+import { Problem } from '../engine/problem.ts';
 import { decodeGreedy } from '../engine/seq2seq/network.ts';
 import { seq2seqPytorchScript } from '../engine/seq2seq/pytorch.ts';
 import { checkSeq2SeqOptions, generateSeq2Seq } from '../engine/seq2seq/tasks.ts';
@@ -113,12 +114,9 @@ export function attentionRunKey(s: AttentionSettings): string {
 }
 
 export function checkAttentionSettings(s: AttentionSettings): void {
-  const positive = (v: number, what: string) => {
-    if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`${what} must be above 0.`);
-  };
-  positive(s.lr, 'The learning rate');
+  if (!(Number.isFinite(s.lr) && s.lr > 0)) throw new Problem('run.lrNotPositive');
   if (!Number.isInteger(s.batchSize) || s.batchSize < 1 || s.batchSize > 512)
-    throw new RangeError('The batch size must be a whole number from 1 to 512.');
+    throw new Problem('run.batchSize', { min: 1, max: 512 });
 }
 
 export class AttentionRun {
@@ -134,7 +132,7 @@ export class AttentionRun {
   ) {}
 
   private require(): Current {
-    if (this.current === null) throw new Error('There is no encoder–decoder yet.');
+    if (this.current === null) throw new Problem('run.noEncoderDecoder');
     return this.current;
   }
 
@@ -277,7 +275,7 @@ export class AttentionRun {
       !same(file.vocab.input, c.vocab.input) ||
       !same(file.vocab.output, c.vocab.output)
     )
-      throw new Error('The saved model does not fit this task and model.');
+      throw new Problem('run.savedTaskMismatch');
     this.pause();
     c.model = file.model;
     c.trainer = trainerFor(c.model, c.train, c.settings, saved.step);
@@ -316,7 +314,7 @@ export class AttentionRun {
   restoreLastGood(): AttentionInfo {
     const c = this.require();
     const { lastGood, lastGoodStep } = c.loop;
-    if (lastGood === null) throw new Error('There is no earlier model to go back to.');
+    if (lastGood === null) throw new Problem('run.noEarlierModel');
     this.pause();
     c.model = copyModel(lastGood);
     c.trainer = trainerFor(c.model, c.train, c.settings, lastGoodStep);

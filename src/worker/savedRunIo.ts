@@ -3,6 +3,7 @@
 // the optimizer's state, and puts them back onto the run loaded now when it was made from the same
 // choices. Which view's records is the `store` passed (persist/seriesStore.ts `savedRuns`).
 import type { OptimizerState } from '../engine/optim';
+import { Problem } from '../engine/problem';
 import type { CheckpointMeta, SavedRun, SavedRuns } from '../persist/seriesStore';
 import { storedCurves } from './autosave';
 import type { SeriesAutosavePage } from './seriesProtocol';
@@ -63,9 +64,22 @@ export function checkpointRunTo<I>(
   return store.saveCheckpoint(meta, record);
 }
 
+/** What else a view's run may have been made from, in words (each with its own problems). */
+export type RunChoices = 'series or model' | 'task or model';
+
+const CHOSEN_MEANWHILE = {
+  'series or model': 'run.otherSeriesChosen',
+  'task or model': 'run.otherTaskChosen',
+} as const satisfies Record<RunChoices, string>;
+
+const MADE_FROM_OTHER = {
+  'series or model': 'run.checkpointOtherSeries',
+  'task or model': 'run.checkpointOtherTask',
+} as const satisfies Record<RunChoices, string>;
+
 /**
  * Puts checkpoint `id` back onto the run loaded now; it must have been made from `choice`, else
- * it throws and the model stays.
+ * it throws (a problem) and the model stays.
  */
 export async function loadCheckpointFrom<I>(
   store: SavedRuns,
@@ -73,14 +87,13 @@ export async function loadCheckpointFrom<I>(
   id: string,
   choice: string,
   /** What else it may have been made from, in words ("series or model"). */
-  other: string,
+  other: RunChoices,
 ): Promise<Resumed<I>> {
   const loads = run.loadCount;
   const saved = await store.loadCheckpoint(id);
-  if (run.loadCount !== loads) throw new Error(`Another ${other} was chosen meanwhile.`);
-  if (saved === null) throw new Error('The checkpoint is missing or damaged.');
-  if (saved.choice !== choice)
-    throw new Error(`The checkpoint was made from another ${other}: choose those first.`);
+  if (run.loadCount !== loads) throw new Problem(CHOSEN_MEANWHILE[other]);
+  if (saved === null) throw new Problem('run.checkpointMissing');
+  if (saved.choice !== choice) throw new Problem(MADE_FROM_OTHER[other]);
   const info = run.resume(saved);
   return { info, history: saved.history, savedAt: saved.savedAt };
 }

@@ -13,6 +13,7 @@ import {
 } from '../engine/model.ts';
 import { modelFileJson, parseModelFile, type ModelLabels } from '../engine/modelfile.ts';
 import type { OptimizerState } from '../engine/optim.ts';
+import { Problem } from '../engine/problem.ts';
 import { pytorchScriptFor } from '../engine/pytorch.ts';
 import { createRng } from '../engine/rng.ts';
 import {
@@ -20,6 +21,7 @@ import {
   clipConfigOf,
   initOptionsOf,
   optimizerConfigOf,
+  settingsNamed,
   validateSettings,
   type TrainSettings,
 } from '../engine/settings.ts';
@@ -139,7 +141,7 @@ export class SeriesRun {
   restoreBest(): SeriesInfo {
     const c = this.require();
     const best = this.best;
-    if (best === null) throw new Error('There is no validation loss yet: train first.');
+    if (best === null) throw new Problem('run.noValidationLoss');
     this.pause();
     const model = cloneModel(best.model);
     const trainer = trainerFor(c.task, c.settings, model);
@@ -158,7 +160,8 @@ export class SeriesRun {
     const changed = (['cell', 'hiddenSize', 'numLayers', 'seed', 'optimizer'] as const).filter(
       (k) => settings[k] !== c.settings[k],
     );
-    if (changed.length > 0) throw new Error(`${changed.join(', ')}: these need a new model.`);
+    if (changed.length > 0)
+      throw new Problem('run.needNewModel', { settings: settingsNamed(changed) });
     const source = c.task.source(settings.batchSize, settings.seqLen);
     this.loop.changeWhileRunning(() => {
       const step = this.currentStep();
@@ -177,7 +180,7 @@ export class SeriesRun {
   restoreLastGood(): SeriesInfo {
     const c = this.require();
     const { lastGood, lastGoodStep } = this.loop;
-    if (lastGood === null) throw new Error('There is no earlier model to go back to.');
+    if (lastGood === null) throw new Problem('run.noEarlierModel');
     this.pause();
     const model = cloneModel(lastGood);
     const trainer = trainerFor(c.task, c.settings, model);
@@ -212,8 +215,7 @@ export class SeriesRun {
     const a = loaded.config as unknown as Record<string, unknown>;
     const b = c.model.config as unknown as Record<string, unknown>;
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    if ([...keys].some((k) => a[k] !== b[k]))
-      throw new Error('The saved model does not fit this series and model.');
+    if ([...keys].some((k) => a[k] !== b[k])) throw new Problem('run.savedSeriesMismatch');
     this.pause();
     const trainer = trainerFor(c.task, c.settings, loaded);
     if (saved.optimizer !== null) trainer.optimizer.importState(saved.optimizer);
@@ -324,7 +326,7 @@ export class SeriesRun {
   }
 
   private require(): Current {
-    if (this.current === null) throw new Error('Choose a series first.');
+    if (this.current === null) throw new Problem('run.noSeries');
     return this.current;
   }
 }

@@ -8,6 +8,7 @@ import { cloneModel, createModel, namedTensors, withCompute, type Model } from '
 import { ModelFileError, parseModel, serializeModel } from '../engine/modelfile.ts';
 import { LARGEST_MODEL_FILE_BYTES } from '../engine/modelfileSize.ts';
 import { createOptimizer, type Optimizer, type OptimizerState } from '../engine/optim.ts';
+import { Problem } from '../engine/problem.ts';
 import { createRng } from '../engine/rng.ts';
 import {
   clipConfigOf,
@@ -322,7 +323,7 @@ export class EngineSession {
   async checkModelFile(file: Blob): Promise<number> {
     this.checked = null;
     if (file.size > LARGEST_MODEL_FILE_BYTES) {
-      throw new ModelFileError('The file is too big for a model file.');
+      throw new ModelFileError('modelFile.tooBig');
     }
     const parsed = parseModel(await file.text());
     this.checkedCount += 1;
@@ -366,7 +367,7 @@ export class EngineSession {
 
   private takeChecked(key: number): { model: Model; vocab: Vocab } {
     const checked = this.checked;
-    if (checked?.key !== key) throw new Error('The file is no longer held; choose it again.');
+    if (checked?.key !== key) throw new Problem('run.fileNotHeld');
     this.checked = null;
     return checked.parsed;
   }
@@ -380,7 +381,7 @@ export class EngineSession {
   neurons(layer: number, chars: number): NeuronActivations {
     const task = this.requireTask();
     const vocab = this.requireVocab();
-    if (!this.fits()) throw new Error('The model and the text have different characters.');
+    if (!this.fits()) throw new Problem('run.charactersDiffer');
     const n = Math.max(2, Math.min(chars, 4000, task.val.length));
     const ids = task.val.slice(0, n);
     const text = Array.from(ids, (id) => vocab.chars[id]!);
@@ -399,8 +400,7 @@ export class EngineSession {
   /** Puts back the last checkpoint whose loss and gradients were finite. */
   restoreLastGood(): ModelInfo {
     const { lastGood, lastGoodStep } = this.loop;
-    if (!lastGood || !this.vocab || !this.settings)
-      throw new Error('There is no checkpoint to restore.');
+    if (!lastGood || !this.vocab || !this.settings) throw new Problem('run.noCheckpoint');
     this.pause();
     const step = lastGoodStep;
     this.install(cloneModel(lastGood), this.vocab, this.settings, step);
@@ -456,22 +456,19 @@ export class EngineSession {
   }
 
   private requireTask(): CharTask {
-    if (!this.task) throw new Error('Choose a text to train on first.');
+    if (!this.task) throw new Problem('run.noText');
     return this.task;
   }
   private requireModel(): Model {
-    if (!this.model) throw new Error('There is no model yet: create or load one first.');
+    if (!this.model) throw new Problem('run.noModel');
     return this.model;
   }
   private requireVocab(): Vocab {
-    if (!this.vocab) throw new Error('There is no model yet: create or load one first.');
+    if (!this.vocab) throw new Problem('run.noModel');
     return this.vocab;
   }
   private requireTrainer(): Trainer {
-    if (!this.trainer)
-      throw new Error(
-        'This model cannot train on the current text (its characters differ). Create a new model for it.',
-      );
+    if (!this.trainer) throw new Problem('run.cannotTrain');
     return this.trainer;
   }
 }

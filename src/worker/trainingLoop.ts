@@ -5,6 +5,7 @@
 // estimate; a step that took far longer than the app allows stops the run.
 
 import type { Model } from '../engine/model.ts';
+import { Problem } from '../engine/problem.ts';
 import { MAX_STEP_SECONDS, MIN_TIMED_FLOPS } from '../engine/stepCost.ts';
 import type { Metric } from '../engine/tasks/task.ts';
 import type { StepReport } from '../engine/trainer.ts';
@@ -185,7 +186,7 @@ export class TrainingLoop<M = Model> {
     try {
       do {
         this.runStep();
-        if (this.lastStepMs > LONGEST_STEP_MS) throw new Error(tooLong(this.lastStepMs));
+        if (this.lastStepMs > LONGEST_STEP_MS) throw tooLong(this.lastStepMs);
       } while (this.running && this.hooks.now() - start < 30);
       if (this.running && this.hooks.now() - this.lastEval >= EVAL_EVERY_MS) this.measureVal();
     } catch (e) {
@@ -241,7 +242,9 @@ export class TrainingLoop<M = Model> {
   }
 }
 
-function tooLong(ms: number): string {
-  const took = (ms / 1000).toFixed(1);
-  return `one step took ${took} s, and steps over ${MAX_STEP_SECONDS} s are refused so that Pause can answer. Lower the batch size, the sequence length, the hidden size or the number of layers.`;
+function tooLong(ms: number): Problem {
+  return new Problem('run.stepTooLong', {
+    seconds: (ms / 1000).toFixed(1),
+    limit: MAX_STEP_SECONDS,
+  });
 }

@@ -5,12 +5,16 @@
 
 import type { Compute } from '../engine/kernels.ts';
 import { createModel, parameterCount, withCompute, type Model } from '../engine/model.ts';
-import { describeKind, ModelFileError, parseModelFile } from '../engine/modelfile.ts';
+import { kindOf, ModelFileError, parseModelFile } from '../engine/modelfile.ts';
+import { Problem } from '../engine/problem.ts';
 import { createRng } from '../engine/rng.ts';
 import { removeSpaces } from '../engine/tasks/spaces.ts';
 import { encodeLenient, vocabFromChars, type Vocab } from '../engine/vocab.ts';
 import { loadAutosave } from '../persist/trainingStore.ts';
 import type { ModelInfo, ModelSource, TaggedText } from './protocol.ts';
+
+/** A view's text or model that cannot be traced, with the reason (a `views.*` problem). */
+export class ViewModelError extends Problem {}
 
 /** A model with the vocabulary its rows and columns are indexed by. */
 export interface ViewModel {
@@ -38,9 +42,7 @@ function viewModelOf(json: string): ViewModel {
       classes.length === vocab.chars.length && classes.every((ch, k) => ch === vocab.chars[k]);
     if (sameClasses && !c.bidirectional) return { model, vocab };
   }
-  throw new ModelFileError(
-    `This file holds a ${describeKind(c)}, not a character model that predicts the next character.`,
-  );
+  throw new ModelFileError('modelFile.notCharacterModel', { kind: kindOf(c) });
 }
 
 /**
@@ -60,12 +62,12 @@ export function readText(
   const read = entry.tagger === undefined ? undefined : TAG_READERS[entry.tagger.task];
   if (read === undefined) {
     const { ids, unknown } = encodeLenient(text, entry.vocab);
-    if (ids.length < 2) throw new Error('Type at least two characters to trace.');
+    if (ids.length < 2) throw new ViewModelError('views.traceTooShort');
     return { ids: ids.slice(0, -1), targets: ids.slice(1), unknown };
   }
   const { chars, ends } = read(text);
   const { ids, unknown } = encodeLenient(chars, entry.vocab);
-  if (ids.length < 1) throw new Error('Type at least one character other than a space to tag.');
+  if (ids.length < 1) throw new ViewModelError('views.tagTooShort');
   return {
     ids,
     targets: ends,
@@ -88,7 +90,7 @@ export class ViewModels {
   resolve(source: Exclude<ModelSource, { kind: 'training' }>): ViewModel {
     if (source.kind === 'autosave') {
       const saved = this.cache.get(autosaveKey(source));
-      if (saved === undefined) throw new Error('The autosaved run is not loaded.');
+      if (saved === undefined) throw new ViewModelError('views.autosaveNotLoaded');
       return saved;
     }
     const key =
@@ -107,7 +109,8 @@ export class ViewModels {
     if (cached && !(source.kind === 'file' && source.json !== undefined)) return cached;
     let entry: ViewModel;
     if (source.kind === 'file') {
-      if (source.json === undefined) throw new Error(`The model "${source.key}" is not loaded.`);
+      if (source.json === undefined)
+        throw new ViewModelError('views.modelNotLoaded', { model: source.key });
       const parsed = viewModelOf(source.json);
       entry = { ...parsed, model: withCompute(parsed.model, this.compute()) };
     } else {
@@ -139,7 +142,7 @@ export class ViewModels {
     if (this.cache.has(key)) return;
     const saved = await loadAutosave(source.runId);
     if (saved === null || saved.savedAt !== source.savedAt)
-      throw new Error('That autosaved run is no longer saved: open the Training view.');
+      throw new ViewModelError('views.autosaveGone');
     const parsed = viewModelOf(saved.model);
     this.keep(key, { ...parsed, model: withCompute(parsed.model, this.compute()) });
   }

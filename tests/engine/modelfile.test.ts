@@ -63,7 +63,12 @@ function expectBitwiseEqual(a: Model, b: Model): void {
   });
 }
 
-function expectFileError(input: unknown, message: RegExp | string): void {
+/** `input` is refused with `message` (and, when given, the problem `code` and some of its vars). */
+function expectFileError(
+  input: unknown,
+  message: RegExp | string,
+  problem?: { code: string; vars?: Record<string, unknown> },
+): void {
   let result: unknown;
   let error: unknown;
   try {
@@ -74,6 +79,7 @@ function expectFileError(input: unknown, message: RegExp | string): void {
   expect(result).toBeUndefined(); // never a (half-)loaded model
   expect(error).toBeInstanceOf(ModelFileError);
   expect((error as Error).message).toMatch(message);
+  if (problem !== undefined) expect(error).toMatchObject(problem);
 }
 
 const CELLS: { cell: CellKind; nonlinearity: Nonlinearity }[] = [
@@ -236,11 +242,11 @@ describe('a wrong file gives a ModelFileError and no model', () => {
   };
 
   it('not JSON, or not an object', () => {
-    expectFileError('not json', /not valid JSON/);
+    expectFileError('not json', /not valid JSON/, { code: 'modelFile.notJson' });
     expectFileError('', /not valid JSON/);
     expectFileError('{"format": "unrolled-model",', /not valid JSON/);
     for (const v of ['[1, 2]', '42', 'null', '"text"', 'true']) {
-      expectFileError(v, 'The file does not hold a JSON object.');
+      expectFileError(v, 'The file does not hold a JSON object.', { code: 'modelFile.notObject' });
     }
     expectFileError([1, 2], /JSON object/);
     expectFileError(undefined, /JSON object/);
@@ -250,6 +256,7 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => (o['format'] = 'keras')),
       /not an Unrolled model file: "format" must be "unrolled-model"/,
+      { code: 'modelFile.wrongFormat' },
     );
     expectFileError(
       edited((o) => delete o['format']),
@@ -258,6 +265,7 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => (o['version'] = 3)),
       /Unsupported model file version 3; this app reads versions 1 and 2/,
+      { code: 'modelFile.wrongVersion', vars: { version: '3', oldest: 1, newest: 2 } },
     );
     expectFileError(
       edited((o) => (o['version'] = '1')),
@@ -269,10 +277,12 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => (o['config'].cell = 'transformer')),
       'Unknown cell "transformer": expected "rnn", "lstm" or "gru".',
+      { code: 'modelFile.unknownCell', vars: { found: '"transformer"' } },
     );
     expectFileError(
       edited((o) => (o['config'].nonlinearity = 'sigmoid'), 'rnn'),
       'Unknown nonlinearity "sigmoid": expected "tanh" or "relu".',
+      { code: 'modelFile.unknownNonlinearity' },
     );
     expectFileError(
       edited((o) => (o['config'].nonlinearity = 42), 'rnn'),
@@ -292,6 +302,7 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => (o['config'].hiddenSize = v)),
       `config.hiddenSize must be a whole number from 1 to 2048 (found ${JSON.stringify(v)}).`,
+      { code: 'modelFile.wholeNumber', vars: { name: 'config.hiddenSize', lo: 1, hi: 2048 } },
     );
   });
 
@@ -310,6 +321,7 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => (o['config'].vocab[1] = o['config'].vocab[0])),
       /Bad vocabulary: Vocabulary entry 1 repeats the character/,
+      { code: 'modelFile.badVocab', vars: { reason: { code: 'vocab.repeats' } } },
     );
     expectFileError(
       edited((o) => (o['config'].vocab[2] = 'ab')),
@@ -337,6 +349,7 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => (o['tensors']['rnn.weight_ih_l2'] = o['tensors']['rnn.weight_ih_l1'])),
       'Unexpected tensor "rnn.weight_ih_l2" for a 2-layer LSTM.',
+      { code: 'modelFile.unexpectedTensor' },
     );
     expectFileError(
       edited((o) => delete o['tensors']),
@@ -346,6 +359,7 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => (o['tensors']['decoder.weight'].shape = [4, V])),
       `Tensor "decoder.weight" has shape [4,${V}]; expected [${V}, 4].`,
+      { code: 'modelFile.badShape', vars: { tensor: 'decoder.weight', found: `[4,${V}]` } },
     );
     expectFileError(
       edited((o) => (o['tensors']['decoder.weight'].shape = [V * 4])),
@@ -358,10 +372,12 @@ describe('a wrong file gives a ModelFileError and no model', () => {
     expectFileError(
       edited((o) => o['tensors']['rnn.weight_hh_l0'].data.pop()),
       'Tensor "rnn.weight_hh_l0" must hold 64 numbers (found 63).',
+      { code: 'modelFile.badLength', vars: { size: 64, found: 63 } },
     );
     expectFileError(
       edited((o) => (o['tensors']['rnn.weight_hh_l0'].data = {})),
       'Tensor "rnn.weight_hh_l0" must hold 64 numbers (found no list).',
+      { code: 'modelFile.noData' },
     );
     expectFileError(
       edited((o) => (o['tensors']['decoder.bias'] = [1, 2])),
@@ -395,7 +411,10 @@ describe('a wrong file gives a ModelFileError and no model', () => {
       text,
       'Tensor "decoder.bias" holds a value that is not a finite number at index 0.',
     );
-    expectFileError(text.replace('1e999', '-1e999'), /not a finite number at index 0/);
+    expectFileError(text.replace('1e999', '-1e999'), /not a finite number at index 0/, {
+      code: 'modelFile.notFinite',
+      vars: { tensor: 'decoder.bias', index: 0 },
+    });
   });
 
   it('does not modify the input it rejects', () => {

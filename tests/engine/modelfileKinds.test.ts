@@ -2,19 +2,42 @@
 // head) round-trips exactly; version 1 files, such as the shipped models, still load.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { problems as zhProblems } from '../../src/content/i18n/zh-CN/problems.ts';
 import type { CellKind } from '../../src/engine/cell.ts';
 import { createModel, namedTensors, type ModelConfig } from '../../src/engine/model.ts';
 import {
+  describeKind,
+  kindOf,
   ModelFileError,
   modelFileJson,
   parseModel,
   parseModelFile,
 } from '../../src/engine/modelfile.ts';
 import { forwardModel } from '../../src/engine/network.ts';
+import { problemOf, problemText, type ProblemInfo } from '../../src/engine/problem.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { buildVocab } from '../../src/engine/vocab.ts';
 
 const TAGS = ['inside', 'word end'];
+
+/** What `f` throws (it must throw). */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
+
+/** A problem's words in Chinese, from the page's table (as the page writes them). */
+function inChinese(p: ProblemInfo): string {
+  const table = zhProblems as unknown as Record<string, Record<string, string>>;
+  return problemText(p, (code) => {
+    const [area, name] = code.split('.') as [string, string];
+    return table[area]![name]!;
+  });
+}
 
 function config(over: Partial<ModelConfig>): ModelConfig {
   return {
@@ -139,11 +162,50 @@ describe('version 2 checks', () => {
     refuse((o) => (o.config['task'] = 7), /config.task must be a short text/);
   });
 
+  it('says each problem as a code and its values', () => {
+    const problem = (edit: (o: ReturnType<typeof file>) => void) => {
+      const o = file();
+      edit(o);
+      return thrown(() => parseModelFile(JSON.stringify(o)));
+    };
+    expect(problem((o) => (o.config['input'] = 'image'))).toMatchObject({
+      code: 'modelFile.unknownInput',
+      vars: { found: '"image"' },
+    });
+    expect(problem((o) => (o.config['classes'] = ['a', 'a']))).toMatchObject({
+      code: 'modelFile.classLabelRepeats',
+      vars: { index: 1, label: '"a"' },
+    });
+    expect(problem((o) => (o.config['classes'] = ['a', 'b', 'c']))).toMatchObject({
+      code: 'modelFile.badShape',
+      vars: { tensor: 'decoder.weight', found: '[2,6]', expected: '3, 6' },
+    });
+    expect(problem((o) => (o.config['bidirectional'] = false))).toMatchObject({
+      code: 'modelFile.unexpectedTensor',
+      vars: { tensor: '"rnn.weight_ih_l0_reverse"', layers: 2, cell: 'GRU' },
+    });
+    const badVocab = problem((o) => (o.config['vocab'] = ['a', 'bc']));
+    expect(badVocab).toMatchObject({
+      code: 'modelFile.badVocab',
+      vars: { reason: { code: 'vocab.notOneChar' } },
+    });
+    expect((badVocab as Error).message).toMatch(/^Bad vocabulary: Vocabulary entry 1 /);
+  });
+
   it('the character views refuse a tagger with a message naming what it is', () => {
     const json = JSON.stringify(file());
     expect(() => parseModel(json)).toThrow(
       'This file holds a bidirectional GRU with one-hot input and a 2-class softmax head, not a character model that predicts the next character.',
     );
+    const problem = problemOf(thrown(() => parseModel(json)))!;
+    expect(problem.code).toBe('modelFile.notCharacterModel');
+    // In Chinese, what the file holds is said in Chinese too: no English word but the cell's name.
+    expect(inChinese(problem)).toBe(
+      '这个文件存的是独热输入、带 2 类 softmax 输出层的双向 GRU，不是预测下一个字符的字符模型。',
+    );
+    const series = config({ bidirectional: false, cell: 'lstm', input: 'dense', head: 'linear' });
+    expect(describeKind(series)).toBe('LSTM with real-valued input and a linear head');
+    expect(inChinese(kindOf(series))).toBe('实数输入、带线性输出层的 LSTM');
   });
 
   it('saving needs labels that fit the model', () => {
@@ -151,6 +213,10 @@ describe('version 2 checks', () => {
     expect(() => modelFileJson(model, { vocab: null, classes: TAGS, task: null })).toThrow(
       'The vocabulary does not match the model.',
     );
+    const noVocab = { vocab: null, classes: TAGS, task: null };
+    expect(thrown(() => modelFileJson(model, noVocab))).toMatchObject({
+      code: 'modelFile.vocabMismatch',
+    });
     expect(() =>
       modelFileJson(model, { vocab: buildVocab('abcde'), classes: ['x'], task: null }),
     ).toThrow('The class labels do not match the model.');

@@ -26,6 +26,14 @@ describe('Problem', () => {
     const inner = new CorpusError('text.fewWords');
     expect(inner.name).toBe('CorpusError');
     const outer = new Problem('run.trainingStopped', { reason: inner });
+    // As data, the problem named is plain too (an Error would lose its code on the way to the page).
+    const data = problemOf(outer)!;
+    expect(data).toEqual({
+      code: 'run.trainingStopped',
+      vars: { reason: { code: 'text.fewWords', vars: {} } },
+    });
+    expect(data.vars['reason']).not.toBeInstanceOf(Error);
+    expect(structuredClone(data)).toEqual(data);
     expect(outer.message).toBe(
       'Training stopped: The text has too few words to learn where they end.',
     );

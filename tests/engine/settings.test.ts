@@ -2,6 +2,8 @@
 // that name real settings), and the engine's defaults and validation come from it.
 import { describe, expect, it } from 'vitest';
 import { OPTIMIZER_KINDS } from '../../src/engine/optim.ts';
+import { problemTemplate, problemText } from '../../src/engine/problem.ts';
+import { PROBLEMS } from '../../src/engine/problems/index.ts';
 import {
   cliDefault,
   DEFAULT_SETTINGS,
@@ -10,11 +12,25 @@ import {
   optimizerConfigOf,
   SETTING_ROWS,
   SETTINGS,
+  SettingsError,
   settingProblem,
+  settingsNamed,
   validateSettings,
   type SettingRow,
+  type TrainSettings,
 } from '../../src/engine/settings.ts';
 import { edges } from './settingEdges.ts';
+
+/** What validateSettings throws for `settings` (the test fails when it throws nothing). */
+function refusal(settings: TrainSettings): SettingsError {
+  try {
+    validateSettings(settings);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SettingsError);
+    return e as SettingsError;
+  }
+  throw new Error('expected the settings to be refused');
+}
 
 describe('the settings table', () => {
   it('keeps every URL key the app has used, and one flag per setting', () => {
@@ -55,9 +71,13 @@ describe('the settings table', () => {
     for (const v of bad) {
       const problem = settingProblem(row, v);
       expect(problem, String(v)).not.toBeNull();
-      expect(() => validateSettings({ ...DEFAULT_SETTINGS, [name]: v })).toThrow(
-        new RangeError(`The ${nounOf(row)} ${problem}.`),
+      const error = refusal({ ...DEFAULT_SETTINGS, [name]: v });
+      expect(error.message).toBe(`The ${nounOf(row)} ${problem}.`);
+      // A code of its own per setting and kind, so the page can say it in the learner's language.
+      expect(error.code, String(v)).toMatch(
+        new RegExp(`^settings\\.${name}(Choice|Whole|Number|Range)$`),
       );
+      expect(problemTemplate(error.code)).toBeDefined();
     }
   });
 
@@ -71,6 +91,37 @@ describe('the settings table', () => {
     );
     expect(() => validateSettings({ ...DEFAULT_SETTINGS, cell: 'tcn' as 'rnn' })).toThrow(
       'The cell must be one of rnn, lstm, gru (got "tcn").',
+    );
+  });
+
+  it('refuses with a code and the values its words name', () => {
+    expect(refusal({ ...DEFAULT_SETTINGS, hiddenSize: 4096 })).toMatchObject({
+      code: 'settings.hiddenSizeWhole',
+      vars: { min: 1, max: 512, got: '4096' },
+    });
+    expect(refusal({ ...DEFAULT_SETTINGS, lr: 0 })).toMatchObject({
+      code: 'settings.lrRange',
+      vars: { min: 1e-5, max: 10, got: '0' },
+    });
+    expect(refusal({ ...DEFAULT_SETTINGS, gateBias: '1' as unknown as number })).toMatchObject({
+      code: 'settings.gateBiasNumber',
+      vars: { got: '"1"' },
+    });
+    expect(refusal({ ...DEFAULT_SETTINGS, cell: 'tcn' as 'rnn' })).toMatchObject({
+      code: 'settings.cellChoice',
+      vars: { options: 'rnn, lstm, gru', got: '"tcn"' },
+    });
+  });
+
+  it('names settings by their form labels, one or a list', () => {
+    const labels = PROBLEMS.settings as Record<string, string>;
+    for (const [name, row] of SETTING_ROWS) expect(labels[name], name).toBe(row.label);
+    expect(settingsNamed(['hiddenSize'])).toEqual({ code: 'settings.hiddenSize', vars: {} });
+    const two = settingsNamed(['cell', 'numLayers']);
+    expect(problemText(two)).toBe('Cell, Layers');
+    const all = settingsNamed(['cell', 'hiddenSize', 'numLayers', 'seed', 'optimizer']);
+    expect(problemText({ code: 'run.needNewModel', vars: { settings: all } })).toBe(
+      'Cell, Hidden size, Layers, Seed, Optimizer: these need a new model.',
     );
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createModel } from '../../src/engine/model.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { charSource, createTrainer, evaluateChars } from '../../src/engine/trainer.ts';
-import { generateIds } from '../../src/engine/generate.ts';
+import { generateIds, generateValues } from '../../src/engine/generate.ts';
 import { buildVocab, decode, encode } from '../../src/engine/vocab.ts';
 import type { CellKind } from '../../src/engine/cell.ts';
 
@@ -88,5 +88,19 @@ describe('trainer', () => {
     expect(a).toHaveLength(40);
     const greedy = decode(generateIds(model, prime, 12, { greedy: true }, createRng(9)), vocab);
     expect(text).toContain(greedy.slice(0, 3)); // a trained model continues with text it has seen
+  });
+
+  it('refuses what it cannot generate, as problems with codes', () => {
+    const { model, vocab } = setup('gru', 5);
+    const prime = encode('the ', vocab);
+    expect(() => generateIds(model, prime, -1, {}, createRng(1))).toThrow(
+      expect.objectContaining({ message: 'Invalid length: -1.', code: 'generate.length' }),
+    );
+    expect(() => generateValues(model, Float64Array.of(1), 3)).toThrow(
+      expect.objectContaining({
+        message: 'Only a model that predicts its own next input can continue a sequence.',
+        code: 'generate.notOwnInput',
+      }),
+    );
   });
 });

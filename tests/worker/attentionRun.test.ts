@@ -79,7 +79,18 @@ describe('AttentionRun', () => {
     const { run } = makeRun();
     run.load(settings);
     run.step();
-    expect(() => run.load({ ...settings, lr: 0 })).toThrow(/learning rate/);
+    expect(() => run.load({ ...settings, lr: 0 })).toThrow(
+      expect.objectContaining({
+        message: 'The learning rate must be above 0.',
+        code: 'run.lrNotPositive',
+      }),
+    );
+    expect(() => run.load({ ...settings, batchSize: 513 })).toThrow(
+      expect.objectContaining({
+        message: 'The batch size must be a whole number from 1 to 512.',
+        code: 'run.batchSize',
+      }),
+    );
     expect(() => run.load({ ...settings, task: 'add', maxLength: 30 })).toThrow(
       /maxLength|longest/,
     );
@@ -197,7 +208,12 @@ describe('AttentionRun', () => {
     run.step();
     expect(run.info().step).toBe(5);
     run.load({ ...settings, hiddenSize: 12 });
-    expect(() => run.resume(saved)).toThrow(/does not fit/);
+    expect(() => run.resume(saved)).toThrow(
+      expect.objectContaining({
+        message: 'The saved model does not fit this task and model.',
+        code: 'run.savedTaskMismatch',
+      }),
+    );
     expect(run.info().step).toBe(0);
   });
 });

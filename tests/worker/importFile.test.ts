@@ -76,6 +76,7 @@ describe('checking a chosen file in the worker', () => {
       type: 'error',
       id: 3,
       message: 'The file is no longer held; choose it again.',
+      problem: { code: 'run.fileNotHeld', vars: {} },
     });
   });
 
@@ -103,6 +104,7 @@ describe('checking a chosen file in the worker', () => {
       type: 'error',
       id: 6,
       message: 'The file is too big for a model file.',
+      problem: { code: 'modelFile.tooBig', vars: {} },
     });
   });
 });

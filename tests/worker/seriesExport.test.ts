@@ -84,7 +84,12 @@ describe('SeriesRun export', () => {
     const post = (m: FromWorker) => messages.push(m);
     const session = createSession(post, () => 0);
     handleMessage({ type: 'seriesExport', id: 1 }, post, session);
-    expect(messages[0]).toEqual({ type: 'error', id: 1, message: 'Choose a series first.' });
+    expect(messages[0]).toEqual({
+      type: 'error',
+      id: 1,
+      message: 'Choose a series first.',
+      problem: { code: 'run.noSeries', vars: {} },
+    });
     handleMessage({ type: 'seriesLoad', id: 2, spec: co2, prep, settings }, post, session);
     handleMessage({ type: 'seriesExport', id: 3 }, post, session);
     const reply = messages[2]!;

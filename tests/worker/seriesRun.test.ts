@@ -162,7 +162,25 @@ describe('changing how the model trains', () => {
     run.load({ spec: co2, prep, settings });
     run.step();
     expect(() => run.setHyper({ ...settings, hiddenSize: 16 })).toThrow(/new model/);
-    expect(() => run.setHyper({ ...settings, seqLen: 0 })).toThrow();
+    // The settings are named by their form labels, which the page translates.
+    expect(() => run.setHyper({ ...settings, hiddenSize: 16, numLayers: 2 })).toThrow(
+      expect.objectContaining({
+        message: 'Hidden size, Layers: these need a new model.',
+        code: 'run.needNewModel',
+        vars: {
+          settings: {
+            code: 'settings.list2',
+            vars: {
+              a: { code: 'settings.hiddenSize', vars: {} },
+              b: { code: 'settings.numLayers', vars: {} },
+            },
+          },
+        },
+      }),
+    );
+    expect(() => run.setHyper({ ...settings, seqLen: 0 })).toThrow(
+      expect.objectContaining({ code: 'settings.seqLenWhole' }),
+    );
     expect(run.step()).toBe(2);
     expect(batches.at(-1)!.dLdhNorm[0]).toHaveLength(24);
   });
@@ -189,7 +207,9 @@ describe('after a divergence', () => {
 
   it('without any model to go back to, says so', () => {
     const { run } = makeRun();
-    expect(() => run.restoreLastGood()).toThrow(/Choose a series/);
+    expect(() => run.restoreLastGood()).toThrow(
+      expect.objectContaining({ message: 'Choose a series first.', code: 'run.noSeries' }),
+    );
   });
 });
 

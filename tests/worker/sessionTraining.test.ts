@@ -168,7 +168,13 @@ describe('EngineSession for the Training view', () => {
     session.train();
     expect(3000).toBeGreaterThan(LONGEST_STEP_MS);
     expect(() => runSlices(1)).toThrow(
-      'one step took 3.0 s, and steps over 1 s are refused so that Pause can answer.',
+      expect.objectContaining({
+        message: expect.stringContaining(
+          'One step took 3.0 s, and steps over 1 s are refused so that Pause can answer.',
+        ),
+        code: 'run.stepTooLong',
+        vars: { seconds: '3.0', limit: 1 },
+      }),
     );
     expect(session.isRunning).toBe(false);
     expect(batches.at(-1)).toMatchObject({ firstStep: 1, running: false });

@@ -5,8 +5,10 @@
 
 import { createCompute, type Compute } from '../kernels.ts';
 import { isRecord } from '../modelfile.ts';
+import { Problem, problemOf } from '../problem.ts';
 import {
   allocateSeq2Seq,
+  Seq2SeqConfigError,
   seq2seqTensors,
   validateSeq2Seq,
   type Seq2SeqConfig,
@@ -25,12 +27,8 @@ export interface Seq2SeqFile {
   readonly step: number;
 }
 
-export class Seq2SeqFileError extends Error {
-  constructor(message: string) {
-    super(`Not a usable encoder–decoder file: ${message}`);
-    this.name = 'Seq2SeqFileError';
-  }
-}
+/** A file that is not a usable encoder–decoder, with the reason (a `seq2seqFile.*` problem). */
+export class Seq2SeqFileError extends Problem {}
 
 /** The file's text. */
 export function seq2seqFileJson(file: Seq2SeqFile): string {
@@ -48,13 +46,13 @@ export function seq2seqFileJson(file: Seq2SeqFile): string {
   });
 }
 
-function chars(v: unknown, size: number, side: string): string[] {
+function chars(v: unknown, size: number, side: 'input' | 'output'): string[] {
   if (!Array.isArray(v) || v.length !== size)
-    throw new Seq2SeqFileError(`the ${side} characters must be a list of ${String(size)}.`);
+    throw new Seq2SeqFileError(`seq2seqFile.${side}CharsSize`, { size });
   const seen = new Set<string>();
   for (const c of v) {
     if (typeof c !== 'string' || Array.from(c).length !== 1 || seen.has(c))
-      throw new Seq2SeqFileError(`the ${side} characters must be distinct single characters.`);
+      throw new Seq2SeqFileError(`seq2seqFile.${side}CharsDistinct`);
     seen.add(c);
   }
   return v as string[];
@@ -66,14 +64,14 @@ export function parseSeq2SeqFile(text: string, compute: Compute = createCompute(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Seq2SeqFileError('it is not JSON.');
+    throw new Seq2SeqFileError('seq2seqFile.notJson');
   }
   if (!isRecord(json) || json['format'] !== SEQ2SEQ_FORMAT)
-    throw new Seq2SeqFileError(`its format is not "${SEQ2SEQ_FORMAT}".`);
+    throw new Seq2SeqFileError('seq2seqFile.wrongFormat', { format: SEQ2SEQ_FORMAT });
   if (json['version'] !== SEQ2SEQ_VERSION)
-    throw new Seq2SeqFileError(`version ${String(json['version'])} is not one this app reads.`);
+    throw new Seq2SeqFileError('seq2seqFile.wrongVersion', { version: String(json['version']) });
   const c = json['config'];
-  if (!isRecord(c)) throw new Seq2SeqFileError('it has no configuration.');
+  if (!isRecord(c)) throw new Seq2SeqFileError('seq2seqFile.noConfig');
   const config = {
     cell: c['cell'],
     hiddenSize: c['hiddenSize'],
@@ -86,39 +84,41 @@ export function parseSeq2SeqFile(text: string, compute: Compute = createCompute(
   try {
     validateSeq2Seq(config);
   } catch (e) {
-    throw new Seq2SeqFileError((e as Error).message);
+    if (e instanceof Seq2SeqConfigError)
+      throw new Seq2SeqFileError('seq2seqFile.badConfig', { reason: problemOf(e)! });
+    throw e;
   }
   const v = json['vocab'];
-  if (!isRecord(v)) throw new Seq2SeqFileError('it has no characters.');
+  if (!isRecord(v)) throw new Seq2SeqFileError('seq2seqFile.noVocab');
   const vocab = {
     input: chars(v['input'], config.inputSize, 'input'),
     output: chars(v['output'], config.outputSize - 1, 'output'),
   };
   const task = json['task'];
-  if (task !== null && typeof task !== 'string')
-    throw new Seq2SeqFileError('its task is not text.');
+  if (task !== null && typeof task !== 'string') throw new Seq2SeqFileError('seq2seqFile.task');
   const step = json['step'];
   if (typeof step !== 'number' || !Number.isInteger(step) || step < 0)
-    throw new Seq2SeqFileError('its step is not a whole number.');
+    throw new Seq2SeqFileError('seq2seqFile.step');
   const tensors = json['tensors'];
-  if (!isRecord(tensors)) throw new Seq2SeqFileError('it has no tensors.');
+  if (!isRecord(tensors)) throw new Seq2SeqFileError('seq2seqFile.noTensors');
   const model = allocateSeq2Seq(config, compute);
   const expected = seq2seqTensors(model);
   const extra = Object.keys(tensors).filter((name) => !expected.some((t) => t.name === name));
   if (extra.length > 0)
-    throw new Seq2SeqFileError(`it has tensors this model does not: ${extra.join(', ')}.`);
+    throw new Seq2SeqFileError('seq2seqFile.extraTensors', { tensors: extra.join(', ') });
   for (const t of expected) {
     const entry = tensors[t.name];
-    if (!isRecord(entry)) throw new Seq2SeqFileError(`${t.name} is missing.`);
+    const tensor = t.name;
+    if (!isRecord(entry)) throw new Seq2SeqFileError('seq2seqFile.missingTensor', { tensor });
     const shape = entry['shape'];
     if (!Array.isArray(shape) || shape.join(',') !== t.shape.join(','))
-      throw new Seq2SeqFileError(`${t.name} should have shape [${t.shape.join(', ')}].`);
+      throw new Seq2SeqFileError('seq2seqFile.badShape', { tensor, shape: t.shape.join(', ') });
     const data = entry['data'];
     if (!Array.isArray(data) || data.length !== t.data.length)
-      throw new Seq2SeqFileError(`${t.name} should hold ${String(t.data.length)} numbers.`);
+      throw new Seq2SeqFileError('seq2seqFile.badLength', { tensor, size: t.data.length });
     data.forEach((x, k) => {
       if (typeof x !== 'number' || !Number.isFinite(x))
-        throw new Seq2SeqFileError(`${t.name}[${String(k)}] is not a finite number.`);
+        throw new Seq2SeqFileError('seq2seqFile.notFinite', { tensor, index: k });
       t.data[k] = x;
     });
   }

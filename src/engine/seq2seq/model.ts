@@ -15,6 +15,7 @@ import { CELLS } from '../cells.ts';
 import { fillUniform } from '../init.ts';
 import { createCompute, type Compute } from '../kernels.ts';
 import type { NamedTensor } from '../model.ts';
+import { Problem } from '../problem.ts';
 import type { Rng } from '../rng.ts';
 
 export const ATTENTION_KINDS = ['none', 'additive', 'general', 'dot'] as const;
@@ -72,24 +73,34 @@ export function outputInputSize(c: Seq2SeqConfig): number {
   return c.attention === 'additive' ? c.hiddenSize + encoderWidth(c) : c.hiddenSize;
 }
 
+/** An encoder–decoder configuration out of range (a `seq2seqConfig.*` problem). */
+export class Seq2SeqConfigError extends Problem {}
+
+/** Checks a configuration (from a file or from settings). Throws Seq2SeqConfigError. */
 export function validateSeq2Seq(c: Seq2SeqConfig): void {
-  const int = (v: number, lo: number, hi: number, what: string): void => {
+  const int = (
+    v: number,
+    lo: number,
+    hi: number,
+    what: 'hiddenSize' | 'attentionSize' | 'inputSize' | 'outputSize',
+  ): void => {
     if (!Number.isInteger(v) || v < lo || v > hi)
-      throw new RangeError(`${what} must be a whole number from ${lo} to ${hi} (got ${v}).`);
+      throw new Seq2SeqConfigError(`seq2seqConfig.${what}`, { lo, hi, value: String(v) });
   };
-  if (!Object.hasOwn(CELLS, c.cell)) throw new RangeError(`Unknown cell "${String(c.cell)}".`);
+  if (!Object.hasOwn(CELLS, c.cell))
+    throw new Seq2SeqConfigError('seq2seqConfig.unknownCell', { cell: String(c.cell) });
   if (!(ATTENTION_KINDS as readonly string[]).includes(c.attention))
-    throw new RangeError(`Unknown attention "${String(c.attention)}".`);
-  int(c.hiddenSize, 1, 1024, 'The hidden size');
-  int(c.attentionSize, 1, 1024, 'The attention size');
-  int(c.inputSize, 1, 4096, 'The source vocabulary');
-  int(c.outputSize, 2, 4096, 'The target vocabulary');
+    throw new Seq2SeqConfigError('seq2seqConfig.unknownAttention', {
+      attention: String(c.attention),
+    });
+  int(c.hiddenSize, 1, 1024, 'hiddenSize');
+  int(c.attentionSize, 1, 1024, 'attentionSize');
+  int(c.inputSize, 1, 4096, 'inputSize');
+  int(c.outputSize, 2, 4096, 'outputSize');
   if (typeof c.bidirectional !== 'boolean')
-    throw new RangeError('bidirectional must be a boolean.');
+    throw new Seq2SeqConfigError('seq2seqConfig.bidirectional');
   if (c.attention === 'dot' && c.bidirectional)
-    throw new RangeError(
-      'Dot attention compares s_t with h_s, so they must have one size: use "general" with a bidirectional encoder.',
-    );
+    throw new Seq2SeqConfigError('seq2seqConfig.dotBidirectional');
 }
 
 function layer(G: number, H: number, I: number): LayerParams {

@@ -3,6 +3,7 @@
 // attend to the year), reversal (the anti-diagonal), sorting letters (each output to its letter),
 // addition (right to left with carries). Inputs are distinct; validation inputs are never in train.
 
+import { Problem } from '../problem.ts';
 import { createRng, type Rng } from '../rng.ts';
 import { DATE_OUTPUT_CHARS, dateInputChars, distinctDateInputs, drawDate } from './dates.ts';
 
@@ -34,6 +35,15 @@ export interface Seq2SeqData {
   readonly outputChars: readonly string[];
 }
 
+/** Options a task cannot be generated with, and why (a `seq2seqTask.*` problem). */
+export class Seq2SeqTaskError extends Problem {}
+
+/** A pair that cannot be read or encoded, and why (a `pairs.*` problem). */
+export class PairError extends Problem {}
+
+/** What a task's length counts. */
+export type Seq2SeqLengthUnit = 'letters' | 'digits';
+
 /** Most examples (train + validation) one call generates. */
 export const SEQ2SEQ_MAX_EXAMPLES = 1_000_000;
 
@@ -46,7 +56,7 @@ interface TaskSpec {
   readonly example: Seq2SeqExample;
   readonly defaults: Omit<Seq2SeqTaskOptions, 'kind' | 'seed'>;
   /** Largest maxLength allowed, and what a length counts; null when lengths are ignored. */
-  readonly lengths: { readonly max: number; readonly unit: string } | null;
+  readonly lengths: { readonly max: number; readonly unit: Seq2SeqLengthUnit } | null;
   /** How many distinct inputs the options allow (may be astronomically large: only compared). */
   distinct(o: Seq2SeqTaskOptions): number;
   /** One example drawn with rng (inputs may repeat; the caller keeps distinct ones). */
@@ -163,7 +173,7 @@ export const SEQ2SEQ_DEFAULTS = Object.fromEntries(
 /** Each task's longest allowed length and what a length counts, or null when it has none. */
 export const SEQ2SEQ_LENGTHS = Object.fromEntries(
   SEQ2SEQ_TASKS.map((k) => [k, SPECS[k].lengths]),
-) as Record<Seq2SeqTaskKind, { readonly max: number; readonly unit: string } | null>;
+) as Record<Seq2SeqTaskKind, { readonly max: number; readonly unit: Seq2SeqLengthUnit } | null>;
 
 /** Human-readable description of each task for menus ("Dates: 27 November 2026 → 2026-11-27", …). */
 export const SEQ2SEQ_LABELS = Object.fromEntries(
@@ -181,20 +191,26 @@ function formatCount(n: number): string {
 
 /**
  * Checks options (integers, ranges, sizes small enough for the number of distinct inputs),
- * throwing a RangeError with a clear message. Train plus validation may use at most half the
+ * throwing a Seq2SeqTaskError with a clear message. Train plus validation may use at most half the
  * distinct inputs, so drawing without repeats stays fast and some inputs are never seen.
  */
 export function checkSeq2SeqOptions(o: Seq2SeqTaskOptions): void {
   if (!(SEQ2SEQ_TASKS as readonly string[]).includes(o.kind)) {
-    throw new RangeError(
-      `Unknown sequence-to-sequence task "${String(o.kind)}"; expected one of ${SEQ2SEQ_TASKS.join(', ')}.`,
-    );
+    throw new Seq2SeqTaskError('seq2seqTask.unknown', {
+      task: String(o.kind),
+      tasks: SEQ2SEQ_TASKS.join(', '),
+    });
   }
-  const whole = (name: string, v: number, lo: number, hi: number) => {
+  const task = o.kind;
+  const whole = (option: string, v: number, lo: number, hi: number) => {
     if (!Number.isInteger(v) || v < lo || v > hi) {
-      throw new RangeError(
-        `${o.kind}: ${name} must be a whole number from ${formatCount(lo)} to ${formatCount(hi)}; got ${v}.`,
-      );
+      throw new Seq2SeqTaskError('seq2seqTask.wholeNumber', {
+        task,
+        option,
+        lo: formatCount(lo),
+        hi: formatCount(hi),
+        value: String(v),
+      });
     }
   };
   const spec = SPECS[o.kind];
@@ -207,26 +223,28 @@ export function checkSeq2SeqOptions(o: Seq2SeqTaskOptions): void {
   }
   const total = o.trainSize + o.validationSize;
   if (total > SEQ2SEQ_MAX_EXAMPLES) {
-    throw new RangeError(
-      `${o.kind}: trainSize + validationSize is ${formatCount(total)}; the limit is ${formatCount(SEQ2SEQ_MAX_EXAMPLES)}.`,
-    );
+    throw new Seq2SeqTaskError('seq2seqTask.tooMany', {
+      task,
+      total: formatCount(total),
+      limit: formatCount(SEQ2SEQ_MAX_EXAMPLES),
+    });
   }
   const distinct = spec.distinct(o);
   if (total > distinct / 2) {
-    const range =
-      spec.lengths === null ? '' : ` of ${o.minLength}–${o.maxLength} ${spec.lengths.unit}`;
-    throw new RangeError(
-      `${o.kind}: trainSize + validationSize is ${formatCount(total)}, more than half of the ` +
-        `${formatCount(distinct)} distinct inputs${range}; use fewer examples` +
-        (spec.lengths === null ? '.' : ' or longer inputs.'),
-    );
+    const counts = { task, total: formatCount(total), distinct: formatCount(distinct) };
+    if (spec.lengths === null) throw new Seq2SeqTaskError('seq2seqTask.moreThanHalf', counts);
+    const code =
+      spec.lengths.unit === 'letters'
+        ? 'seq2seqTask.moreThanHalfLetters'
+        : 'seq2seqTask.moreThanHalfDigits';
+    throw new Seq2SeqTaskError(code, { ...counts, min: o.minLength, max: o.maxLength });
   }
 }
 
 /**
  * Generates a task's examples: trainSize + validationSize distinct inputs drawn with a seeded Rng
  * (same options, same data), the first trainSize for training and the rest for validation.
- * Throws RangeError for invalid options (see checkSeq2SeqOptions).
+ * Throws Seq2SeqTaskError for invalid options (see checkSeq2SeqOptions).
  */
 export function generateSeq2Seq(options: Seq2SeqTaskOptions): Seq2SeqData {
   checkSeq2SeqOptions(options);
@@ -252,18 +270,17 @@ export function generateSeq2Seq(options: Seq2SeqTaskOptions): Seq2SeqData {
 
 /**
  * Parses one "INPUT<TAB>OUTPUT" line (for the command line); a trailing "\r" (Windows line ends)
- * is dropped. Throws a RangeError unless the line has exactly one tab and text on both sides.
+ * is dropped. Throws a PairError unless the line has exactly one tab and text on both sides.
  */
 export function parseExampleLine(line: string): Seq2SeqExample {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   const parts = text.split('\t');
+  const quoted = JSON.stringify(line);
   if (parts.length !== 2) {
-    throw new RangeError(
-      `Expected INPUT<TAB>OUTPUT with exactly one tab; found ${parts.length - 1} in ${JSON.stringify(line)}.`,
-    );
+    throw new PairError('pairs.tabs', { tabs: parts.length - 1, line: quoted });
   }
   const [input, output] = parts as [string, string];
-  if (input.length === 0) throw new RangeError(`The input is empty in ${JSON.stringify(line)}.`);
-  if (output.length === 0) throw new RangeError(`The output is empty in ${JSON.stringify(line)}.`);
+  if (input.length === 0) throw new PairError('pairs.inputEmptyIn', { line: quoted });
+  if (output.length === 0) throw new PairError('pairs.outputEmptyIn', { line: quoted });
   return { input, output };
 }

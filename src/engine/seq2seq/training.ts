@@ -9,6 +9,7 @@ import { createOptimizer, type Optimizer, type OptimizerConfig } from '../optim.
 import type { Rng } from '../rng.ts';
 import type { StepReport } from '../trainer.ts';
 import { seq2seqTensors, zeroSeq2SeqGrads, type Seq2SeqModel } from './model.ts';
+import { PairError } from './tasks.ts';
 import {
   decodeGreedy,
   forwardSeq2Seq,
@@ -33,13 +34,13 @@ export const END = 0;
 
 /** Encodes a pair; a character outside the vocabulary is an error that names it. */
 export function encodePair(input: string, output: string, vocab: PairVocab): PairIds {
-  const ids = (text: string, chars: readonly string[], first: number, side: string) =>
+  const ids = (text: string, chars: readonly string[], first: number, side: 'input' | 'output') =>
     Array.from(text, (ch) => {
       const k = chars.indexOf(ch);
-      if (k < 0) throw new RangeError(`The ${side} has “${ch}”, which the model does not know.`);
+      if (k < 0) throw new PairError(`pairs.${side}UnknownChar`, { char: ch });
       return k + first;
     });
-  if (Array.from(input).length === 0) throw new RangeError('The input is empty.');
+  if (Array.from(input).length === 0) throw new PairError('pairs.inputEmpty');
   return {
     src: Int32Array.from(ids(input, vocab.input, 0, 'input')),
     tgt: Int32Array.from([...ids(output, vocab.output, 1, 'output'), END]),

@@ -4,6 +4,7 @@
 
 import { finalState, type StackState } from '../bptt.ts';
 import type { Model } from '../model.ts';
+import { Problem } from '../problem.ts';
 import { forwardModel } from '../network.ts';
 import { createCharTask, type CharTask } from './chars.ts';
 import { COPY_FILLER, COPY_LETTERS, copyDelay, taskText, type TaskId } from './generated.ts';
@@ -12,7 +13,7 @@ import type { Metric } from './task.ts';
 /** A copy task over the generated text `copy{K}`. */
 export function createCopyTask(id: TaskId): CharTask {
   const K = copyDelay(id);
-  if (K === null) throw new Error(`"${id}" is not a copy task.`);
+  if (K === null) throw new Problem('run.notCopyTask', { name: id });
   const base = createCharTask(id, taskText(id));
   const filler = base.vocab.index.get(COPY_FILLER)!;
   const newline = base.vocab.index.get('\n')!;

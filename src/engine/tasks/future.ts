@@ -3,6 +3,7 @@
 // one solves it: the one-slider demonstration of why a tagger reads both ways. The last k
 // positions of a window have no answer inside it and are not scored.
 
+import { Problem } from '../problem.ts';
 import { createRng } from '../rng.ts';
 import { vocabFromChars } from '../vocab.ts';
 import { createTagTask, type Tagged, type TagTask } from './tagging.ts';
@@ -26,7 +27,7 @@ export function futureData(n: number, k: number, seed: number): Tagged {
 /** The task with lookahead k (0–20). */
 export function createFutureTask(k: number, seed = 1, n = 40_000): TagTask {
   if (!Number.isInteger(k) || k < 0 || k > 20)
-    throw new Error(`The lookahead must be a whole number from 0 to 20 (got ${k}).`);
+    throw new Problem('run.lookahead', { min: 0, max: 20, got: String(k) });
   const vocab = vocabFromChars([...FUTURE_LETTERS]);
   return createTagTask({
     kind: 'future',

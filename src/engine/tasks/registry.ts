@@ -1,6 +1,7 @@
 // The task registry: every kind of task once. The worker, the command line and the views look a
 // task up here by its data's name; a new task is its own file plus one entry.
 
+import { Problem } from '../problem.ts';
 import { createCharTask, type CharTask } from './chars.ts';
 import { createCopyTask } from './copy.ts';
 import { createFutureTask } from './future.ts';
@@ -45,7 +46,7 @@ export const TASK_KINDS = {
 
 /** The task over a generated text (copy10, brackets, …): a copy task or a character task. */
 export function generatedTask(name: string): CharTask {
-  if (!isTaskId(name)) throw new Error(`There is no generated text called "${name}".`);
+  if (!isTaskId(name)) throw new Problem('run.noGeneratedText', { name });
   return copyDelay(name) !== null ? createCopyTask(name) : createCharTask(name, taskText(name));
 }
 

@@ -7,6 +7,7 @@
 import { generateValues } from '../generate.ts';
 import type { Model } from '../model.ts';
 import { layerOutput } from '../bptt.ts';
+import { Problem } from '../problem.ts';
 import type { ModelLabels } from '../modelfile.ts';
 import { forwardModel } from '../network.ts';
 import type { BatchSource } from '../trainer.ts';
@@ -170,9 +171,9 @@ export function createSeriesTask(opts: {
 }): SeriesTask {
   const h = opts.horizon ?? 1;
   if (!Number.isInteger(h) || h < 1 || h > 50)
-    throw new Error(`The horizon must be a whole number from 1 to 50 (got ${h}).`);
+    throw new Problem('series.horizon', { min: 1, max: 50, got: String(h) });
   const difference = opts.difference ?? false;
-  if (difference && h !== 1) throw new Error('Learning the changes predicts one step ahead only.');
+  if (difference && h !== 1) throw new Problem('series.changesOneStep');
   const values = difference ? changesOf(opts.values) : opts.values;
   const prepared = prepareSeries(values, opts.valFraction ?? 0.2);
   const { z, cut, scale } = prepared;

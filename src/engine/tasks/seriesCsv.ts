@@ -4,14 +4,15 @@
 // Commas, semicolons or tabs separate the fields (whichever the header uses); double quotes may
 // wrap a field. The rows keep their order: a series is split by time, never shuffled.
 
+import { grouped, Problem } from '../problem.ts';
+
 /** Fewer values leave too little for windows, a validation part and a baseline. */
 export const MIN_SERIES_VALUES = 60;
 /** More rows than this are refused (a long series trains no better in a lesson, only slower). */
 export const MAX_SERIES_VALUES = 100_000;
 
-export class SeriesCsvError extends Error {
-  override name = 'SeriesCsvError';
-}
+/** Why a CSV text is not a usable series: a problem of area `seriesCsv` (problems/series.ts). */
+export class SeriesCsvError extends Problem {}
 
 export interface SeriesCsv {
   /** The header's names of the columns whose values are all numbers. */
@@ -33,7 +34,7 @@ function fields(line: string, sep: string): string[] {
       k++;
       for (;;) {
         const q = line.indexOf('"', k);
-        if (q === -1) throw new SeriesCsvError('A quoted field has no closing quote.');
+        if (q === -1) throw new SeriesCsvError('seriesCsv.unclosedQuote');
         field += line.slice(k, q);
         k = q + 1;
         if (line[k] === '"') {
@@ -60,8 +61,16 @@ export interface SeriesCsvOptions {
   /** Without a column named, read this one when the file has it (a model's own column). */
   readonly prefer?: string;
   /** The fewest values accepted and what they are needed for, as the message says it. */
-  readonly min?: { readonly count: number; readonly purpose: string };
+  readonly min?: { readonly count: number; readonly purpose: MinPurpose };
 }
+
+/** What the fewest values are needed for, each with its own problem. */
+export type MinPurpose = 'to train and validate' | 'for one prediction';
+
+const TOO_SHORT = {
+  'to train and validate': 'seriesCsv.tooShortToTrain',
+  'for one prediction': 'seriesCsv.tooShortToPredict',
+} as const satisfies Record<MinPurpose, string>;
 
 /**
  * Reads `column` (by its header name; default: `opts.prefer` when the header names it, else the
@@ -74,9 +83,9 @@ export function readSeriesCsv(
   column?: string,
   opts: SeriesCsvOptions = {},
 ): SeriesCsv {
-  if (text.trim() === '') throw new SeriesCsvError('The file is empty.');
+  if (text.trim() === '') throw new SeriesCsvError('seriesCsv.empty');
   if (text.includes('\u0000') || text.includes('\uFFFD'))
-    throw new SeriesCsvError('This looks like a binary file, not a CSV text file.');
+    throw new SeriesCsvError('seriesCsv.binary');
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
   const headerLine = lines[0]!;
@@ -84,15 +93,13 @@ export function readSeriesCsv(
     headerLine.split(s).length > headerLine.split(best).length ? s : best,
   );
   const header = fields(headerLine, sep);
-  if (header.every(isNumber))
-    throw new SeriesCsvError(
-      'The first line holds numbers; it should name the columns (for example “date,value”).',
-    );
+  if (header.every(isNumber)) throw new SeriesCsvError('seriesCsv.numbersInHeader');
   const rows = lines.slice(1);
   if (rows.length > MAX_SERIES_VALUES)
-    throw new SeriesCsvError(
-      `The file has ${rows.length.toLocaleString('en-US')} rows; the limit is ${MAX_SERIES_VALUES.toLocaleString('en-US')}.`,
-    );
+    throw new SeriesCsvError('seriesCsv.tooManyRows', {
+      rows: grouped(rows.length),
+      limit: grouped(MAX_SERIES_VALUES),
+    });
   const cells = rows.map((line) => fields(line, sep));
   const numericColumns = header.filter(
     (_, j) =>
@@ -108,37 +115,32 @@ export function readSeriesCsv(
     first.every((v, k) => k === 0 || v > first[k - 1]!);
   const preferred = opts.prefer !== undefined && header.includes(opts.prefer) ? opts.prefer : null;
   const name = column ?? preferred ?? numericColumns[isAxis ? 1 : 0];
-  if (name === undefined)
-    throw new SeriesCsvError(
-      'No column holds only numbers. A series needs one numeric column, one value per row.',
-    );
+  if (name === undefined) throw new SeriesCsvError('seriesCsv.noNumericColumn');
   const j = header.indexOf(name);
   if (j === -1)
-    throw new SeriesCsvError(
-      `There is no column “${clip(name)}”. The columns are: ${header.map((h) => clip(h)).join(', ')}.`,
-    );
+    throw new SeriesCsvError('seriesCsv.noSuchColumn', {
+      column: clip(name),
+      columns: header.map((h) => clip(h)).join(', '),
+    });
   const values = new Float64Array(cells.length);
   cells.forEach((r, i) => {
     const cell = r[j] ?? '';
     const line = i + 2;
-    if (cell === '')
-      throw new SeriesCsvError(
-        `Line ${line} has no value for “${clip(name)}”: the series has a gap there. Fill it in, or cut the file at the gap.`,
-      );
+    if (cell === '') throw new SeriesCsvError('seriesCsv.gap', { line, column: clip(name) });
     if (!isNumber(cell))
-      throw new SeriesCsvError(
-        `Line ${line}: “${clip(cell)}” in column “${clip(name)}” is not a number.`,
-      );
+      throw new SeriesCsvError('seriesCsv.notANumber', {
+        line,
+        cell: clip(cell),
+        column: clip(name),
+      });
     const v = Number(cell);
     if (!Number.isFinite(v))
-      throw new SeriesCsvError(`Line ${line}: ${clip(cell)} is too large a number.`);
+      throw new SeriesCsvError('seriesCsv.tooLarge', { line, cell: clip(cell) });
     values[i] = v;
   });
   const min = opts.min ?? { count: MIN_SERIES_VALUES, purpose: 'to train and validate' };
   if (values.length < min.count)
-    throw new SeriesCsvError(
-      `The series has ${values.length} values; at least ${min.count} are needed ${min.purpose}.`,
-    );
+    throw new SeriesCsvError(TOO_SHORT[min.purpose], { values: values.length, min: min.count });
   const labels = j === 0 ? null : cells.map((r) => r[0] ?? '');
   return { numericColumns, column: name, values, labels };
 }

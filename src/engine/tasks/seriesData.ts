@@ -3,6 +3,7 @@
 // normalisation with the mean and standard deviation of the training part only
 // (docs/beyond-characters.md §3), or with a model's stored ones; and the changes of a series.
 
+import { Problem } from '../problem.ts';
 import { createRng } from '../rng.ts';
 
 /** A sum of sines Σ a_i sin(2πt / p_i), a linear trend and Gaussian noise, t = 0 … n−1. */
@@ -72,7 +73,7 @@ export interface PreparedSeries {
 export function prepareSeries(values: Float64Array, valFraction = 0.2): PreparedSeries {
   const n = values.length;
   const cut = Math.floor(n * (1 - valFraction));
-  if (cut < 2 || n - cut < 2) throw new Error(`The series is too short to split: ${n} values.`);
+  if (cut < 2 || n - cut < 2) throw new Problem('series.tooShortToSplit', { values: n });
   let mean = 0;
   for (let k = 0; k < cut; k++) mean += values[k]!;
   mean /= cut;

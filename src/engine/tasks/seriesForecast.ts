@@ -4,6 +4,7 @@
 // forced prediction; further on the model meets its own errors (docs/beyond-characters.md §3).
 
 import { generateValues } from '../generate.ts';
+import { Problem } from '../problem.ts';
 import { quantiles } from '../quantile.ts';
 import type { Model } from '../model.ts';
 import type { SeriesTask } from './series.ts';
@@ -47,8 +48,7 @@ export function forecastErrors(
   maxK = 20,
   maxStarts = 40,
 ): ForecastErrors {
-  if (task.horizon !== 1)
-    throw new Error('Running free needs a model that predicts one step ahead.');
+  if (task.horizon !== 1) throw new Problem('series.runFreeOneStep');
   const { z, cut, mean, scale } = task.prepared;
   // Value index of position p of z: the changes start at value 1.
   const offset = difference ? 1 : 0;

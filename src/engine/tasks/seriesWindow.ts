@@ -4,6 +4,7 @@
 // series' units: ŷ_{t+h} = mean + scale · x̂_{t+h} (learning the changes: ŷ_{t+1} = y_t + that).
 
 import type { Model } from '../model.ts';
+import { Problem } from '../problem.ts';
 import { traceSequence, type Trace } from '../trace.ts';
 import type { PreparedSeries } from './seriesData.ts';
 
@@ -52,7 +53,7 @@ export function traceSeriesWindow(
   const { z, cut, mean, scale } = prepared;
   const from = cut;
   const T = Math.min(steps, z.length - horizon - from);
-  if (T < 1) throw new Error('The validation part is too short to step through.');
+  if (T < 1) throw new Problem('series.windowTooShort');
   const x = z.slice(from, from + T);
   const target = z.slice(from + horizon, from + horizon + T);
   const trace = traceSequence(model, x, target);

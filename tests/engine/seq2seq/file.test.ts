@@ -2,7 +2,11 @@
 // numbers and the same outputs; every kind of damage is refused with a message that names it.
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/rng.ts';
-import { parseSeq2SeqFile, seq2seqFileJson } from '../../../src/engine/seq2seq/file.ts';
+import {
+  parseSeq2SeqFile,
+  Seq2SeqFileError,
+  seq2seqFileJson,
+} from '../../../src/engine/seq2seq/file.ts';
 import { createSeq2Seq, seq2seqTensors } from '../../../src/engine/seq2seq/model.ts';
 import { forwardSeq2Seq } from '../../../src/engine/seq2seq/network.ts';
 import { batchOf, encodePair } from '../../../src/engine/seq2seq/training.ts';
@@ -78,5 +82,48 @@ describe('the encoder–decoder model file', () => {
     expect(broken((j) => (j.tensors['out.bias']!.data[1] = 'NaN'))).toThrow(
       /out.bias\[1\] is not a finite/,
     );
+  });
+
+  it('says each problem as a code, the whole sentence as before', () => {
+    const good = JSON.parse(seq2seqFileJson(file())) as FileJson;
+    const problem = (change: (j: FileJson) => void) => {
+      const j = structuredClone(good);
+      change(j);
+      try {
+        parseSeq2SeqFile(JSON.stringify(j));
+      } catch (e) {
+        expect(e).toBeInstanceOf(Seq2SeqFileError);
+        return e;
+      }
+      throw new Error('the file was read');
+    };
+    expect(problem((j) => (j.format = 'unrolled-model'))).toMatchObject({
+      message: 'Not a usable encoder–decoder file: its format is not "unrolled-seq2seq".',
+      code: 'seq2seqFile.wrongFormat',
+    });
+    expect(problem((j) => (j.config['attention'] = 'dot'))).toMatchObject({
+      message:
+        'Not a usable encoder–decoder file: Dot attention compares s_t with h_s, so they must have one size: use "general" with a bidirectional encoder.',
+      code: 'seq2seqFile.badConfig',
+      vars: { reason: { code: 'seq2seqConfig.dotBidirectional' } },
+    });
+    expect(problem((j) => (j.config['hiddenSize'] = 0))).toMatchObject({
+      message:
+        'Not a usable encoder–decoder file: The hidden size must be a whole number from 1 to 1024 (got 0).',
+      code: 'seq2seqFile.badConfig',
+      vars: { reason: { code: 'seq2seqConfig.hiddenSize', vars: { value: '0' } } },
+    });
+    expect(problem((j) => j.vocab.output.push('z'))).toMatchObject({
+      message: 'Not a usable encoder–decoder file: the output characters must be a list of 2.',
+      code: 'seq2seqFile.outputCharsSize',
+    });
+    expect(problem((j) => (j.vocab.input = ['a', 'a', 'b']))).toMatchObject({
+      code: 'seq2seqFile.inputCharsDistinct',
+    });
+    expect(problem((j) => (j.tensors['out.bias']!.data[1] = 'NaN'))).toMatchObject({
+      message: 'Not a usable encoder–decoder file: out.bias[1] is not a finite number.',
+      code: 'seq2seqFile.notFinite',
+      vars: { tensor: 'out.bias', index: 1 },
+    });
   });
 });

@@ -11,7 +11,9 @@ import {
 import {
   checkSeq2SeqOptions,
   generateSeq2Seq,
+  PairError,
   parseExampleLine,
+  Seq2SeqTaskError,
   SEQ2SEQ_DEFAULTS,
   SEQ2SEQ_LABELS,
   SEQ2SEQ_TASKS,
@@ -19,6 +21,16 @@ import {
   type Seq2SeqTaskKind,
   type Seq2SeqTaskOptions,
 } from '../../../src/engine/seq2seq/tasks.ts';
+
+/** What `f` throws (it must throw). */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
 
 const MONTHS =
   'january february march april may june july august september october november december'.split(
@@ -253,12 +265,27 @@ describe('sequence-to-sequence tasks', () => {
     const d = generateSeq2Seq(options('reverse', { minLength: 1, maxLength: 2, trainSize: 300, validationSize: 51 })); // prettier-ignore
     expect(new Set(all(d).map((e) => e.input)).size).toBe(351); // (26 + 676) / 2
     expect(() => checkSeq2SeqOptions(options('reverse', { minLength: 1, maxLength: 2, trainSize: 300, validationSize: 52 }))).toThrow(/702 distinct inputs/); // prettier-ignore
-    expect(() => checkSeq2SeqOptions(options('add', { minLength: 1, maxLength: 1, trainSize: 51, validationSize: 0 }))).toThrow(RangeError); // prettier-ignore
+    expect(() => checkSeq2SeqOptions(options('add', { minLength: 1, maxLength: 1, trainSize: 51, validationSize: 0 }))).toThrow(Seq2SeqTaskError); // prettier-ignore
+    const add = options('add', { minLength: 1, maxLength: 1, trainSize: 51, validationSize: 0 });
+    expect(thrown(() => checkSeq2SeqOptions(add))).toMatchObject({
+      message:
+        'add: trainSize + validationSize is 51, more than half of the 100 distinct inputs of 1–1 digits; use fewer examples or longer inputs.',
+      code: 'seq2seqTask.moreThanHalfDigits',
+    });
+    const reverse = options('reverse', { minLength: 1, maxLength: 2, trainSize: 300, validationSize: 52 }); // prettier-ignore
+    expect(thrown(() => checkSeq2SeqOptions(reverse))).toMatchObject({
+      code: 'seq2seqTask.moreThanHalfLetters',
+      vars: { distinct: '702', min: 1, max: 2 },
+    });
+    const dates = options('dates', { trainSize: 300_000, validationSize: 0 });
+    expect(thrown(() => checkSeq2SeqOptions(dates))).toMatchObject({
+      code: 'seq2seqTask.moreThanHalf',
+    });
     expect(() => checkSeq2SeqOptions(options('add', { minLength: 1, maxLength: 1, trainSize: 50, validationSize: 0 }))).not.toThrow(); // prettier-ignore
     expect(() => checkSeq2SeqOptions(options('dates', { trainSize: 300_000, validationSize: 0 }))).toThrow(/distinct inputs/); // prettier-ignore
   });
 
-  it('rejects bad options with a RangeError naming the problem', () => {
+  it('rejects bad options with a Seq2SeqTaskError naming the problem', () => {
     const bad: [Partial<Seq2SeqTaskOptions>, RegExp][] = [
       [{ seed: 1.5 }, /seed/],
       [{ seed: -1 }, /seed/],
@@ -272,12 +299,27 @@ describe('sequence-to-sequence tasks', () => {
       [{ trainSize: 900_000, validationSize: 200_000 }, /limit/],
     ];
     for (const [over, message] of bad) {
-      expect(() => checkSeq2SeqOptions(options('reverse', over))).toThrow(RangeError);
+      expect(() => checkSeq2SeqOptions(options('reverse', over))).toThrow(Seq2SeqTaskError);
       expect(() => generateSeq2Seq(options('reverse', over))).toThrow(message);
     }
+    expect(thrown(() => checkSeq2SeqOptions(options('reverse', { seed: 1.5 })))).toMatchObject({
+      message: 'reverse: seed must be a whole number from 0 to 4,294,967,295; got 1.5.',
+      code: 'seq2seqTask.wholeNumber',
+      vars: { task: 'reverse', option: 'seed', value: '1.5' },
+    });
+    const many = options('reverse', { trainSize: 900_000, validationSize: 200_000 });
+    expect(thrown(() => checkSeq2SeqOptions(many))).toMatchObject({
+      message: 'reverse: trainSize + validationSize is 1,100,000; the limit is 1,000,000.',
+      code: 'seq2seqTask.tooMany',
+    });
     expect(() => checkSeq2SeqOptions(options('add', { maxLength: 21 }))).toThrow(/maxLength/);
     const unknown = { ...options('reverse'), kind: 'copy' as Seq2SeqTaskKind };
-    expect(() => checkSeq2SeqOptions(unknown)).toThrow(/Unknown/);
+    expect(() => checkSeq2SeqOptions(unknown)).toThrow(
+      'Unknown sequence-to-sequence task "copy"; expected one of dates, reverse, sort, add.',
+    );
+    expect(thrown(() => checkSeq2SeqOptions(unknown))).toMatchObject({
+      code: 'seq2seqTask.unknown',
+    });
     // Dates ignore the lengths.
     expect(() => checkSeq2SeqOptions(options('dates', { minLength: 0, maxLength: 0 }))).not.toThrow(); // prettier-ignore
     for (const kind of SEQ2SEQ_TASKS) {
@@ -301,8 +343,18 @@ describe('sequence-to-sequence tasks', () => {
       output: '2026-11-27',
     });
     for (const line of ['ab', 'a\tb\tc', '', '\t\t', '\tb', 'a\t']) {
-      expect(() => parseExampleLine(line), JSON.stringify(line)).toThrow(RangeError);
+      expect(() => parseExampleLine(line), JSON.stringify(line)).toThrow(PairError);
     }
     expect(() => parseExampleLine('a\tb\tc')).toThrow(/exactly one tab/);
+    expect(thrown(() => parseExampleLine('a\tb\tc'))).toMatchObject({
+      message: 'Expected INPUT<TAB>OUTPUT with exactly one tab; found 2 in "a\\tb\\tc".',
+      code: 'pairs.tabs',
+      vars: { tabs: 2 },
+    });
+    expect(thrown(() => parseExampleLine('\tb'))).toMatchObject({
+      message: 'The input is empty in "\\tb".',
+      code: 'pairs.inputEmptyIn',
+    });
+    expect(thrown(() => parseExampleLine('a\t'))).toMatchObject({ code: 'pairs.outputEmptyIn' });
   });
 });

@@ -24,6 +24,20 @@ describe('pairs and batches', () => {
     expect(decodeOutput(Array.from(pair.tgt), VOCAB)).toBe('cba');
     expect(() => encodePair('abz', 'a', VOCAB)).toThrow(/input has “z”/);
     expect(() => encodePair('', 'a', VOCAB)).toThrow(/empty/);
+    const thrown = (f: () => unknown): unknown => {
+      try {
+        f();
+      } catch (e) {
+        return e;
+      }
+      throw new Error('expected a throw');
+    };
+    expect(thrown(() => encodePair('ab', 'a!', VOCAB))).toMatchObject({
+      message: 'The output has “!”, which the model does not know.',
+      code: 'pairs.outputUnknownChar',
+      vars: { char: '!' },
+    });
+    expect(thrown(() => encodePair('', 'a', VOCAB))).toMatchObject({ code: 'pairs.inputEmpty' });
   });
 
   it('stacks pairs of one source length, padding the shorter targets', () => {

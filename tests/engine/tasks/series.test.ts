@@ -122,6 +122,19 @@ describe('the series task', () => {
     expect(x[3 * batch.B]).toBe(z[3]);
     expect((batch.targets as Float64Array)[3 * batch.B]).toBe(z[5]);
     expect(() => createSeriesTask({ name: 's', values, horizon: 0 })).toThrow(/from 1 to 50/);
+    expect(() => createSeriesTask({ name: 's', values, horizon: 51 })).toThrow(
+      expect.objectContaining({
+        message: 'The horizon must be a whole number from 1 to 50 (got 51).',
+        code: 'series.horizon',
+        vars: { min: 1, max: 50, got: '51' },
+      }),
+    );
+    expect(() => createSeriesTask({ name: 's', values: values.slice(0, 5) })).toThrow(
+      expect.objectContaining({
+        message: 'The series is too short to split: 5 values.',
+        code: 'series.tooShortToSplit',
+      }),
+    );
   });
 
   it('a small GRU learns two sines better than persistence and AR(3)', () => {

@@ -126,6 +126,65 @@ describe('reading a series from a CSV', () => {
     expect(problem('a,"b\n1,2')).toBe('A quoted field has no closing quote.');
   });
 
+  it('refuses with a code and the values its words name, the user’s text among them', () => {
+    const error = (text: string, column?: string) => {
+      try {
+        readSeriesCsv(text, column);
+      } catch (e) {
+        expect(e).toBeInstanceOf(SeriesCsvError);
+        return e as SeriesCsvError;
+      }
+      throw new Error('expected the CSV to be refused');
+    };
+    const gap = rows(80);
+    gap[9] = '2000-01-10,,3';
+    expect(error(csv('date,value,other', gap))).toMatchObject({
+      name: 'SeriesCsvError',
+      code: 'seriesCsv.gap',
+      vars: { line: 11, column: 'value' },
+    });
+    const word = rows(80);
+    word[4] = '2000-01-05,n/a,3';
+    expect(error(csv('date,value,other', word), 'value')).toMatchObject({
+      code: 'seriesCsv.notANumber',
+      vars: { line: 6, cell: 'n/a', column: 'value' },
+    });
+    expect(error(csv('date,value', rows(80)), 'nope')).toMatchObject({
+      code: 'seriesCsv.noSuchColumn',
+      vars: { column: 'nope', columns: 'date, value' },
+    });
+    expect(error('')).toMatchObject({ code: 'seriesCsv.empty', vars: {} });
+    expect(error(csv('date,value', rows(MIN_SERIES_VALUES - 1)))).toMatchObject({
+      code: 'seriesCsv.tooShortToTrain',
+      vars: { values: MIN_SERIES_VALUES - 1, min: MIN_SERIES_VALUES },
+    });
+    expect(
+      error(
+        csv(
+          'v',
+          rows(MAX_SERIES_VALUES + 1, (k) => String(k)),
+        ),
+      ),
+    ).toMatchObject({ code: 'seriesCsv.tooManyRows', vars: { rows: '100,001', limit: '100,000' } });
+  });
+
+  it('says what the fewest values are needed for', () => {
+    let refused: unknown = null;
+    try {
+      readSeriesCsv(csv('v', ['1', '2', '3', '4']), undefined, {
+        min: { count: 5, purpose: 'for one prediction' },
+      });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(SeriesCsvError);
+    expect(refused).toMatchObject({
+      message: 'The series has 4 values; at least 5 are needed for one prediction.',
+      code: 'seriesCsv.tooShortToPredict',
+      vars: { values: 4, min: 5 },
+    });
+  });
+
   it('user text in a message is shortened', () => {
     const long = 'x'.repeat(100);
     expect(problem(csv('date,value', rows(80)), long)).toBe(

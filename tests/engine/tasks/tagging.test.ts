@@ -115,6 +115,13 @@ describe('the future task: only reading backwards can solve it', () => {
   it('is registered with the other kinds', () => {
     expect(Object.keys(TASK_KINDS)).toEqual(['chars', 'copy', 'spaces', 'series', 'future']);
     expect(() => futureTask(21)).toThrow(/from 0 to 20/);
+    expect(() => futureTask(-1)).toThrow(
+      expect.objectContaining({
+        message: 'The lookahead must be a whole number from 0 to 20 (got -1).',
+        code: 'run.lookahead',
+        vars: { min: 0, max: 20, got: '-1' },
+      }),
+    );
   });
 
   it('a bidirectional GRU learns it, a forward GRU of the same size stays near chance', () => {

@@ -92,6 +92,9 @@ describe('the copy task', () => {
     expect(Object.keys(TASK_KINDS)).toEqual(['chars', 'copy', 'spaces', 'series', 'future']);
     expect(generatedTask('brackets').kind).toBe('chars');
     expect(() => generatedTask('nope')).toThrow('There is no generated text called "nope".');
+    expect(() => generatedTask('nope')).toThrow(
+      expect.objectContaining({ code: 'run.noGeneratedText', vars: { name: 'nope' } }),
+    );
   });
 
   it('recall accuracy counts only the letter after the K fillers', () => {
