@@ -52,6 +52,43 @@ describe('简体中文', () => {
     expectClean(recorder);
   });
 
+  test('what the worker refuses reads in Chinese: a damaged model file, a CSV with a gap', async () => {
+    const { page, recorder } = await app.openApp('#/train?lang=zh-CN&hidden=16');
+    await expect
+      .poll(() => engineStatus(page).innerText(), { timeout: 10_000 })
+      .toMatch(/^引擎就绪/);
+    await page.locator('main .loading').waitFor({ state: 'detached' });
+    // Read and refused by the engine in the worker; the reason crosses as a code.
+    await page.locator('#import-model').setInputFiles({
+      name: 'model.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'unrolled-model', version: 2 })),
+    });
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toMatch(/“config”/);
+    const refusal = await alert.innerText();
+    expect(refusal).toMatch(/文件中没有 “config” 对象。/);
+    // Nothing but the file's own key names is left in English.
+    expect(refusal.replace(/“config”/g, '')).not.toMatch(/[A-Za-z]{3}/);
+
+    await page.goto(new URL('#/series?lang=zh-CN&series=sines', page.url()).href);
+    const gap = [
+      'date,value',
+      ...Array.from({ length: 30 }, (_, t) => `${t},${t === 12 ? '' : t}`),
+    ];
+    await page.getByLabel('你自己的 CSV').setInputFiles({
+      name: 'gap.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${gap.join('\n')}\n`),
+    });
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/^gap\.csv：/);
+    const csv = await page.getByRole('alert').first().innerText();
+    expect(csv).toMatch(/第 14 行/);
+    expect(csv.replace(/gap\.csv|“value”/g, '')).not.toMatch(/[A-Za-z]{3}/);
+    await screenshot(page, 'zh-CN-refusal');
+    expectClean(recorder);
+  });
+
   test('at 375 px the Chinese shell fits, and the switch goes back to English', async () => {
     const { page, recorder } = await app.openApp('#/attention?lang=zh-CN', { viewport: PHONE });
     await expect.poll(() => viewHeading(page).innerText()).toBe('注意力机制');
