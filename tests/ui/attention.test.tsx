@@ -12,30 +12,8 @@ import { bindApp } from '../../src/store/engineAccess';
 import { appStore, patchSlice, resetStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
 import { i18n } from '../../src/app/i18n';
-import { createEngineClient, type EngineClient, type EnginePort } from '../../src/worker/client';
-import { createSession, handleMessage } from '../../src/worker/handler';
 import { catchDownloads, downloaded } from '../store/trainingHarness';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
-
-/** What the worker sends unasked (a test may add its own, as a diverging run would). */
-const fromWorker = { deliver: (_m: FromWorker) => {} };
-
-/** The real client over a port into the worker's handler, with one session for all messages. */
-function realEngine(): EngineClient {
-  let deliver: (m: FromWorker) => void = () => {};
-  const session = createSession((m) => deliver(m));
-  const port: EnginePort = {
-    listen: (handlers) => {
-      deliver = (m) => handlers.message(m);
-      fromWorker.deliver = deliver;
-      port.post = (msg: ToWorker) =>
-        handleMessage(msg, (reply) => handlers.message(reply), session);
-    },
-    post: () => {},
-    close: () => {},
-  };
-  return createEngineClient({ createPort: () => port });
-}
+import { realEngine } from './realEngine';
 
 const state = () => appStore.getState().attention;
 const status = () => screen.getByTestId('at-status').textContent;
@@ -62,7 +40,7 @@ describe('the Attention view', () => {
       hidden: 16,
     });
     appStore.setState((s) => ({ ui: { ...s.ui, view: 'attention' } }));
-    return render(<AttentionPanel />);
+    return { engine, ...render(<AttentionPanel />) };
   }
 
   test('loads its run, steps, and shows the engine numbers in the matrix and the step', async () => {
@@ -227,7 +205,7 @@ describe('the Attention view', () => {
   }, 30_000);
 
   test('a diverged run says so, and goes back to the last good model on request', async () => {
-    open();
+    const { engine } = open();
     await vi.waitFor(() => expect(state().decoded).not.toBeNull(), { timeout: 10_000 });
     for (let k = 0; k < 2; k++) {
       await act(async () => {
@@ -237,7 +215,7 @@ describe('the Attention view', () => {
     }
     // Step 3 as a diverging run reports it (the worker's last good model is the one of step 0).
     act(() =>
-      fromWorker.deliver({
+      engine.push({
         type: 'attentionProgress',
         id: null,
         run: state().info!.run,

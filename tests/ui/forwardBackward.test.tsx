@@ -12,8 +12,7 @@ import { stopPlayback } from '../../src/store/forwardActions';
 import { forgetModelFiles } from '../../src/store/forwardModels';
 import { appStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
-import { taggerFile } from '../fixtures/forwardModels';
-import { forwardEngine, modelFile, serveModels, type ForwardEngine } from './forwardEngine';
+import { forwardEngine, serveEveryModel, type ForwardEngine } from './forwardEngine';
 import { renderApp } from './renderApp';
 
 beforeAll(async () => {
@@ -22,13 +21,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   forgetModelFiles();
-  serveModels({
-    lstm: modelFile('lstm'),
-    gru: modelFile('gru'),
-    rnn: modelFile('rnn'),
-    lstm2: modelFile('lstm', { numLayers: 2 }),
-    tagger: taggerFile({ cell: 'gru', hiddenSize: 5, numLayers: 1 }),
-  });
+  serveEveryModel(1);
 });
 
 afterEach(() => {

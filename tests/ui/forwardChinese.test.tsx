@@ -5,18 +5,21 @@
 // headings, buttons and notes are Chinese and no English sentence is left outside the learner's
 // text and the model's own labels.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { i18n } from '../../src/app/i18n';
-import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import { stopPlayback } from '../../src/store/forwardActions';
 import { forgetModelFiles } from '../../src/store/forwardModels';
 import { appStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
-import { taggerFile } from '../fixtures/forwardModels';
 import { englishLeft } from './englishLeft';
-import { forwardEngine, modelFile, serveModels, type ForwardEngine } from './forwardEngine';
+import {
+  forwardEngine,
+  loadSeries,
+  serveEveryModel,
+  serveModels,
+  type ForwardEngine,
+} from './forwardEngine';
 import { renderApp } from './renderApp';
 
 beforeAll(async () => {
@@ -25,13 +28,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   forgetModelFiles();
-  serveModels({
-    lstm: modelFile('lstm'),
-    gru: modelFile('gru'),
-    rnn: modelFile('rnn'),
-    lstm2: modelFile('lstm', { numLayers: 2 }),
-    tagger: taggerFile({ cell: 'gru', hiddenSize: 5, numLayers: 2 }),
-  });
+  serveEveryModel(2);
 });
 
 afterEach(async () => {
@@ -185,17 +182,7 @@ describe('the Forward pass view in Chinese', () => {
 
   test('the Time series view’s model', async () => {
     const engine = forwardEngine();
-    engine.session.series.load({
-      spec: {
-        kind: 'csv',
-        name: 'co2',
-        text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
-        column: 'CO2',
-      },
-      prep: { horizon: 1, difference: true, season: 12, valFraction: 0.2 },
-      settings: { ...DEFAULT_SETTINGS, cell: 'lstm', hiddenSize: 6, seqLen: 24, batchSize: 4 },
-    });
-    engine.session.series.step();
+    loadSeries(engine, true);
     await openChinese('&model=series', engine);
     expect(screen.getByRole('heading', { name: '预测' })).toBeTruthy();
     expect(screen.getByTestId('series-window').textContent).toMatch(/^序列 co2（CO2）|^序列 co2/);

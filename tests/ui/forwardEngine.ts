@@ -1,5 +1,7 @@
 // Test doubles for the Forward pass view: an engine client that answers ping and trace with the
-// worker's own EngineSession (the real engine, in jsdom), and model files served to `fetch`.
+// worker's own EngineSession (the real engine, in jsdom), model files served to `fetch`, and the
+// CO2 series loaded into the session.
+import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
 import { SHAKESPEARE_CHARS } from '../../src/content/forward';
 import type { CellKind } from '../../src/engine/cell';
@@ -18,6 +20,7 @@ import type {
   TraceReply,
 } from '../../src/worker/protocol';
 import { EngineSession } from '../../src/worker/session';
+import { taggerFile } from '../fixtures/forwardModels';
 
 export interface ForwardEngine extends EngineClient {
   /** The worker's session behind the client (a test loads a series into it). */
@@ -197,4 +200,30 @@ export function serveModels(
     );
   });
   return fetched;
+}
+
+/** Serves every model the view offers: three cells, a stacked LSTM, a `taggerLayers` tagger. */
+export function serveEveryModel(taggerLayers: number): string[] {
+  return serveModels({
+    lstm: modelFile('lstm'),
+    gru: modelFile('gru'),
+    rnn: modelFile('rnn'),
+    lstm2: modelFile('lstm', { numLayers: 2 }),
+    tagger: taggerFile({ cell: 'gru', hiddenSize: 5, numLayers: taggerLayers }),
+  });
+}
+
+/** Loads the CO2 series into the engine's session (differenced or not) and takes one step. */
+export function loadSeries(engine: ForwardEngine, difference = false): void {
+  engine.session.series.load({
+    spec: {
+      kind: 'csv',
+      name: 'co2',
+      text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
+      column: 'CO2',
+    },
+    prep: { horizon: 1, difference, season: 12, valFraction: 0.2 },
+    settings: { ...DEFAULT_SETTINGS, cell: 'lstm', hiddenSize: 6, seqLen: 24, batchSize: 4 },
+  });
+  engine.session.series.step();
 }

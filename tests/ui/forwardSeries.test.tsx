@@ -3,17 +3,15 @@
 // ŷ next to y above the top layer, and the equations end with the linear head and the squared
 // error, every number as the worker's reply and the engine's trace hold it.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { num } from '../../src/content/cellEquations';
 import { formatValue } from '../../src/content/format';
 import { formatSeriesValue } from '../../src/content/forwardSeries';
-import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import { stopPlayback } from '../../src/store/forwardActions';
 import { appStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
-import { forwardEngine, type ForwardEngine } from './forwardEngine';
+import { forwardEngine, loadSeries, type ForwardEngine } from './forwardEngine';
 import { renderApp } from './renderApp';
 
 beforeAll(async () => {
@@ -25,20 +23,6 @@ afterEach(() => {
 });
 
 const forward = () => appStore.getState().forward;
-
-function loadSeries(engine: ForwardEngine, difference = false) {
-  engine.session.series.load({
-    spec: {
-      kind: 'csv',
-      name: 'co2',
-      text: readFileSync('public/data/series/co2-concentration.csv', 'utf8'),
-      column: 'CO2',
-    },
-    prep: { horizon: 1, difference, season: 12, valFraction: 0.2 },
-    settings: { ...DEFAULT_SETTINGS, cell: 'lstm', hiddenSize: 6, seqLen: 24, batchSize: 4 },
-  });
-  engine.session.series.step();
-}
 
 function lastReply(engine: ForwardEngine) {
   const traced = engine.seriesTraces.at(-1)?.traced;

@@ -2,12 +2,11 @@
 // sliders change the store, the address and the plot; the exact preset's table shows s^T.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { compareFigures, runGradientExperiment } from '../../src/engine/experiments';
+import { compareFigures } from '../../src/engine/experiments';
 import { appStore } from '../../src/store/store';
-import type { EngineClient } from '../../src/worker/client';
-import type { FromWorker, GradientReply } from '../../src/worker/protocol';
 import { loadKatex } from '../../src/viz/katex';
 import { IDENTITY_VERDICT, PRESET_TEXT } from '../../src/content/gradients';
+import { experimentEngine } from './gradientsEngine';
 import { renderApp } from './renderApp';
 
 beforeAll(async () => {
@@ -15,27 +14,6 @@ beforeAll(async () => {
   // jsdom has no canvas; the heatmap simply skips drawing.
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 });
-
-function experimentEngine(): EngineClient & { types: string[] } {
-  const types: string[] = [];
-  return {
-    types,
-    request(body: { type: string; params?: unknown }) {
-      types.push(body.type);
-      if (body.type === 'gradientExperiment') {
-        const result = runGradientExperiment(
-          body.params as Parameters<typeof runGradientExperiment>[0],
-        );
-        const reply: GradientReply = { type: 'gradientResult', id: 1, result, ms: 1 };
-        return Promise.resolve(reply);
-      }
-      return Promise.resolve({ type: 'pong', id: 1, engine: 'test' } as FromWorker);
-    },
-    subscribe: () => () => {},
-    onEvent: () => () => {},
-    dispose() {},
-  } as unknown as EngineClient & { types: string[] };
-}
 
 /** Waits for the view's lazily loaded panel (slow on a busy machine, as in the Forward tests). */
 const openedView = () =>

@@ -2,18 +2,15 @@
 // "Train it" summary and the race at its end, with no English sentence left.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
-import { i18n } from '../../src/app/i18n';
-import { runGradientExperiment } from '../../src/engine/experiments';
 import { trainIt } from '../../src/panels/gradients/trainIt';
 import { presetParams } from '../../src/engine/experiments';
 import { raceStatus } from '../../src/content/race';
-import { initialRace, raceFromInfo, raceWithProgress } from '../../src/store/race';
-import { patchGradients, patchSlice } from '../../src/store/store';
-import type { EngineClient } from '../../src/worker/client';
-import type { FromWorker, GradientReply } from '../../src/worker/protocol';
 import { loadKatex } from '../../src/viz/katex';
 import { zhCN } from '../../src/content/i18n/zh-CN';
+import { showRace } from './copyRace';
 import { englishLeft } from './englishLeft';
+import { experimentEngine } from './gradientsEngine';
+import { inChinese } from './inChinese';
 import { renderApp } from './renderApp';
 
 beforeAll(async () => {
@@ -21,36 +18,6 @@ beforeAll(async () => {
   // jsdom has no canvas; the heatmap simply skips drawing.
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 });
-
-/** An engine double that runs the real experiments in-process (the race is left idle). */
-function experimentEngine(): EngineClient {
-  return {
-    request(body: { type: string; params?: unknown }) {
-      if (body.type === 'gradientExperiment') {
-        const result = runGradientExperiment(
-          body.params as Parameters<typeof runGradientExperiment>[0],
-        );
-        const reply: GradientReply = { type: 'gradientResult', id: 1, result, ms: 1 };
-        return Promise.resolve(reply);
-      }
-      return Promise.resolve({ type: 'pong', id: 1, engine: 'test' } as FromWorker);
-    },
-    subscribe: () => () => {},
-    onEvent: () => () => {},
-    dispose() {},
-  } as unknown as EngineClient;
-}
-
-/** Runs `body` with the interface in Chinese, as the shell sets it. */
-async function inChinese(body: () => Promise<void>): Promise<void> {
-  patchSlice('locale', { lang: 'zh-CN' });
-  await i18n.changeLanguage('zh-CN');
-  try {
-    await body();
-  } finally {
-    await i18n.changeLanguage('en');
-  }
-}
 
 /** Opens the view at `hash` in Chinese (the language in the address too) and waits for its figures. */
 async function open(hash: string) {
@@ -70,49 +37,6 @@ const left = (container: HTMLElement) => {
   expect(container.querySelector('.gf')).not.toBeNull();
   return englishLeft(container);
 };
-
-/** The race as the worker reports it: `step` steps in, both racers scored three times. */
-function racing(step: number, running: boolean) {
-  let race = raceFromInfo(initialRace(), {
-    race: 1,
-    settings: { task: 'copy10', seed: 1 },
-    step: 0,
-    maxSteps: 2000,
-    running: true,
-    racers: [
-      {
-        name: 'RNN',
-        cell: 'rnn',
-        hiddenSize: 67,
-        layers: 1,
-        bidirectional: false,
-        parameters: 6243,
-      },
-      {
-        name: 'LSTM',
-        cell: 'lstm',
-        hiddenSize: 32,
-        layers: 1,
-        bidirectional: false,
-        parameters: 6284,
-      },
-    ],
-    baselines: [],
-  });
-  race = raceWithProgress(race, {
-    race: 1,
-    step,
-    running,
-    finished: false,
-    stepsPerSecond: 42,
-    valSteps: Float64Array.from([0, 50, 100]),
-    racers: [
-      { loss: Float64Array.of(0.4, 0.4, 0.4), metrics: { recall: Float64Array.of(0, 0.1, 0.1) } },
-      { loss: Float64Array.of(0.3, 0.3, 0.3), metrics: { recall: Float64Array.of(0, 0.3, 0.7) } },
-    ],
-  });
-  patchGradients({ race });
-}
 
 describe('the Gradient flow view in Chinese', () => {
   test('the default experiment: headings, controls, identities, theory, Train it and the race', async () => {
@@ -152,7 +76,7 @@ describe('the Gradient flow view in Chinese', () => {
       expect(screen.getByRole('table', { name: /从第 50 步反向流动的梯度范数/ })).toBeTruthy();
       expect(left(container)).toEqual([]);
 
-      act(() => racing(100, true));
+      act(() => showRace(100, [0, 0.1, 0.1], [0, 0.3, 0.7]));
       expect(screen.getByTestId('race-status').textContent).toBe(
         '比赛中：第 100 步，共 2,000 步，每秒 42 步。',
       );
@@ -165,7 +89,7 @@ describe('the Gradient flow view in Chinese', () => {
       expect(screen.getByRole('button', { name: '暂停' })).toBeTruthy();
       openTables();
       expect(left(container)).toEqual([]);
-      act(() => racing(150, false));
+      act(() => showRace(150, [0, 0.1, 0.1], [0, 0.3, 0.7], false));
       expect(screen.getByTestId('race-status').textContent).toBe(
         '已暂停：第 150 步，共 2,000 步。',
       );

@@ -3,9 +3,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { RaceSection } from '../../src/panels/gradients/RaceSection';
-import { initialRace, raceFromInfo, raceWithProgress } from '../../src/store/race';
-import { appStore, patchGradients } from '../../src/store/store';
+import { appStore } from '../../src/store/store';
 import * as actions from '../../src/store/raceActions';
+import { showRace } from './copyRace';
 
 vi.mock('../../src/store/raceActions', () => ({
   startRace: vi.fn(() => Promise.resolve()),
@@ -16,49 +16,6 @@ vi.mock('../../src/store/raceActions', () => ({
 
 const RNN = 'RNN, H = 67, 6,243 parameters';
 const LSTM = 'LSTM, H = 32, 6,284 parameters';
-
-function running(step: number, rnn: number[], lstm: number[]) {
-  const steps = rnn.map((_, k) => k * 50);
-  let race = raceFromInfo(initialRace(), {
-    race: 1,
-    settings: { task: 'copy10', seed: 1 },
-    step: 0,
-    maxSteps: 2000,
-    running: true,
-    racers: [
-      {
-        name: 'RNN',
-        cell: 'rnn',
-        hiddenSize: 67,
-        layers: 1,
-        bidirectional: false,
-        parameters: 6243,
-      },
-      {
-        name: 'LSTM',
-        cell: 'lstm',
-        hiddenSize: 32,
-        layers: 1,
-        bidirectional: false,
-        parameters: 6284,
-      },
-    ],
-    baselines: [],
-  });
-  race = raceWithProgress(race, {
-    race: 1,
-    step,
-    running: true,
-    finished: false,
-    stepsPerSecond: 42,
-    valSteps: Float64Array.from(steps),
-    racers: [
-      { loss: Float64Array.from(rnn, () => 0.4), metrics: { recall: Float64Array.from(rnn) } },
-      { loss: Float64Array.from(lstm, () => 0.3), metrics: { recall: Float64Array.from(lstm) } },
-    ],
-  });
-  patchGradients({ race });
-}
 
 beforeEach(() => vi.clearAllMocks());
 
@@ -87,7 +44,7 @@ describe('the race section', () => {
     expect(actions.startRace).toHaveBeenCalledWith('copy10');
     fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
     expect(actions.resetRace).toHaveBeenCalledWith('copy10');
-    act(() => running(100, [0, 0.1, 0.1], [0, 0.3, 0.7]));
+    act(() => showRace(100, [0, 0.1, 0.1], [0, 0.3, 0.7]));
     expect(pause.disabled).toBe(false);
     fireEvent.click(pause);
     expect(actions.pauseRace).toHaveBeenCalledTimes(1);
@@ -95,7 +52,7 @@ describe('the race section', () => {
 
   test('the curves and the status follow the store; leaving the view leaves the race', () => {
     const { unmount } = render(<RaceSection delay={10} />);
-    act(() => running(100, [0, 0.1, 0.1], [0, 0.3, 0.7]));
+    act(() => showRace(100, [0, 0.1, 0.1], [0, 0.3, 0.7]));
     expect(screen.getByTestId('race-status').textContent).toBe(
       'Racing: step 100 of 2,000, 42 steps/s.',
     );

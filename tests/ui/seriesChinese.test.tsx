@@ -11,26 +11,8 @@ import { bindApp } from '../../src/store/engineAccess';
 import { openOwnFile } from '../../src/store/seriesActions';
 import { appStore, patchSlice, resetStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
-import { createEngineClient, type EngineClient, type EnginePort } from '../../src/worker/client';
-import { createSession, handleMessage } from '../../src/worker/handler';
-import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { englishLeft } from './englishLeft';
-
-/** The real client over a port into the worker's handler, with one session for all messages. */
-function realEngine(): EngineClient {
-  let deliver: (m: FromWorker) => void = () => {};
-  const session = createSession((m) => deliver(m));
-  const port: EnginePort = {
-    listen: (handlers) => {
-      deliver = (m) => handlers.message(m);
-      port.post = (msg: ToWorker) =>
-        handleMessage(msg, (reply) => handlers.message(reply), session);
-    },
-    post: () => {},
-    close: () => {},
-  };
-  return createEngineClient({ createPort: () => port });
-}
+import { realEngine } from './realEngine';
 
 const state = () => appStore.getState().series;
 

@@ -9,102 +9,8 @@ import { futurePieces, spacesPieces } from '../../src/panels/tagging/segments';
 import { bindApp } from '../../src/store/engineAccess';
 import { appStore, resetStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
-import type { EngineClient } from '../../src/worker/client';
-import type {
-  FromWorker,
-  RaceProgress,
-  TagRaceInfo,
-  TagRaceSettings,
-  TagSample,
-} from '../../src/worker/protocol';
-
-const RACERS = [
-  {
-    name: 'forward',
-    cell: 'gru' as const,
-    hiddenSize: 41,
-    layers: 1,
-    bidirectional: false,
-    parameters: 13122,
-  },
-  {
-    name: 'bidirectional',
-    cell: 'gru' as const,
-    hiddenSize: 24,
-    layers: 1,
-    bidirectional: true,
-    parameters: 12914,
-  },
-];
-
-// "tobeornot": word ends after "to", "be", "or", "not".
-const SAMPLE: TagSample = {
-  chars: [...'tobeornot'],
-  truth: Int32Array.from([0, 1, 0, 1, 0, 1, 0, 0, 1]),
-  predicted: [
-    // forward: misses the end of "be", puts one after the "n" of "not"
-    Int32Array.from([0, 1, 0, 0, 0, 1, 1, 0, 1]),
-    // bidirectional: all right
-    Int32Array.from([0, 1, 0, 1, 0, 1, 0, 0, 1]),
-  ],
-};
-
-function scriptedEngine() {
-  const sent: Record<string, unknown>[] = [];
-  const listeners = new Set<(m: FromWorker) => void>();
-  let running = false;
-  let settings: TagRaceSettings | null = null;
-  let step = 0;
-  const reply = (): TagRaceInfo => ({
-    info: {
-      race: 1,
-      settings,
-      step,
-      maxSteps: 3000,
-      running,
-      racers: RACERS,
-      baselines: [{ key: 'unigram', label: 'current character only', value: 0.38 }],
-    },
-    classes: ['inside', 'word end'],
-    chance: 0.78,
-  });
-  const engine = {
-    request(body: Record<string, unknown> & { type: string }) {
-      sent.push(body);
-      if (body.type === 'tagRaceStart') {
-        running = true;
-        settings = body['race'] as TagRaceSettings;
-      }
-      if (body.type === 'tagRacePause') running = false;
-      if (body.type === 'tagRaceSample')
-        return Promise.resolve({ type: 'tagSample', id: 1, race: 1, step, sample: SAMPLE });
-      return Promise.resolve({ type: 'tagRace', id: 1, ...reply() });
-    },
-    subscribe(listener: (m: FromWorker) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispose() {},
-  } as unknown as EngineClient;
-  const push = (p: RaceProgress) => {
-    step = p.step;
-    for (const l of listeners) l({ type: 'tagRaceProgress', id: null, progress: p });
-  };
-  return { engine, sent, push };
-}
-
-const progress = (step: number, f1: [number, number]): RaceProgress => ({
-  race: 1,
-  step,
-  running: true,
-  finished: false,
-  stepsPerSecond: 25,
-  valSteps: Float64Array.from([step]),
-  racers: f1.map((v) => ({
-    loss: Float64Array.from([1 - v]),
-    metrics: { accuracy: Float64Array.from([v]), f1: Float64Array.from([v]) },
-  })),
-});
+import type { TagSample } from '../../src/worker/protocol';
+import { progress, SAMPLE, scriptedEngine } from './tagEngine';
 
 describe('the Tagging view', () => {
   let unbind = () => {};
@@ -124,7 +30,9 @@ describe('the Tagging view', () => {
   });
 
   test('a race from Start to a marked sample', async () => {
-    const { engine, sent, push } = scriptedEngine();
+    const { engine, sent, push } = scriptedEngine(1, [
+      { key: 'unigram', label: 'current character only', value: 0.38 },
+    ]);
     unbind = bindApp(window, engine);
     appStore.setState((s) => ({ ui: { ...s.ui, view: 'tagging' } }));
     const { unmount } = render(<TaggingPanel />);

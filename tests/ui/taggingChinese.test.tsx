@@ -8,102 +8,8 @@ import { TaggingPanel } from '../../src/panels/TaggingPanel';
 import { bindApp } from '../../src/store/engineAccess';
 import { appStore, patchSlice, resetStore } from '../../src/store/store';
 import { loadKatex } from '../../src/viz/katex';
-import type { EngineClient } from '../../src/worker/client';
-import type {
-  FromWorker,
-  RaceProgress,
-  TagRaceInfo,
-  TagRaceSettings,
-  TagSample,
-} from '../../src/worker/protocol';
 import { englishLeft } from './englishLeft';
-
-const RACERS = [
-  {
-    name: 'forward',
-    cell: 'gru' as const,
-    hiddenSize: 41,
-    layers: 2,
-    bidirectional: false,
-    parameters: 13122,
-  },
-  {
-    name: 'bidirectional',
-    cell: 'gru' as const,
-    hiddenSize: 24,
-    layers: 2,
-    bidirectional: true,
-    parameters: 12914,
-  },
-];
-
-// "tobeornot": word ends after "to", "be", "or", "not".
-const SAMPLE: TagSample = {
-  chars: [...'tobeornot'],
-  truth: Int32Array.from([0, 1, 0, 1, 0, 1, 0, 0, 1]),
-  predicted: [
-    Int32Array.from([0, 1, 0, 0, 0, 1, 1, 0, 1]),
-    Int32Array.from([0, 1, 0, 1, 0, 1, 0, 0, 1]),
-  ],
-};
-
-function scriptedEngine() {
-  const listeners = new Set<(m: FromWorker) => void>();
-  let running = false;
-  let settings: TagRaceSettings | null = null;
-  let step = 0;
-  const reply = (): TagRaceInfo => ({
-    info: {
-      race: 1,
-      settings,
-      step,
-      maxSteps: 3000,
-      running,
-      racers: RACERS,
-      baselines: [
-        { key: 'prior', label: 'class frequencies', value: 0.52 },
-        { key: 'unigram', label: 'current character only', value: 0.38 },
-      ],
-    },
-    classes: ['inside', 'word end'],
-    chance: 0.78,
-  });
-  const engine = {
-    request(body: Record<string, unknown> & { type: string }) {
-      if (body.type === 'tagRaceStart') {
-        running = true;
-        settings = body['race'] as TagRaceSettings;
-      }
-      if (body.type === 'tagRacePause') running = false;
-      if (body.type === 'tagRaceSample')
-        return Promise.resolve({ type: 'tagSample', id: 1, race: 1, step, sample: SAMPLE });
-      return Promise.resolve({ type: 'tagRace', id: 1, ...reply() });
-    },
-    subscribe(listener: (m: FromWorker) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispose() {},
-  } as unknown as EngineClient;
-  const push = (p: RaceProgress) => {
-    step = p.step;
-    for (const l of listeners) l({ type: 'tagRaceProgress', id: null, progress: p });
-  };
-  return { engine, push };
-}
-
-const progress = (step: number, f1: [number, number]): RaceProgress => ({
-  race: 1,
-  step,
-  running: true,
-  finished: false,
-  stepsPerSecond: 25,
-  valSteps: Float64Array.from([step]),
-  racers: f1.map((v) => ({
-    loss: Float64Array.from([1 - v]),
-    metrics: { accuracy: Float64Array.from([v]), f1: Float64Array.from([v]) },
-  })),
-});
+import { progress, scriptedEngine } from './tagEngine';
 
 describe('the Tagging view in Chinese', () => {
   let unbind = () => {};
@@ -125,7 +31,10 @@ describe('the Tagging view in Chinese', () => {
   });
 
   test('before, during and after a race, every word is Chinese', async () => {
-    const { engine, push } = scriptedEngine();
+    const { engine, push } = scriptedEngine(2, [
+      { key: 'prior', label: 'class frequencies', value: 0.52 },
+      { key: 'unigram', label: 'current character only', value: 0.38 },
+    ]);
     unbind = bindApp(window, engine);
     patchSlice('tagging', { layers: 2 });
     appStore.setState((s) => ({ ui: { ...s.ui, view: 'tagging' } }));

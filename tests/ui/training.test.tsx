@@ -3,45 +3,15 @@
 // training and pause, a live learning-rate change, a rejected upload that leaves the model alone.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { stopTraining } from '../../src/store/trainingActions';
 import { appStore } from '../../src/store/store';
-import { createEngineClient, type EnginePort, type PortHandlers } from '../../src/worker/client';
-import { createSession, handleMessage, type Post } from '../../src/worker/handler';
-import { renderApp } from './renderApp';
-import { onTeardown } from './setup';
-
-/** A port whose far end is the real handler and session, answering on the next macrotask. */
-function inProcessWorker(): EnginePort {
-  let handlers: PortHandlers | null = null;
-  const post: Post = (message) => {
-    const copy = structuredClone(message);
-    setTimeout(() => handlers?.message(copy), 0);
-  };
-  const session = createSession(post, () => performance.now());
-  return {
-    post: (message) => setTimeout(() => handleMessage(structuredClone(message), post, session), 0),
-    listen: (h) => {
-      handlers = h;
-    },
-    close: () => session.pause(),
-  };
-}
-
-function start(hash: string) {
-  const client = createEngineClient({ createPort: inProcessWorker, timeoutMs: 20_000 });
-  onTeardown(() => {
-    stopTraining();
-    client.dispose();
-  });
-  renderApp(hash, client);
-}
+import { openTraining } from './trainingApp';
 
 const stepShown = () => Number(screen.getByTestId('step').textContent!.replace(/,/g, ''));
 const button = (name: string) => screen.getByRole('button', { name });
 
 describe('the Training view', () => {
   test('steps, trains, pauses and changes the learning rate live on a generated text', async () => {
-    start('#/train?corpus=counting&hidden=8&seq=16&batch=4&lr=0.01');
+    openTraining('#/train?corpus=counting&hidden=8&seq=16&batch=4&lr=0.01');
     await waitFor(() => expect((button('Step') as HTMLButtonElement).disabled).toBe(false), {
       timeout: 15_000,
     });
@@ -88,7 +58,7 @@ describe('the Training view', () => {
   }, 30_000);
 
   test('a rejected upload leaves the model and its step untouched', async () => {
-    start('#/train?corpus=counting&hidden=8&seq=16&batch=4');
+    openTraining('#/train?corpus=counting&hidden=8&seq=16&batch=4');
     await waitFor(() => expect((button('Step') as HTMLButtonElement).disabled).toBe(false), {
       timeout: 15_000,
     });

@@ -4,54 +4,13 @@
 // stays the engine's settings table word for word.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { i18n } from '../../src/app/i18n';
 import { MESSAGES } from '../../src/content/i18n/all';
 import { nounOf, SETTING_ROWS } from '../../src/engine/settings';
-import { appStore, patchConfig, patchSlice, patchTraining } from '../../src/store/store';
-import { changeConfig, stopTraining } from '../../src/store/trainingActions';
-import { createEngineClient, type EnginePort, type PortHandlers } from '../../src/worker/client';
-import { createSession, handleMessage, type Post } from '../../src/worker/handler';
+import { appStore, patchConfig, patchTraining } from '../../src/store/store';
+import { changeConfig } from '../../src/store/trainingActions';
 import { englishLeft } from './englishLeft';
-import { renderApp } from './renderApp';
-import { onTeardown } from './setup';
-
-/** A port whose far end is the real handler and session, answering on the next macrotask. */
-function inProcessWorker(): EnginePort {
-  let handlers: PortHandlers | null = null;
-  const post: Post = (message) => {
-    const copy = structuredClone(message);
-    setTimeout(() => handlers?.message(copy), 0);
-  };
-  const session = createSession(post, () => performance.now());
-  return {
-    post: (message) => setTimeout(() => handleMessage(structuredClone(message), post, session), 0),
-    listen: (h) => {
-      handlers = h;
-    },
-    close: () => session.pause(),
-  };
-}
-
-function start(hash: string): HTMLElement {
-  const client = createEngineClient({ createPort: inProcessWorker, timeoutMs: 20_000 });
-  onTeardown(() => {
-    stopTraining();
-    client.dispose();
-  });
-  const { container } = renderApp(hash, client);
-  return container;
-}
-
-/** In Chinese for the body of a test, English again after it. */
-async function inChinese(body: () => Promise<void>): Promise<void> {
-  patchSlice('locale', { lang: 'zh-CN' });
-  await i18n.changeLanguage('zh-CN');
-  try {
-    await body();
-  } finally {
-    await i18n.changeLanguage('en');
-  }
-}
+import { inChinese } from './inChinese';
+import { openTraining } from './trainingApp';
 
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 const stepShown = () => Number(screen.getByTestId('step').textContent!.replace(/,/g, ''));
@@ -60,7 +19,9 @@ const panel = (container: HTMLElement) => container.querySelector<HTMLElement>('
 describe('the Training view in Chinese', () => {
   test('loaded, stepped, training and paused: Chinese words only', async () => {
     await inChinese(async () => {
-      const container = start('#/train?corpus=counting&hidden=8&seq=16&batch=4&lr=0.01&lang=zh-CN');
+      const container = openTraining(
+        '#/train?corpus=counting&hidden=8&seq=16&batch=4&lr=0.01&lang=zh-CN',
+      );
       await waitFor(() => expect(button('单步').disabled).toBe(false), { timeout: 15_000 });
       for (const name of ['文本', '设置', '损失', '采样', '梯度健康状况', '神经元', '权重'])
         expect(screen.getByRole('heading', { name })).toBeTruthy();
@@ -112,7 +73,7 @@ describe('the Training view in Chinese', () => {
 
   test('the notices that need an answer, the step cost and the saves, in Chinese', async () => {
     await inChinese(async () => {
-      const container = start('#/train?corpus=counting&hidden=8&seq=16&batch=4&lang=zh-CN');
+      const container = openTraining('#/train?corpus=counting&hidden=8&seq=16&batch=4&lang=zh-CN');
       await waitFor(() => expect(button('单步').disabled).toBe(false), { timeout: 15_000 });
       const config = appStore.getState().config;
       act(() => {
