@@ -34,6 +34,7 @@ export const en = {
     toDark: 'Switch to dark theme',
     toLight: 'Switch to light theme',
     dismiss: 'Dismiss',
+    chooseFile: 'Choose a file…',
   },
   engine: {
     starting: 'Starting engine…',

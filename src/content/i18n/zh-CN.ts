@@ -30,6 +30,7 @@ export const zhCN: Messages = {
     language: '语言',
     toDark: '切换到深色主题',
     toLight: '切换到浅色主题',
+    chooseFile: '选择文件…',
     dismiss: '关闭',
   },
   engine: {

@@ -21,6 +21,7 @@ import { useAppStore } from '../../store/store';
 import { SynthSliders } from './SynthSliders';
 import { SeriesTrainingSettings } from './TrainingSettings';
 import { SeriesSaved } from './Saved';
+import { FileChooser } from '../shared/FileChooser';
 
 export function SeriesControls() {
   const { t } = useTranslation();
@@ -73,15 +74,10 @@ export function SeriesControls() {
       </label>
       <label className="ts-file" data-control="own-series" title={t('series.controls.ownCsvHelp')}>
         {t('series.controls.ownCsv')}{' '}
-        <input
-          type="file"
+        <FileChooser
           accept=".csv,.tsv,.txt,text/csv,text/plain"
           disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openOwnFile(file);
-          }}
+          onFile={(file) => void openOwnFile(file)}
         />
       </label>
       {own !== null && columns.length > 1 && (

@@ -6,6 +6,7 @@ import { CORPORA, type CorpusId } from '../../content/corpora';
 import { useAppStore } from '../../store/store';
 import { chooseCorpus, trainOnOwnText } from '../../store/trainingActions';
 import { formatCount } from '../../content/format';
+import { FileChooser } from '../shared/FileChooser';
 
 export function DataSection() {
   const { t } = useTranslation();
@@ -46,16 +47,7 @@ export function DataSection() {
         <summary>{t('training.data.own')}</summary>
         <div className="field">
           <label htmlFor="upload">{t('training.data.upload')}</label>
-          <input
-            id="upload"
-            type="file"
-            accept=".txt,text/plain"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) trainOnOwnText(file);
-              e.target.value = '';
-            }}
-          />
+          <FileChooser id="upload" accept=".txt,text/plain" onFile={trainOnOwnText} />
         </div>
         <div className="field">
           <label htmlFor="paste">{t('training.data.paste')}</label>

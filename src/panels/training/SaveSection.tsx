@@ -14,6 +14,7 @@ import {
   saveNamedCheckpoint,
 } from '../../store/trainingActions';
 import { formatCount, formatClock } from '../../content/format';
+import { FileChooser } from '../shared/FileChooser';
 
 export function SaveSection() {
   const { t } = useTranslation();
@@ -123,16 +124,7 @@ export function SaveSection() {
       <h3>{t('training.save.import')}</h3>
       <div className="field">
         <label htmlFor="import-model">{t('training.save.loadFile')}</label>
-        <input
-          id="import-model"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) importModelFile(file);
-            e.target.value = '';
-          }}
-        />
+        <FileChooser id="import-model" accept=".json,application/json" onFile={importModelFile} />
       </div>
     </section>
   );
