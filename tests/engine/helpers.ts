@@ -1,4 +1,4 @@
-// Shared builders for engine tests: small random models and batches.
+// Shared builders for engine tests: small random models and batches; what a call throws.
 import type { CellKind, Nonlinearity } from '../../src/engine/cell.ts';
 import type { Batch } from '../../src/engine/network.ts';
 import { createModel, type Model } from '../../src/engine/model.ts';
@@ -70,4 +70,14 @@ export function expectClose(
   if (!(err <= atol + rtol * Math.max(Math.abs(analytic), Math.abs(numeric)))) {
     throw new Error(`${what}: analytic ${analytic} vs numeric ${numeric} (error ${err})`);
   }
+}
+
+/** What `f` throws (it must throw). */
+export function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
 }

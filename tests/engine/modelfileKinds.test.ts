@@ -17,18 +17,9 @@ import { forwardModel } from '../../src/engine/network.ts';
 import { problemOf, problemText, type ProblemInfo } from '../../src/engine/problem.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { buildVocab } from '../../src/engine/vocab.ts';
+import { thrown } from './helpers.ts';
 
 const TAGS = ['inside', 'word end'];
-
-/** What `f` throws (it must throw). */
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
 
 /** A problem's words in Chinese, from the page's table (as the page writes them). */
 function inChinese(p: ProblemInfo): string {

@@ -8,16 +8,7 @@ import { ModelFileError, modelFileJson } from '../../src/engine/modelfile.ts';
 import { createRng } from '../../src/engine/rng.ts';
 import { buildVocab } from '../../src/engine/vocab.ts';
 import { readText, ViewModelError, ViewModels } from '../../src/worker/viewModels.ts';
-
-/** What `f` throws (it must throw). */
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../engine/helpers.ts';
 
 const vocab = buildVocab('abc');
 

@@ -21,16 +21,7 @@ import {
   type Seq2SeqTaskKind,
   type Seq2SeqTaskOptions,
 } from '../../../src/engine/seq2seq/tasks.ts';
-
-/** What `f` throws (it must throw). */
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../helpers.ts';
 
 const MONTHS =
   'january february march april may june july august september october november december'.split(
