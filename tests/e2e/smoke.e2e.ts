@@ -48,6 +48,7 @@ describe.each(VIEWS)('the $link view ($hash)', ({ hash, link, name, from }) => {
       await viewHeading(page).waitFor();
       await settle(page);
       await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(colorScheme);
+      if (colorScheme === 'dark') await screenshot(page, `${name}-dark`);
       await expectAccessible(page);
     },
   );
