@@ -8,6 +8,7 @@ import { bindApp } from '../../src/store/engineAccess';
 import { appStore, resetStore } from '../../src/store/store';
 import type { EngineClient } from '../../src/worker/client';
 import type { FromWorker, RaceInfo, RaceProgress, RaceSettings } from '../../src/worker/protocol';
+import { COPY_RACERS } from '../ui/copyRace';
 
 const info = (race: number, step = 0, running = false): RaceInfo<RaceSettings> => ({
   race,
@@ -15,17 +16,7 @@ const info = (race: number, step = 0, running = false): RaceInfo<RaceSettings> =
   step,
   maxSteps: 2000,
   running,
-  racers: [
-    { name: 'RNN', cell: 'rnn', hiddenSize: 67, layers: 1, bidirectional: false, parameters: 6243 },
-    {
-      name: 'LSTM',
-      cell: 'lstm',
-      hiddenSize: 32,
-      layers: 1,
-      bidirectional: false,
-      parameters: 6284,
-    },
-  ],
+  racers: [...COPY_RACERS],
   baselines: [],
 });
 

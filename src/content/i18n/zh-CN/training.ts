@@ -66,7 +66,7 @@ export const training: Shape<typeof en> = {
   },
   corpora: {
     shakespeare: {
-      label: '莎士比亚小语料（Tiny Shakespeare）',
+      label: '莎士比亚小语料',
       description: '1.1 MB 的莎士比亚戏剧，65 个不同字符（公有领域，取自 Karpathy 的 char-rnn）。',
     },
     tang: {
